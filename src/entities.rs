@@ -1,0 +1,42 @@
+//! Named entities: people, organizations, places and other names, each with
+//! the canonical (longest) name of its entity across the document.
+//!
+//! May not touch: statements. Reads the tokenized text, the lexicons and the
+//! dates layer (so that "Monday" is not taken for a name).
+
+use crate::dates::TimeExpr;
+use crate::text::Document;
+use crate::Span;
+use serde::Serialize;
+
+/// The kind of a named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityLabel {
+    /// People and fictional characters.
+    Person,
+    /// Companies, agencies, institutions, parties, teams, media outlets.
+    Org,
+    /// Countries, cities, regions, geographic locations, facilities.
+    Place,
+    /// Nationalities and groups, events, laws, products, works, languages.
+    Misc,
+}
+
+/// One mention of a named entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// The mention in the text.
+    pub span: Span,
+    /// Its kind.
+    pub label: EntityLabel,
+    /// The longest name under which the document mentions the same entity
+    /// ("Talibov" → "Mammad Talibov"); shared by all its mentions.
+    pub canonical: String,
+}
+
+/// Finds the named entities of the document.
+pub fn find(doc: &Document, dates: &[TimeExpr]) -> Vec<Entity> {
+    let _ = (doc, dates);
+    Vec::new()
+}

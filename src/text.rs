@@ -1,0 +1,339 @@
+//! Tokens, sentences and paragraphs: the shared view of the text that every
+//! layer reads.
+//!
+//! May not touch: labels, dates or statements. This module only cuts the
+//! text; it decides nothing about meaning beyond where sentences end.
+//!
+//! Tokens are fine-grained on purpose: a word is a run of letters, marks and
+//! digits (with an inner apostrophe: "don't", "O'Brien"); every other
+//! non-space character is a token of its own. "U.S." is four tokens with no
+//! space between them, "mid-2019" three. Layers that need a larger unit join
+//! tokens using [`Token::space_before`], which keeps one general tokenizer
+//! instead of one per layer.
+
+use crate::Span;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and marks), possibly with inner apostrophes and digits, at
+    /// least one letter.
+    Word,
+    /// Digits only.
+    Number,
+    /// Any single other character: punctuation, symbols, quotation marks.
+    Punct,
+}
+
+/// One token: its byte span, its kind and the whitespace before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the text.
+    pub span: Span,
+    /// What the token is made of.
+    pub kind: TokenKind,
+    /// Whitespace separates this token from the previous one (or it is the
+    /// first token).
+    pub space_before: bool,
+    /// Number of line breaks in the whitespace before this token (capped at
+    /// 255); 2 or more means a new paragraph.
+    pub newlines_before: u8,
+}
+
+impl Token {
+    /// The token's text.
+    #[inline]
+    pub fn text(self, text: &str) -> &str {
+        &text[self.span.range()]
+    }
+}
+
+/// A sentence: a range of tokens and the byte span they cover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Indices into [`Document::tokens`].
+    pub tokens: core::ops::Range<usize>,
+    /// Bytes from the first token's start to the last token's end.
+    pub span: Span,
+}
+
+/// The text cut into tokens, sentences and paragraphs.
+#[derive(Clone, Debug)]
+pub struct Document<'t> {
+    /// The analyzed text.
+    pub text: &'t str,
+    /// All tokens, in order.
+    pub tokens: Vec<Token>,
+    /// All sentences, in order; together they cover every token.
+    pub sentences: Vec<Sentence>,
+    /// For each token, the index of its sentence.
+    pub sentence_of: Vec<u32>,
+}
+
+impl<'t> Document<'t> {
+    /// Tokenizes `text` and splits it into sentences. Linear in the length.
+    pub fn new(text: &'t str) -> Document<'t> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let mut sentence_of = vec![0u32; tokens.len()];
+        for (i, s) in sentences.iter().enumerate() {
+            for t in s.tokens.clone() {
+                sentence_of[t] = i as u32;
+            }
+        }
+        Document { text, tokens, sentences, sentence_of }
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    pub fn tok(&self, i: usize) -> &'t str {
+        &self.text[self.tokens[i].span.range()]
+    }
+
+    /// Index of the first token whose start is at or after byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks (accents typed as separate code points, Devanagari
+    // vowel signs…) belong to the word they follow.
+    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        || c == '\u{200D}'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Cuts `text` into tokens. Linear; never splits a character.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut space_before = true;
+    let mut newlines: u32 = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() || c.is_control() && c != '\u{200D}' {
+            space_before = true;
+            if c == '\n' || c == '\u{2029}' {
+                newlines += 1;
+            }
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let kind = if is_word_char(c) {
+            let mut has_letter = c.is_alphabetic();
+            loop {
+                match iter.peek() {
+                    Some(&(_, d)) if is_word_char(d) => {
+                        has_letter |= d.is_alphabetic();
+                        end += d.len_utf8();
+                        iter.next();
+                    }
+                    Some(&(j, d)) if is_apostrophe(d) => {
+                        // Keep "don't" and "O'Brien" whole, but not the
+                        // possessive "s'" at a word's end or a closing quote.
+                        let next = text[j + d.len_utf8()..].chars().next();
+                        match next {
+                            Some(n) if n.is_alphabetic() && has_letter => {
+                                end = j + d.len_utf8();
+                                iter.next();
+                            }
+                            _ => break,
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            if has_letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            }
+        } else {
+            TokenKind::Punct
+        };
+        tokens.push(Token {
+            span: Span::new(i, end),
+            kind,
+            space_before,
+            newlines_before: newlines.min(255) as u8,
+        });
+        space_before = false;
+        newlines = 0;
+    }
+    tokens
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
+    "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp", "Jr", "Sr", "Mt",
+    "Ft", "No", "Nos", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd",
+    "approx", "Calif", "Mass", "Conn", "Penn", "Wash", "Ariz", "Fla", "Ill", "Mich",
+    "Minn", "Ore", "Tenn", "Tex", "Va", "Wis", "Ky", "La", "Md", "Mo", "Okla", "Ala",
+    "Ark", "Colo", "Del", "Ga", "Kan", "Neb", "Nev", "Vt", "Wyo", "Dept", "Univ", "Assn",
+    "Gov't", "e", "i", "a", "p", "m", "U", "S", "K", "N", "E", "W", "al",
+];
+
+fn is_sentence_end(c: &str) -> bool {
+    matches!(c, "." | "!" | "?" | "…")
+}
+
+fn is_closing(c: &str) -> bool {
+    matches!(c, "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "›")
+}
+
+/// Splits tokens into sentences: after `.`, `!`, `?` (and closing quotes or
+/// brackets) when the next token starts a new sentence, and at every line
+/// break unless the line plainly runs on (a wrapped line ending in a
+/// lower-case word or comma and continuing in lower case).
+fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let n = tokens.len();
+    let push = |out: &mut Vec<Sentence>, s: usize, e: usize| {
+        if s < e {
+            out.push(Sentence {
+                tokens: s..e,
+                span: Span::new(tokens[s].span.start, tokens[e - 1].span.end),
+            });
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        // Line breaks.
+        if i > start && tokens[i].newlines_before > 0 {
+            let prev = tokens[i - 1].text(text);
+            let next = tokens[i].text(text);
+            let runs_on = tokens[i].newlines_before == 1
+                && (prev == "," || starts_lower(prev))
+                && starts_lower(next);
+            if !runs_on {
+                push(&mut out, start, i);
+                start = i;
+            }
+        }
+        let t = tokens[i].text(text);
+        if is_sentence_end(t) {
+            let mut j = i + 1;
+            while j < n && !tokens[j].space_before && (is_sentence_end(tokens[j].text(text)) || is_closing(tokens[j].text(text))) {
+                j += 1;
+            }
+            if j >= n {
+                break;
+            }
+            if tokens[j].space_before && ends_sentence_before(text, tokens, i, j) {
+                push(&mut out, start, j);
+                start = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, start, n);
+    out
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Decides whether the terminator at `i` ends the sentence, given that the
+/// next sentence would start at `j`.
+fn ends_sentence_before(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
+    let next = tokens[j].text(text);
+    let first = next.chars().next().unwrap_or(' ');
+    if first.is_lowercase() {
+        return false;
+    }
+    if tokens[i].text(text) != "." || i == 0 || tokens[i].space_before {
+        return true;
+    }
+    let prev = tokens[i - 1];
+    let word = prev.text(text);
+    // "U.S." / "a.m.": a single letter glued to periods.
+    let glued = i >= 2 && !prev.space_before && tokens[i - 2].text(text) == ".";
+    if ABBREVIATIONS.contains(&word) {
+        // "in the U.S. The …" is ambiguous; a following capital after a
+        // country abbreviation usually starts a sentence only when a
+        // function word follows, which we cannot see cheaply. Keep titles
+        // attached (Mr. Smith) and let "U.S." end a sentence only before
+        // a quote or a line break.
+        return glued && tokens[j].newlines_before > 0;
+    }
+    // Initials: "John F. Kennedy".
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return glued && first.is_uppercase() && !next.chars().nth(1).is_some_and(|c| c == '.');
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    fn sents(text: &str) -> Vec<&str> {
+        let d = Document::new(text);
+        d.sentences.iter().map(|s| s.span.text(text)).collect()
+    }
+
+    #[test]
+    fn words_numbers_punct() {
+        assert_eq!(toks("Don't stop, O’Brien: U.S. mid-2019!"), vec![
+            "Don't", "stop", ",", "O’Brien", ":", "U", ".", "S", ".", "mid", "-", "2019", "!"
+        ]);
+        let t = tokenize("a 12 b");
+        assert_eq!(t[1].kind, TokenKind::Number);
+        assert_eq!(t[1].span, Span::new(2, 4));
+    }
+
+    #[test]
+    fn possessive_and_quote_are_separate() {
+        assert_eq!(toks("the states' rights ‘yes’"), vec!["the", "states", "'", "rights", "‘", "yes", "’"]);
+    }
+
+    #[test]
+    fn multibyte_spans() {
+        let text = "Zoë 東京 🎉!";
+        let t = tokenize(text);
+        assert_eq!(t.iter().map(|t| t.text(text)).collect::<Vec<_>>(), vec!["Zoë", "東京", "🎉", "!"]);
+        assert_eq!(t[1].span, Span::new(5, 11));
+    }
+
+    #[test]
+    fn sentences_and_abbreviations() {
+        assert_eq!(
+            sents("Mr. Smith went to Washington. He said so. John F. Kennedy spoke at 3 p.m. today."),
+            vec!["Mr. Smith went to Washington.", "He said so.", "John F. Kennedy spoke at 3 p.m. today."]
+        );
+        assert_eq!(sents("“Go home,” he said. “Now!” She left."), vec!["“Go home,” he said.", "“Now!”", "She left."]);
+    }
+
+    #[test]
+    fn lines_are_boundaries_unless_wrapped() {
+        assert_eq!(sents("HEADLINE HERE\nThe story begins,\nand goes on.\n\nNext"), vec![
+            "HEADLINE HERE", "The story begins,\nand goes on.", "Next"
+        ]);
+    }
+
+    #[test]
+    fn newline_counts() {
+        let t = tokenize("a\n\nb\nc");
+        assert_eq!(t[1].newlines_before, 2);
+        assert_eq!(t[2].newlines_before, 1);
+    }
+}
