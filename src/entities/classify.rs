@@ -1,0 +1,287 @@
+//! Evidence for a candidate's label, scored: lexicons (the whole name and
+//! its words), the words around it (titles, prepositions, "said", "who",
+//! appositions) and the kind of article (team-sport reports name clubs
+//! after their towns).
+//!
+//! May not touch: other candidates. Document-wide agreement is done in
+//! `link`.
+
+use super::candidates::{all_caps, Cand};
+use super::lexicons::{self as lx, Lexicon};
+use crate::lexicon::key;
+use crate::text::{Document, TokenKind};
+
+/// Scores for PERSON, ORG, PLACE and MISC, in that order.
+pub type Scores = [f32; 4];
+
+/// Index of PERSON in [`Scores`].
+pub const P: usize = 0;
+/// Index of ORG in [`Scores`].
+pub const O: usize = 1;
+/// Index of PLACE in [`Scores`].
+pub const L: usize = 2;
+/// Index of MISC in [`Scores`].
+pub const M: usize = 3;
+
+/// Facts about the whole document that change how names read.
+pub struct DocFacts {
+    /// The article reports on a team sport (wire slug "SOCCER - …").
+    pub team_sport: bool,
+}
+
+/// Reads the document's slug: the all-caps words before " - " at the
+/// start of the first line.
+pub fn doc_facts(doc: &Document, lex: &Lexicon) -> DocFacts {
+    let mut words = Vec::new();
+    let mut team_sport = false;
+    for (i, t) in doc.tokens.iter().enumerate().take(6) {
+        if i > 0 && t.newlines_before > 0 {
+            break;
+        }
+        let w = doc.tok(i);
+        if w == "-" || w == "—" || w == "–" {
+            team_sport = !words.is_empty() && lex.is(&words.join(" "), lx::TEAM_SPORT);
+            break;
+        }
+        if t.kind != TokenKind::Word || !all_caps(w) {
+            break;
+        }
+        words.push(key(w));
+    }
+    DocFacts { team_sport }
+}
+
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "across",
+    "outside",
+    "into",
+    "towards",
+    "toward",
+    "throughout",
+    "around",
+    "to",
+    "via",
+    "across",
+];
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "noted",
+    "wrote",
+    "asked",
+    "replied",
+];
+const PERSON_VERBS: &[&str] = &["who", "whose", "he", "she", "his", "her"];
+const MEMBER_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "director",
+    "head",
+    "chief",
+    "member",
+    "members",
+    "officials",
+    "official",
+    "executive",
+    "secretary",
+    "leader",
+    "president",
+    "employee",
+    "employees",
+    "analyst",
+    "economist",
+    "founder",
+    "owner",
+    "shares",
+    "ceo",
+    "representative",
+];
+
+fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
+    let w = doc.tok(i);
+    (doc.tokens[i].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase))
+        .then_some(w)
+}
+
+/// Scores one candidate written in ordinary case.
+pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Scores {
+    let mut s: Scores = [0.0; 4];
+    let nw = c.words.len();
+    let f = lex.get(&c.key);
+    let plural_demonym = c
+        .key
+        .strip_suffix('s')
+        .is_some_and(|k| lex.is(k, lx::DEMONYM));
+    let person_name = c.words.iter().any(|w| lex.is(w, lx::GIVEN | lx::SURNAME));
+    if f & lx::COUNTRY != 0 {
+        s[L] += 4.0;
+    } else if f & (lx::REGION | lx::CITY) != 0 {
+        s[L] += if person_name && nw == 1 { 1.5 } else { 3.0 };
+    }
+    if f & lx::DEMONYM != 0 || plural_demonym {
+        s[M] += 3.0;
+    }
+    if f & lx::ORG_NAME != 0 {
+        s[O] += 3.5;
+    }
+    for (i, w) in c.words.iter().enumerate() {
+        let last = i + 1 == nw;
+        let fw = lex.get(w);
+        if nw > 1 {
+            if fw & lx::ORG_WORD != 0 {
+                s[O] += if last || i == 0 { 2.5 } else { 1.5 };
+            }
+            if fw & lx::PLACE_WORD != 0 {
+                s[L] += if last || i == 0 { 2.0 } else { 0.8 };
+            }
+            if fw & lx::MISC_WORD != 0 {
+                s[M] += if last { 2.6 } else { 0.5 };
+            }
+            if fw & (lx::COUNTRY | lx::DEMONYM) != 0 && i == 0 {
+                // "Russian Foreign Ministry", "Kenya Airways": the keyword
+                // decides; a bare "British Museum" leans to an institution.
+                s[O] += 0.3;
+            }
+        } else if fw & lx::ORG_WORD != 0 && all_caps(w) && w.len() <= 3 {
+            // "FC", "AC" alone say little.
+        }
+    }
+    if nw >= 2 {
+        let first = &c.words[0];
+        let lastw = &c.words[nw - 1];
+        if lex.is(first, lx::GIVEN) {
+            s[P] += 2.0;
+        }
+        if first.len() <= 2 && first.ends_with('.') {
+            s[P] += 2.0; // an initial: "J. Smith"
+        }
+        if lex.is(lastw, lx::SURNAME) {
+            s[P] += 1.0;
+        }
+        if !c
+            .words
+            .iter()
+            .any(|w| lex.is(w, lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE))
+        {
+            s[P] += 0.5;
+        }
+    } else {
+        if f & lx::GIVEN != 0 {
+            s[P] += 1.0;
+        }
+        if f & lx::SURNAME != 0 {
+            s[P] += 0.8;
+        }
+        let w = c.span.text(doc.text);
+        if all_caps(w) && f & lx::PLACE == 0 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        {
+            s[O] += 2.0;
+        }
+    }
+    // Context before.
+    if c.title_before {
+        s[P] += 4.0;
+    }
+    if c.first > 0 {
+        if let Some(prev) = tok_lower(doc, c.first - 1) {
+            if PLACE_PREPS.contains(&prev) {
+                s[L] += if prev == "to" || prev == "at" {
+                    0.6
+                } else {
+                    1.2
+                };
+            }
+            if prev == "the" {
+                s[O] += 0.6;
+                s[P] -= 0.8;
+            }
+            if matches!(prev, "for" | "of" | "at") && c.first > 1 {
+                if let Some(pp) = tok_lower(doc, c.first - 2) {
+                    if MEMBER_NOUNS.contains(&pp) {
+                        s[O] += 1.5;
+                    }
+                }
+            }
+            if prev == "the" && c.first > 2 && matches!(doc.tok(c.first - 2), "for" | "of" | "at") {
+                if let Some(pp) = tok_lower(doc, c.first - 3) {
+                    if MEMBER_NOUNS.contains(&pp) {
+                        s[O] += 1.5;
+                    }
+                }
+            }
+        }
+    }
+    // Context after.
+    let n = doc.tokens.len();
+    let e = c.end;
+    if e < n {
+        let next = doc.tok(e);
+        if SPEECH.contains(&next) {
+            s[P] += 0.8;
+        }
+        if next == "," && e + 1 < n {
+            let nn = doc.tok(e + 1);
+            if PERSON_VERBS[..2].contains(&nn) {
+                s[P] += 2.0;
+            }
+            if doc.tokens[e + 1].kind == TokenKind::Number && e + 2 < n && doc.tok(e + 2) == "," {
+                s[P] += 2.0; // "Smith, 45,"
+            }
+        }
+        if next == "(" && e + 2 < n && doc.tok(e + 2) == ")"
+            || next == "(" && e + 5 < n && doc.tok(e + 1) == "U"
+        {
+            let inner = key(doc.tok(e + 1));
+            if lex.is(&inner, lx::COUNTRY) || inner == "u" {
+                s[P] += 1.5; // an athlete and their country: "Smith (Kenya)"
+            }
+        }
+        if tok_lower(doc, e).is_some_and(|w| MEMBER_NOUNS.contains(&w))
+            && nw >= 1
+            && !c.title_before
+        {
+            // "Microsoft spokesman", "Fiat shares"
+            s[O] += 0.7;
+        }
+    }
+    if facts.team_sport && f & (lx::CITY | lx::REGION) != 0 && f & lx::COUNTRY == 0 {
+        s[O] += 4.0;
+    }
+    if facts.team_sport
+        && nw <= 3
+        && e < n
+        && doc.tokens[e].kind == TokenKind::Number
+        && doc.tokens[e].newlines_before == 0
+    {
+        // A table row or score line: "Leeds 2 Derby 1".
+        s[O] += 1.2;
+    }
+    s
+}
+
+/// The best label index of `s`, with its margin over the runner-up; PERSON
+/// when nothing speaks for any label (an unknown capitalized name in news
+/// is most often a person).
+pub fn best(s: &Scores) -> (usize, f32) {
+    let mut b = P;
+    for i in 1..4 {
+        if s[i] > s[b] {
+            b = i;
+        }
+    }
+    let second = (0..4)
+        .filter(|&i| i != b)
+        .map(|i| s[i])
+        .fold(f32::MIN, f32::max);
+    (b, s[b] - second)
+}

@@ -1,0 +1,117 @@
+//! The entity lexicons under `data/entities/`, merged into one table from
+//! lower-cased name (one word or a phrase) to the set of lists it is on.
+//!
+//! May not touch: the text. Built once, on first use.
+
+use crate::lexicon::{entries, key};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A country or territory ("France", "U.S.").
+pub const COUNTRY: u32 = 1;
+/// A state, province, region, continent, sea or other named area.
+pub const REGION: u32 = 1 << 1;
+/// A city with at least 100 000 inhabitants, or a capital.
+pub const CITY: u32 = 1 << 2;
+/// A nationality or group adjective ("French", "Shi'ite").
+pub const DEMONYM: u32 = 1 << 3;
+/// A given name.
+pub const GIVEN: u32 = 1 << 4;
+/// A frequent surname.
+pub const SURNAME: u32 = 1 << 5;
+/// A word that makes a name an organization ("Ministry", "Inc").
+pub const ORG_WORD: u32 = 1 << 6;
+/// A word that makes a name a place ("River", "Airport").
+pub const PLACE_WORD: u32 = 1 << 7;
+/// A word that makes a name an event, law or work ("Cup", "Act").
+pub const MISC_WORD: u32 = 1 << 8;
+/// A title or role before a person's name ("Senator", "Mr").
+pub const TITLE: u32 = 1 << 9;
+/// Not a name even when capitalized ("The", "However", "Monday").
+pub const STOP: u32 = 1 << 10;
+/// A well-known organization without a keyword ("Reuters", "NATO").
+pub const ORG_NAME: u32 = 1 << 11;
+/// A team sport, as named in a wire-copy slug ("SOCCER").
+pub const TEAM_SPORT: u32 = 1 << 12;
+
+/// Any place list.
+pub const PLACE: u32 = COUNTRY | REGION | CITY;
+
+/// The merged lexicon.
+pub struct Lexicon {
+    map: HashMap<String, u32>,
+    /// Words in the longest phrase, so that phrase matching stays bounded.
+    pub max_words: usize,
+}
+
+impl Lexicon {
+    /// The lists `k` (a [`key`]) is on; 0 when none.
+    #[inline]
+    pub fn get(&self, k: &str) -> u32 {
+        self.map.get(k).copied().unwrap_or(0)
+    }
+
+    /// True when `k` is on one of the lists in `mask`.
+    #[inline]
+    pub fn is(&self, k: &str, mask: u32) -> bool {
+        self.get(k) & mask != 0
+    }
+}
+
+const SOURCES: &[(&str, u32)] = &[
+    (include_str!("../../data/entities/countries.txt"), COUNTRY),
+    (include_str!("../../data/entities/regions.txt"), REGION),
+    (include_str!("../../data/entities/cities.txt"), CITY),
+    (include_str!("../../data/entities/demonyms.txt"), DEMONYM),
+    (include_str!("../../data/entities/given_names.txt"), GIVEN),
+    (include_str!("../../data/entities/surnames.txt"), SURNAME),
+    (include_str!("../../data/entities/org_words.txt"), ORG_WORD),
+    (
+        include_str!("../../data/entities/place_words.txt"),
+        PLACE_WORD,
+    ),
+    (
+        include_str!("../../data/entities/misc_words.txt"),
+        MISC_WORD,
+    ),
+    (include_str!("../../data/entities/titles.txt"), TITLE),
+    (include_str!("../../data/entities/stopwords.txt"), STOP),
+    (include_str!("../../data/entities/org_names.txt"), ORG_NAME),
+    (include_str!("../../data/entities/sports.txt"), TEAM_SPORT),
+];
+
+/// The lexicon, built on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut map: HashMap<String, u32> = HashMap::with_capacity(24_000);
+        let mut max_words = 1;
+        for &(data, flag) in SOURCES {
+            for e in entries(data) {
+                let k = key(e);
+                max_words = max_words.max(k.split(' ').count());
+                *map.entry(k).or_insert(0) |= flag;
+            }
+        }
+        Lexicon { map, max_words }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_merged_by_key() {
+        let l = lexicon();
+        assert!(l.is("france", COUNTRY));
+        assert!(l.is("u.s.", COUNTRY));
+        assert!(l.is("new york", REGION | CITY));
+        assert!(l.is("french", DEMONYM));
+        assert!(l.is("ministry", ORG_WORD));
+        assert!(l.is("senator", TITLE));
+        assert!(l.is("james", GIVEN));
+        assert!(l.is("the", STOP));
+        assert_eq!(l.get("zzzq"), 0);
+    }
+}

@@ -1,0 +1,288 @@
+//! The document agrees with itself: one label per name (the evidence of all
+//! its mentions summed), a surname or first name alone follows the full
+//! name it belongs to, an acronym defined in parentheses follows its
+//! expansion, names in all-capitals headlines are read against the lexicons
+//! and the names of the body; every mention gets its entity's longest name.
+//!
+//! May not touch: the text's tokens beyond the candidates' surroundings.
+//! Every table here is keyed by name and every lookup is bounded, so the
+//! work stays linear in the number of candidates.
+
+use super::candidates::{all_caps, Cand};
+use super::classify::{best, score, DocFacts, Scores, L, M, O, P};
+use super::lexicons::{self as lx, Lexicon};
+use super::{Entity, EntityLabel};
+use crate::lexicon::key;
+use crate::text::Document;
+use crate::Span;
+use std::collections::HashMap;
+
+const LABELS: [EntityLabel; 4] = [
+    EntityLabel::Person,
+    EntityLabel::Org,
+    EntityLabel::Place,
+    EntityLabel::Misc,
+];
+
+/// Words of a person's name that do not identify them alone.
+fn weak_part(w: &str) -> bool {
+    w.len() <= 2
+        || matches!(
+            w,
+            "de" | "van"
+                | "von"
+                | "der"
+                | "bin"
+                | "al"
+                | "el"
+                | "jr"
+                | "jr."
+                | "sr"
+                | "la"
+                | "le"
+                | "da"
+                | "di"
+                | "del"
+        )
+}
+
+/// Labels the candidates and links their mentions.
+pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) -> Vec<Entity> {
+    // 1. Score every mention written in ordinary case.
+    let scores: Vec<Scores> = cands
+        .iter()
+        .map(|c| {
+            if c.caps {
+                [0.0; 4]
+            } else {
+                score(doc, lex, facts, c)
+            }
+        })
+        .collect();
+
+    // 2. Sum the evidence per name.
+    let mut by_key: HashMap<&str, Scores> = HashMap::new();
+    for (c, s) in cands.iter().zip(&scores) {
+        if c.caps {
+            continue;
+        }
+        let e = by_key.entry(c.key.as_str()).or_insert([0.0; 4]);
+        for i in 0..4 {
+            e[i] += s[i];
+        }
+    }
+
+    // 3. People: the parts of a confident full name point to it.
+    let mut person_part: HashMap<&str, &str> = HashMap::new();
+    for c in cands {
+        if c.caps || c.words.len() < 2 {
+            continue;
+        }
+        let (b, margin) = best(&by_key[c.key.as_str()]);
+        if b != P || margin <= 0.0 {
+            continue;
+        }
+        for w in &c.words {
+            if weak_part(w) {
+                continue;
+            }
+            let slot = person_part.entry(w.as_str()).or_insert(c.key.as_str());
+            if c.key.len() > slot.len() {
+                *slot = c.key.as_str();
+            }
+        }
+    }
+
+    // 4. Acronyms defined in parentheses: "Organization of ... (OPEC)".
+    let mut acronym_of: HashMap<&str, usize> = HashMap::new();
+    for (i, pair) in cands.windows(2).enumerate() {
+        let (full, acr) = (&pair[0], &pair[1]);
+        let text = acr.span.text(doc.text);
+        if !acr.caps
+            && full.words.len() >= 2
+            && acr.words.len() == 1
+            && all_caps(text)
+            && acr.first == full.end + 1
+            && doc.tok(full.end) == "("
+            && acr.end < doc.tokens.len()
+            && doc.tok(acr.end) == ")"
+            && initials_match(&full.words, text)
+        {
+            acronym_of.insert(acr.key.as_str(), i);
+        }
+    }
+
+    // 5. Labels.
+    let mut labels: Vec<Option<usize>> = Vec::with_capacity(cands.len());
+    for (c, s) in cands.iter().zip(&scores) {
+        if c.caps {
+            labels.push(None);
+            continue;
+        }
+        let mut label = best(&by_key[c.key.as_str()]).0;
+        if c.words.len() == 1
+            && person_part.contains_key(c.key.as_str())
+            && s[O] < 2.5
+            && s[M] < 2.5
+        {
+            label = P;
+        }
+        if let Some(&fi) = acronym_of.get(c.key.as_str()) {
+            label = best(&by_key[cands[fi].key.as_str()]).0;
+        }
+        labels.push(Some(label));
+    }
+
+    // 6. Names known from the body, for the headlines.
+    let mut known: HashMap<String, usize> = HashMap::new();
+    for (c, l) in cands.iter().zip(&labels) {
+        if let Some(l) = *l {
+            known.entry(c.key.clone()).or_insert(l);
+        }
+    }
+    for (&part, _) in person_part.iter() {
+        known.entry(part.to_string()).or_insert(P);
+    }
+
+    // 7. Emit, splitting all-capitals runs into the longest known names.
+    let mut out: Vec<(Span, usize, String)> = Vec::with_capacity(cands.len());
+    for (c, l) in cands.iter().zip(&labels) {
+        match *l {
+            Some(l) => out.push((c.span, l, c.key.clone())),
+            None => split_caps(doc, lex, facts, c, &known, &mut out),
+        }
+    }
+
+    // 8. Canonical names: the longest name of the same label that contains
+    // the mention's words in order; people through their name parts.
+    let mut longest_with_word: HashMap<(String, usize), (usize, String)> = HashMap::new();
+    for &(span, l, ref k) in &out {
+        let text = span.text(doc.text);
+        for w in k.split(' ') {
+            let slot = longest_with_word
+                .entry((w.to_string(), l))
+                .or_insert((0, String::new()));
+            if text.len() > slot.0 {
+                *slot = (text.len(), text.to_string());
+            }
+        }
+    }
+    let mut surface_of_key: HashMap<&str, &str> = HashMap::new();
+    for c in cands {
+        let t = c.span.text(doc.text);
+        let slot = surface_of_key.entry(c.key.as_str()).or_insert(t);
+        if !c.caps && all_caps(slot) {
+            *slot = t;
+        }
+    }
+    out.into_iter()
+        .map(|(span, l, k)| {
+            let text = span.text(doc.text);
+            let mut canonical = text.to_string();
+            if let Some(&fi) = acronym_of.get(k.as_str()) {
+                canonical = cands[fi].span.text(doc.text).to_string();
+            } else if l == P {
+                if let Some(full) = person_part
+                    .get(k.as_str())
+                    .or_else(|| k.split(' ').next_back().and_then(|w| person_part.get(w)))
+                {
+                    if full.len() >= k.len() {
+                        canonical = surface_of_key
+                            .get(full)
+                            .map_or(canonical, |s| s.to_string());
+                    }
+                }
+            } else if let Some(last) = k.split(' ').next_back() {
+                if let Some((_, name)) = longest_with_word.get(&(last.to_string(), l)) {
+                    if contains_words(&key(name), &k) {
+                        canonical = name.clone();
+                    }
+                }
+            }
+            if all_caps(&canonical) {
+                if let Some(s) = surface_of_key.get(key(&canonical).as_str()) {
+                    canonical = s.to_string();
+                }
+            }
+            Entity {
+                span,
+                label: LABELS[l],
+                canonical,
+            }
+        })
+        .collect()
+}
+
+/// True when the words of `part` occur in `whole` in a row.
+fn contains_words(whole: &str, part: &str) -> bool {
+    let w: Vec<&str> = whole.split(' ').collect();
+    let p: Vec<&str> = part.split(' ').collect();
+    p.len() <= w.len() && w.windows(p.len()).any(|x| x == p.as_slice())
+}
+
+/// True when the capitals of `acr` are the initials of the name's words
+/// (function words may be skipped): "North Atlantic Treaty Organization" → NATO.
+fn initials_match(words: &[String], acr: &str) -> bool {
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let initials: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    !letters.is_empty()
+        && letters.first() == initials.first()
+        && letters.len() <= initials.len() + 2
+}
+
+/// Reads an all-capitals run: greedy longest matches against the names of
+/// the body and the place, nationality and organization lexicons.
+fn split_caps(
+    doc: &Document,
+    lex: &Lexicon,
+    facts: &DocFacts,
+    c: &Cand,
+    known: &HashMap<String, usize>,
+    out: &mut Vec<(Span, usize, String)>,
+) {
+    let n = c.pieces.len();
+    let mut i = 0;
+    while i < n {
+        let mut found = None;
+        let max = lex.max_words.max(4).min(n - i);
+        for len in (1..=max).rev() {
+            let span = Span::new(c.pieces[i].start, c.pieces[i + len - 1].end);
+            let k = key(span.text(doc.text));
+            if let Some(&l) = known.get(&k) {
+                found = Some((len, span, l, k));
+                break;
+            }
+            let f = lex.get(&k);
+            let l = if f & lx::STOP != 0 && len == 1 {
+                None
+            } else if f & lx::COUNTRY != 0 {
+                Some(L)
+            } else if f & (lx::CITY | lx::REGION) != 0 {
+                Some(if facts.team_sport && i > 0 { O } else { L })
+            } else if f & lx::DEMONYM != 0
+                || k.strip_suffix('s').is_some_and(|s| lex.is(s, lx::DEMONYM))
+            {
+                Some(M)
+            } else if f & lx::ORG_NAME != 0 {
+                Some(O)
+            } else {
+                None
+            };
+            if let Some(l) = l {
+                found = Some((len, span, l, k));
+                break;
+            }
+        }
+        match found {
+            Some((len, span, l, k)) => {
+                out.push((span, l, k));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
