@@ -45,6 +45,77 @@ const PARTICLES: &[&str] = &[
 /// Foreign Relations", "Ministry of Trade and Industry").
 const KEYWORD_CONNECTORS: &[&str] = &["of", "for", "on", "and", "the", "&"];
 
+/// Abbreviations inside names whose period is part of the name.
+const ABBREVIATIONS: &[&str] = &[
+    "Corp", "Inc", "Ltd", "Co", "Bros", "Jr", "Sr", "Cos", "Plc", "Mfg", "Intl",
+];
+
+/// Words that never open a name: articles, pronouns, conjunctions and
+/// prepositions (other stop words may, as in "First Albany Corp.").
+const FUNCTION: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "but",
+    "or",
+    "if",
+    "as",
+    "to",
+    "of",
+    "when",
+    "while",
+    "after",
+    "before",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "here",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "where",
+    "although",
+    "though",
+    "because",
+    "so",
+    "then",
+    "now",
+    "also",
+    "meanwhile",
+    "however",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+];
+
 /// Month and weekday names: never part of a name (the dates layer covers
 /// them, but a name must not swallow them when it does not run).
 const CALENDAR: &[&str] = &[
@@ -216,6 +287,15 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
         }
         break;
     }
+    // "Corp." and "Jr.": the period belongs to the abbreviation.
+    if j < n
+        && doc.tok(j) == "."
+        && !doc.tokens[j].space_before
+        && ABBREVIATIONS.contains(&doc.tok(j - 1))
+    {
+        j += 1;
+        return Some((j, doc.tokens[j - 1].span.end, false));
+    }
     let last = doc.tok(j - 1);
     let stripped = strip_poss(last);
     let poss = stripped.len() != last.len();
@@ -264,7 +344,10 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
             let ok = if PARTICLES.contains(&w) {
                 k = j + 1;
                 true
-            } else if KEYWORD_CONNECTORS.contains(&w) && has_keyword(&pieces) {
+            } else if KEYWORD_CONNECTORS.contains(&w)
+                && has_keyword(&pieces)
+                && (w != "and" || (pieces[0].0..j).any(|t| matches!(doc.tok(t), "of" | "for")))
+            {
                 k = j + 1;
                 if k < n && doc.tok(k) == "the" && w != "the" {
                     k += 1;
@@ -286,27 +369,69 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
             }
         }
         i = j;
-        // Drop leading function words and sentence-initial common words,
-        // unless a lexicon phrase starts there ("North Korea").
-        let mut title_before = i > 0 && {
-            let p = pieces[0].0;
-            p > 0 && is_title(doc, lex, p - 1)
+        emit(doc, m, lex, pieces, caps, &mut out);
+    }
+    out
+}
+
+/// Pieces: (first token, one past the last token, byte end).
+type Piece = (usize, usize, usize);
+
+/// Turns a run of pieces into candidates: leading function words, titles
+/// and sentence-initial common words are dropped ("Police said", "Mr.
+/// Smith"), a run is split at an inner title ("Defence Minister Volker
+/// Ruehe") or after a nationality before a person ("Australian Tom
+/// Moody").
+fn emit(
+    doc: &Document,
+    m: &Marks,
+    lex: &Lexicon,
+    mut pieces: Vec<Piece>,
+    caps: bool,
+    out: &mut Vec<Cand>,
+) {
+    let text = doc.text;
+    let pkey = |p: &Piece| key(&text[doc.tokens[p.0].span.start..p.2]);
+    let span_key = |ps: &[Piece]| key(&text[doc.tokens[ps[0].0].span.start..ps[ps.len() - 1].2]);
+    // A lexicon phrase starting at the first piece protects it ("North Korea").
+    let starts_phrase = |ps: &[Piece]| {
+        (2..=ps.len().min(lex.max_words))
+            .any(|l| lex.is(&span_key(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
+    };
+    let mut title_before = {
+        let p = pieces[0].0;
+        p > 0 && is_title(doc, lex, p - 1)
+    };
+    if !caps {
+        let has_keyword_tail = |ps: &[Piece]| {
+            ps.len() >= 2
+                && ps[1..]
+                    .iter()
+                    .any(|p| lex.is(&pkey(p), lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD))
         };
-        while !caps && !pieces.is_empty() {
-            let (s, e, _) = pieces[0];
-            let w = key(&doc.text[doc.tokens[s].span.start..pieces[0].2]);
-            let whole = key(&doc.text[doc.tokens[s].span.start..pieces.last().unwrap().2]);
-            if lex.is(&whole, lx::PLACE | lx::DEMONYM | lx::ORG_NAME) {
+        while !pieces.is_empty() {
+            let p = pieces[0];
+            let w = pkey(&p);
+            let flags = lex.get(&w);
+            if flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) != 0 || starts_phrase(&pieces) {
                 break;
             }
-            let flags = lex.get(&w);
-            let initial = sentence_initial(doc, s);
-            let drop = flags & (lx::STOP | lx::TITLE) != 0
-                && flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) == 0
-                || (initial
-                    && e == s + 1
-                    && m.lower_seen.contains(&w)
-                    && flags & (lx::PLACE | lx::DEMONYM | lx::GIVEN | lx::ORG_NAME) == 0);
+            let keyword_tail = has_keyword_tail(&pieces);
+            let initial = sentence_initial(doc, p.0);
+            let single = p.1 == p.0 + 1;
+            let is_function = FUNCTION.contains(&w.as_str());
+            let drop = if keyword_tail {
+                is_function
+            } else {
+                is_function
+                    || flags & (lx::STOP | lx::TITLE) != 0
+                    || (initial
+                        && single
+                        && flags & (lx::GIVEN | lx::SURNAME) == 0
+                        && (m.lower_seen.contains(&w)
+                            || flags & lx::COMMON != 0
+                            || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing")))))
+            };
             if !drop {
                 break;
             }
@@ -315,28 +440,58 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
             }
             pieces.remove(0);
         }
-        if pieces.is_empty() {
-            continue;
+        // Inner titles and nationalities before a person's name.
+        if pieces.len() >= 2 && !has_keyword_tail(&pieces) {
+            let keys: Vec<String> = pieces.iter().map(&pkey).collect();
+            let title_at = (1..pieces.len() - 1)
+                .rev()
+                .find(|&k| lex.is(&keys[k], lx::TITLE));
+            if let Some(k) = title_at {
+                let before = &pieces[..k];
+                if lex.is(&span_key(before), lx::PLACE | lx::DEMONYM | lx::ORG_NAME) {
+                    push(doc, before, caps, title_before, out);
+                }
+                push(doc, &pieces[k + 1..], caps, true, out);
+                return;
+            }
+            if lex.is(&keys[0], lx::DEMONYM) && lex.is(&keys[1], lx::GIVEN | lx::TITLE) {
+                push(doc, &pieces[..1], caps, title_before, out);
+                let rest = if lex.is(&keys[1], lx::TITLE) && pieces.len() > 2 {
+                    &pieces[2..]
+                } else {
+                    &pieces[1..]
+                };
+                push(doc, rest, caps, lex.is(&keys[1], lx::TITLE), out);
+                return;
+            }
         }
-        let start_tok = pieces[0].0;
-        let span = Span::new(doc.tokens[start_tok].span.start, pieces.last().unwrap().2);
-        let piece_spans: Vec<Span> = pieces
-            .iter()
-            .map(|&(s, _, be)| Span::new(doc.tokens[s].span.start, be))
-            .collect();
-        let words = piece_spans.iter().map(|p| key(p.text(doc.text))).collect();
-        out.push(Cand {
-            first: start_tok,
-            end: pieces.last().unwrap().1,
-            span,
-            key: key(span.text(doc.text)),
-            words,
-            pieces: piece_spans,
-            caps,
-            title_before,
-        });
     }
-    out
+    if !pieces.is_empty() {
+        push(doc, &pieces, caps, title_before, out);
+    }
+}
+
+fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &mut Vec<Cand>) {
+    if pieces.is_empty() {
+        return;
+    }
+    let start_tok = pieces[0].0;
+    let span = Span::new(doc.tokens[start_tok].span.start, pieces[pieces.len() - 1].2);
+    let piece_spans: Vec<Span> = pieces
+        .iter()
+        .map(|&(s, _, be)| Span::new(doc.tokens[s].span.start, be))
+        .collect();
+    let words = piece_spans.iter().map(|p| key(p.text(doc.text))).collect();
+    out.push(Cand {
+        first: start_tok,
+        end: pieces[pieces.len() - 1].1,
+        span,
+        key: key(span.text(doc.text)),
+        words,
+        pieces: piece_spans,
+        caps,
+        title_before,
+    });
 }
 
 /// True when token `i` opens its sentence, possibly after quotes, brackets

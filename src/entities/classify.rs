@@ -81,6 +81,16 @@ const SPEECH: &[&str] = &[
 ];
 const PERSON_VERBS: &[&str] = &["who", "whose", "he", "she", "his", "her"];
 const MEMBER_NOUNS: &[&str] = &[
+    "stock",
+    "profit",
+    "profits",
+    "earnings",
+    "subsidiary",
+    "unit",
+    "board",
+    "spokesmen",
+    "revenue",
+    "sales",
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -105,6 +115,72 @@ const MEMBER_NOUNS: &[&str] = &[
     "shares",
     "ceo",
     "representative",
+];
+
+/// Nouns before "of X" that make X a place: "the island of X".
+const PLACE_NOUNS: &[&str] = &[
+    "island",
+    "village",
+    "town",
+    "city",
+    "province",
+    "region",
+    "state",
+    "district",
+    "capital",
+    "port",
+    "county",
+    "republic",
+    "suburb",
+    "outskirts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "centre",
+    "center",
+    "streets",
+    "coast",
+];
+
+/// Nouns right before a name that make it an organization: "tyre giant X".
+const ORG_NOUNS: &[&str] = &[
+    "giant",
+    "firm",
+    "company",
+    "group",
+    "maker",
+    "agency",
+    "newspaper",
+    "daily",
+    "weekly",
+    "club",
+    "carrier",
+    "airline",
+    "insurer",
+    "retailer",
+    "manufacturer",
+    "producer",
+    "subsidiary",
+    "unit",
+    "broadcaster",
+    "network",
+    "bank",
+    "brokerage",
+    "conglomerate",
+    "rivals",
+    "champions",
+    "side",
+    "team",
+    "outfit",
+    "startup",
+    "chain",
+    "operator",
+    "magazine",
 ];
 
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
@@ -183,6 +259,13 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             s[P] += 0.8;
         }
         let w = c.span.text(doc.text);
+        if w.len() >= 4
+            && w.as_bytes()[1] == b'.'
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && f & lx::PLACE == 0
+        {
+            s[P] += 2.0; // an initial glued to a surname: "T.O'Gorman"
+        }
         if all_caps(w) && f & lx::PLACE == 0 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         {
             s[O] += 2.0;
@@ -200,6 +283,16 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
                 } else {
                     1.2
                 };
+            }
+            if matches!(prev, "of" | "in") && c.first > 1 {
+                if let Some(pp) = tok_lower(doc, c.first - 2) {
+                    if PLACE_NOUNS.contains(&pp) {
+                        s[L] += 2.0;
+                    }
+                }
+            }
+            if ORG_NOUNS.contains(&prev) {
+                s[O] += 1.5;
             }
             if prev == "the" {
                 s[O] += 0.6;
@@ -243,7 +336,9 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         {
             let inner = key(doc.tok(e + 1));
             if lex.is(&inner, lx::COUNTRY) || inner == "u" {
-                s[P] += 1.5; // an athlete and their country: "Smith (Kenya)"
+                // A competitor and their country: "Smith (Kenya)", a club
+                // in a team sport.
+                s[if facts.team_sport { O } else { P }] += 1.5;
             }
         }
         if tok_lower(doc, e).is_some_and(|w| MEMBER_NOUNS.contains(&w))
@@ -253,9 +348,6 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             // "Microsoft spokesman", "Fiat shares"
             s[O] += 0.7;
         }
-    }
-    if facts.team_sport && f & (lx::CITY | lx::REGION) != 0 && f & lx::COUNTRY == 0 {
-        s[O] += 4.0;
     }
     if facts.team_sport
         && nw <= 3

@@ -34,6 +34,9 @@ pub const ORG_NAME: u32 = 1 << 11;
 /// A team sport, as named in a wire-copy slug ("SOCCER").
 pub const TEAM_SPORT: u32 = 1 << 12;
 
+/// An ordinary English word, often seen in lower case.
+pub const COMMON: u32 = 1 << 13;
+
 /// Any place list.
 pub const PLACE: u32 = COUNTRY | REGION | CITY;
 
@@ -78,6 +81,7 @@ const SOURCES: &[(&str, u32)] = &[
     (include_str!("../../data/entities/stopwords.txt"), STOP),
     (include_str!("../../data/entities/org_names.txt"), ORG_NAME),
     (include_str!("../../data/entities/sports.txt"), TEAM_SPORT),
+    (include_str!("../../data/entities/common_words.txt"), COMMON),
 ];
 
 /// The lexicon, built on first use.

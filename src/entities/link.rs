@@ -130,6 +130,16 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         if let Some(&fi) = acronym_of.get(c.key.as_str()) {
             label = best(&by_key[cands[fi].key.as_str()]).0;
         }
+        if facts.team_sport {
+            label = team_sport_label(
+                doc,
+                lex,
+                c,
+                s,
+                label,
+                person_part.contains_key(c.key.as_str()),
+            );
+        }
         labels.push(Some(label));
     }
 
@@ -213,6 +223,43 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         .collect()
 }
 
+/// In a team-sport report, towns and unknown single names are clubs
+/// ("Leicestershire beat Somerset"), except where the text places them
+/// ("in London", a dateline, a venue line "Hove: …").
+fn team_sport_label(
+    doc: &Document,
+    lex: &Lexicon,
+    c: &Cand,
+    s: &Scores,
+    label: usize,
+    person: bool,
+) -> usize {
+    let n = doc.tokens.len();
+    let f = lex.get(&c.key);
+    let placed = (c.first > 0
+        && matches!(
+            doc.tok(c.first - 1),
+            "in" | "at" | "from" | "near" | "to" | "(" | "outside"
+        ))
+        || (c.end < n && doc.tok(c.end) == ":")
+        || (c.end < n
+            && doc.tokens[c.first].newlines_before > 0
+            && doc.tokens[c.end].kind == crate::text::TokenKind::Number
+            && c.end + 1 < n
+            && doc.tok(c.end + 1) == "-");
+    if placed {
+        return label;
+    }
+    if label == L && f & lx::COUNTRY == 0 && f & (lx::CITY | lx::REGION) != 0 {
+        return O;
+    }
+    if label == P && !person && !c.title_before && s[P] < 1.5 && (c.words.len() == 1 || s[O] > 0.0)
+    {
+        return O;
+    }
+    label
+}
+
 /// True when the words of `part` occur in `whole` in a row.
 fn contains_words(whole: &str, part: &str) -> bool {
     let w: Vec<&str> = whole.split(' ').collect();
@@ -232,6 +279,14 @@ fn initials_match(words: &[String], acr: &str) -> bool {
     !letters.is_empty()
         && letters.first() == initials.first()
         && letters.len() <= initials.len() + 2
+}
+
+/// A line of a results table: the name is followed by a number.
+fn caps_table_row(doc: &Document, c: &Cand) -> bool {
+    c.end < doc.tokens.len()
+        && doc.tokens[c.end].newlines_before == 0
+        && doc.tokens[c.end].kind == crate::text::TokenKind::Number
+        && !(c.end + 1 < doc.tokens.len() && doc.tok(c.end + 1) == "-")
 }
 
 /// Reads an all-capitals run: greedy longest matches against the names of
@@ -262,7 +317,11 @@ fn split_caps(
             } else if f & lx::COUNTRY != 0 {
                 Some(L)
             } else if f & (lx::CITY | lx::REGION) != 0 {
-                Some(if facts.team_sport && i > 0 { O } else { L })
+                Some(if facts.team_sport && caps_table_row(doc, c) {
+                    O
+                } else {
+                    L
+                })
             } else if f & lx::DEMONYM != 0
                 || k.strip_suffix('s').is_some_and(|s| lex.is(s, lx::DEMONYM))
             {
