@@ -420,7 +420,9 @@ fn emit(
             let initial = sentence_initial(doc, p.0);
             let single = p.1 == p.0 + 1;
             let is_function = FUNCTION.contains(&w.as_str());
-            let drop = if keyword_tail {
+            let keyword_head =
+                pieces.len() >= 2 && flags & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD) != 0;
+            let drop = if keyword_tail || keyword_head {
                 is_function
             } else {
                 is_function
@@ -429,7 +431,7 @@ fn emit(
                         && single
                         && flags & (lx::GIVEN | lx::SURNAME) == 0
                         && (m.lower_seen.contains(&w)
-                            || flags & lx::COMMON != 0
+                            || lex.is_common(&w)
                             || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing")))))
             };
             if !drop {

@@ -259,6 +259,16 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             s[P] += 0.8;
         }
         let w = c.span.text(doc.text);
+        let k = &c.words[0];
+        if f & lx::ORG_WORD != 0 && f & (lx::STOP | lx::PLACE) == 0 {
+            s[O] += 1.0; // "Hospitals" after a possessive name
+        }
+        if f & lx::PLACE_WORD != 0 && f & lx::STOP == 0 {
+            s[L] += 0.8;
+        }
+        if f == 0 && (k.ends_with("ians") || k.ends_with("eans")) {
+            s[M] += 0.8; // "Floridians"
+        }
         if w.len() >= 4
             && w.as_bytes()[1] == b'.'
             && w.as_bytes()[0].is_ascii_uppercase()

@@ -54,6 +54,37 @@ impl Lexicon {
         self.map.get(k).copied().unwrap_or(0)
     }
 
+    /// True when `w` (a lower-case word) is an ordinary English word or an
+    /// inflection of one ("researchers", "buried"); the suffixes are those
+    /// `data/entities/build.py` folds when it writes the dictionary.
+    pub fn is_common(&self, w: &str) -> bool {
+        const SUFFIXES: &[(&str, &str)] = &[
+            ("ies", "y"),
+            ("es", ""),
+            ("s", ""),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ied", "y"),
+            ("ing", ""),
+            ("ing", "e"),
+            ("ly", ""),
+            ("er", ""),
+            ("est", ""),
+        ];
+        if self.is(w, COMMON) {
+            return true;
+        }
+        let mut base = String::with_capacity(w.len());
+        SUFFIXES.iter().any(|&(suf, rep)| {
+            w.strip_suffix(suf).is_some_and(|b| {
+                base.clear();
+                base.push_str(b);
+                base.push_str(rep);
+                b.len() >= 3 && self.is(&base, COMMON)
+            })
+        })
+    }
+
     /// True when `k` is on one of the lists in `mask`.
     #[inline]
     pub fn is(&self, k: &str, mask: u32) -> bool {
@@ -82,6 +113,7 @@ const SOURCES: &[(&str, u32)] = &[
     (include_str!("../../data/entities/org_names.txt"), ORG_NAME),
     (include_str!("../../data/entities/sports.txt"), TEAM_SPORT),
     (include_str!("../../data/entities/common_words.txt"), COMMON),
+    (include_str!("../../data/entities/dictionary.txt"), COMMON),
 ];
 
 /// The lexicon, built on first use.
