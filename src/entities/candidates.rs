@@ -226,10 +226,36 @@ fn is_calendar(w: &str) -> bool {
 /// A token that may start a name piece.
 fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
     let t = doc.tokens[i];
+    let w = doc.tok(i);
     t.kind == TokenKind::Word
         && !m.date[i]
-        && is_cap(doc.tok(i))
-        && !is_calendar(strip_poss(doc.tok(i)))
+        && is_cap(w)
+        && !is_calendar(strip_poss(w))
+        && !is_pronoun(w, m.caps_line[i])
+}
+
+/// "I", "I've", "We're": pronouns are never names (in a headline only
+/// their contracted forms are recognizable).
+fn is_pronoun(w: &str, caps: bool) -> bool {
+    let base = match w.find(['\'', '’']) {
+        Some(p) => &w[..p],
+        None if caps => return false,
+        None => w,
+    };
+    matches!(
+        base,
+        "I" | "We"
+            | "You"
+            | "They"
+            | "He"
+            | "She"
+            | "It"
+            | "That"
+            | "There"
+            | "What"
+            | "Who"
+            | "Let"
+    )
 }
 
 /// A lower-case prefix glued to a capitalized name: "al-Assad".

@@ -260,7 +260,8 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
         let w = c.span.text(doc.text);
         let k = &c.words[0];
-        if f & lx::ORG_WORD != 0 && f & (lx::STOP | lx::PLACE) == 0 {
+        let singular = k.strip_suffix('s').map_or(0, |b| lex.get(b));
+        if (f | singular) & lx::ORG_WORD != 0 && f & (lx::STOP | lx::PLACE) == 0 {
             s[O] += 1.0; // "Hospitals" after a possessive name
         }
         if f & lx::PLACE_WORD != 0 && f & lx::STOP == 0 {

@@ -71,18 +71,28 @@ impl Lexicon {
             ("er", ""),
             ("est", ""),
         ];
-        if self.is(w, COMMON) {
-            return true;
+        // Two levels: "researchers" → "researcher" → "research".
+        let mut level = vec![w.to_string()];
+        for _ in 0..3 {
+            if level.iter().any(|b| self.is(b, COMMON)) {
+                return true;
+            }
+            let mut next = Vec::new();
+            for b in &level {
+                for &(suf, rep) in SUFFIXES {
+                    if let Some(stem) = b.strip_suffix(suf) {
+                        if stem.len() >= 3 {
+                            next.push(format!("{stem}{rep}"));
+                        }
+                    }
+                }
+            }
+            if next.is_empty() {
+                return false;
+            }
+            level = next;
         }
-        let mut base = String::with_capacity(w.len());
-        SUFFIXES.iter().any(|&(suf, rep)| {
-            w.strip_suffix(suf).is_some_and(|b| {
-                base.clear();
-                base.push_str(b);
-                base.push_str(rep);
-                b.len() >= 3 && self.is(&base, COMMON)
-            })
-        })
+        false
     }
 
     /// True when `k` is on one of the lists in `mask`.

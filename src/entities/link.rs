@@ -143,6 +143,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         labels.push(Some(label));
     }
 
+    // 5b. Lists are homogeneous: "Kamchatka and Sakhalin", "Reddit,
+    // Twitter and Spotify". A member with no evidence of its own takes the
+    // label of a member with clear evidence.
+    coordinate(doc, cands, &scores, &mut labels);
+
     // 6. Names known from the body, for the headlines.
     let mut known: HashMap<String, usize> = HashMap::new();
     for (c, l) in cands.iter().zip(&labels) {
@@ -258,6 +263,43 @@ fn team_sport_label(
         return O;
     }
     label
+}
+
+/// Gives members of a coordination ("A, B and C") without evidence the
+/// label of the best-evidenced member. One pass; each chain is visited once.
+fn coordinate(doc: &Document, cands: &[Cand], scores: &[Scores], labels: &mut [Option<usize>]) {
+    let joined = |a: &Cand, b: &Cand| {
+        let gap = b.first.saturating_sub(a.end);
+        (gap == 1 && matches!(doc.tok(a.end), "," | "and" | "or" | "&"))
+            || (gap == 2 && doc.tok(a.end) == "," && matches!(doc.tok(a.end + 1), "and" | "or"))
+    };
+    let strength = |s: &Scores| s.iter().fold(0.0f32, |m, &x| m.max(x));
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i + 1;
+        while j < cands.len()
+            && !cands[j].caps
+            && !cands[j - 1].caps
+            && joined(&cands[j - 1], &cands[j])
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let (bi, bs) = (i..j)
+                .map(|k| (k, strength(&scores[k])))
+                .fold((i, f32::MIN), |a, b| if b.1 > a.1 { b } else { a });
+            if bs >= 1.0 {
+                if let Some(l) = labels[bi] {
+                    for k in i..j {
+                        if strength(&scores[k]) < 0.6 {
+                            labels[k] = Some(l);
+                        }
+                    }
+                }
+            }
+        }
+        i = j;
+    }
 }
 
 /// True when the words of `part` occur in `whole` in a row.
