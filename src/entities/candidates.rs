@@ -190,7 +190,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
                     }
                 }
             }
-            let shouting = upper >= 1 && upper >= 2 * other + 1 && (upper >= 2 || other == 0);
+            let shouting = upper > 2 * other && (upper >= 2 || other == 0);
             if shouting {
                 caps_line[line_start..i].iter_mut().for_each(|c| *c = true);
             }
@@ -372,7 +372,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
                 true
             } else if KEYWORD_CONNECTORS.contains(&w)
                 && has_keyword(&pieces)
-                && (w != "and" || (pieces[0].0..j).any(|t| matches!(doc.tok(t), "of" | "for")))
+                && (w != "and" || and_joins(doc, lex, &pieces, j))
             {
                 k = j + 1;
                 if k < n && doc.tok(k) == "the" && w != "the" {
@@ -398,6 +398,21 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         emit(doc, m, lex, pieces, caps, &mut out);
     }
     out
+}
+
+/// "and" at token `j` continues a keyword name ("Ministry of Trade and
+/// Industry") only after "of"/"for", between two ordinary words: not after
+/// a place ("Bank of England and …") nor before a given name.
+fn and_joins(doc: &Document, lex: &Lexicon, pieces: &[Piece], j: usize) -> bool {
+    let n = doc.tokens.len();
+    let Some(&(_, _, prev_end)) = pieces.last() else {
+        return false;
+    };
+    let prev = key(&doc.text[doc.tokens[pieces[pieces.len() - 1].0].span.start..prev_end]);
+    (pieces[0].0..j).any(|t| matches!(doc.tok(t), "of" | "for"))
+        && !lex.is(&prev, lx::PLACE | lx::ORG_NAME | lx::GIVEN)
+        && j + 1 < n
+        && !lex.is(&key(doc.tok(j + 1)), lx::GIVEN | lx::TITLE | lx::PLACE)
 }
 
 /// Pieces: (first token, one past the last token, byte end).

@@ -270,6 +270,11 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if f == 0 && (k.ends_with("ians") || k.ends_with("eans")) {
             s[M] += 0.8; // "Floridians"
         }
+        if w.find('.')
+            .is_some_and(|d| d >= 2 && w[d + 1..].starts_with(char::is_uppercase))
+        {
+            s[O] += 2.0; // a site or outlet: "News.Az"
+        }
         if w.len() >= 4
             && w.as_bytes()[1] == b'.'
             && w.as_bytes()[0].is_ascii_uppercase()

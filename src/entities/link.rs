@@ -207,9 +207,15 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
                             .map_or(canonical, |s| s.to_string());
                     }
                 }
-            } else if let Some(last) = k.split(' ').next_back() {
-                if let Some((_, name)) = longest_with_word.get(&(last.to_string(), l)) {
-                    if contains_words(&key(name), &k) {
+            } else if l == O && !lex.is(&k, lx::PLACE | lx::ORG_NAME) {
+                // "Rotor" → "Rotor Volgograd"; a place keeps its own name
+                // ("Mexico" is not "Mexico City").
+                if let Some((_, name)) = k
+                    .split(' ')
+                    .next()
+                    .and_then(|w| longest_with_word.get(&(w.to_string(), l)))
+                {
+                    if key(name).starts_with(&k) && contains_words(&key(name), &k) {
                         canonical = name.clone();
                     }
                 }
@@ -309,8 +315,8 @@ fn contains_words(whole: &str, part: &str) -> bool {
     p.len() <= w.len() && w.windows(p.len()).any(|x| x == p.as_slice())
 }
 
-/// True when the capitals of `acr` are the initials of the name's words
-/// (function words may be skipped): "North Atlantic Treaty Organization" → NATO.
+/// True when the capitals of `acr` are initials of the name's words:
+/// "North Atlantic Treaty Organization" → NATO.
 fn initials_match(words: &[String], acr: &str) -> bool {
     let letters: Vec<char> = acr
         .chars()
@@ -318,9 +324,12 @@ fn initials_match(words: &[String], acr: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     let initials: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    // Word order may differ from the acronym's language ("National
+    // Autonomous University of Mexico (UNAM)"): every capital must be the
+    // initial of some word of the name.
     !letters.is_empty()
-        && letters.first() == initials.first()
         && letters.len() <= initials.len() + 2
+        && letters.iter().all(|l| initials.contains(l))
 }
 
 /// A line of a results table: the name is followed by a number.
