@@ -51,3 +51,55 @@ mod tests {
         assert_eq!(super::key("Ärzte"), "ärzte");
     }
 }
+
+/// A fast, non-cryptographic hasher for the lexicon tables (the
+/// multiply-rotate scheme of rustc's FxHash). The tables are keyed by words
+/// of the analyzed text; SipHash's protection against chosen collisions is
+/// not needed to keep lookups linear here, since every table is bounded by
+/// the text's length and built once per call.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl core::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap`/`HashSet` hasher builder using [`FxHasher`].
+pub type FxBuild = core::hash::BuildHasherDefault<FxHasher>;

@@ -152,17 +152,17 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// Token-level facts shared by candidate finding and classification.
-pub struct Marks {
+pub struct Marks<'t> {
     /// The token is covered by a date.
     pub date: Vec<bool>,
     /// The token lies on a line written in capitals.
     pub caps_line: Vec<bool>,
     /// Lower-case forms of words seen written in lower case in the document.
-    pub lower_seen: HashSet<String>,
+    pub lower_seen: HashSet<&'t str, crate::lexicon::FxBuild>,
 }
 
 /// Computes [`Marks`] in one pass over tokens and dates.
-pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
+pub fn marks<'t>(doc: &Document<'t>, dates: &[crate::TimeExpr]) -> Marks<'t> {
     let n = doc.tokens.len();
     let mut date = vec![false; n];
     for d in dates {
@@ -173,7 +173,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         }
     }
     let mut caps_line = vec![false; n];
-    let mut lower_seen = HashSet::new();
+    let mut lower_seen = HashSet::default();
     let mut line_start = 0;
     for i in 0..=n {
         if i == n || (i > line_start && doc.tokens[i].newlines_before > 0) {
@@ -199,7 +199,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         if i < n && doc.tokens[i].kind == TokenKind::Word {
             let w = doc.tok(i);
             if w.chars().next().is_some_and(char::is_lowercase) && w.len() <= 40 {
-                lower_seen.insert(w.to_string());
+                lower_seen.insert(w);
             }
         }
     }
@@ -471,7 +471,7 @@ fn emit(
                     || (initial
                         && single
                         && flags & (lx::GIVEN | lx::SURNAME) == 0
-                        && (m.lower_seen.contains(&w)
+                        && (m.lower_seen.contains(w.as_str())
                             || lex.is_common(&w)
                             || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing")))))
             };

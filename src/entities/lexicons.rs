@@ -3,7 +3,7 @@
 //!
 //! May not touch: the text. Built once, on first use.
 
-use crate::lexicon::{entries, key};
+use crate::lexicon::{entries, key, FxBuild};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -42,7 +42,7 @@ pub const PLACE: u32 = COUNTRY | REGION | CITY;
 
 /// The merged lexicon.
 pub struct Lexicon {
-    map: HashMap<String, u32>,
+    map: HashMap<String, u32, FxBuild>,
     /// Words in the longest phrase, so that phrase matching stays bounded.
     pub max_words: usize,
 }
@@ -130,7 +130,8 @@ const SOURCES: &[(&str, u32)] = &[
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut map: HashMap<String, u32> = HashMap::with_capacity(24_000);
+        let mut map: HashMap<String, u32, FxBuild> =
+            HashMap::with_capacity_and_hasher(48_000, FxBuild::default());
         let mut max_words = 1;
         for &(data, flag) in SOURCES {
             for e in entries(data) {

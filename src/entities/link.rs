@@ -13,9 +13,12 @@ use super::classify::{best, score, DocFacts, Scores, L, M, O, P};
 use super::lexicons::{self as lx, Lexicon};
 use super::{Entity, EntityLabel};
 use crate::lexicon::key;
+use crate::lexicon::FxBuild;
 use crate::text::Document;
 use crate::Span;
 use std::collections::HashMap;
+
+type Map<K, V> = HashMap<K, V, FxBuild>;
 
 const LABELS: [EntityLabel; 4] = [
     EntityLabel::Person,
@@ -61,7 +64,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         .collect();
 
     // 2. Sum the evidence per name.
-    let mut by_key: HashMap<&str, Scores> = HashMap::new();
+    let mut by_key: Map<&str, Scores> = Map::default();
     for (c, s) in cands.iter().zip(&scores) {
         if c.caps {
             continue;
@@ -73,7 +76,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     }
 
     // 3. People: the parts of a confident full name point to it.
-    let mut person_part: HashMap<&str, &str> = HashMap::new();
+    let mut person_part: Map<&str, &str> = Map::default();
     for c in cands {
         if c.caps || c.words.len() < 2 {
             continue;
@@ -94,7 +97,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     }
 
     // 4. Acronyms defined in parentheses: "Organization of ... (OPEC)".
-    let mut acronym_of: HashMap<&str, usize> = HashMap::new();
+    let mut acronym_of: Map<&str, usize> = Map::default();
     for (i, pair) in cands.windows(2).enumerate() {
         let (full, acr) = (&pair[0], &pair[1]);
         let text = acr.span.text(doc.text);
@@ -149,7 +152,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     coordinate(doc, cands, &scores, &mut labels);
 
     // 6. Names known from the body, for the headlines.
-    let mut known: HashMap<String, usize> = HashMap::new();
+    let mut known: Map<String, usize> = Map::default();
     for (c, l) in cands.iter().zip(&labels) {
         if let Some(l) = *l {
             known.entry(c.key.clone()).or_insert(l);
@@ -170,7 +173,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
 
     // 8. Canonical names: the longest name of the same label that contains
     // the mention's words in order; people through their name parts.
-    let mut longest_with_word: HashMap<(String, usize), (usize, String)> = HashMap::new();
+    let mut longest_with_word: Map<(String, usize), (usize, String)> = Map::default();
     for &(span, l, ref k) in &out {
         let text = span.text(doc.text);
         for w in k.split(' ') {
@@ -182,7 +185,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             }
         }
     }
-    let mut surface_of_key: HashMap<&str, &str> = HashMap::new();
+    let mut surface_of_key: Map<&str, &str> = Map::default();
     for c in cands {
         let t = c.span.text(doc.text);
         let slot = surface_of_key.entry(c.key.as_str()).or_insert(t);
@@ -347,7 +350,7 @@ fn split_caps(
     lex: &Lexicon,
     facts: &DocFacts,
     c: &Cand,
-    known: &HashMap<String, usize>,
+    known: &Map<String, usize>,
     out: &mut Vec<(Span, usize, String)>,
 ) {
     let n = c.pieces.len();
