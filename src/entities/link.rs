@@ -399,3 +399,63 @@ fn split_caps(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::{find, EntityLabel, EntityLabel::*};
+    use crate::text::Document;
+
+    fn ents(text: &str) -> Vec<(&str, EntityLabel, String)> {
+        let doc = Document::new(text);
+        find(&doc, &[])
+            .into_iter()
+            .map(|e| (&text[e.span.range()], e.label, e.canonical))
+            .collect()
+    }
+
+    #[test]
+    fn titles_keywords_prepositions_and_nationalities() {
+        assert_eq!(
+            ents("Senator Dana Whitfield met Kenyan officials of the Kordoba Shipping Corp. in Mombasa."),
+            vec![
+                ("Dana Whitfield", Person, "Dana Whitfield".to_string()),
+                ("Kenyan", Misc, "Kenyan".to_string()),
+                ("Kordoba Shipping Corp.", Org, "Kordoba Shipping Corp.".to_string()),
+                ("Mombasa", Place, "Mombasa".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn surname_alone_follows_the_full_name() {
+        let got = ents("Lina Marouf spoke first. Later Marouf left for Tunis.");
+        assert_eq!(got[1], ("Marouf", Person, "Lina Marouf".to_string()));
+        assert_eq!(got[2], ("Tunis", Place, "Tunis".to_string()));
+    }
+
+    #[test]
+    fn acronym_takes_its_expansion() {
+        let got =
+            ents("The Zarvian Energy Authority (ZEA) said on Monday that ZEA would cut output.");
+        assert_eq!(
+            got[0],
+            (
+                "Zarvian Energy Authority",
+                Org,
+                "Zarvian Energy Authority".to_string()
+            )
+        );
+        assert_eq!(got[1], ("ZEA", Org, "Zarvian Energy Authority".to_string()));
+        assert_eq!(got[2], ("ZEA", Org, "Zarvian Energy Authority".to_string()));
+    }
+
+    #[test]
+    fn coordinated_names_share_a_label() {
+        let got = ents("The envoy visited Qarsk, Velmora and Lisbon last week.");
+        let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            labels,
+            vec![("Qarsk", Place), ("Velmora", Place), ("Lisbon", Place)]
+        );
+    }
+}
