@@ -16,9 +16,17 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
 /// turned into one space and curly apostrophes made straight, so that
 /// "New  York", "NEW YORK" and "new york" meet in one table entry.
 pub fn key(name: &str) -> String {
+    let name = name.trim();
+    // Fast path: ASCII without runs of whitespace (nearly every name).
+    if name.is_ascii()
+        && !name.bytes().any(|b| b != b' ' && b.is_ascii_whitespace())
+        && !name.contains("  ")
+    {
+        return name.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(name.len());
     let mut space = false;
-    for c in name.trim().chars() {
+    for c in name.chars() {
         if c.is_whitespace() {
             space = true;
             continue;

@@ -6,7 +6,7 @@
 //! May not touch: labels. This module only says where names may be.
 
 use super::lexicons::{self as lx, Lexicon};
-use crate::lexicon::key;
+use crate::lexicon::{key, FxBuild};
 use crate::text::{Document, TokenKind};
 use crate::Span;
 use std::collections::HashSet;
@@ -22,8 +22,9 @@ pub struct Cand {
     pub span: Span,
     /// The [`key`] of the covered text.
     pub key: String,
-    /// Word keys of the name's capitalized pieces (connectors left out).
-    pub words: Vec<String>,
+    /// Byte ranges in `key` of the name's capitalized pieces (connectors
+    /// left out); see [`Cand::word`].
+    word_ranges: Vec<(u32, u32)>,
     /// Byte spans of those pieces.
     pub pieces: Vec<Span>,
     /// On an all-capitals line (a wire headline), where capitals say nothing.
@@ -31,6 +32,53 @@ pub struct Cand {
     /// A title stood right before it ("Senator", "Mr.") or was dropped from
     /// its start.
     pub title_before: bool,
+}
+
+impl Cand {
+    /// Number of capitalized pieces.
+    #[inline]
+    pub fn nw(&self) -> usize {
+        self.word_ranges.len()
+    }
+
+    /// The key of piece `i`.
+    #[inline]
+    pub fn word(&self, i: usize) -> &str {
+        let (a, b) = self.word_ranges[i];
+        &self.key[a as usize..b as usize]
+    }
+
+    /// The keys of the pieces, in order.
+    pub fn words(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.nw()).map(|i| self.word(i))
+    }
+}
+
+/// Appends the [`key`] form of `s` (lower case, whitespace runs as one
+/// space) to `out`, without trimming: the key of a span is the
+/// concatenation of the keys of its parts.
+fn push_key(out: &mut String, s: &str) {
+    if s.is_ascii() && !s.bytes().any(|b| b != b' ' && b.is_ascii_whitespace()) && !s.contains("  ")
+    {
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// Lower-case connectors allowed inside any name when a capitalized word
@@ -152,17 +200,20 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// Token-level facts shared by candidate finding and classification.
-pub struct Marks<'t> {
+pub struct Marks {
     /// The token is covered by a date.
     pub date: Vec<bool>,
     /// The token lies on a line written in capitals.
     pub caps_line: Vec<bool>,
-    /// Lower-case forms of words seen written in lower case in the document.
-    pub lower_seen: HashSet<&'t str, crate::lexicon::FxBuild>,
+    /// Sentence-initial capitalized words (lower-cased) that the document
+    /// also writes in lower case elsewhere: ordinary words, not names.
+    pub lower_seen: HashSet<String, FxBuild>,
 }
 
-/// Computes [`Marks`] in one pass over tokens and dates.
-pub fn marks<'t>(doc: &Document<'t>, dates: &[crate::TimeExpr]) -> Marks<'t> {
+/// Computes [`Marks`] in two passes over the tokens. Only the few
+/// sentence-initial words are hashed into a table; every lower-case word is
+/// then one lookup in that small table.
+pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let n = doc.tokens.len();
     let mut date = vec![false; n];
     for d in dates {
@@ -173,33 +224,68 @@ pub fn marks<'t>(doc: &Document<'t>, dates: &[crate::TimeExpr]) -> Marks<'t> {
         }
     }
     let mut caps_line = vec![false; n];
-    let mut lower_seen = HashSet::default();
+    let mut initial: HashSet<String, FxBuild> = HashSet::default();
     let mut line_start = 0;
+    let (mut upper, mut other) = (0u32, 0u32);
     for i in 0..=n {
         if i == n || (i > line_start && doc.tokens[i].newlines_before > 0) {
-            let (mut upper, mut other) = (0, 0);
-            for t in line_start..i {
-                if doc.tokens[t].kind == TokenKind::Word {
-                    let w = doc.tok(t);
-                    if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                        if w.chars().any(char::is_lowercase) {
-                            other += 1;
-                        } else {
-                            upper += 1;
-                        }
-                    }
-                }
-            }
             let shouting = upper > 2 * other && (upper >= 2 || other == 0);
             if shouting {
                 caps_line[line_start..i].iter_mut().for_each(|c| *c = true);
             }
             line_start = i;
+            (upper, other) = (0, 0);
         }
-        if i < n && doc.tokens[i].kind == TokenKind::Word {
-            let w = doc.tok(i);
-            if w.chars().next().is_some_and(char::is_lowercase) && w.len() <= 40 {
-                lower_seen.insert(w);
+        if i == n || doc.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        let w = doc.tok(i);
+        let mut letters = 0;
+        let mut lower = false;
+        if w.is_ascii() {
+            for b in w.bytes() {
+                letters += u32::from(b.is_ascii_alphabetic());
+                lower |= b.is_ascii_lowercase();
+            }
+        } else {
+            for c in w.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    lower |= c.is_lowercase();
+                }
+            }
+        }
+        if letters >= 2 {
+            if lower {
+                other += 1;
+            } else {
+                upper += 1;
+            }
+        }
+        if lower && is_cap(w) && w.len() <= 40 && sentence_initial(doc, i) {
+            initial.insert(w.to_lowercase());
+        }
+    }
+    // A filter on (length, first byte) spares most words the hashing.
+    let mut filter = [0u64; 41];
+    for w in &initial {
+        filter[w.len()] |= 1 << (w.as_bytes()[0] & 63);
+    }
+    let mut lower_seen = HashSet::default();
+    if !initial.is_empty() {
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                let w = doc.tok(i);
+                if w.len() <= 40
+                    && filter[w.len()] & (1 << (w.as_bytes()[0] & 63)) != 0
+                    && w.starts_with(char::is_lowercase)
+                {
+                    // Moved across once found, so that "the" is hashed into
+                    // the result table once, not at every occurrence.
+                    if let Some(k) = initial.take(w) {
+                        lower_seen.insert(k);
+                    }
+                }
             }
         }
     }
@@ -211,7 +297,10 @@ pub fn marks<'t>(doc: &Document<'t>, dates: &[crate::TimeExpr]) -> Marks<'t> {
 }
 
 fn is_cap(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
 }
 
 /// True for a word written wholly in capitals ("NATO", "U").
@@ -220,7 +309,7 @@ pub fn all_caps(s: &str) -> bool {
 }
 
 fn is_calendar(w: &str) -> bool {
-    CALENDAR.iter().any(|c| w.eq_ignore_ascii_case(c))
+    (3..=9).contains(&w.len()) && CALENDAR.iter().any(|c| w.eq_ignore_ascii_case(c))
 }
 
 /// A token that may start a name piece.
@@ -347,10 +436,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         let sent = doc.sentence_of[i];
         let has_keyword = |pieces: &[(usize, usize, usize)]| {
             pieces.iter().any(|&(s, _, _)| {
-                lx::lexicon().is(
-                    &key(doc.tok(s)),
-                    lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD,
-                )
+                lx::lexicon().has(doc.tok(s), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD)
             })
         };
         while !poss && j < n && pieces.len() < 12 {
@@ -395,7 +481,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
             }
         }
         i = j;
-        emit(doc, m, lex, pieces, caps, &mut out);
+        emit(doc, m, lex, &pieces, caps, &mut out);
     }
     out
 }
@@ -408,11 +494,11 @@ fn and_joins(doc: &Document, lex: &Lexicon, pieces: &[Piece], j: usize) -> bool 
     let Some(&(_, _, prev_end)) = pieces.last() else {
         return false;
     };
-    let prev = key(&doc.text[doc.tokens[pieces[pieces.len() - 1].0].span.start..prev_end]);
+    let prev = &doc.text[doc.tokens[pieces[pieces.len() - 1].0].span.start..prev_end];
     (pieces[0].0..j).any(|t| matches!(doc.tok(t), "of" | "for"))
-        && !lex.is(&prev, lx::PLACE | lx::ORG_NAME | lx::GIVEN)
+        && !lex.has(prev, lx::PLACE | lx::ORG_NAME | lx::GIVEN)
         && j + 1 < n
-        && !lex.is(&key(doc.tok(j + 1)), lx::GIVEN | lx::TITLE | lx::PLACE)
+        && !lex.has(doc.tok(j + 1), lx::GIVEN | lx::TITLE | lx::PLACE)
 }
 
 /// Pieces: (first token, one past the last token, byte end).
@@ -423,22 +509,16 @@ type Piece = (usize, usize, usize);
 /// Smith"), a run is split at an inner title ("Defence Minister Volker
 /// Ruehe") or after a nationality before a person ("Australian Tom
 /// Moody").
-fn emit(
-    doc: &Document,
-    m: &Marks,
-    lex: &Lexicon,
-    mut pieces: Vec<Piece>,
-    caps: bool,
-    out: &mut Vec<Cand>,
-) {
+fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out: &mut Vec<Cand>) {
     let text = doc.text;
-    let pkey = |p: &Piece| key(&text[doc.tokens[p.0].span.start..p.2]);
-    let span_key = |ps: &[Piece]| key(&text[doc.tokens[ps[0].0].span.start..ps[ps.len() - 1].2]);
+    let span_text = |ps: &[Piece]| &text[doc.tokens[ps[0].0].span.start..ps[ps.len() - 1].2];
+    let piece_text = |p: &Piece| &text[doc.tokens[p.0].span.start..p.2];
     // A lexicon phrase starting at the first piece protects it ("North Korea").
     let starts_phrase = |ps: &[Piece]| {
         (2..=ps.len().min(lex.max_words))
-            .any(|l| lex.is(&span_key(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
+            .any(|l| lex.has(span_text(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
     };
+    let mut pieces = all;
     let mut title_before = {
         let p = pieces[0].0;
         p > 0 && is_title(doc, lex, p - 1)
@@ -448,19 +528,17 @@ fn emit(
             ps.len() >= 2
                 && ps[1..]
                     .iter()
-                    .any(|p| lex.is(&pkey(p), lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD))
+                    .any(|p| lex.has(piece_text(p), lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD))
         };
-        while !pieces.is_empty() {
-            let p = pieces[0];
-            let w = pkey(&p);
-            let flags = lex.get(&w);
-            if flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) != 0 || starts_phrase(&pieces) {
+        while let Some(&p) = pieces.first() {
+            let w = piece_text(&p);
+            let flags = lex.lookup(w);
+            if flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) != 0 || starts_phrase(pieces) {
                 break;
             }
-            let keyword_tail = has_keyword_tail(&pieces);
-            let initial = sentence_initial(doc, p.0);
+            let keyword_tail = has_keyword_tail(pieces);
             let single = p.1 == p.0 + 1;
-            let is_function = FUNCTION.contains(&w.as_str());
+            let is_function = FUNCTION.iter().any(|f| f.eq_ignore_ascii_case(w));
             let keyword_head =
                 pieces.len() >= 2 && flags & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD) != 0;
             let drop = if keyword_tail || keyword_head {
@@ -468,12 +546,15 @@ fn emit(
             } else {
                 is_function
                     || flags & (lx::STOP | lx::TITLE) != 0
-                    || (initial
-                        && single
+                    || (single
                         && flags & (lx::GIVEN | lx::SURNAME) == 0
-                        && (m.lower_seen.contains(w.as_str())
-                            || lex.is_common(&w)
-                            || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing")))))
+                        && sentence_initial(doc, p.0)
+                        && {
+                            let w = key(w);
+                            m.lower_seen.contains(&w)
+                                || lex.is_common(&w)
+                                || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing")))
+                        })
             };
             if !drop {
                 break;
@@ -481,36 +562,38 @@ fn emit(
             if flags & lx::TITLE != 0 {
                 title_before = true;
             }
-            pieces.remove(0);
+            pieces = &pieces[1..];
         }
         // Inner titles and nationalities before a person's name.
-        if pieces.len() >= 2 && !has_keyword_tail(&pieces) {
-            let keys: Vec<String> = pieces.iter().map(&pkey).collect();
+        if pieces.len() >= 2 && !has_keyword_tail(pieces) {
+            let flags = |k: usize| lex.lookup(piece_text(&pieces[k]));
             let title_at = (1..pieces.len() - 1)
                 .rev()
-                .find(|&k| lex.is(&keys[k], lx::TITLE));
+                .find(|&k| flags(k) & lx::TITLE != 0);
             if let Some(k) = title_at {
                 let before = &pieces[..k];
-                if lex.is(&span_key(before), lx::PLACE | lx::DEMONYM | lx::ORG_NAME) {
+                if lex.has(span_text(before), lx::PLACE | lx::DEMONYM | lx::ORG_NAME) {
                     push(doc, before, caps, title_before, out);
                 }
                 push(doc, &pieces[k + 1..], caps, true, out);
                 return;
             }
-            if lex.is(&keys[0], lx::DEMONYM) && lex.is(&keys[1], lx::GIVEN | lx::TITLE) {
+            let second = flags(1);
+            if flags(0) & lx::DEMONYM != 0 && second & (lx::GIVEN | lx::TITLE) != 0 {
                 push(doc, &pieces[..1], caps, title_before, out);
-                let rest = if lex.is(&keys[1], lx::TITLE) && pieces.len() > 2 {
+                let titled = second & lx::TITLE != 0;
+                let rest = if titled && pieces.len() > 2 {
                     &pieces[2..]
                 } else {
                     &pieces[1..]
                 };
-                push(doc, rest, caps, lex.is(&keys[1], lx::TITLE), out);
+                push(doc, rest, caps, titled, out);
                 return;
             }
         }
     }
     if !pieces.is_empty() {
-        push(doc, &pieces, caps, title_before, out);
+        push(doc, pieces, caps, title_before, out);
     }
 }
 
@@ -520,18 +603,26 @@ fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &
     }
     let start_tok = pieces[0].0;
     let span = Span::new(doc.tokens[start_tok].span.start, pieces[pieces.len() - 1].2);
-    let piece_spans: Vec<Span> = pieces
-        .iter()
-        .map(|&(s, _, be)| Span::new(doc.tokens[s].span.start, be))
-        .collect();
-    let words = piece_spans.iter().map(|p| key(p.text(doc.text))).collect();
+    let mut key = String::with_capacity(span.len());
+    let mut pieces_out = Vec::with_capacity(pieces.len());
+    let mut word_ranges = Vec::with_capacity(pieces.len());
+    let mut at = span.start;
+    for &(s, _, be) in pieces {
+        let ps = doc.tokens[s].span.start;
+        push_key(&mut key, &doc.text[at..ps]);
+        let a = key.len();
+        push_key(&mut key, &doc.text[ps..be]);
+        word_ranges.push((a as u32, key.len() as u32));
+        pieces_out.push(Span::new(ps, be));
+        at = be;
+    }
     out.push(Cand {
         first: start_tok,
         end: pieces[pieces.len() - 1].1,
         span,
-        key: key(span.text(doc.text)),
-        words,
-        pieces: piece_spans,
+        key,
+        word_ranges,
+        pieces: pieces_out,
         caps,
         title_before,
     });
@@ -560,7 +651,7 @@ pub fn is_title(doc: &Document, lex: &Lexicon, mut i: usize) -> bool {
     if doc.tok(i) == "." && i > 0 {
         i -= 1;
     }
-    doc.tokens[i].kind == TokenKind::Word && lex.is(&key(doc.tok(i)), lx::TITLE)
+    doc.tokens[i].kind == TokenKind::Word && lex.has(doc.tok(i), lx::TITLE)
 }
 
 #[cfg(test)]

@@ -192,13 +192,13 @@ fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
 /// Scores one candidate written in ordinary case.
 pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Scores {
     let mut s: Scores = [0.0; 4];
-    let nw = c.words.len();
+    let nw = c.nw();
     let f = lex.get(&c.key);
     let plural_demonym = c
         .key
         .strip_suffix('s')
         .is_some_and(|k| lex.is(k, lx::DEMONYM));
-    let person_name = c.words.iter().any(|w| lex.is(w, lx::GIVEN | lx::SURNAME));
+    let person_name = c.words().any(|w| lex.is(w, lx::GIVEN | lx::SURNAME));
     if f & lx::COUNTRY != 0 {
         s[L] += 4.0;
     } else if f & (lx::REGION | lx::CITY) != 0 {
@@ -210,7 +210,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     if f & lx::ORG_NAME != 0 {
         s[O] += 3.5;
     }
-    for (i, w) in c.words.iter().enumerate() {
+    for (i, w) in c.words().enumerate() {
         let last = i + 1 == nw;
         let fw = lex.get(w);
         if nw > 1 {
@@ -233,8 +233,8 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
     }
     if nw >= 2 {
-        let first = &c.words[0];
-        let lastw = &c.words[nw - 1];
+        let first = c.word(0);
+        let lastw = c.word(nw - 1);
         if lex.is(first, lx::GIVEN) {
             s[P] += 2.0;
         }
@@ -245,8 +245,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             s[P] += 1.0;
         }
         if !c
-            .words
-            .iter()
+            .words()
             .any(|w| lex.is(w, lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE))
         {
             s[P] += 0.5;
@@ -259,7 +258,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             s[P] += 0.8;
         }
         let w = c.span.text(doc.text);
-        let k = &c.words[0];
+        let k = c.word(0);
         let singular = k.strip_suffix('s').map_or(0, |b| lex.get(b));
         if (f | singular) & lx::ORG_WORD != 0 && f & (lx::STOP | lx::PLACE) == 0 {
             s[O] += 1.0; // "Hospitals" after a possessive name
@@ -350,8 +349,8 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if next == "(" && e + 2 < n && doc.tok(e + 2) == ")"
             || next == "(" && e + 5 < n && doc.tok(e + 1) == "U"
         {
-            let inner = key(doc.tok(e + 1));
-            if lex.is(&inner, lx::COUNTRY) || inner == "u" {
+            let inner = doc.tok(e + 1);
+            if lex.has(inner, lx::COUNTRY) || inner == "U" {
                 // A competitor and their country: "Smith (Kenya)", a club
                 // in a team sport.
                 s[if facts.team_sport { O } else { P }] += 1.5;

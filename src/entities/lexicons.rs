@@ -95,6 +95,33 @@ impl Lexicon {
         false
     }
 
+    /// The lists the text `name` is on, as [`Lexicon::get`] of its
+    /// [`key`], without allocating for short ASCII names.
+    pub fn lookup(&self, name: &str) -> u32 {
+        let b = name.as_bytes();
+        if b.len() <= 48
+            && name.is_ascii()
+            && !b.iter().any(|&c| c != b' ' && c.is_ascii_whitespace())
+            && !name.contains("  ")
+        {
+            let mut buf = [0u8; 48];
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            return match core::str::from_utf8(&buf[..b.len()]) {
+                Ok(k) => self.get(k),
+                Err(_) => 0,
+            };
+        }
+        self.get(&key(name))
+    }
+
+    /// True when the text `name` is on one of the lists in `mask`.
+    #[inline]
+    pub fn has(&self, name: &str, mask: u32) -> bool {
+        self.lookup(name) & mask != 0
+    }
+
     /// True when `k` is on one of the lists in `mask`.
     #[inline]
     pub fn is(&self, k: &str, mask: u32) -> bool {

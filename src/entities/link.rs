@@ -78,18 +78,18 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     // 3. People: the parts of a confident full name point to it.
     let mut person_part: Map<&str, &str> = Map::default();
     for c in cands {
-        if c.caps || c.words.len() < 2 {
+        if c.caps || c.nw() < 2 {
             continue;
         }
         let (b, margin) = best(&by_key[c.key.as_str()]);
         if b != P || margin <= 0.0 {
             continue;
         }
-        for w in &c.words {
+        for w in c.words() {
             if weak_part(w) {
                 continue;
             }
-            let slot = person_part.entry(w.as_str()).or_insert(c.key.as_str());
+            let slot = person_part.entry(w).or_insert(c.key.as_str());
             if c.key.len() > slot.len() {
                 *slot = c.key.as_str();
             }
@@ -102,14 +102,14 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         let (full, acr) = (&pair[0], &pair[1]);
         let text = acr.span.text(doc.text);
         if !acr.caps
-            && full.words.len() >= 2
-            && acr.words.len() == 1
+            && full.nw() >= 2
+            && acr.nw() == 1
             && all_caps(text)
             && acr.first == full.end + 1
             && doc.tok(full.end) == "("
             && acr.end < doc.tokens.len()
             && doc.tok(acr.end) == ")"
-            && initials_match(&full.words, text)
+            && initials_match(full, text)
         {
             acronym_of.insert(acr.key.as_str(), i);
         }
@@ -123,11 +123,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             continue;
         }
         let mut label = best(&by_key[c.key.as_str()]).0;
-        if c.words.len() == 1
-            && person_part.contains_key(c.key.as_str())
-            && s[O] < 2.5
-            && s[M] < 2.5
-        {
+        if c.nw() == 1 && person_part.contains_key(c.key.as_str()) && s[O] < 2.5 && s[M] < 2.5 {
             label = P;
         }
         if let Some(&fi) = acronym_of.get(c.key.as_str()) {
@@ -267,8 +263,7 @@ fn team_sport_label(
     if label == L && f & lx::COUNTRY == 0 && f & (lx::CITY | lx::REGION) != 0 {
         return O;
     }
-    if label == P && !person && !c.title_before && s[P] < 1.5 && (c.words.len() == 1 || s[O] > 0.0)
-    {
+    if label == P && !person && !c.title_before && s[P] < 1.5 && (c.nw() == 1 || s[O] > 0.0) {
         return O;
     }
     label
@@ -320,13 +315,13 @@ fn contains_words(whole: &str, part: &str) -> bool {
 
 /// True when the capitals of `acr` are initials of the name's words:
 /// "North Atlantic Treaty Organization" → NATO.
-fn initials_match(words: &[String], acr: &str) -> bool {
+fn initials_match(full: &Cand, acr: &str) -> bool {
     let letters: Vec<char> = acr
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
-    let initials: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    let initials: Vec<char> = full.words().filter_map(|w| w.chars().next()).collect();
     // Word order may differ from the acronym's language ("National
     // Autonomous University of Mexico (UNAM)"): every capital must be the
     // initial of some word of the name.
@@ -361,7 +356,7 @@ fn split_caps(
         for len in (1..=max).rev() {
             let span = Span::new(c.pieces[i].start, c.pieces[i + len - 1].end);
             let k = key(span.text(doc.text));
-            if let Some(&l) = known.get(&k) {
+            if let Some(&l) = known.get(k.as_str()) {
                 found = Some((len, span, l, k));
                 break;
             }
