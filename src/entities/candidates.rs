@@ -242,7 +242,13 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         let w = doc.tok(i);
         let mut letters = 0;
         let mut lower = false;
-        if w.is_ascii() {
+        if w.as_bytes()[0].is_ascii_lowercase() {
+            // Most words: lower case from the first letter, never a name.
+            if w.len() >= 2 {
+                other += 1;
+            }
+            continue;
+        } else if w.is_ascii() {
             for b in w.bytes() {
                 letters += u32::from(b.is_ascii_alphabetic());
                 lower |= b.is_ascii_lowercase();
@@ -422,14 +428,26 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
 pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::with_capacity(12);
     let mut i = 0;
     while i < n {
+        // Most tokens are lower-case words or punctuation: reject them
+        // before the full test (only "al-", "bin-"… prefixes may start a
+        // name in lower case).
+        let b0 = doc.text.as_bytes()[doc.tokens[i].span.start];
+        if doc.tokens[i].kind != TokenKind::Word
+            || (b0.is_ascii_lowercase() && doc.tokens[i].span.len() > 3)
+        {
+            i += 1;
+            continue;
+        }
         let Some(first) = piece(doc, m, i) else {
             i += 1;
             continue;
         };
         // Pieces: (start token, end token, byte end).
-        let mut pieces = vec![(i, first.0, first.1)];
+        pieces.clear();
+        pieces.push((i, first.0, first.1));
         let mut poss = first.2;
         let mut j = first.0;
         let caps = m.caps_line[i];

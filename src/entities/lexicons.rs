@@ -99,19 +99,22 @@ impl Lexicon {
     /// [`key`], without allocating for short ASCII names.
     pub fn lookup(&self, name: &str) -> u32 {
         let b = name.as_bytes();
-        if b.len() <= 48
-            && name.is_ascii()
-            && !b.iter().any(|&c| c != b' ' && c.is_ascii_whitespace())
-            && !name.contains("  ")
-        {
+        if b.len() <= 48 {
             let mut buf = [0u8; 48];
-            for (d, s) in buf.iter_mut().zip(b) {
-                *d = s.to_ascii_lowercase();
+            let mut plain = true;
+            let mut prev_space = false;
+            for (d, &c) in buf.iter_mut().zip(b) {
+                let space = c == b' ';
+                if c >= 0x80 || (c.is_ascii_whitespace() && !space) || (space && prev_space) {
+                    plain = false;
+                    break;
+                }
+                prev_space = space;
+                *d = c.to_ascii_lowercase();
             }
-            return match core::str::from_utf8(&buf[..b.len()]) {
-                Ok(k) => self.get(k),
-                Err(_) => 0,
-            };
+            if plain {
+                return core::str::from_utf8(&buf[..b.len()]).map_or(0, |k| self.get(k));
+            }
         }
         self.get(&key(name))
     }

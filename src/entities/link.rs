@@ -16,6 +16,7 @@ use crate::lexicon::key;
 use crate::lexicon::FxBuild;
 use crate::text::Document;
 use crate::Span;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 type Map<K, V> = HashMap<K, V, FxBuild>;
@@ -147,37 +148,39 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     // label of a member with clear evidence.
     coordinate(doc, cands, &scores, &mut labels);
 
-    // 6. Names known from the body, for the headlines.
+    // 6. Names known from the body, for the headlines (only built when the
+    // document has all-capitals lines).
     let mut known: Map<String, usize> = Map::default();
-    for (c, l) in cands.iter().zip(&labels) {
-        if let Some(l) = *l {
-            known.entry(c.key.clone()).or_insert(l);
+    if cands.iter().any(|c| c.caps) {
+        for (c, l) in cands.iter().zip(&labels) {
+            if let Some(l) = *l {
+                known.entry(c.key.clone()).or_insert(l);
+            }
         }
-    }
-    for (&part, _) in person_part.iter() {
-        known.entry(part.to_string()).or_insert(P);
+        for (&part, _) in person_part.iter() {
+            known.entry(part.to_string()).or_insert(P);
+        }
     }
 
     // 7. Emit, splitting all-capitals runs into the longest known names.
-    let mut out: Vec<(Span, usize, String)> = Vec::with_capacity(cands.len());
+    let mut out: Vec<(Span, usize, Cow<'_, str>)> = Vec::with_capacity(cands.len());
     for (c, l) in cands.iter().zip(&labels) {
         match *l {
-            Some(l) => out.push((c.span, l, c.key.clone())),
+            Some(l) => out.push((c.span, l, Cow::Borrowed(c.key.as_str()))),
             None => split_caps(doc, lex, facts, c, &known, &mut out),
         }
     }
 
-    // 8. Canonical names: the longest name of the same label that contains
-    // the mention's words in order; people through their name parts.
-    let mut longest_with_word: Map<(String, usize), (usize, String)> = Map::default();
-    for &(span, l, ref k) in &out {
-        let text = span.text(doc.text);
-        for w in k.split(' ') {
-            let slot = longest_with_word
-                .entry((w.to_string(), l))
-                .or_insert((0, String::new()));
-            if text.len() > slot.0 {
-                *slot = (text.len(), text.to_string());
+    // 8. Canonical names: people through their name parts, acronyms through
+    // their expansion, an organization through the longest organization
+    // name that starts with it ("Rotor" → "Rotor Volgograd").
+    let mut longest_org: Map<&str, Span> = Map::default();
+    for (span, l, k) in &out {
+        if *l == O {
+            let first = k.split(' ').next().unwrap_or("");
+            let slot = longest_org.entry(first).or_insert(*span);
+            if span.len() > slot.len() {
+                *slot = *span;
             }
         }
     }
@@ -189,45 +192,41 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             *slot = t;
         }
     }
-    out.into_iter()
+    out.iter()
         .map(|(span, l, k)| {
+            let (span, l, k) = (*span, *l, k.as_ref());
             let text = span.text(doc.text);
-            let mut canonical = text.to_string();
-            if let Some(&fi) = acronym_of.get(k.as_str()) {
-                canonical = cands[fi].span.text(doc.text).to_string();
+            let mut canonical = text;
+            if let Some(&fi) = acronym_of.get(k) {
+                canonical = cands[fi].span.text(doc.text);
             } else if l == P {
                 if let Some(full) = person_part
-                    .get(k.as_str())
+                    .get(k)
                     .or_else(|| k.split(' ').next_back().and_then(|w| person_part.get(w)))
                 {
                     if full.len() >= k.len() {
-                        canonical = surface_of_key
-                            .get(full)
-                            .map_or(canonical, |s| s.to_string());
+                        canonical = surface_of_key.get(full).copied().unwrap_or(canonical);
                     }
                 }
-            } else if l == O && !lex.is(&k, lx::PLACE | lx::ORG_NAME) {
-                // "Rotor" → "Rotor Volgograd"; a place keeps its own name
-                // ("Mexico" is not "Mexico City").
-                if let Some((_, name)) = k
-                    .split(' ')
-                    .next()
-                    .and_then(|w| longest_with_word.get(&(w.to_string(), l)))
-                {
-                    if key(name).starts_with(&k) && contains_words(&key(name), &k) {
-                        canonical = name.clone();
+            } else if l == O && !lex.is(k, lx::PLACE | lx::ORG_NAME) {
+                // A place keeps its own name ("Mexico" is not "Mexico City").
+                if let Some(longer) = k.split(' ').next().and_then(|w| longest_org.get(w)) {
+                    let name = longer.text(doc.text);
+                    let nk = key(name);
+                    if longer.len() > span.len() && nk.starts_with(k) && contains_words(&nk, k) {
+                        canonical = name;
                     }
                 }
             }
-            if all_caps(&canonical) {
-                if let Some(s) = surface_of_key.get(key(&canonical).as_str()) {
-                    canonical = s.to_string();
+            if all_caps(canonical) {
+                if let Some(s) = surface_of_key.get(key(canonical).as_str()) {
+                    canonical = s;
                 }
             }
             Entity {
                 span,
                 label: LABELS[l],
-                canonical,
+                canonical: canonical.to_string(),
             }
         })
         .collect()
@@ -346,7 +345,7 @@ fn split_caps(
     facts: &DocFacts,
     c: &Cand,
     known: &Map<String, usize>,
-    out: &mut Vec<(Span, usize, String)>,
+    out: &mut Vec<(Span, usize, Cow<'_, str>)>,
 ) {
     let n = c.pieces.len();
     let mut i = 0;
@@ -387,7 +386,7 @@ fn split_caps(
         }
         match found {
             Some((len, span, l, k)) => {
-                out.push((span, l, k));
+                out.push((span, l, Cow::Owned(k)));
                 i += len;
             }
             None => i += 1,
