@@ -286,6 +286,36 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             s[O] += 2.0;
         }
     }
+    // A dateline: a capitalized place opening a line, then a comma, a
+    // bracket, a dash or a date ("TOGLIATTI, Russia", "BAKU (AP) —").
+    if all_caps(c.span.text(doc.text))
+        && (c.first == 0 || doc.tokens[c.first].newlines_before > 0)
+        && c.end < doc.tokens.len()
+    {
+        let next = doc.tok(c.end);
+        if matches!(next, "," | "(" | "-" | "—" | "–")
+            || doc.tokens[c.end].kind == TokenKind::Number
+        {
+            s[L] += 2.5;
+        }
+    }
+    // Inner capitals: "NationsBank", "KeyCorp".
+    if nw == 1 {
+        let w = c.span.text(doc.text);
+        if w.len() >= 4
+            && w.chars().skip(1).any(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !w.contains(['\'', '’', '-', '.'])
+        {
+            let tail = &w[1..];
+            if !(w.starts_with("Mc")
+                || w.starts_with("Mac")
+                || tail.starts_with(char::is_uppercase))
+            {
+                s[O] += 1.5;
+            }
+        }
+    }
     // Context before.
     if c.title_before {
         s[P] += 4.0;

@@ -87,7 +87,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             continue;
         }
         for w in c.words() {
-            if weak_part(w) {
+            // Countries and nationalities are not surnames worth following.
+            if weak_part(w) || lex.is(w, lx::COUNTRY | lx::DEMONYM | lx::ORG_NAME | lx::ORG_WORD) {
                 continue;
             }
             let slot = person_part.entry(w).or_insert(c.key.as_str());
