@@ -457,10 +457,26 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
                 lx::lexicon().has(doc.tok(s), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD)
             })
         };
-        while !poss && j < n && pieces.len() < 12 {
+        while j < n && pieces.len() < 12 {
             let t = doc.tokens[j];
             if !t.space_before || t.newlines_before > 0 || doc.sentence_of[j] != sent {
                 break;
+            }
+            if poss {
+                // A possessive inside a name: "European People's Party",
+                // "People's Republic of China", "St Mary's Hospital".
+                match piece(doc, m, j) {
+                    Some(p)
+                        if lx::lexicon().has(
+                            &doc.text[doc.tokens[j].span.start..p.1],
+                            lx::ORG_WORD | lx::PLACE_WORD,
+                        ) =>
+                    {
+                        let last = pieces.len() - 1;
+                        pieces[last].2 = doc.tokens[pieces[last].1 - 1].span.end;
+                    }
+                    _ => break,
+                }
             }
             if let Some(p) = piece(doc, m, j) {
                 pieces.push((j, p.0, p.1));
