@@ -579,7 +579,8 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                 is_function
             } else {
                 is_function
-                    || flags & (lx::STOP | lx::TITLE) != 0
+                    || flags & lx::TITLE != 0
+                    || (flags & lx::STOP != 0 && (pieces.len() == 1 || sentence_initial(doc, p.0)))
                     || (single
                         && flags & (lx::GIVEN | lx::SURNAME) == 0
                         && sentence_initial(doc, p.0)

@@ -117,6 +117,28 @@ const MEMBER_NOUNS: &[&str] = &[
     "representative",
 ];
 
+/// Words that make a following place name a place of its own.
+const PLACE_PREFIXES: &[&str] = &[
+    "greater",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "inner",
+    "outer",
+    "old",
+    "new",
+    "metropolitan",
+    "downtown",
+];
+
 /// Nouns before "of X" that make X a place: "the island of X".
 const PLACE_NOUNS: &[&str] = &[
     "island",
@@ -243,6 +265,11 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
         if lex.is(lastw, lx::SURNAME) {
             s[P] += 1.0;
+        }
+        // A compass or size word before a place: "Greater Manchester",
+        // "Northern Kenya", "Old Delhi".
+        if nw == 2 && PLACE_PREFIXES.contains(&first) && lex.is(lastw, lx::PLACE) {
+            s[L] += 3.0;
         }
         if !c
             .words()

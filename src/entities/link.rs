@@ -125,7 +125,12 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             continue;
         }
         let mut label = best(&by_key[c.key.as_str()]).0;
-        if c.nw() == 1 && person_part.contains_key(c.key.as_str()) && s[O] < 2.5 && s[M] < 2.5 {
+        if c.nw() == 1
+            && person_part.contains_key(c.key.as_str())
+            && s[O] < 2.5
+            && s[M] < 2.5
+            && s[L] < 4.0
+        {
             label = P;
         }
         if let Some(&fi) = acronym_of.get(c.key.as_str()) {
