@@ -424,6 +424,32 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
     Some((j, end, poss))
 }
 
+/// True when one of the (at most three) capitalized pieces from token `j`
+/// on is an organization or place keyword: "National Women's Law Center".
+fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
+    let lex = lx::lexicon();
+    for _ in 0..3 {
+        let Some(p) = piece(doc, m, j) else {
+            return false;
+        };
+        if lex.has(
+            &doc.text[doc.tokens[j].span.start..p.1],
+            lx::ORG_WORD | lx::PLACE_WORD,
+        ) {
+            return true;
+        }
+        if p.2
+            || p.0 >= doc.tokens.len()
+            || !doc.tokens[p.0].space_before
+            || doc.tokens[p.0].newlines_before > 0
+        {
+            return false;
+        }
+        j = p.0;
+    }
+    false
+}
+
 /// Finds the candidate names of the document, in order, non-overlapping.
 pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
     let n = doc.tokens.len();
@@ -465,12 +491,14 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
             if poss {
                 // A possessive inside a name: "European People's Party",
                 // "People's Republic of China", "St Mary's Hospital".
+                // Not after a place or known organization: "Hong Kong's
+                // High Court" is two names.
+                let owner =
+                    &doc.text[doc.tokens[pieces[0].0].span.start..pieces[pieces.len() - 1].2];
                 match piece(doc, m, j) {
-                    Some(p)
-                        if lx::lexicon().has(
-                            &doc.text[doc.tokens[j].span.start..p.1],
-                            lx::ORG_WORD | lx::PLACE_WORD,
-                        ) =>
+                    Some(_)
+                        if !lx::lexicon().has(owner, lx::PLACE | lx::ORG_NAME | lx::DEMONYM)
+                            && keyword_ahead(doc, m, j) =>
                     {
                         let last = pieces.len() - 1;
                         pieces[last].2 = doc.tokens[pieces[last].1 - 1].span.end;
