@@ -208,6 +208,9 @@ pub struct Marks {
     /// Sentence-initial capitalized words (lower-cased) that the document
     /// also writes in lower case elsewhere: ordinary words, not names.
     pub lower_seen: HashSet<String, FxBuild>,
+    /// Sentence-initial capitalized words (lower-cased) that the document
+    /// also capitalizes inside a sentence: names.
+    pub name_seen: HashSet<String, FxBuild>,
 }
 
 /// Computes [`Marks`] in two passes over the tokens. Only the few
@@ -227,14 +230,22 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let mut initial: HashSet<String, FxBuild> = HashSet::default();
     let mut line_start = 0;
     let (mut upper, mut other) = (0u32, 0u32);
+    // A run of capitalized words inside a normal line ("… CALL TODAY AND
+    // SAVE …") shouts as much as a headline does.
+    let (mut run_start, mut run_len) = (0usize, 0u32);
+    let mut mid_caps: Vec<usize> = Vec::new();
     for i in 0..=n {
         if i == n || (i > line_start && doc.tokens[i].newlines_before > 0) {
             let shouting = upper > 2 * other && (upper >= 2 || other == 0);
             if shouting {
                 caps_line[line_start..i].iter_mut().for_each(|c| *c = true);
             }
+            if run_len >= 3 {
+                caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+            }
             line_start = i;
             (upper, other) = (0, 0);
+            run_len = 0;
         }
         if i == n || doc.tokens[i].kind != TokenKind::Word {
             continue;
@@ -247,6 +258,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             if w.len() >= 2 {
                 other += 1;
             }
+            if run_len >= 3 {
+                caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+            }
+            run_len = 0;
             continue;
         } else if w.is_ascii() {
             for b in w.bytes() {
@@ -264,18 +279,41 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         if letters >= 2 {
             if lower {
                 other += 1;
+                if run_len >= 3 {
+                    caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+                }
+                run_len = 0;
             } else {
                 upper += 1;
+                if run_len == 0 {
+                    run_start = i;
+                }
+                run_len += 1;
             }
         }
-        if lower && is_cap(w) && w.len() <= 40 && sentence_initial(doc, i) {
-            initial.insert(w.to_lowercase());
+        if lower && is_cap(w) && w.len() <= 40 {
+            if sentence_initial(doc, i) {
+                initial.insert(strip_poss(w).to_lowercase());
+            } else {
+                mid_caps.push(i);
+            }
         }
     }
     // A filter on (length, first byte) spares most words the hashing.
     let mut filter = [0u64; 41];
     for w in &initial {
         filter[w.len()] |= 1 << (w.as_bytes()[0] & 63);
+    }
+    let mut name_seen = HashSet::default();
+    for &i in &mid_caps {
+        let w = strip_poss(doc.tok(i));
+        let b = w.as_bytes()[0].to_ascii_lowercase();
+        if filter[w.len()] & (1 << (b & 63)) != 0 {
+            let k = w.to_lowercase();
+            if initial.contains(&k) {
+                name_seen.insert(k);
+            }
+        }
     }
     let mut lower_seen = HashSet::default();
     if !initial.is_empty() {
@@ -299,6 +337,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         date,
         caps_line,
         lower_seen,
+        name_seen,
     }
 }
 
@@ -609,6 +648,16 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                 is_function
                     || flags & lx::TITLE != 0
                     || (flags & lx::STOP != 0 && (pieces.len() == 1 || sentence_initial(doc, p.0)))
+                    || (single
+                        && pieces.len() == 1
+                        && flags & (lx::GIVEN | lx::SURNAME) != 0
+                        && sentence_initial(doc, p.0)
+                        && {
+                            // "Hope she…", "Good food": a common word that
+                            // is also a name, never capitalized elsewhere.
+                            let w = key(w);
+                            !m.name_seen.contains(&w) && lex.is_common(&w)
+                        })
                     || (single
                         && flags & (lx::GIVEN | lx::SURNAME) == 0
                         && sentence_initial(doc, p.0)
