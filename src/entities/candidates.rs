@@ -294,6 +294,17 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         if lower && is_cap(w) && w.len() <= 40 {
             if sentence_initial(doc, i) {
                 initial.insert(strip_poss(w).to_lowercase());
+                // "Dawn Lin said…": the start of a full name counts as a
+                // name seen.
+                let next = doc.tokens.get(i + 1);
+                if next.is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && t.space_before
+                        && t.newlines_before == 0
+                        && is_cap(doc.tok(i + 1))
+                }) {
+                    mid_caps.push(i);
+                }
             } else {
                 mid_caps.push(i);
             }
@@ -650,11 +661,14 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                     || (flags & lx::STOP != 0 && (pieces.len() == 1 || sentence_initial(doc, p.0)))
                     || (single
                         && pieces.len() == 1
-                        && flags & (lx::GIVEN | lx::SURNAME) != 0
+                        && flags & lx::GIVEN != 0
+                        && flags & lx::SURNAME == 0
                         && sentence_initial(doc, p.0)
                         && {
-                            // "Hope she…", "Good food": a common word that
-                            // is also a name, never capitalized elsewhere.
+                            // "Hope she…", "Will it…": a common word that is
+                            // also a given name (not a surname, which may
+                            // open a sentence alone), never capitalized
+                            // elsewhere.
                             let w = key(w);
                             !m.name_seen.contains(&w) && lex.is_common(&w)
                         })
@@ -813,5 +827,35 @@ mod tests {
         assert!(c[0].caps);
         assert_eq!(c.last().unwrap().span.text(text), "Alan Shearer");
         assert!(!c.last().unwrap().caps);
+    }
+}
+
+#[cfg(test)]
+mod shouting_tests {
+    use super::*;
+
+    #[test]
+    fn capital_runs_inside_a_line_are_shouting() {
+        let text = "Visit us today, CALL NOW AND SAVE on repairs from Leeds.";
+        let doc = Document::new(text);
+        let m = marks(&doc, &[]);
+        let caps: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| m.caps_line[i])
+            .map(|i| doc.tok(i))
+            .collect();
+        assert_eq!(caps, vec!["CALL", "NOW", "AND", "SAVE"]);
+    }
+
+    #[test]
+    fn given_names_that_are_common_words_open_sentences() {
+        let text = "Destiny is all we have. Dawn Lin met Faith in Paris. Dawn left.";
+        let doc = Document::new(text);
+        let m = marks(&doc, &[]);
+        let got: Vec<&str> = find(&doc, &m, lx::lexicon())
+            .iter()
+            .map(|c| c.span.text(text))
+            .collect();
+        // "Dawn" opens a sentence but is also written inside one.
+        assert_eq!(got, vec!["Dawn Lin", "Faith", "Paris", "Dawn"]);
     }
 }
