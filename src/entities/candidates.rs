@@ -462,7 +462,13 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
     if j < n
         && doc.tok(j) == "."
         && !doc.tokens[j].space_before
-        && ABBREVIATIONS.contains(&doc.tok(j - 1))
+        && (ABBREVIATIONS.contains(&doc.tok(j - 1))
+            || (j == i + 1
+                && doc.tok(i).len() <= 5
+                && lx::lexicon().has(
+                    &doc.text[doc.tokens[i].span.start..doc.tokens[j].span.end],
+                    lx::REGION | lx::PLACE_WORD,
+                )))
     {
         j += 1;
         return Some((j, doc.tokens[j - 1].span.end, false));
@@ -566,6 +572,10 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
             let w = doc.tok(j);
             let mut k = j;
             let ok = if PARTICLES.contains(&w) {
+                k = j + 1;
+                true
+            } else if w == "&" {
+                // "Procter & Gamble", "Douglas & Lomason Co".
                 k = j + 1;
                 true
             } else if KEYWORD_CONNECTORS.contains(&w)
@@ -704,6 +714,18 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                 push(doc, &pieces[k + 1..], caps, true, out);
                 return;
             }
+            // A role at the end: "Polish Foreign Minister" keeps only
+            // the nationality.
+            if flags(pieces.len() - 1) & lx::TITLE != 0 {
+                let first = &pieces[..1];
+                if lex.has(
+                    piece_text(&pieces[0]),
+                    lx::PLACE | lx::DEMONYM | lx::ORG_NAME,
+                ) {
+                    push(doc, first, caps, title_before, out);
+                }
+                return;
+            }
             let second = flags(1);
             if flags(0) & lx::DEMONYM != 0 && second & (lx::GIVEN | lx::TITLE) != 0 {
                 push(doc, &pieces[..1], caps, title_before, out);
@@ -717,6 +739,11 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                 return;
             }
         }
+    }
+    // Table headers and initials alone ("W D L G"): single letters
+    // without periods are not names.
+    if pieces.iter().all(|p| piece_text(p).len() == 1) && pieces.len() > 1 {
+        return;
     }
     if !pieces.is_empty() {
         push(doc, pieces, caps, title_before, out);

@@ -343,6 +343,10 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             }
         }
     }
+    // "Procter & Gamble": partners' names joined by an ampersand.
+    if nw >= 2 && c.span.text(doc.text).contains(" & ") {
+        s[O] += 2.5;
+    }
     // Context before.
     if c.title_before {
         s[P] += 4.0;
