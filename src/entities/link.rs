@@ -21,6 +21,10 @@ use std::collections::HashMap;
 
 type Map<K, V> = HashMap<K, V, FxBuild>;
 
+/// How often a name must recur alone, without any personal evidence, to be
+/// taken for an organization.
+const LONE_MENTIONS: u32 = 3;
+
 const LABELS: [EntityLabel; 4] = [
     EntityLabel::Person,
     EntityLabel::Org,
@@ -74,6 +78,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         for i in 0..4 {
             e[i] += s[i];
         }
+    }
+
+    let mut mentions: Map<&str, u32> = Map::default();
+    for c in cands.iter().filter(|c| !c.caps) {
+        *mentions.entry(c.key.as_str()).or_insert(0) += 1;
     }
 
     // 3. People: the parts of a confident full name point to it.
@@ -135,6 +144,22 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         }
         if let Some(&fi) = acronym_of.get(c.key.as_str()) {
             label = best(&by_key[cands[fi].key.as_str()]).0;
+        }
+        // News introduces a person by full name before using the surname
+        // alone; a capitalized word used alone three times or more with
+        // nothing personal about it anywhere in the article, and something
+        // corporate somewhere, is an organization ("tyre maker Pirelli",
+        // "Pirelli said…", "Pirelli shares…").
+        if label == P
+            && c.nw() == 1
+            && !person_part.contains_key(c.key.as_str())
+            && by_key[c.key.as_str()][P] < 1.0
+            && by_key[c.key.as_str()][O] > 0.0
+            && mentions
+                .get(c.key.as_str())
+                .is_some_and(|&n| n >= LONE_MENTIONS)
+        {
+            label = O;
         }
         if facts.team_sport {
             label = team_sport_label(
@@ -268,7 +293,12 @@ fn team_sport_label(
     if label == L && f & lx::COUNTRY == 0 && f & (lx::CITY | lx::REGION) != 0 {
         return O;
     }
-    if label == P && !person && !c.title_before && s[P] < 1.5 && (c.nw() == 1 || s[O] > 0.0) {
+    if label == P
+        && !person
+        && !c.title_before
+        && (s[P] < 1.5 || (c.nw() == 1 && f & (lx::CITY | lx::REGION) != 0))
+        && (c.nw() == 1 || s[O] > 0.0)
+    {
         return O;
     }
     label
