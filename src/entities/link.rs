@@ -480,6 +480,31 @@ mod tests {
     }
 
     #[test]
+    fn recurring_lone_corporate_name_is_an_organization() {
+        let text =
+            "Varelli said sales fell. Varelli shares dropped. Traders sold Varelli on Friday.";
+        let labels: Vec<_> = ents(text).into_iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            labels,
+            vec![("Varelli", Org), ("Varelli", Org), ("Varelli", Org)]
+        );
+    }
+
+    #[test]
+    fn ampersand_names_and_state_abbreviations() {
+        let got = ents("Shares of Dorling & Pratt Co rose in Tampa, Fla., on Friday.");
+        let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("Dorling & Pratt Co", Org),
+                ("Tampa", Place),
+                ("Fla.", Place)
+            ]
+        );
+    }
+
+    #[test]
     fn coordinated_names_share_a_label() {
         let got = ents("The envoy visited Qarsk, Velmora and Lisbon last week.");
         let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
