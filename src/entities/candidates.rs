@@ -688,8 +688,10 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                         && {
                             let w = key(w);
                             m.lower_seen.contains(&w)
-                                || lex.is_common(&w)
-                                || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing")))
+                                || (!m.name_seen.contains(&w)
+                                    && (lex.is_common(&w)
+                                        || (w.len() > 5
+                                            && (w.ends_with("ly") || w.ends_with("ing")))))
                         })
             };
             if !drop {

@@ -51,6 +51,7 @@ pub fn doc_facts(doc: &Document, lex: &Lexicon) -> DocFacts {
     DocFacts { team_sport }
 }
 
+/// Words right before a name that make it a place ("in X", "visited X").
 const PLACE_PREPS: &[&str] = &[
     "in",
     "at",
@@ -65,6 +66,11 @@ const PLACE_PREPS: &[&str] = &[
     "around",
     "to",
     "via",
+    "visited",
+    "visiting",
+    "visit",
+    "landed",
+    "reached",
     "across",
 ];
 const SPEECH: &[&str] = &[
@@ -167,6 +173,56 @@ const PLACE_NOUNS: &[&str] = &[
     "center",
     "streets",
     "coast",
+];
+
+/// Plural class nouns before "such as X, Y and Z" that make the list
+/// organizations or places.
+const ORG_CLASSES: &[&str] = &[
+    "companies",
+    "firms",
+    "groups",
+    "banks",
+    "brands",
+    "organisations",
+    "organizations",
+    "agencies",
+    "outlets",
+    "newspapers",
+    "networks",
+    "platforms",
+    "sites",
+    "websites",
+    "clubs",
+    "teams",
+    "parties",
+    "retailers",
+    "airlines",
+    "carmakers",
+    "automakers",
+    "insurers",
+    "lenders",
+    "universities",
+    "charities",
+    "giants",
+    "startups",
+    "services",
+    "apps",
+    "broadcasters",
+    "manufacturers",
+];
+const PLACE_CLASSES: &[&str] = &[
+    "countries",
+    "cities",
+    "states",
+    "nations",
+    "regions",
+    "places",
+    "towns",
+    "provinces",
+    "destinations",
+    "areas",
+    "capitals",
+    "economies",
 ];
 
 /// Nouns right before a name that make it an organization: "tyre giant X".
@@ -304,6 +360,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if w.len() >= 4
             && w.as_bytes()[1] == b'.'
             && w.as_bytes()[0].is_ascii_uppercase()
+            && w.bytes().any(|b| b.is_ascii_lowercase())
             && f & lx::PLACE == 0
         {
             s[P] += 2.0; // an initial glued to a surname: "T.O'Gorman"
@@ -353,16 +410,29 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     }
     if c.first > 0 {
         if let Some(prev) = tok_lower(doc, c.first - 1) {
-            if PLACE_PREPS.contains(&prev) {
-                s[L] += if prev == "to" || prev == "at" {
-                    0.6
-                } else {
-                    1.2
+            // "in Duffy's trial": the preposition governs the possessed
+            // noun, not the name.
+            let possessive = c.span.end < doc.tokens[c.end - 1].span.end;
+            if PLACE_PREPS.contains(&prev) && !possessive {
+                s[L] += match prev {
+                    "to" | "at" => 0.6,
+                    "in" | "near" | "across" | "throughout" | "outside" => 1.8,
+                    _ => 1.2,
                 };
             }
             if matches!(prev, "of" | "in") && c.first > 1 {
                 if let Some(pp) = tok_lower(doc, c.first - 2) {
                     if PLACE_NOUNS.contains(&pp) {
+                        s[L] += 2.0;
+                    }
+                }
+            }
+            // "companies such as X": the class noun before "such as".
+            if prev == "as" && c.first >= 3 && doc.tok(c.first - 2) == "such" {
+                if let Some(class) = tok_lower(doc, c.first - 3) {
+                    if ORG_CLASSES.contains(&class) {
+                        s[O] += 2.0;
+                    } else if PLACE_CLASSES.contains(&class) {
                         s[L] += 2.0;
                     }
                 }

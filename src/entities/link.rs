@@ -505,6 +505,22 @@ mod tests {
     }
 
     #[test]
+    fn class_nouns_before_such_as_and_possessives_after_prepositions() {
+        let got =
+            ents("Leaders of firms such as Quorvex, Talbrin and Nextfold met in Orlan's office.");
+        let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("Quorvex", Org),
+                ("Talbrin", Org),
+                ("Nextfold", Org),
+                ("Orlan", Person)
+            ]
+        );
+    }
+
+    #[test]
     fn coordinated_names_share_a_label() {
         let got = ents("The envoy visited Qarsk, Velmora and Lisbon last week.");
         let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
