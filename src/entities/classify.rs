@@ -261,6 +261,25 @@ const ORG_NOUNS: &[&str] = &[
     "magazine",
 ];
 
+/// True for a nationality built of parts: "South Korean", "Bosnian Serbs",
+/// "German-Israeli", "Iraqi Kurdish": every part a nationality (or a
+/// compass word before one).
+fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
+    let mut any = false;
+    for part in key.split([' ', '-']) {
+        let demonym = lex.is(part, lx::DEMONYM)
+            || part
+                .strip_suffix('s')
+                .is_some_and(|p| lex.is(p, lx::DEMONYM));
+        if demonym {
+            any = true;
+        } else if !PLACE_PREFIXES.contains(&part) {
+            return false;
+        }
+    }
+    any && key.contains([' ', '-'])
+}
+
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
     let w = doc.tok(i);
     (doc.tokens[i].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase))
@@ -282,7 +301,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     } else if f & (lx::REGION | lx::CITY) != 0 {
         s[L] += if person_name && nw == 1 { 1.5 } else { 3.0 };
     }
-    if f & lx::DEMONYM != 0 || plural_demonym {
+    if f & lx::DEMONYM != 0 || plural_demonym || demonym_compound(lex, &c.key) {
         s[M] += 3.0;
     }
     if f & lx::ORG_NAME != 0 {
@@ -349,8 +368,12 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if f & lx::PLACE_WORD != 0 && f & lx::STOP == 0 {
             s[L] += 0.8;
         }
-        if f == 0 && (k.ends_with("ians") || k.ends_with("eans")) {
-            s[M] += 0.8; // "Floridians"
+        if f == 0
+            && ["ians", "eans", "ian", "ean", "ese"]
+                .iter()
+                .any(|e| k.len() > e.len() + 3 && k.ends_with(e))
+        {
+            s[M] += 0.8; // "Floridians", "Transylvanian", "Surinamese"
         }
         if w.find('.')
             .is_some_and(|d| d >= 2 && w[d + 1..].starts_with(char::is_uppercase))
