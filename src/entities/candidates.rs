@@ -705,27 +705,33 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         // Inner titles and nationalities before a person's name.
         if pieces.len() >= 2 && !has_keyword_tail(pieces) {
             let flags = |k: usize| lex.lookup(piece_text(&pieces[k]));
-            let title_at = (1..pieces.len() - 1)
-                .rev()
-                .find(|&k| flags(k) & lx::TITLE != 0);
-            if let Some(k) = title_at {
-                let before = &pieces[..k];
-                if lex.has(span_text(before), lx::PLACE | lx::DEMONYM | lx::ORG_NAME) {
-                    push(doc, before, caps, title_before, out);
+            // A role word that is not also a name ("King", "Major").
+            let role = |k: usize| {
+                let f = flags(k);
+                f & lx::TITLE != 0 && f & (lx::SURNAME | lx::GIVEN) == 0
+            };
+            // The longest known place, nationality or organization that
+            // opens `before`: "Italian" in "Italian Foreign Minister".
+            let known_prefix = |before: &[Piece], out: &mut Vec<Cand>| {
+                if let Some(l) = (1..=before.len()).rev().find(|&l| {
+                    lex.has(
+                        span_text(&before[..l]),
+                        lx::PLACE | lx::DEMONYM | lx::ORG_NAME,
+                    )
+                }) {
+                    push(doc, &before[..l], caps, title_before, out);
                 }
+            };
+            let title_at = (1..pieces.len() - 1).rev().find(|&k| role(k));
+            if let Some(k) = title_at {
+                known_prefix(&pieces[..k], out);
                 push(doc, &pieces[k + 1..], caps, true, out);
                 return;
             }
-            // A role at the end: "Polish Foreign Minister" keeps only
-            // the nationality.
-            if flags(pieces.len() - 1) & lx::TITLE != 0 {
-                let first = &pieces[..1];
-                if lex.has(
-                    piece_text(&pieces[0]),
-                    lx::PLACE | lx::DEMONYM | lx::ORG_NAME,
-                ) {
-                    push(doc, first, caps, title_before, out);
-                }
+            // A role at the end: "Polish Foreign Minister", "South
+            // Carolina Gov." keep only the place or nationality.
+            if role(pieces.len() - 1) {
+                known_prefix(&pieces[..pieces.len() - 1], out);
                 return;
             }
             let second = flags(1);
