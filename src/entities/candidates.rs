@@ -56,11 +56,13 @@ impl Cand {
 
 /// Appends the [`key`] form of `s` (lower case, whitespace runs as one
 /// space) to `out`, without trimming: the key of a span is the
-/// concatenation of the keys of its parts.
+/// concatenation of the keys of its parts. ASCII letters are left for the
+/// caller to lower-case in place (`make_ascii_lowercase`).
 fn push_key(out: &mut String, s: &str) {
     if s.is_ascii() && !s.bytes().any(|b| b != b' ' && b.is_ascii_whitespace()) && !s.contains("  ")
     {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        // Lower-cased in place by the caller, once per name.
+        out.push_str(s);
         return;
     }
     let mut space = false;
@@ -365,7 +367,12 @@ pub fn all_caps(s: &str) -> bool {
 }
 
 fn is_calendar(w: &str) -> bool {
-    (3..=9).contains(&w.len()) && CALENDAR.iter().any(|c| w.eq_ignore_ascii_case(c))
+    (3..=9).contains(&w.len())
+        && matches!(
+            w.as_bytes()[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w'
+        )
+        && CALENDAR.iter().any(|c| w.eq_ignore_ascii_case(c))
 }
 
 /// A token that may start a name piece.
@@ -382,7 +389,12 @@ fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
 /// "I", "I've", "We're": pronouns are never names (in a headline only
 /// their contracted forms are recognizable).
 fn is_pronoun(w: &str, caps: bool) -> bool {
-    let base = match w.find(['\'', '’']) {
+    // The longest form is "There’re" (10 bytes).
+    if w.len() > 10 {
+        return false;
+    }
+    let apostrophe = w.bytes().position(|b| b == b'\'' || b == 0xE2);
+    let base = match apostrophe {
         Some(p) => &w[..p],
         None if caps => return false,
         None => w,
@@ -777,6 +789,7 @@ fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &
         pieces_out.push(Span::new(ps, be));
         at = be;
     }
+    key.make_ascii_lowercase();
     out.push(Cand {
         first: start_tok,
         end: pieces[pieces.len() - 1].1,
