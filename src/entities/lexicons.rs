@@ -4,6 +4,7 @@
 //! May not touch: the text. Built once, on first use.
 
 use crate::lexicon::{entries, key, FxBuild};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -42,7 +43,7 @@ pub const PLACE: u32 = COUNTRY | REGION | CITY;
 
 /// The merged lexicon.
 pub struct Lexicon {
-    map: HashMap<String, u32, FxBuild>,
+    map: HashMap<Cow<'static, str>, u32, FxBuild>,
     /// Words in the longest phrase, so that phrase matching stays bounded.
     pub max_words: usize,
 }
@@ -160,12 +161,22 @@ const SOURCES: &[(&str, u32)] = &[
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut map: HashMap<String, u32, FxBuild> =
+        let mut map: HashMap<Cow<'static, str>, u32, FxBuild> =
             HashMap::with_capacity_and_hasher(48_000, FxBuild::default());
         let mut max_words = 1;
         for &(data, flag) in SOURCES {
             for e in entries(data) {
-                let k = key(e);
+                // Entries already in key form (lower case) are borrowed
+                // from the compiled-in text: no allocation at start-up.
+                let k: Cow<'static, str> = if e
+                    .bytes()
+                    .all(|b| !b.is_ascii_uppercase() && b.is_ascii() && b != b'\t')
+                    && !e.contains("  ")
+                {
+                    Cow::Borrowed(e)
+                } else {
+                    Cow::Owned(key(e))
+                };
                 max_words = max_words.max(k.split(' ').count());
                 *map.entry(k).or_insert(0) |= flag;
             }
