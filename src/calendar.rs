@@ -25,11 +25,7 @@ pub struct Date {
 impl Date {
     /// The date, or `None` if it does not exist (February 30th).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(1..=12).contains(&month)
-            || day == 0
-            || day > days_in_month(year, month)
-            || !(-9999..=9999).contains(&year)
-        {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || !(-9999..=9999).contains(&year) {
             return None;
         }
         Some(Date { year, month, day })
@@ -58,31 +54,16 @@ impl Date {
 
     /// ISO 8601 week-numbering year and week (1–53).
     pub fn iso_week(self) -> (i32, u8) {
-        let ordinal = self.days_since_epoch()
-            - Date {
-                year: self.year,
-                month: 1,
-                day: 1,
-            }
-            .days_since_epoch()
-            + 1;
+        let ordinal = self.days_since_epoch() - Date { year: self.year, month: 1, day: 1 }.days_since_epoch() + 1;
         let week = (ordinal - self.weekday() as i64 + 10) / 7;
         if week < 1 {
-            let prev = Date {
-                year: self.year - 1,
-                month: 12,
-                day: 31,
-            };
+            let prev = Date { year: self.year - 1, month: 12, day: 31 };
             return prev.iso_week();
         }
         let weeks_in_year = {
             let p = |y: i64| (y + y / 4 - y / 100 + y / 400).rem_euclid(7);
             let y = self.year as i64;
-            if p(y) == 4 || p(y - 1) == 3 {
-                53
-            } else {
-                52
-            }
+            if p(y) == 4 || p(y - 1) == 3 { 53 } else { 52 }
         };
         if week > weeks_in_year {
             (self.year + 1, 1)
@@ -114,11 +95,7 @@ impl Date {
         let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let year = (yoe + era * 400 + (month <= 2) as i64) as i32;
-        Date {
-            year: year.clamp(-9999, 9999),
-            month,
-            day,
-        }
+        Date { year: year.clamp(-9999, 9999), month, day }
     }
 
     /// This date moved by `days` (may be negative).

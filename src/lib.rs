@@ -69,11 +69,7 @@ pub struct Layers {
 
 impl Default for Layers {
     fn default() -> Layers {
-        Layers {
-            entities: true,
-            dates: true,
-            statements: true,
-        }
+        Layers { entities: true, dates: true, statements: true }
     }
 }
 
@@ -135,22 +131,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let doc = text::Document::new(text);
 
     let reference = match options.reference_date {
-        Some(date) => Some(Reference {
-            date,
-            origin: ReferenceOrigin::Given,
-            span: None,
-        }),
+        Some(date) => Some(Reference { date, origin: ReferenceOrigin::Given, span: None }),
         None => match dates::detect_reference(&doc) {
-            Some((date, span)) => Some(Reference {
-                date,
-                origin: ReferenceOrigin::Text,
-                span: Some(span),
-            }),
-            None => options.today.map(|date| Reference {
-                date,
-                origin: ReferenceOrigin::Today,
-                span: None,
-            }),
+            Some((date, span)) => Some(Reference { date, origin: ReferenceOrigin::Text, span: Some(span) }),
+            None => options.today.map(|date| Reference { date, origin: ReferenceOrigin::Today, span: None }),
         },
     };
 
@@ -165,18 +149,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     } else {
         Vec::new()
     };
-    let statements = if layers.statements {
-        statements::find(&doc, &entities)
-    } else {
-        Vec::new()
-    };
+    let statements = if layers.statements { statements::find(&doc, &entities) } else { Vec::new() };
 
     Analysis {
-        entities: if layers.entities {
-            entities
-        } else {
-            Vec::new()
-        },
+        entities: if layers.entities { entities } else { Vec::new() },
         dates: if layers.dates { dates } else { Vec::new() },
         statements,
         reference,

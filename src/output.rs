@@ -62,11 +62,7 @@ impl<'t> OffsetMap<'t> {
                 next += STRIDE;
             }
         }
-        OffsetMap {
-            text,
-            unit,
-            checkpoints,
-        }
+        OffsetMap { text, unit, checkpoints }
     }
 
     /// The offset of byte `pos` in the map's unit. `pos` is clamped to the
@@ -91,18 +87,12 @@ impl<'t> OffsetMap<'t> {
         if start >= pos {
             return base;
         }
-        base + self.text[start..pos]
-            .chars()
-            .map(|c| width(c, self.unit))
-            .sum::<usize>()
+        base + self.text[start..pos].chars().map(|c| width(c, self.unit)).sum::<usize>()
     }
 
     /// Converts a span.
     pub fn span(&self, span: Span) -> OutSpan {
-        OutSpan {
-            start: self.convert(span.start),
-            end: self.convert(span.end),
-        }
+        OutSpan { start: self.convert(span.start), end: self.convert(span.end) }
     }
 }
 
@@ -195,12 +185,7 @@ impl Report {
                 .iter()
                 .map(|e| {
                     let s = map.span(e.span);
-                    OutEntity {
-                        start: s.start,
-                        end: s.end,
-                        label: e.label,
-                        canonical: e.canonical.clone(),
-                    }
+                    OutEntity { start: s.start, end: s.end, label: e.label, canonical: e.canonical.clone() }
                 })
                 .collect(),
             dates: analysis
@@ -208,12 +193,7 @@ impl Report {
                 .iter()
                 .map(|d| {
                     let s = map.span(d.span);
-                    OutDate {
-                        start: s.start,
-                        end: s.end,
-                        kind: d.kind,
-                        value: d.value.clone(),
-                    }
+                    OutDate { start: s.start, end: s.end, kind: d.kind, value: d.value.clone() }
                 })
                 .collect(),
             statements: analysis
@@ -224,12 +204,7 @@ impl Report {
                     OutStatement {
                         start: s.start,
                         end: s.end,
-                        fragments: st
-                            .fragments
-                            .iter()
-                            .map(|f| map.span(*f))
-                            .map(|f| [f.start, f.end])
-                            .collect(),
+                        fragments: st.fragments.iter().map(|f| map.span(*f)).map(|f| [f.start, f.end]).collect(),
                         kind: st.kind,
                         cue: st.cue.map(|c| map.span(c)),
                         source: st.source.map(|c| map.span(c)),

@@ -81,12 +81,7 @@ impl<'t> Document<'t> {
                 sentence_of[t] = i as u32;
             }
         }
-        Document {
-            text,
-            tokens,
-            sentences,
-            sentence_of,
-        }
+        Document { text, tokens, sentences, sentence_of }
     }
 
     /// The text of token `i`.
@@ -179,14 +174,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
-    "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp", "Jr", "Sr", "Mt", "Ft", "No",
-    "Nos", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "approx", "Calif", "Mass",
-    "Conn", "Penn", "Wash", "Ariz", "Fla", "Ill", "Mich", "Minn", "Ore", "Tenn", "Tex", "Va",
-    "Wis", "Ky", "La", "Md", "Mo", "Okla", "Ala", "Ark", "Colo", "Del", "Ga", "Kan", "Neb", "Nev",
-    "Vt", "Wyo", "Dept", "Univ", "Assn", "Gov't", "e", "i", "a", "p", "m", "U", "S", "K", "N", "E",
-    "W", "al",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
+    "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp", "Jr", "Sr", "Mt",
+    "Ft", "No", "Nos", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd",
+    "approx", "Calif", "Mass", "Conn", "Penn", "Wash", "Ariz", "Fla", "Ill", "Mich",
+    "Minn", "Ore", "Tenn", "Tex", "Va", "Wis", "Ky", "La", "Md", "Mo", "Okla", "Ala",
+    "Ark", "Colo", "Del", "Ga", "Kan", "Neb", "Nev", "Vt", "Wyo", "Dept", "Univ", "Assn",
+    "Gov't", "e", "i", "a", "p", "m", "U", "S", "K", "N", "E", "W", "al",
 ];
 
 fn is_sentence_end(c: &str) -> bool {
@@ -230,10 +225,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let t = tokens[i].text(text);
         if is_sentence_end(t) {
             let mut j = i + 1;
-            while j < n
-                && !tokens[j].space_before
-                && (is_sentence_end(tokens[j].text(text)) || is_closing(tokens[j].text(text)))
-            {
+            while j < n && !tokens[j].space_before && (is_sentence_end(tokens[j].text(text)) || is_closing(tokens[j].text(text))) {
                 j += 1;
             }
             if j >= n {
@@ -301,24 +293,9 @@ mod tests {
 
     #[test]
     fn words_numbers_punct() {
-        assert_eq!(
-            toks("Don't stop, O’Brien: U.S. mid-2019!"),
-            vec![
-                "Don't",
-                "stop",
-                ",",
-                "O’Brien",
-                ":",
-                "U",
-                ".",
-                "S",
-                ".",
-                "mid",
-                "-",
-                "2019",
-                "!"
-            ]
-        );
+        assert_eq!(toks("Don't stop, O’Brien: U.S. mid-2019!"), vec![
+            "Don't", "stop", ",", "O’Brien", ":", "U", ".", "S", ".", "mid", "-", "2019", "!"
+        ]);
         let t = tokenize("a 12 b");
         assert_eq!(t[1].kind, TokenKind::Number);
         assert_eq!(t[1].span, Span::new(2, 4));
@@ -326,47 +303,31 @@ mod tests {
 
     #[test]
     fn possessive_and_quote_are_separate() {
-        assert_eq!(
-            toks("the states' rights ‘yes’"),
-            vec!["the", "states", "'", "rights", "‘", "yes", "’"]
-        );
+        assert_eq!(toks("the states' rights ‘yes’"), vec!["the", "states", "'", "rights", "‘", "yes", "’"]);
     }
 
     #[test]
     fn multibyte_spans() {
         let text = "Zoë 東京 🎉!";
         let t = tokenize(text);
-        assert_eq!(
-            t.iter().map(|t| t.text(text)).collect::<Vec<_>>(),
-            vec!["Zoë", "東京", "🎉", "!"]
-        );
+        assert_eq!(t.iter().map(|t| t.text(text)).collect::<Vec<_>>(), vec!["Zoë", "東京", "🎉", "!"]);
         assert_eq!(t[1].span, Span::new(5, 11));
     }
 
     #[test]
     fn sentences_and_abbreviations() {
         assert_eq!(
-            sents(
-                "Mr. Smith went to Washington. He said so. John F. Kennedy spoke at 3 p.m. today."
-            ),
-            vec![
-                "Mr. Smith went to Washington.",
-                "He said so.",
-                "John F. Kennedy spoke at 3 p.m. today."
-            ]
+            sents("Mr. Smith went to Washington. He said so. John F. Kennedy spoke at 3 p.m. today."),
+            vec!["Mr. Smith went to Washington.", "He said so.", "John F. Kennedy spoke at 3 p.m. today."]
         );
-        assert_eq!(
-            sents("“Go home,” he said. “Now!” She left."),
-            vec!["“Go home,” he said.", "“Now!”", "She left."]
-        );
+        assert_eq!(sents("“Go home,” he said. “Now!” She left."), vec!["“Go home,” he said.", "“Now!”", "She left."]);
     }
 
     #[test]
     fn lines_are_boundaries_unless_wrapped() {
-        assert_eq!(
-            sents("HEADLINE HERE\nThe story begins,\nand goes on.\n\nNext"),
-            vec!["HEADLINE HERE", "The story begins,\nand goes on.", "Next"]
-        );
+        assert_eq!(sents("HEADLINE HERE\nThe story begins,\nand goes on.\n\nNext"), vec![
+            "HEADLINE HERE", "The story begins,\nand goes on.", "Next"
+        ]);
     }
 
     #[test]

@@ -30,10 +30,7 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     let mut opts = Options::default();
     if let Some(s) = get(options, "referenceDate").as_string() {
         if !s.trim().is_empty() {
-            opts.reference_date = Some(
-                s.parse::<Date>()
-                    .map_err(|e| JsError::new(&e.to_string()))?,
-            );
+            opts.reference_date = Some(s.parse::<Date>().map_err(|e| JsError::new(&e.to_string()))?);
         }
     }
     if let Some(s) = get(options, "today").as_string() {
@@ -41,13 +38,8 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     }
     let layers = get(options, "layers");
     if js_sys_is_array(&layers) {
-        let mut l = Layers {
-            entities: false,
-            dates: false,
-            statements: false,
-        };
-        let names: Vec<String> =
-            serde_wasm_bindgen::from_value(layers).map_err(|e| JsError::new(&e.to_string()))?;
+        let mut l = Layers { entities: false, dates: false, statements: false };
+        let names: Vec<String> = serde_wasm_bindgen::from_value(layers).map_err(|e| JsError::new(&e.to_string()))?;
         for n in names {
             match n.as_str() {
                 "entities" => l.entities = true,
@@ -78,9 +70,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let analysis = analyze_core(text, &opts);
     let report = Report::new(&analysis, text, Unit::Utf16);
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    report
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&e.to_string()))
+    report.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The library version.
