@@ -175,6 +175,65 @@ const PLACE_NOUNS: &[&str] = &[
     "coast",
 ];
 
+/// Nouns right after a name that make it a place: "the Pamir mountains".
+const PLACE_KINDS: &[&str] = &[
+    "mountains",
+    "river",
+    "province",
+    "region",
+    "valley",
+    "island",
+    "islands",
+    "district",
+    "county",
+    "port",
+    "airport",
+    "town",
+    "village",
+    "border",
+    "coast",
+    "sea",
+    "lake",
+    "desert",
+    "peninsula",
+    "bay",
+    "strait",
+    "prefecture",
+    "oblast",
+    "governorate",
+    "municipality",
+    "township",
+];
+
+/// Nouns right after a name that make it an organization: "the Kyodo
+/// agency", "the Ruch newsstand chain" (the last noun counts).
+const ORG_KINDS: &[&str] = &[
+    "newspaper",
+    "daily",
+    "weekly",
+    "agency",
+    "airline",
+    "airlines",
+    "bank",
+    "company",
+    "party",
+    "club",
+    "television",
+    "broadcaster",
+    "university",
+    "carrier",
+    "conglomerate",
+    "group",
+    "newsstand",
+    "chain",
+    "brokerage",
+    "exchange",
+    "ministry",
+    "insurer",
+    "retailer",
+    "firm",
+];
+
 /// Plural class nouns before "such as X, Y and Z" that make the list
 /// organizations or places.
 const ORG_CLASSES: &[&str] = &[
@@ -516,6 +575,15 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         {
             // "Microsoft spokesman", "Fiat shares"
             s[O] += 0.7;
+        }
+        // A common noun naming the kind of thing: "the Pamir mountains",
+        // "Kabul province", "the Ruch newsstand chain", "the Kyodo agency".
+        if let Some(kind) = tok_lower(doc, e) {
+            if PLACE_KINDS.contains(&kind) {
+                s[L] += 1.5;
+            } else if ORG_KINDS.contains(&kind) {
+                s[O] += 1.5;
+            }
         }
     }
     if facts.team_sport
