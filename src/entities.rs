@@ -4,11 +4,15 @@
 //! May not touch: statements. Reads the tokenized text, the lexicons and the
 //! dates layer (so that "Monday" is not taken for a name).
 //!
-//! The pipeline: [`candidates`] cuts capitalized runs out of the tokens;
-//! [`classify`] scores each against the lexicons and its context; [`link`]
-//! makes the document agree with itself (one label per name, surnames and
-//! acronyms following their full names, all-capitals headlines read
-//! through the names of the body) and picks canonical names.
+//! The pipeline: `candidates` cuts capitalized runs out of the tokens
+//! (connectors, glued pieces, possessives, sentence starts and headlines
+//! handled); `classify` scores each against the lexicons under
+//! `data/entities/` and its context (titles, prepositions, "said",
+//! appositions, kind nouns, team-sport reports); `link` makes the document
+//! agree with itself (one label per name, surnames and acronyms following
+//! their full names, lists sharing a label, all-capitals headlines read
+//! through the names of the body) and picks canonical names. No weights are
+//! learned: every rule is a table or a lexicon.
 
 mod candidates;
 mod classify;

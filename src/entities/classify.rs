@@ -558,6 +558,16 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             if doc.tokens[e + 1].kind == TokenKind::Number && e + 2 < n && doc.tok(e + 2) == "," {
                 s[P] += 2.0; // "Smith, 45,"
             }
+            // An apposition naming a role: "Smith, a spokesman for …",
+            // "Lee, the company's chief executive, …".
+            if matches!(nn, "a" | "an" | "the") {
+                let role = (e + 2..(e + 6).min(n))
+                    .take_while(|&k| doc.tok(k) != "," && doc.tok(k) != ".")
+                    .any(|k| tok_lower(doc, k).is_some_and(|w| lex.is(w, lx::TITLE)));
+                if role {
+                    s[P] += 1.5;
+                }
+            }
         }
         if next == "(" && e + 2 < n && doc.tok(e + 2) == ")"
             || next == "(" && e + 5 < n && doc.tok(e + 1) == "U"

@@ -521,6 +521,12 @@ mod tests {
     }
 
     #[test]
+    fn apposition_with_a_role_makes_a_person() {
+        let got = ents("Adelaide, a spokeswoman for the ministry, declined to comment.");
+        assert_eq!(got[0], ("Adelaide", Person, "Adelaide".to_string()));
+    }
+
+    #[test]
     fn coordinated_names_share_a_label() {
         let got = ents("The envoy visited Qarsk, Velmora and Lisbon last week.");
         let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
