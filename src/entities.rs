@@ -3,6 +3,21 @@
 //!
 //! May not touch: statements. Reads the tokenized text, the lexicons and the
 //! dates layer (so that "Monday" is not taken for a name).
+//!
+//! The pipeline: `candidates` cuts capitalized runs out of the tokens
+//! (connectors, glued pieces, possessives, sentence starts and headlines
+//! handled); `classify` scores each against the lexicons under
+//! `data/entities/` and its context (titles, prepositions, "said",
+//! appositions, kind nouns, team-sport reports); `link` makes the document
+//! agree with itself (one label per name, surnames and acronyms following
+//! their full names, lists sharing a label, all-capitals headlines read
+//! through the names of the body) and picks canonical names. No weights are
+//! learned: every rule is a table or a lexicon.
+
+mod candidates;
+mod classify;
+mod lexicons;
+mod link;
 
 use crate::dates::TimeExpr;
 use crate::text::Document;
@@ -35,8 +50,12 @@ pub struct Entity {
     pub canonical: String,
 }
 
-/// Finds the named entities of the document.
+/// Finds the named entities of the document: sorted by position, never
+/// overlapping one another or a date.
 pub fn find(doc: &Document, dates: &[TimeExpr]) -> Vec<Entity> {
-    let _ = (doc, dates);
-    Vec::new()
+    let lex = lexicons::lexicon();
+    let marks = candidates::marks(doc, dates);
+    let cands = candidates::find(doc, &marks, lex);
+    let facts = classify::doc_facts(doc, lex);
+    link::resolve(doc, lex, &facts, &cands)
 }

@@ -7,7 +7,41 @@
 /// blank lines and lines starting with `#` skipped, surrounding whitespace
 /// trimmed.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lookup key of a name: lower-cased, with every run of whitespace
+/// turned into one space and curly apostrophes made straight, so that
+/// "New  York", "NEW YORK" and "new york" meet in one table entry.
+pub fn key(name: &str) -> String {
+    let name = name.trim();
+    // Fast path: ASCII without runs of whitespace (nearly every name).
+    if name.is_ascii()
+        && !name.bytes().any(|b| b != b' ' && b.is_ascii_whitespace())
+        && !name.contains("  ")
+    {
+        return name.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -17,4 +51,63 @@ mod tests {
         let v: Vec<_> = super::entries("# header\nalpha\n\n  beta \n#x\n").collect();
         assert_eq!(v, vec!["alpha", "beta"]);
     }
+
+    #[test]
+    fn keys_fold_case_space_and_apostrophes() {
+        assert_eq!(super::key("  New \t York "), "new york");
+        assert_eq!(super::key("O’BRIEN"), "o'brien");
+        assert_eq!(super::key("Ärzte"), "ärzte");
+    }
 }
+
+/// A fast, non-cryptographic hasher for the lexicon tables (the
+/// multiply-rotate scheme of rustc's FxHash). The tables are keyed by words
+/// of the analyzed text; SipHash's protection against chosen collisions is
+/// not needed to keep lookups linear here, since every table is bounded by
+/// the text's length and built once per call.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl core::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap`/`HashSet` hasher builder using [`FxHasher`].
+pub type FxBuild = core::hash::BuildHasherDefault<FxHasher>;

@@ -1,0 +1,909 @@
+//! Candidate names from tokens: runs of capitalized words with their inner
+//! connectors ("Bank of England", "Charles de Gaulle"), glued pieces
+//! ("U.S.", "News.Az", "Rolls-Royce", "AT&T"), possessive "'s" left out,
+//! leading function words and sentence-initial common words dropped.
+//!
+//! May not touch: labels. This module only says where names may be.
+
+use super::lexicons::{self as lx, Lexicon};
+use crate::lexicon::{key, FxBuild};
+use crate::text::{Document, TokenKind};
+use crate::Span;
+use std::collections::HashSet;
+
+/// One candidate name.
+#[derive(Clone, Debug)]
+pub struct Cand {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Bytes covered, possessive "'s" excluded.
+    pub span: Span,
+    /// The [`key`] of the covered text.
+    pub key: String,
+    /// Byte ranges in `key` of the name's capitalized pieces (connectors
+    /// left out); see [`Cand::word`].
+    word_ranges: Vec<(u32, u32)>,
+    /// Byte spans of those pieces.
+    pub pieces: Vec<Span>,
+    /// On an all-capitals line (a wire headline), where capitals say nothing.
+    pub caps: bool,
+    /// A title stood right before it ("Senator", "Mr.") or was dropped from
+    /// its start.
+    pub title_before: bool,
+}
+
+impl Cand {
+    /// Number of capitalized pieces.
+    #[inline]
+    pub fn nw(&self) -> usize {
+        self.word_ranges.len()
+    }
+
+    /// The key of piece `i`.
+    #[inline]
+    pub fn word(&self, i: usize) -> &str {
+        let (a, b) = self.word_ranges[i];
+        &self.key[a as usize..b as usize]
+    }
+
+    /// The keys of the pieces, in order.
+    pub fn words(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.nw()).map(|i| self.word(i))
+    }
+}
+
+/// Appends the [`key`] form of `s` (lower case, whitespace runs as one
+/// space) to `out`, without trimming: the key of a span is the
+/// concatenation of the keys of its parts. ASCII letters are left for the
+/// caller to lower-case in place (`make_ascii_lowercase`).
+fn push_key(out: &mut String, s: &str) {
+    if s.is_ascii() && !s.bytes().any(|b| b != b' ' && b.is_ascii_whitespace()) && !s.contains("  ")
+    {
+        // Lower-cased in place by the caller, once per name.
+        out.push_str(s);
+        return;
+    }
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Lower-case connectors allowed inside any name when a capitalized word
+/// follows: particles of personal and place names.
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
+    "ter", "ten", "le", "la", "bin", "ibn", "al", "el", "y", "af", "zu",
+];
+
+/// Connectors allowed only inside names that already carry an
+/// organization, place or event keyword ("Bank of England", "Council on
+/// Foreign Relations", "Ministry of Trade and Industry").
+const KEYWORD_CONNECTORS: &[&str] = &["of", "for", "on", "and", "the", "&"];
+
+/// Abbreviations inside names whose period is part of the name.
+const ABBREVIATIONS: &[&str] = &[
+    "Corp", "Inc", "Ltd", "Co", "Bros", "Jr", "Sr", "Cos", "Plc", "Mfg", "Intl",
+];
+
+/// Words that never open a name: articles, pronouns, conjunctions and
+/// prepositions (other stop words may, as in "First Albany Corp.").
+const FUNCTION: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "but",
+    "or",
+    "if",
+    "as",
+    "to",
+    "of",
+    "when",
+    "while",
+    "after",
+    "before",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "here",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "where",
+    "although",
+    "though",
+    "because",
+    "so",
+    "then",
+    "now",
+    "also",
+    "meanwhile",
+    "however",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+];
+
+/// Month and weekday names: never part of a name (the dates layer covers
+/// them, but a name must not swallow them when it does not run).
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Token-level facts shared by candidate finding and classification.
+pub struct Marks {
+    /// The token is covered by a date.
+    pub date: Vec<bool>,
+    /// The token lies on a line written in capitals.
+    pub caps_line: Vec<bool>,
+    /// Sentence-initial capitalized words (lower-cased) that the document
+    /// also writes in lower case elsewhere: ordinary words, not names.
+    pub lower_seen: HashSet<String, FxBuild>,
+    /// Sentence-initial capitalized words (lower-cased) that the document
+    /// also capitalizes inside a sentence: names.
+    pub name_seen: HashSet<String, FxBuild>,
+}
+
+/// Computes [`Marks`] in two passes over the tokens. Only the few
+/// sentence-initial words are hashed into a table; every lower-case word is
+/// then one lookup in that small table.
+pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
+    let n = doc.tokens.len();
+    let mut date = vec![false; n];
+    for d in dates {
+        let mut i = doc.token_at_or_after(d.span.start);
+        while i < n && doc.tokens[i].span.end <= d.span.end {
+            date[i] = true;
+            i += 1;
+        }
+    }
+    let mut caps_line = vec![false; n];
+    let mut initial: HashSet<String, FxBuild> = HashSet::default();
+    let mut line_start = 0;
+    let (mut upper, mut other) = (0u32, 0u32);
+    // A run of capitalized words inside a normal line ("… CALL TODAY AND
+    // SAVE …") shouts as much as a headline does.
+    let (mut run_start, mut run_len) = (0usize, 0u32);
+    let mut mid_caps: Vec<usize> = Vec::new();
+    for i in 0..=n {
+        if i == n || (i > line_start && doc.tokens[i].newlines_before > 0) {
+            let shouting = upper > 2 * other && (upper >= 2 || other == 0);
+            if shouting {
+                caps_line[line_start..i].iter_mut().for_each(|c| *c = true);
+            }
+            if run_len >= 3 {
+                caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+            }
+            line_start = i;
+            (upper, other) = (0, 0);
+            run_len = 0;
+        }
+        if i == n || doc.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        let w = doc.tok(i);
+        let mut letters = 0;
+        let mut lower = false;
+        if w.as_bytes()[0].is_ascii_lowercase() {
+            // Most words: lower case from the first letter, never a name.
+            if w.len() >= 2 {
+                other += 1;
+            }
+            if run_len >= 3 {
+                caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+            }
+            run_len = 0;
+            continue;
+        } else if w.is_ascii() {
+            for b in w.bytes() {
+                letters += u32::from(b.is_ascii_alphabetic());
+                lower |= b.is_ascii_lowercase();
+            }
+        } else {
+            for c in w.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    lower |= c.is_lowercase();
+                }
+            }
+        }
+        if letters >= 2 {
+            if lower {
+                other += 1;
+                if run_len >= 3 {
+                    caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+                }
+                run_len = 0;
+            } else {
+                upper += 1;
+                if run_len == 0 {
+                    run_start = i;
+                }
+                run_len += 1;
+            }
+        }
+        if lower && is_cap(w) && w.len() <= 40 {
+            if sentence_initial(doc, i) {
+                initial.insert(strip_poss(w).to_lowercase());
+                // "Dawn Lin said…": the start of a full name counts as a
+                // name seen.
+                let next = doc.tokens.get(i + 1);
+                if next.is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && t.space_before
+                        && t.newlines_before == 0
+                        && is_cap(doc.tok(i + 1))
+                }) {
+                    mid_caps.push(i);
+                }
+            } else {
+                mid_caps.push(i);
+            }
+        }
+    }
+    // A filter on (length, first byte) spares most words the hashing.
+    let mut filter = [0u64; 41];
+    for w in &initial {
+        filter[w.len()] |= 1 << (w.as_bytes()[0] & 63);
+    }
+    let mut name_seen = HashSet::default();
+    for &i in &mid_caps {
+        let w = strip_poss(doc.tok(i));
+        let b = w.as_bytes()[0].to_ascii_lowercase();
+        if filter[w.len()] & (1 << (b & 63)) != 0 {
+            let k = w.to_lowercase();
+            if initial.contains(&k) {
+                name_seen.insert(k);
+            }
+        }
+    }
+    let mut lower_seen = HashSet::default();
+    if !initial.is_empty() {
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                let w = doc.tok(i);
+                if w.len() <= 40
+                    && filter[w.len()] & (1 << (w.as_bytes()[0] & 63)) != 0
+                    && w.starts_with(char::is_lowercase)
+                {
+                    // Moved across once found, so that "the" is hashed into
+                    // the result table once, not at every occurrence.
+                    if let Some(k) = initial.take(w) {
+                        lower_seen.insert(k);
+                    }
+                }
+            }
+        }
+    }
+    Marks {
+        date,
+        caps_line,
+        lower_seen,
+        name_seen,
+    }
+}
+
+fn is_cap(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
+}
+
+/// True for a word written wholly in capitals ("NATO", "U").
+pub fn all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+fn is_calendar(w: &str) -> bool {
+    (3..=9).contains(&w.len())
+        && matches!(
+            w.as_bytes()[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w'
+        )
+        && CALENDAR.iter().any(|c| w.eq_ignore_ascii_case(c))
+}
+
+/// A token that may start a name piece.
+fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
+    let t = doc.tokens[i];
+    let w = doc.tok(i);
+    t.kind == TokenKind::Word
+        && !m.date[i]
+        && is_cap(w)
+        && !is_calendar(strip_poss(w))
+        && !is_pronoun(w, m.caps_line[i])
+}
+
+/// "I", "I've", "We're": pronouns are never names (in a headline only
+/// their contracted forms are recognizable).
+fn is_pronoun(w: &str, caps: bool) -> bool {
+    // The longest form is "There’re" (10 bytes).
+    if w.len() > 10 {
+        return false;
+    }
+    let apostrophe = w.bytes().position(|b| b == b'\'' || b == 0xE2);
+    let base = match apostrophe {
+        Some(p) => &w[..p],
+        None if caps => return false,
+        None => w,
+    };
+    matches!(
+        base,
+        "I" | "We"
+            | "You"
+            | "They"
+            | "He"
+            | "She"
+            | "It"
+            | "That"
+            | "There"
+            | "What"
+            | "Who"
+            | "Let"
+    )
+}
+
+/// A lower-case prefix glued to a capitalized name: "al-Assad".
+fn glued_particle(doc: &Document, m: &Marks, i: usize) -> bool {
+    let n = doc.tokens.len();
+    i + 2 < n
+        && matches!(
+            doc.tok(i),
+            "al" | "el" | "ad" | "ash" | "as" | "bin" | "ibn" | "abu"
+        )
+        && doc.tok(i + 1) == "-"
+        && !doc.tokens[i + 1].space_before
+        && !doc.tokens[i + 2].space_before
+        && starts_piece(doc, m, i + 2)
+}
+
+fn strip_poss(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .filter(|s| !s.is_empty())
+        .unwrap_or(w)
+}
+
+/// The piece starting at token `i`: one past its last token, its byte end
+/// and whether it ended in a possessive.
+fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
+    let n = doc.tokens.len();
+    let mut j = if starts_piece(doc, m, i) {
+        i + 1
+    } else if glued_particle(doc, m, i) {
+        i + 3
+    } else {
+        return None;
+    };
+    // Glued pieces: bounded by the token count of the piece, which only
+    // grows, so the loop is linear overall.
+    while j < n && !doc.tokens[j].space_before {
+        let t = doc.tok(j);
+        let next_glued = j + 1 < n && !doc.tokens[j + 1].space_before;
+        if t == "." {
+            let prev = doc.tok(j - 1);
+            let single = prev.chars().count() == 1 && all_caps(prev);
+            if next_glued && doc.tokens[j + 1].kind == TokenKind::Word && is_cap(doc.tok(j + 1)) {
+                j += 2;
+                continue;
+            }
+            if single {
+                j += 1;
+            }
+            break;
+        }
+        if (t == "-" || t == "&") && next_glued && starts_piece(doc, m, j + 1) {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    // "Corp." and "Jr.": the period belongs to the abbreviation.
+    if j < n
+        && doc.tok(j) == "."
+        && !doc.tokens[j].space_before
+        && (ABBREVIATIONS.contains(&doc.tok(j - 1))
+            || (j == i + 1
+                && doc.tok(i).len() <= 5
+                && lx::lexicon().has(
+                    &doc.text[doc.tokens[i].span.start..doc.tokens[j].span.end],
+                    lx::REGION | lx::PLACE_WORD,
+                )))
+    {
+        j += 1;
+        return Some((j, doc.tokens[j - 1].span.end, false));
+    }
+    let last = doc.tok(j - 1);
+    let stripped = strip_poss(last);
+    let poss = stripped.len() != last.len();
+    let end = doc.tokens[j - 1].span.start + stripped.len();
+    Some((j, end, poss))
+}
+
+/// True when one of the (at most three) capitalized pieces from token `j`
+/// on is an organization or place keyword: "National Women's Law Center".
+fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
+    let lex = lx::lexicon();
+    for _ in 0..3 {
+        let Some(p) = piece(doc, m, j) else {
+            return false;
+        };
+        if lex.has(
+            &doc.text[doc.tokens[j].span.start..p.1],
+            lx::ORG_WORD | lx::PLACE_WORD,
+        ) {
+            return true;
+        }
+        if p.2
+            || p.0 >= doc.tokens.len()
+            || !doc.tokens[p.0].space_before
+            || doc.tokens[p.0].newlines_before > 0
+        {
+            return false;
+        }
+        j = p.0;
+    }
+    false
+}
+
+/// Finds the candidate names of the document, in order, non-overlapping.
+pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::with_capacity(12);
+    let mut i = 0;
+    while i < n {
+        // Most tokens are lower-case words or punctuation: reject them
+        // before the full test (only "al-", "bin-"… prefixes may start a
+        // name in lower case).
+        let b0 = doc.text.as_bytes()[doc.tokens[i].span.start];
+        if doc.tokens[i].kind != TokenKind::Word
+            || (b0.is_ascii_lowercase() && doc.tokens[i].span.len() > 3)
+        {
+            i += 1;
+            continue;
+        }
+        let Some(first) = piece(doc, m, i) else {
+            i += 1;
+            continue;
+        };
+        // Pieces: (start token, end token, byte end).
+        pieces.clear();
+        pieces.push((i, first.0, first.1));
+        let mut poss = first.2;
+        let mut j = first.0;
+        let caps = m.caps_line[i];
+        let sent = doc.sentence_of[i];
+        let has_keyword = |pieces: &[(usize, usize, usize)]| {
+            pieces.iter().any(|&(s, _, _)| {
+                lx::lexicon().has(doc.tok(s), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD)
+            })
+        };
+        while j < n && pieces.len() < 12 {
+            let t = doc.tokens[j];
+            if !t.space_before || t.newlines_before > 0 || doc.sentence_of[j] != sent {
+                break;
+            }
+            if poss {
+                // A possessive inside a name: "European People's Party",
+                // "People's Republic of China", "St Mary's Hospital".
+                // Not after a place or known organization: "Hong Kong's
+                // High Court" is two names.
+                let owner =
+                    &doc.text[doc.tokens[pieces[0].0].span.start..pieces[pieces.len() - 1].2];
+                match piece(doc, m, j) {
+                    Some(_)
+                        if !lx::lexicon().has(owner, lx::PLACE | lx::ORG_NAME | lx::DEMONYM)
+                            && keyword_ahead(doc, m, j) =>
+                    {
+                        let last = pieces.len() - 1;
+                        pieces[last].2 = doc.tokens[pieces[last].1 - 1].span.end;
+                    }
+                    _ => break,
+                }
+            }
+            if let Some(p) = piece(doc, m, j) {
+                pieces.push((j, p.0, p.1));
+                poss = p.2;
+                j = p.0;
+                continue;
+            }
+            // One or two connectors, then a piece.
+            let w = doc.tok(j);
+            let mut k = j;
+            let ok = if PARTICLES.contains(&w) {
+                k = j + 1;
+                true
+            } else if w == "&" {
+                // "Procter & Gamble", "Douglas & Lomason Co".
+                k = j + 1;
+                true
+            } else if KEYWORD_CONNECTORS.contains(&w)
+                && has_keyword(&pieces)
+                && (w != "and" || and_joins(doc, lex, &pieces, j))
+            {
+                k = j + 1;
+                if k < n && doc.tok(k) == "the" && w != "the" {
+                    k += 1;
+                }
+                true
+            } else {
+                false
+            };
+            if !ok || k >= n || !doc.tokens[k].space_before || doc.tokens[k].newlines_before > 0 {
+                break;
+            }
+            match piece(doc, m, k) {
+                Some(p) if caps == m.caps_line[k] => {
+                    pieces.push((k, p.0, p.1));
+                    poss = p.2;
+                    j = p.0;
+                }
+                _ => break,
+            }
+        }
+        i = j;
+        emit(doc, m, lex, &pieces, caps, &mut out);
+    }
+    out
+}
+
+/// "and" at token `j` continues a keyword name ("Ministry of Trade and
+/// Industry") only after "of"/"for", between two ordinary words: not after
+/// a place ("Bank of England and …") nor before a given name.
+fn and_joins(doc: &Document, lex: &Lexicon, pieces: &[Piece], j: usize) -> bool {
+    let n = doc.tokens.len();
+    let Some(&(_, _, prev_end)) = pieces.last() else {
+        return false;
+    };
+    let prev = &doc.text[doc.tokens[pieces[pieces.len() - 1].0].span.start..prev_end];
+    (pieces[0].0..j).any(|t| matches!(doc.tok(t), "of" | "for"))
+        && !lex.has(prev, lx::PLACE | lx::ORG_NAME | lx::GIVEN)
+        && j + 1 < n
+        && !lex.has(doc.tok(j + 1), lx::GIVEN | lx::TITLE | lx::PLACE)
+}
+
+/// Pieces: (first token, one past the last token, byte end).
+type Piece = (usize, usize, usize);
+
+/// Turns a run of pieces into candidates: leading function words, titles
+/// and sentence-initial common words are dropped ("Police said", "Mr.
+/// Smith"), a run is split at an inner title ("Defence Minister Volker
+/// Ruehe") or after a nationality before a person ("Australian Tom
+/// Moody").
+fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out: &mut Vec<Cand>) {
+    let text = doc.text;
+    let span_text = |ps: &[Piece]| &text[doc.tokens[ps[0].0].span.start..ps[ps.len() - 1].2];
+    let piece_text = |p: &Piece| &text[doc.tokens[p.0].span.start..p.2];
+    // A lexicon phrase starting at the first piece protects it ("North Korea").
+    let starts_phrase = |ps: &[Piece]| {
+        (2..=ps.len().min(lex.max_words))
+            .any(|l| lex.has(span_text(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
+    };
+    let mut pieces = all;
+    let mut title_before = {
+        let p = pieces[0].0;
+        p > 0 && is_title(doc, lex, p - 1)
+    };
+    if !caps {
+        let has_keyword_tail = |ps: &[Piece]| {
+            ps.len() >= 2
+                && ps[1..]
+                    .iter()
+                    .any(|p| lex.has(piece_text(p), lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD))
+        };
+        while let Some(&p) = pieces.first() {
+            let w = piece_text(&p);
+            let flags = lex.lookup(w);
+            if flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) != 0 || starts_phrase(pieces) {
+                break;
+            }
+            let keyword_tail = has_keyword_tail(pieces);
+            let single = p.1 == p.0 + 1;
+            let is_function = FUNCTION.iter().any(|f| f.eq_ignore_ascii_case(w));
+            let keyword_head =
+                pieces.len() >= 2 && flags & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD) != 0;
+            let drop = if keyword_tail || keyword_head {
+                is_function
+            } else {
+                is_function
+                    || flags & lx::TITLE != 0
+                    || (flags & lx::STOP != 0 && (pieces.len() == 1 || sentence_initial(doc, p.0)))
+                    || (single
+                        && pieces.len() == 1
+                        && flags & lx::GIVEN != 0
+                        && flags & lx::SURNAME == 0
+                        && sentence_initial(doc, p.0)
+                        && {
+                            // "Hope she…", "Will it…": a common word that is
+                            // also a given name (not a surname, which may
+                            // open a sentence alone), never capitalized
+                            // elsewhere.
+                            let w = key(w);
+                            !m.name_seen.contains(&w) && lex.is_common(&w)
+                        })
+                    || (single
+                        && flags & (lx::GIVEN | lx::SURNAME) == 0
+                        && sentence_initial(doc, p.0)
+                        && {
+                            let w = key(w);
+                            m.lower_seen.contains(&w)
+                                || (!m.name_seen.contains(&w)
+                                    && (lex.is_common(&w)
+                                        || (w.len() > 5
+                                            && (w.ends_with("ly") || w.ends_with("ing")))))
+                        })
+            };
+            if !drop {
+                break;
+            }
+            if flags & lx::TITLE != 0 {
+                title_before = true;
+            }
+            pieces = &pieces[1..];
+        }
+        // Inner titles and nationalities before a person's name.
+        if pieces.len() >= 2 && !has_keyword_tail(pieces) {
+            let flags = |k: usize| lex.lookup(piece_text(&pieces[k]));
+            // A role word that is not also a name ("King", "Major").
+            let role = |k: usize| {
+                let f = flags(k);
+                f & lx::TITLE != 0 && f & (lx::SURNAME | lx::GIVEN) == 0
+            };
+            // The longest known place, nationality or organization that
+            // opens `before`: "Italian" in "Italian Foreign Minister".
+            let known_prefix = |before: &[Piece], out: &mut Vec<Cand>| {
+                if let Some(l) = (1..=before.len()).rev().find(|&l| {
+                    lex.has(
+                        span_text(&before[..l]),
+                        lx::PLACE | lx::DEMONYM | lx::ORG_NAME,
+                    )
+                }) {
+                    push(doc, &before[..l], caps, title_before, out);
+                }
+            };
+            let title_at = (1..pieces.len() - 1).rev().find(|&k| role(k));
+            if let Some(k) = title_at {
+                known_prefix(&pieces[..k], out);
+                push(doc, &pieces[k + 1..], caps, true, out);
+                return;
+            }
+            // A role at the end: "Polish Foreign Minister", "South
+            // Carolina Gov." keep only the place or nationality.
+            if role(pieces.len() - 1) {
+                known_prefix(&pieces[..pieces.len() - 1], out);
+                return;
+            }
+            let second = flags(1);
+            if flags(0) & lx::DEMONYM != 0 && second & (lx::GIVEN | lx::TITLE) != 0 {
+                push(doc, &pieces[..1], caps, title_before, out);
+                let titled = second & lx::TITLE != 0;
+                let rest = if titled && pieces.len() > 2 {
+                    &pieces[2..]
+                } else {
+                    &pieces[1..]
+                };
+                push(doc, rest, caps, titled, out);
+                return;
+            }
+        }
+    }
+    // Table headers and initials alone ("W D L G"): single letters
+    // without periods are not names.
+    if pieces.iter().all(|p| piece_text(p).len() == 1) && pieces.len() > 1 {
+        return;
+    }
+    if !pieces.is_empty() {
+        push(doc, pieces, caps, title_before, out);
+    }
+}
+
+fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &mut Vec<Cand>) {
+    if pieces.is_empty() {
+        return;
+    }
+    let start_tok = pieces[0].0;
+    let span = Span::new(doc.tokens[start_tok].span.start, pieces[pieces.len() - 1].2);
+    let mut key = String::with_capacity(span.len());
+    let mut pieces_out = Vec::with_capacity(pieces.len());
+    let mut word_ranges = Vec::with_capacity(pieces.len());
+    let mut at = span.start;
+    for &(s, _, be) in pieces {
+        let ps = doc.tokens[s].span.start;
+        push_key(&mut key, &doc.text[at..ps]);
+        let a = key.len();
+        push_key(&mut key, &doc.text[ps..be]);
+        word_ranges.push((a as u32, key.len() as u32));
+        pieces_out.push(Span::new(ps, be));
+        at = be;
+    }
+    key.make_ascii_lowercase();
+    out.push(Cand {
+        first: start_tok,
+        end: pieces[pieces.len() - 1].1,
+        span,
+        key,
+        word_ranges,
+        pieces: pieces_out,
+        caps,
+        title_before,
+    });
+}
+
+/// True when token `i` opens its sentence, possibly after quotes, brackets
+/// or dashes.
+pub fn sentence_initial(doc: &Document, i: usize) -> bool {
+    let s = &doc.sentences[doc.sentence_of[i] as usize];
+    let mut k = i;
+    // Bounded: at most 4 punctuation tokens are skipped.
+    for _ in 0..4 {
+        if k == s.tokens.start || doc.tokens[k].newlines_before > 0 {
+            return true;
+        }
+        k -= 1;
+        if doc.tokens[k].kind != TokenKind::Punct || doc.tok(k) == "," {
+            return false;
+        }
+    }
+    false
+}
+
+/// True when token `i` (with an optional period after it) is a title.
+pub fn is_title(doc: &Document, lex: &Lexicon, mut i: usize) -> bool {
+    if doc.tok(i) == "." && i > 0 {
+        i -= 1;
+    }
+    doc.tokens[i].kind == TokenKind::Word && lex.has(doc.tok(i), lx::TITLE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cands(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let m = marks(&doc, &[]);
+        find(&doc, &m, lx::lexicon())
+            .iter()
+            .map(|c| c.span.text(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn connectors_only_inside_keyword_names() {
+        assert_eq!(
+            cands("He met the Bank of England and Charles de Gaulle in Paris."),
+            vec!["Bank of England", "Charles de Gaulle", "Paris"]
+        );
+        assert_eq!(cands("Smith of Leeds won."), vec!["Smith", "Leeds"]);
+    }
+
+    #[test]
+    fn glued_pieces_and_possessives() {
+        assert_eq!(
+            cands("The U.S.-based firm told News.Az that Rolls-Royce's AT&T deal and al-Assad's aides met."),
+            vec!["U.S.", "News.Az", "Rolls-Royce", "AT&T", "al-Assad"]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_dropped() {
+        assert_eq!(
+            cands("Police said the police in Madrid were ready. However, Mr. Smith left."),
+            vec!["Madrid", "Smith"]
+        );
+    }
+
+    #[test]
+    fn caps_lines_are_marked() {
+        let text = "SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.\nThe world's best Alan Shearer.";
+        let doc = Document::new(text);
+        let m = marks(&doc, &[]);
+        let c = find(&doc, &m, lx::lexicon());
+        assert!(c[0].caps);
+        assert_eq!(c.last().unwrap().span.text(text), "Alan Shearer");
+        assert!(!c.last().unwrap().caps);
+    }
+}
+
+#[cfg(test)]
+mod shouting_tests {
+    use super::*;
+
+    #[test]
+    fn capital_runs_inside_a_line_are_shouting() {
+        let text = "Visit us today, CALL NOW AND SAVE on repairs from Leeds.";
+        let doc = Document::new(text);
+        let m = marks(&doc, &[]);
+        let caps: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| m.caps_line[i])
+            .map(|i| doc.tok(i))
+            .collect();
+        assert_eq!(caps, vec!["CALL", "NOW", "AND", "SAVE"]);
+    }
+
+    #[test]
+    fn given_names_that_are_common_words_open_sentences() {
+        let text = "Destiny is all we have. Dawn Lin met Faith in Paris. Dawn left.";
+        let doc = Document::new(text);
+        let m = marks(&doc, &[]);
+        let got: Vec<&str> = find(&doc, &m, lx::lexicon())
+            .iter()
+            .map(|c| c.span.text(text))
+            .collect();
+        // "Dawn" opens a sentence but is also written inside one.
+        assert_eq!(got, vec!["Dawn Lin", "Faith", "Paris", "Dawn"]);
+    }
+}

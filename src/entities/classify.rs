@@ -1,0 +1,626 @@
+//! Evidence for a candidate's label, scored: lexicons (the whole name and
+//! its words), the words around it (titles, prepositions, "said", "who",
+//! appositions) and the kind of article (team-sport reports name clubs
+//! after their towns).
+//!
+//! May not touch: other candidates. Document-wide agreement is done in
+//! `link`.
+
+use super::candidates::{all_caps, Cand};
+use super::lexicons::{self as lx, Lexicon};
+use crate::lexicon::key;
+use crate::text::{Document, TokenKind};
+
+/// Scores for PERSON, ORG, PLACE and MISC, in that order.
+pub type Scores = [f32; 4];
+
+/// Index of PERSON in [`Scores`].
+pub const P: usize = 0;
+/// Index of ORG in [`Scores`].
+pub const O: usize = 1;
+/// Index of PLACE in [`Scores`].
+pub const L: usize = 2;
+/// Index of MISC in [`Scores`].
+pub const M: usize = 3;
+
+/// Facts about the whole document that change how names read.
+pub struct DocFacts {
+    /// The article reports on a team sport (wire slug "SOCCER - …").
+    pub team_sport: bool,
+}
+
+/// Reads the document's slug: the all-caps words before " - " at the
+/// start of the first line.
+pub fn doc_facts(doc: &Document, lex: &Lexicon) -> DocFacts {
+    let mut words = Vec::new();
+    let mut team_sport = false;
+    for (i, t) in doc.tokens.iter().enumerate().take(6) {
+        if i > 0 && t.newlines_before > 0 {
+            break;
+        }
+        let w = doc.tok(i);
+        if w == "-" || w == "—" || w == "–" {
+            team_sport = !words.is_empty() && lex.is(&words.join(" "), lx::TEAM_SPORT);
+            break;
+        }
+        if t.kind != TokenKind::Word || !all_caps(w) {
+            break;
+        }
+        words.push(key(w));
+    }
+    DocFacts { team_sport }
+}
+
+/// Words right before a name that make it a place ("in X", "visited X").
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "across",
+    "outside",
+    "into",
+    "towards",
+    "toward",
+    "throughout",
+    "around",
+    "to",
+    "via",
+    "visited",
+    "visiting",
+    "visit",
+    "landed",
+    "reached",
+    "across",
+];
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "noted",
+    "wrote",
+    "asked",
+    "replied",
+];
+const PERSON_VERBS: &[&str] = &["who", "whose", "he", "she", "his", "her"];
+const MEMBER_NOUNS: &[&str] = &[
+    "stock",
+    "profit",
+    "profits",
+    "earnings",
+    "subsidiary",
+    "unit",
+    "board",
+    "spokesmen",
+    "revenue",
+    "sales",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "director",
+    "head",
+    "chief",
+    "member",
+    "members",
+    "officials",
+    "official",
+    "executive",
+    "secretary",
+    "leader",
+    "president",
+    "employee",
+    "employees",
+    "analyst",
+    "economist",
+    "founder",
+    "owner",
+    "shares",
+    "ceo",
+    "representative",
+];
+
+/// Words that make a following place name a place of its own.
+const PLACE_PREFIXES: &[&str] = &[
+    "greater",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "inner",
+    "outer",
+    "old",
+    "new",
+    "metropolitan",
+    "downtown",
+];
+
+/// Nouns before "of X" that make X a place: "the island of X".
+const PLACE_NOUNS: &[&str] = &[
+    "island",
+    "village",
+    "town",
+    "city",
+    "province",
+    "region",
+    "state",
+    "district",
+    "capital",
+    "port",
+    "county",
+    "republic",
+    "suburb",
+    "outskirts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "centre",
+    "center",
+    "streets",
+    "coast",
+];
+
+/// Nouns right after a name that make it a place: "the Pamir mountains".
+const PLACE_KINDS: &[&str] = &[
+    "mountains",
+    "river",
+    "province",
+    "region",
+    "valley",
+    "island",
+    "islands",
+    "district",
+    "county",
+    "port",
+    "airport",
+    "town",
+    "village",
+    "border",
+    "coast",
+    "sea",
+    "lake",
+    "desert",
+    "peninsula",
+    "bay",
+    "strait",
+    "prefecture",
+    "oblast",
+    "governorate",
+    "municipality",
+    "township",
+];
+
+/// Nouns right after a name that make it an organization: "the Kyodo
+/// agency", "the Ruch newsstand chain" (the last noun counts).
+const ORG_KINDS: &[&str] = &[
+    "newspaper",
+    "daily",
+    "weekly",
+    "agency",
+    "airline",
+    "airlines",
+    "bank",
+    "company",
+    "party",
+    "club",
+    "television",
+    "broadcaster",
+    "university",
+    "carrier",
+    "conglomerate",
+    "group",
+    "newsstand",
+    "chain",
+    "brokerage",
+    "exchange",
+    "ministry",
+    "insurer",
+    "retailer",
+    "firm",
+];
+
+/// Plural class nouns before "such as X, Y and Z" that make the list
+/// organizations or places.
+const ORG_CLASSES: &[&str] = &[
+    "companies",
+    "firms",
+    "groups",
+    "banks",
+    "brands",
+    "organisations",
+    "organizations",
+    "agencies",
+    "outlets",
+    "newspapers",
+    "networks",
+    "platforms",
+    "sites",
+    "websites",
+    "clubs",
+    "teams",
+    "parties",
+    "retailers",
+    "airlines",
+    "carmakers",
+    "automakers",
+    "insurers",
+    "lenders",
+    "universities",
+    "charities",
+    "giants",
+    "startups",
+    "services",
+    "apps",
+    "broadcasters",
+    "manufacturers",
+];
+const PLACE_CLASSES: &[&str] = &[
+    "countries",
+    "cities",
+    "states",
+    "nations",
+    "regions",
+    "places",
+    "towns",
+    "provinces",
+    "destinations",
+    "areas",
+    "capitals",
+    "economies",
+];
+
+/// Nouns right before a name that make it an organization: "tyre giant X".
+const ORG_NOUNS: &[&str] = &[
+    "giant",
+    "firm",
+    "company",
+    "group",
+    "maker",
+    "agency",
+    "newspaper",
+    "daily",
+    "weekly",
+    "club",
+    "carrier",
+    "airline",
+    "insurer",
+    "retailer",
+    "manufacturer",
+    "producer",
+    "subsidiary",
+    "unit",
+    "broadcaster",
+    "network",
+    "bank",
+    "brokerage",
+    "conglomerate",
+    "rivals",
+    "champions",
+    "side",
+    "team",
+    "outfit",
+    "startup",
+    "chain",
+    "operator",
+    "magazine",
+];
+
+/// True for a nationality built of parts: "South Korean", "Bosnian Serbs",
+/// "German-Israeli", "Iraqi Kurdish": every part a nationality (or a
+/// compass word before one).
+fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
+    let mut any = false;
+    for part in key.split([' ', '-']) {
+        let demonym = lex.is(part, lx::DEMONYM)
+            || part
+                .strip_suffix('s')
+                .is_some_and(|p| lex.is(p, lx::DEMONYM));
+        if demonym {
+            any = true;
+        } else if !PLACE_PREFIXES.contains(&part) {
+            return false;
+        }
+    }
+    any && key.contains([' ', '-'])
+}
+
+fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
+    let w = doc.tok(i);
+    (doc.tokens[i].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase))
+        .then_some(w)
+}
+
+/// Scores one candidate written in ordinary case.
+pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Scores {
+    let mut s: Scores = [0.0; 4];
+    let nw = c.nw();
+    let f = lex.get(&c.key);
+    let plural_demonym = c
+        .key
+        .strip_suffix('s')
+        .is_some_and(|k| lex.is(k, lx::DEMONYM));
+    let person_name = c.words().any(|w| lex.is(w, lx::GIVEN | lx::SURNAME));
+    if f & lx::COUNTRY != 0 {
+        s[L] += 4.0;
+    } else if f & (lx::REGION | lx::CITY) != 0 {
+        s[L] += if person_name && nw == 1 { 1.5 } else { 3.0 };
+    }
+    if f & lx::DEMONYM != 0 || plural_demonym || demonym_compound(lex, &c.key) {
+        s[M] += 3.0;
+    }
+    if f & lx::ORG_NAME != 0 {
+        s[O] += 3.5;
+    }
+    for (i, w) in c.words().enumerate() {
+        let last = i + 1 == nw;
+        let fw = lex.get(w);
+        if nw > 1 {
+            if fw & lx::ORG_WORD != 0 {
+                s[O] += if last || i == 0 { 2.5 } else { 1.5 };
+            }
+            if fw & lx::PLACE_WORD != 0 {
+                s[L] += if last || i == 0 { 2.0 } else { 0.8 };
+            }
+            if fw & lx::MISC_WORD != 0 {
+                s[M] += if last { 2.6 } else { 0.5 };
+            }
+            if fw & (lx::COUNTRY | lx::DEMONYM) != 0 && i == 0 {
+                // "Russian Foreign Ministry", "Kenya Airways": the keyword
+                // decides; a bare "British Museum" leans to an institution.
+                s[O] += 0.3;
+            }
+        } else if fw & lx::ORG_WORD != 0 && all_caps(w) && w.len() <= 3 {
+            // "FC", "AC" alone say little.
+        }
+    }
+    if nw >= 2 {
+        let first = c.word(0);
+        let lastw = c.word(nw - 1);
+        if lex.is(first, lx::GIVEN) {
+            s[P] += 2.0;
+        }
+        if first.len() <= 2 && first.ends_with('.') {
+            s[P] += 2.0; // an initial: "J. Smith"
+        }
+        if lex.is(lastw, lx::SURNAME) {
+            s[P] += 1.0;
+        }
+        // A compass or size word before a place: "Greater Manchester",
+        // "Northern Kenya", "Old Delhi".
+        if nw == 2 && PLACE_PREFIXES.contains(&first) && lex.is(lastw, lx::PLACE) {
+            s[L] += 3.0;
+        }
+        if !c
+            .words()
+            .any(|w| lex.is(w, lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE))
+        {
+            s[P] += 0.5;
+        }
+    } else {
+        if f & lx::GIVEN != 0 {
+            s[P] += 1.0;
+        }
+        if f & lx::SURNAME != 0 {
+            s[P] += 0.8;
+        }
+        let w = c.span.text(doc.text);
+        let k = c.word(0);
+        let singular = k.strip_suffix('s').map_or(0, |b| lex.get(b));
+        if (f | singular) & lx::ORG_WORD != 0 && f & (lx::STOP | lx::PLACE) == 0 {
+            s[O] += 1.0; // "Hospitals" after a possessive name
+        }
+        if f & lx::PLACE_WORD != 0 && f & lx::STOP == 0 {
+            s[L] += 0.8;
+        }
+        if f == 0
+            && ["ians", "eans", "ian", "ean", "ese"]
+                .iter()
+                .any(|e| k.len() > e.len() + 3 && k.ends_with(e))
+        {
+            s[M] += 0.8; // "Floridians", "Transylvanian", "Surinamese"
+        }
+        if w.find('.')
+            .is_some_and(|d| d >= 2 && w[d + 1..].starts_with(char::is_uppercase))
+        {
+            s[O] += 2.0; // a site or outlet: "News.Az"
+        }
+        if w.len() >= 4
+            && w.as_bytes()[1] == b'.'
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && w.bytes().any(|b| b.is_ascii_lowercase())
+            && f & lx::PLACE == 0
+        {
+            s[P] += 2.0; // an initial glued to a surname: "T.O'Gorman"
+        }
+        if all_caps(w) && f & lx::PLACE == 0 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        {
+            s[O] += 2.0;
+        }
+    }
+    // A dateline: a capitalized place opening a line, then a comma, a
+    // bracket, a dash or a date ("TOGLIATTI, Russia", "BAKU (AP) —").
+    if all_caps(c.span.text(doc.text))
+        && (c.first == 0 || doc.tokens[c.first].newlines_before > 0)
+        && c.end < doc.tokens.len()
+    {
+        let next = doc.tok(c.end);
+        if matches!(next, "," | "(" | "-" | "—" | "–")
+            || doc.tokens[c.end].kind == TokenKind::Number
+        {
+            s[L] += 2.5;
+        }
+    }
+    // Inner capitals: "NationsBank", "KeyCorp".
+    if nw == 1 {
+        let w = c.span.text(doc.text);
+        if w.len() >= 4
+            && w.chars().skip(1).any(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !w.contains(['\'', '’', '-', '.'])
+        {
+            let tail = &w[1..];
+            if !(w.starts_with("Mc")
+                || w.starts_with("Mac")
+                || tail.starts_with(char::is_uppercase))
+            {
+                s[O] += 1.5;
+            }
+        }
+    }
+    // "Procter & Gamble": partners' names joined by an ampersand.
+    if nw >= 2 && c.span.text(doc.text).contains(" & ") {
+        s[O] += 2.5;
+    }
+    // Context before.
+    if c.title_before {
+        s[P] += 4.0;
+    }
+    if c.first > 0 {
+        if let Some(prev) = tok_lower(doc, c.first - 1) {
+            // "in Duffy's trial": the preposition governs the possessed
+            // noun, not the name.
+            let possessive = c.span.end < doc.tokens[c.end - 1].span.end;
+            if PLACE_PREPS.contains(&prev) && !possessive {
+                s[L] += match prev {
+                    "to" | "at" => 0.6,
+                    "in" | "near" | "across" | "throughout" | "outside" => 1.8,
+                    _ => 1.2,
+                };
+            }
+            if matches!(prev, "of" | "in") && c.first > 1 {
+                if let Some(pp) = tok_lower(doc, c.first - 2) {
+                    if PLACE_NOUNS.contains(&pp) {
+                        s[L] += 2.0;
+                    }
+                }
+            }
+            // "companies such as X": the class noun before "such as".
+            if prev == "as" && c.first >= 3 && doc.tok(c.first - 2) == "such" {
+                if let Some(class) = tok_lower(doc, c.first - 3) {
+                    if ORG_CLASSES.contains(&class) {
+                        s[O] += 2.0;
+                    } else if PLACE_CLASSES.contains(&class) {
+                        s[L] += 2.0;
+                    }
+                }
+            }
+            if ORG_NOUNS.contains(&prev) {
+                s[O] += 1.5;
+            }
+            if prev == "the" {
+                s[O] += 0.6;
+                s[P] -= 0.8;
+            }
+            if matches!(prev, "for" | "of" | "at") && c.first > 1 {
+                if let Some(pp) = tok_lower(doc, c.first - 2) {
+                    if MEMBER_NOUNS.contains(&pp) {
+                        s[O] += 1.5;
+                    }
+                }
+            }
+            if prev == "the" && c.first > 2 && matches!(doc.tok(c.first - 2), "for" | "of" | "at") {
+                if let Some(pp) = tok_lower(doc, c.first - 3) {
+                    if MEMBER_NOUNS.contains(&pp) {
+                        s[O] += 1.5;
+                    }
+                }
+            }
+        }
+    }
+    // Context after.
+    let n = doc.tokens.len();
+    let e = c.end;
+    if e < n {
+        let next = doc.tok(e);
+        if SPEECH.contains(&next) {
+            s[P] += 0.8;
+        }
+        if next == "," && e + 1 < n {
+            let nn = doc.tok(e + 1);
+            if PERSON_VERBS[..2].contains(&nn) {
+                s[P] += 2.0;
+            }
+            if doc.tokens[e + 1].kind == TokenKind::Number && e + 2 < n && doc.tok(e + 2) == "," {
+                s[P] += 2.0; // "Smith, 45,"
+            }
+            // An apposition naming a role: "Smith, a spokesman for …",
+            // "Lee, the company's chief executive, …".
+            if matches!(nn, "a" | "an" | "the") {
+                let role = (e + 2..(e + 6).min(n))
+                    .take_while(|&k| doc.tok(k) != "," && doc.tok(k) != ".")
+                    .any(|k| tok_lower(doc, k).is_some_and(|w| lex.is(w, lx::TITLE)));
+                if role {
+                    s[P] += 1.5;
+                }
+            }
+        }
+        if next == "(" && e + 2 < n && doc.tok(e + 2) == ")"
+            || next == "(" && e + 5 < n && doc.tok(e + 1) == "U"
+        {
+            let inner = doc.tok(e + 1);
+            if lex.has(inner, lx::COUNTRY) || inner == "U" {
+                // A competitor and their country: "Smith (Kenya)", a club
+                // in a team sport.
+                s[if facts.team_sport { O } else { P }] += 1.5;
+            }
+        }
+        if tok_lower(doc, e).is_some_and(|w| MEMBER_NOUNS.contains(&w))
+            && nw >= 1
+            && !c.title_before
+        {
+            // "Microsoft spokesman", "Fiat shares"
+            s[O] += 0.7;
+        }
+        // A common noun naming the kind of thing: "the Pamir mountains",
+        // "Kabul province", "the Ruch newsstand chain", "the Kyodo agency".
+        if let Some(kind) = tok_lower(doc, e) {
+            if PLACE_KINDS.contains(&kind) {
+                s[L] += 1.5;
+            } else if ORG_KINDS.contains(&kind) {
+                s[O] += 1.5;
+            }
+        }
+    }
+    if facts.team_sport
+        && nw <= 3
+        && e < n
+        && doc.tokens[e].kind == TokenKind::Number
+        && doc.tokens[e].newlines_before == 0
+    {
+        // A table row or score line: "Leeds 2 Derby 1".
+        s[O] += 1.2;
+    }
+    s
+}
+
+/// The best label index of `s`, with its margin over the runner-up; PERSON
+/// when nothing speaks for any label (an unknown capitalized name in news
+/// is most often a person).
+pub fn best(s: &Scores) -> (usize, f32) {
+    let mut b = P;
+    for i in 1..4 {
+        if s[i] > s[b] {
+            b = i;
+        }
+    }
+    let second = (0..4)
+        .filter(|&i| i != b)
+        .map(|i| s[i])
+        .fold(f32::MIN, f32::max);
+    (b, s[b] - second)
+}

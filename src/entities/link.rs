@@ -1,0 +1,538 @@
+//! The document agrees with itself: one label per name (the evidence of all
+//! its mentions summed), a surname or first name alone follows the full
+//! name it belongs to, an acronym defined in parentheses follows its
+//! expansion, names in all-capitals headlines are read against the lexicons
+//! and the names of the body; every mention gets its entity's longest name.
+//!
+//! May not touch: the text's tokens beyond the candidates' surroundings.
+//! Every table here is keyed by name and every lookup is bounded, so the
+//! work stays linear in the number of candidates.
+
+use super::candidates::{all_caps, Cand};
+use super::classify::{best, score, DocFacts, Scores, L, M, O, P};
+use super::lexicons::{self as lx, Lexicon};
+use super::{Entity, EntityLabel};
+use crate::lexicon::key;
+use crate::lexicon::FxBuild;
+use crate::text::Document;
+use crate::Span;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+type Map<K, V> = HashMap<K, V, FxBuild>;
+
+/// How often a name must recur alone, without any personal evidence, to be
+/// taken for an organization.
+const LONE_MENTIONS: u32 = 3;
+
+const LABELS: [EntityLabel; 4] = [
+    EntityLabel::Person,
+    EntityLabel::Org,
+    EntityLabel::Place,
+    EntityLabel::Misc,
+];
+
+/// Words of a person's name that do not identify them alone.
+fn weak_part(w: &str) -> bool {
+    w.len() <= 2
+        || matches!(
+            w,
+            "de" | "van"
+                | "von"
+                | "der"
+                | "bin"
+                | "al"
+                | "el"
+                | "jr"
+                | "jr."
+                | "sr"
+                | "la"
+                | "le"
+                | "da"
+                | "di"
+                | "del"
+        )
+}
+
+/// Labels the candidates and links their mentions.
+pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) -> Vec<Entity> {
+    // 1. Score every mention written in ordinary case.
+    let scores: Vec<Scores> = cands
+        .iter()
+        .map(|c| {
+            if c.caps {
+                [0.0; 4]
+            } else {
+                score(doc, lex, facts, c)
+            }
+        })
+        .collect();
+
+    // 2. Sum the evidence per name.
+    let mut by_key: Map<&str, Scores> = Map::default();
+    for (c, s) in cands.iter().zip(&scores) {
+        if c.caps {
+            continue;
+        }
+        let e = by_key.entry(c.key.as_str()).or_insert([0.0; 4]);
+        for i in 0..4 {
+            e[i] += s[i];
+        }
+    }
+
+    let mut mentions: Map<&str, u32> = Map::default();
+    for c in cands.iter().filter(|c| !c.caps) {
+        *mentions.entry(c.key.as_str()).or_insert(0) += 1;
+    }
+
+    // 3. People: the parts of a confident full name point to it.
+    let mut person_part: Map<&str, &str> = Map::default();
+    for c in cands {
+        if c.caps || c.nw() < 2 {
+            continue;
+        }
+        let (b, margin) = best(&by_key[c.key.as_str()]);
+        if b != P || margin <= 0.0 {
+            continue;
+        }
+        for w in c.words() {
+            // Countries and nationalities are not surnames worth following.
+            if weak_part(w) || lex.is(w, lx::COUNTRY | lx::DEMONYM | lx::ORG_NAME | lx::ORG_WORD) {
+                continue;
+            }
+            let slot = person_part.entry(w).or_insert(c.key.as_str());
+            if c.key.len() > slot.len() {
+                *slot = c.key.as_str();
+            }
+        }
+    }
+
+    // 4. Acronyms defined in parentheses: "Organization of ... (OPEC)".
+    let mut acronym_of: Map<&str, usize> = Map::default();
+    for (i, pair) in cands.windows(2).enumerate() {
+        let (full, acr) = (&pair[0], &pair[1]);
+        let text = acr.span.text(doc.text);
+        if !acr.caps
+            && full.nw() >= 2
+            && acr.nw() == 1
+            && all_caps(text)
+            && acr.first == full.end + 1
+            && doc.tok(full.end) == "("
+            && acr.end < doc.tokens.len()
+            && doc.tok(acr.end) == ")"
+            && initials_match(full, text)
+        {
+            acronym_of.insert(acr.key.as_str(), i);
+        }
+    }
+
+    // 5. Labels.
+    let mut labels: Vec<Option<usize>> = Vec::with_capacity(cands.len());
+    for (c, s) in cands.iter().zip(&scores) {
+        if c.caps {
+            labels.push(None);
+            continue;
+        }
+        let mut label = best(&by_key[c.key.as_str()]).0;
+        if c.nw() == 1
+            && person_part.contains_key(c.key.as_str())
+            && s[O] < 2.5
+            && s[M] < 2.5
+            && s[L] < 4.0
+        {
+            label = P;
+        }
+        if let Some(&fi) = acronym_of.get(c.key.as_str()) {
+            label = best(&by_key[cands[fi].key.as_str()]).0;
+        }
+        // News introduces a person by full name before using the surname
+        // alone; a capitalized word used alone three times or more with
+        // nothing personal about it anywhere in the article, and something
+        // corporate somewhere, is an organization ("tyre maker Pirelli",
+        // "Pirelli said…", "Pirelli shares…").
+        if label == P
+            && c.nw() == 1
+            && !person_part.contains_key(c.key.as_str())
+            && by_key[c.key.as_str()][P] < 1.0
+            && by_key[c.key.as_str()][O] > 0.0
+            && mentions
+                .get(c.key.as_str())
+                .is_some_and(|&n| n >= LONE_MENTIONS)
+        {
+            label = O;
+        }
+        if facts.team_sport {
+            label = team_sport_label(
+                doc,
+                lex,
+                c,
+                s,
+                label,
+                person_part.contains_key(c.key.as_str()),
+            );
+        }
+        labels.push(Some(label));
+    }
+
+    // 5b. Lists are homogeneous: "Kamchatka and Sakhalin", "Reddit,
+    // Twitter and Spotify". A member with no evidence of its own takes the
+    // label of a member with clear evidence.
+    coordinate(doc, cands, &scores, &mut labels);
+
+    // 6. Names known from the body, for the headlines (only built when the
+    // document has all-capitals lines).
+    let mut known: Map<String, usize> = Map::default();
+    if cands.iter().any(|c| c.caps) {
+        for (c, l) in cands.iter().zip(&labels) {
+            if let Some(l) = *l {
+                known.entry(c.key.clone()).or_insert(l);
+            }
+        }
+        for (&part, _) in person_part.iter() {
+            known.entry(part.to_string()).or_insert(P);
+        }
+    }
+
+    // 7. Emit, splitting all-capitals runs into the longest known names.
+    let mut out: Vec<(Span, usize, Cow<'_, str>)> = Vec::with_capacity(cands.len());
+    for (c, l) in cands.iter().zip(&labels) {
+        match *l {
+            Some(l) => out.push((c.span, l, Cow::Borrowed(c.key.as_str()))),
+            None => split_caps(doc, lex, facts, c, &known, &mut out),
+        }
+    }
+
+    // 8. Canonical names: people through their name parts, acronyms through
+    // their expansion, an organization through the longest organization
+    // name that starts with it ("Rotor" → "Rotor Volgograd").
+    let mut longest_org: Map<&str, Span> = Map::default();
+    for (span, l, k) in &out {
+        if *l == O {
+            let first = k.split(' ').next().unwrap_or("");
+            let slot = longest_org.entry(first).or_insert(*span);
+            if span.len() > slot.len() {
+                *slot = *span;
+            }
+        }
+    }
+    let mut surface_of_key: Map<&str, &str> = Map::default();
+    for c in cands {
+        let t = c.span.text(doc.text);
+        let slot = surface_of_key.entry(c.key.as_str()).or_insert(t);
+        if !c.caps && all_caps(slot) {
+            *slot = t;
+        }
+    }
+    out.iter()
+        .map(|(span, l, k)| {
+            let (span, l, k) = (*span, *l, k.as_ref());
+            let text = span.text(doc.text);
+            let mut canonical = text;
+            if let Some(&fi) = acronym_of.get(k) {
+                canonical = cands[fi].span.text(doc.text);
+            } else if l == P {
+                if let Some(full) = person_part
+                    .get(k)
+                    .or_else(|| k.split(' ').next_back().and_then(|w| person_part.get(w)))
+                {
+                    if full.len() >= k.len() {
+                        canonical = surface_of_key.get(full).copied().unwrap_or(canonical);
+                    }
+                }
+            } else if l == O && !lex.is(k, lx::PLACE | lx::ORG_NAME) {
+                // A place keeps its own name ("Mexico" is not "Mexico City").
+                if let Some(longer) = k.split(' ').next().and_then(|w| longest_org.get(w)) {
+                    let name = longer.text(doc.text);
+                    let nk = key(name);
+                    if longer.len() > span.len() && nk.starts_with(k) && contains_words(&nk, k) {
+                        canonical = name;
+                    }
+                }
+            }
+            if all_caps(canonical) {
+                if let Some(s) = surface_of_key.get(key(canonical).as_str()) {
+                    canonical = s;
+                }
+            }
+            Entity {
+                span,
+                label: LABELS[l],
+                canonical: canonical.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// In a team-sport report, towns and unknown single names are clubs
+/// ("Leicestershire beat Somerset"), except where the text places them
+/// ("in London", a dateline, a venue line "Hove: …").
+fn team_sport_label(
+    doc: &Document,
+    lex: &Lexicon,
+    c: &Cand,
+    s: &Scores,
+    label: usize,
+    person: bool,
+) -> usize {
+    let n = doc.tokens.len();
+    let f = lex.get(&c.key);
+    let placed = (c.first > 0
+        && matches!(
+            doc.tok(c.first - 1),
+            "in" | "at" | "from" | "near" | "to" | "(" | "outside"
+        ))
+        || (c.end < n && doc.tok(c.end) == ":")
+        || (c.end < n
+            && doc.tokens[c.first].newlines_before > 0
+            && doc.tokens[c.end].kind == crate::text::TokenKind::Number
+            && c.end + 1 < n
+            && doc.tok(c.end + 1) == "-");
+    if placed {
+        return label;
+    }
+    if label == L && f & lx::COUNTRY == 0 && f & (lx::CITY | lx::REGION) != 0 {
+        return O;
+    }
+    if label == P
+        && !person
+        && !c.title_before
+        && (s[P] < 1.5 || (c.nw() == 1 && f & (lx::CITY | lx::REGION) != 0))
+        && (c.nw() == 1 || s[O] > 0.0)
+    {
+        return O;
+    }
+    label
+}
+
+/// Gives members of a coordination ("A, B and C") without evidence the
+/// label of the best-evidenced member. One pass; each chain is visited once.
+fn coordinate(doc: &Document, cands: &[Cand], scores: &[Scores], labels: &mut [Option<usize>]) {
+    let joined = |a: &Cand, b: &Cand| {
+        let gap = b.first.saturating_sub(a.end);
+        (gap == 1 && matches!(doc.tok(a.end), "," | "and" | "or" | "&"))
+            || (gap == 2 && doc.tok(a.end) == "," && matches!(doc.tok(a.end + 1), "and" | "or"))
+    };
+    let strength = |s: &Scores| s.iter().fold(0.0f32, |m, &x| m.max(x));
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i + 1;
+        while j < cands.len()
+            && !cands[j].caps
+            && !cands[j - 1].caps
+            && joined(&cands[j - 1], &cands[j])
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let (bi, bs) = (i..j)
+                .map(|k| (k, strength(&scores[k])))
+                .fold((i, f32::MIN), |a, b| if b.1 > a.1 { b } else { a });
+            if bs >= 1.0 {
+                if let Some(l) = labels[bi] {
+                    for k in i..j {
+                        if strength(&scores[k]) < 0.6 {
+                            labels[k] = Some(l);
+                        }
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// True when the words of `part` occur in `whole` in a row.
+fn contains_words(whole: &str, part: &str) -> bool {
+    let w: Vec<&str> = whole.split(' ').collect();
+    let p: Vec<&str> = part.split(' ').collect();
+    p.len() <= w.len() && w.windows(p.len()).any(|x| x == p.as_slice())
+}
+
+/// True when the capitals of `acr` are initials of the name's words:
+/// "North Atlantic Treaty Organization" → NATO.
+fn initials_match(full: &Cand, acr: &str) -> bool {
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let initials: Vec<char> = full.words().filter_map(|w| w.chars().next()).collect();
+    // Word order may differ from the acronym's language ("National
+    // Autonomous University of Mexico (UNAM)"): every capital must be the
+    // initial of some word of the name.
+    !letters.is_empty()
+        && letters.len() <= initials.len() + 2
+        && letters.iter().all(|l| initials.contains(l))
+}
+
+/// A line of a results table: the name is followed by a number.
+fn caps_table_row(doc: &Document, c: &Cand) -> bool {
+    c.end < doc.tokens.len()
+        && doc.tokens[c.end].newlines_before == 0
+        && doc.tokens[c.end].kind == crate::text::TokenKind::Number
+        && !(c.end + 1 < doc.tokens.len() && doc.tok(c.end + 1) == "-")
+}
+
+/// Reads an all-capitals run: greedy longest matches against the names of
+/// the body and the place, nationality and organization lexicons.
+fn split_caps(
+    doc: &Document,
+    lex: &Lexicon,
+    facts: &DocFacts,
+    c: &Cand,
+    known: &Map<String, usize>,
+    out: &mut Vec<(Span, usize, Cow<'_, str>)>,
+) {
+    let n = c.pieces.len();
+    let mut i = 0;
+    while i < n {
+        let mut found = None;
+        let max = lex.max_words.max(4).min(n - i);
+        for len in (1..=max).rev() {
+            let span = Span::new(c.pieces[i].start, c.pieces[i + len - 1].end);
+            let k = key(span.text(doc.text));
+            if let Some(&l) = known.get(k.as_str()) {
+                found = Some((len, span, l, k));
+                break;
+            }
+            let f = lex.get(&k);
+            let l = if f & lx::STOP != 0 && len == 1 {
+                None
+            } else if f & lx::COUNTRY != 0 {
+                Some(L)
+            } else if f & (lx::CITY | lx::REGION) != 0 {
+                Some(if facts.team_sport && caps_table_row(doc, c) {
+                    O
+                } else {
+                    L
+                })
+            } else if f & lx::DEMONYM != 0
+                || k.strip_suffix('s').is_some_and(|s| lex.is(s, lx::DEMONYM))
+            {
+                Some(M)
+            } else if f & lx::ORG_NAME != 0 {
+                Some(O)
+            } else {
+                None
+            };
+            if let Some(l) = l {
+                found = Some((len, span, l, k));
+                break;
+            }
+        }
+        match found {
+            Some((len, span, l, k)) => {
+                out.push((span, l, Cow::Owned(k)));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::{find, EntityLabel, EntityLabel::*};
+    use crate::text::Document;
+
+    fn ents(text: &str) -> Vec<(&str, EntityLabel, String)> {
+        let doc = Document::new(text);
+        find(&doc, &[])
+            .into_iter()
+            .map(|e| (&text[e.span.range()], e.label, e.canonical))
+            .collect()
+    }
+
+    #[test]
+    fn titles_keywords_prepositions_and_nationalities() {
+        assert_eq!(
+            ents("Senator Dana Whitfield met Kenyan officials of the Kordoba Shipping Corp. in Mombasa."),
+            vec![
+                ("Dana Whitfield", Person, "Dana Whitfield".to_string()),
+                ("Kenyan", Misc, "Kenyan".to_string()),
+                ("Kordoba Shipping Corp.", Org, "Kordoba Shipping Corp.".to_string()),
+                ("Mombasa", Place, "Mombasa".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn surname_alone_follows_the_full_name() {
+        let got = ents("Lina Marouf spoke first. Later Marouf left for Tunis.");
+        assert_eq!(got[1], ("Marouf", Person, "Lina Marouf".to_string()));
+        assert_eq!(got[2], ("Tunis", Place, "Tunis".to_string()));
+    }
+
+    #[test]
+    fn acronym_takes_its_expansion() {
+        let got =
+            ents("The Zarvian Energy Authority (ZEA) said on Monday that ZEA would cut output.");
+        assert_eq!(
+            got[0],
+            (
+                "Zarvian Energy Authority",
+                Org,
+                "Zarvian Energy Authority".to_string()
+            )
+        );
+        assert_eq!(got[1], ("ZEA", Org, "Zarvian Energy Authority".to_string()));
+        assert_eq!(got[2], ("ZEA", Org, "Zarvian Energy Authority".to_string()));
+    }
+
+    #[test]
+    fn recurring_lone_corporate_name_is_an_organization() {
+        let text =
+            "Varelli said sales fell. Varelli shares dropped. Traders sold Varelli on Friday.";
+        let labels: Vec<_> = ents(text).into_iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            labels,
+            vec![("Varelli", Org), ("Varelli", Org), ("Varelli", Org)]
+        );
+    }
+
+    #[test]
+    fn ampersand_names_and_state_abbreviations() {
+        let got = ents("Shares of Dorling & Pratt Co rose in Tampa, Fla., on Friday.");
+        let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("Dorling & Pratt Co", Org),
+                ("Tampa", Place),
+                ("Fla.", Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn class_nouns_before_such_as_and_possessives_after_prepositions() {
+        let got =
+            ents("Leaders of firms such as Quorvex, Talbrin and Nextfold met in Orlan's office.");
+        let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("Quorvex", Org),
+                ("Talbrin", Org),
+                ("Nextfold", Org),
+                ("Orlan", Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn apposition_with_a_role_makes_a_person() {
+        let got = ents("Adelaide, a spokeswoman for the ministry, declined to comment.");
+        assert_eq!(got[0], ("Adelaide", Person, "Adelaide".to_string()));
+    }
+
+    #[test]
+    fn coordinated_names_share_a_label() {
+        let got = ents("The envoy visited Qarsk, Velmora and Lisbon last week.");
+        let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            labels,
+            vec![("Qarsk", Place), ("Velmora", Place), ("Lisbon", Place)]
+        );
+    }
+}
