@@ -407,6 +407,9 @@ impl Ctx {
                         "wasm",
                     ])
                     .env("CHROMEDRIVER", driver)
+                    // The runner's default, 20 s for the whole suite, is tight for
+                    // a debug build on two busy cores.
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
                     // Only the browser: the tests are configured run_in_browser.
                     .env_remove("GECKODRIVER")
                     .env_remove("SAFARIDRIVER"))
