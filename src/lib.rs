@@ -43,7 +43,7 @@ mod span;
 pub mod statements;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use calendar::Date;
 pub use dates::{DateType, TimeExpr};

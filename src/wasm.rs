@@ -28,10 +28,14 @@ fn js_sys_get(obj: &JsValue, key: &str) -> JsValue {
 
 fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     let mut opts = Options::default();
-    if let Some(s) = get(options, "referenceDate").as_string() {
+    let reference = get(options, "referenceDate");
+    if let Some(s) = reference.as_string() {
         if !s.trim().is_empty() {
-            opts.reference_date = Some(s.parse::<Date>().map_err(|e| JsError::new(&e.to_string()))?);
+            opts.reference_date = Some(s.parse::<Date>().map_err(|e| JsError::new(&format!("referenceDate: {e}")))?);
         }
+    } else if !reference.is_undefined() && !reference.is_null() {
+        // A JS Date object or a number would otherwise be silently ignored.
+        return Err(JsError::new("referenceDate must be a string of the form YYYY-MM-DD"));
     }
     if let Some(s) = get(options, "today").as_string() {
         opts.today = s.parse::<Date>().ok();
