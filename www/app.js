@@ -30,7 +30,8 @@ function today() {
 }
 
 function options() {
-  return { referenceDate: refdate.value || undefined, today: today(), layers: LAYERS };
+  // The field shows the date in use; only a date the user set is passed on.
+  return { referenceDate: (!refdate.dataset.auto && refdate.value) || undefined, today: today(), layers: LAYERS };
 }
 
 // ---------------------------------------------------------------- analysis
@@ -98,15 +99,34 @@ async function show(g, text, a) {
     list.push(el);
     if (first) el.tabIndex = 0;
   };
-  const t0 = performance.now();
-  let budget = t0;
-  // Long articles are rendered in slices so a click is answered meanwhile.
-  const pause = () => new Promise((res) => {
-    if (performance.now() - budget < 12) return res(g === gen);
-    setTimeout(() => { budget = performance.now(); res(g === gen); }, 0);
-  });
-  const done = render(view, text, spans, 0, made, text.length >= WORKER_FROM ? pause : null);
-  if (done) await done;
+  // The text is rendered in blocks of whole paragraphs (content-visibility
+  // skips the layout of those off screen), in slices of a few milliseconds
+  // so that a click is answered while a long article is rendered.
+  // Blocks are built detached and attached at the end: attaching them one by one
+  // made the browser restyle the growing article every frame.
+  const frag = document.createDocumentFragment();
+  const seen = new Set();
+  let live = [];
+  let si = 0;
+  let budget = performance.now();
+  for (let from = 0; from < text.length;) {
+    let to = text.indexOf('\n\n', from + 3000);
+    if (to < 0) to = text.length;
+    while (to < text.length && text[to] === '\n') to++;
+    live = live.filter((x) => x.end > from);
+    while (si < spans.length && spans[si].start < to) live.push(spans[si++]);
+    const block = document.createElement('div');
+    block.className = 'nm-block';
+    render(block, text.slice(from, to), live.filter((x) => x.start < to && x.end > from), from, made, null, seen);
+    frag.append(block);
+    from = to;
+    if (performance.now() - budget > 10) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (g !== gen) return;
+      budget = performance.now();
+    }
+  }
+  view.append(frag);
   if (g !== gen) return;
   view.setAttribute('aria-busy', 'false');
   legend(a);
@@ -163,15 +183,15 @@ $('legend').addEventListener('click', (ev) => {
 function refInfo(r) {
   const out = $('refinfo');
   if (!r) { out.textContent = 'No article date: relative dates stay unresolved.'; return; }
+  out.dataset.origin = r.origin;
   const from = { given: 'set by you', text: 'found in the text', today: "today's date (none found in the text)" }[r.origin];
   out.textContent = `Dates resolved against ${r.date}, ${from}`;
-  out.dataset.origin = r.origin;
   if (r.origin === 'text' && r.span) out.textContent += ` (“${state.text.slice(r.span.start, r.span.end)}”)`;
-  if (r.origin !== 'given') refdate.placeholder = r.date;
+  if (r.origin !== 'given') { refdate.value = r.date; refdate.dataset.auto = '1'; }
 }
 
-refdate.addEventListener('change', () => schedule(0));
-$('refclear').addEventListener('click', () => { refdate.value = ''; schedule(0); });
+refdate.addEventListener('change', () => { delete refdate.dataset.auto; schedule(0); });
+$('refclear').addEventListener('click', () => { refdate.value = ''; refdate.dataset.auto = '1'; schedule(0); });
 
 // ------------------------------------------------------------------ panel
 
