@@ -20,7 +20,7 @@ after(async () => {
 async function example() {
   const page = await open(ctx, srv.url + 'embed-example.html', { wait: false });
   await page.waitForFunction(() => document.documentElement.dataset.newsmarkReady === '1', null, { timeout: 30000 });
-  await page.waitForSelector('newsmark-article mark.nm');
+  await page.waitForSelector('newsmark-article.nm-view');
   return page;
 }
 

@@ -64,6 +64,7 @@ export async function launch(opts = {}) {
  */
 export async function open(ctx, url, { wait = true } = {}) {
   const page = await ctx.newPage();
+  page.setDefaultTimeout(10000);
   const issues = [];
   const origin = new URL(url).origin;
   page.on('console', (m) => { if (m.type() === 'error') issues.push('console: ' + m.text()); });
