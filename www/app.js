@@ -135,6 +135,7 @@ async function show(g, text, a) {
   const n = a.entities.length + a.dates.length + a.statements.length;
   setStatus(text ? `${n} marks` : 'Paste or type an article above.');
   document.documentElement.dataset.newsmarkReady = '1';
+  performance.mark('newsmark-ready');
 }
 
 // ------------------------------------------------------------------ legend
@@ -195,7 +196,8 @@ $('refclear').addEventListener('click', () => { refdate.value = ''; refdate.data
 
 // ------------------------------------------------------------------ panel
 
-function item(label, sub, onClick) {
+// A panel row; hovering or focusing it lights the marks linked to `id`.
+function item(label, sub, onClick, id) {
   const li = document.createElement('li');
   const b = document.createElement('button');
   b.type = 'button';
@@ -211,6 +213,10 @@ function item(label, sub, onClick) {
     b.append(s);
   }
   b.addEventListener('click', () => onClick(b));
+  const on = () => lit(linked(id));
+  b.addEventListener('mouseenter', on);
+  b.addEventListener('focus', on);
+  b.addEventListener('mouseleave', () => lit([]));
   li.append(b);
   return li;
 }
@@ -260,7 +266,7 @@ function panels(text, a) {
       const frags = st.fragments && st.fragments.length ? st.fragments : [[st.start, st.end]];
       const words = frags.map(([s, e]) => text.slice(s, e)).join(' … ');
       const cue = st.cue ? `${st.kind} · cue: ${text.slice(st.cue.start, st.cue.end)}` : st.kind;
-      ul.append(item(clip(words, 180), cue, () => jump('s' + i)));
+      ul.append(item(clip(words, 180), cue, () => jump('s' + i), 's' + i));
     }
     said.append(sec);
   }
@@ -285,7 +291,7 @@ function panels(text, a) {
         jump(ids[k % ids.length]);
         b.querySelector('.sub').textContent = `mention ${(k % ids.length) + 1} of ${ids.length}`;
         k++;
-      });
+      }, ids[0]);
       li.firstChild.dataset.ids = ids.join(' ');
       ul.append(li);
     }
@@ -304,7 +310,7 @@ function panels(text, a) {
     if (!list.length) continue;
     const [sec, ul] = group(title, list.length);
     for (const { d, i } of list.slice(0, LIST_MAX)) {
-      ul.append(item(d.value, `${clip(text.slice(d.start, d.end), 60)} · ${d.type.toLowerCase()}`, () => jump('d' + i)));
+      ul.append(item(d.value, `${clip(text.slice(d.start, d.end), 60)} · ${d.type.toLowerCase()}`, () => jump('d' + i), 'd' + i));
     }
     time.append(sec);
   }

@@ -167,9 +167,12 @@ test('hover linking: a statement lights its source and cue; an entity all its me
   await page.locator('#view mark.nm-e', { hasText: /^Lindqvist$/ }).hover();
   const ents = await page.$$eval('#view mark.nm-lit', (m) => m.map((x) => x.textContent));
   assert.ok(ents.includes('Lindqvist') && ents.some((t) => t.includes('Anna Lindqvist')), 'both mentions lit [layer]: ' + ents);
-  await page.mouse.move(1, 1);
   await page.hover('header');
   assert.equal(await page.$$eval('#view mark.nm-lit', (m) => m.length), 0);
+  // Hovering a row of the panel lights the same marks.
+  await page.locator('#view-said button.row', { hasText: 'We are building' }).hover();
+  const fromPanel = await page.$$eval('#view mark.nm-lit', (m) => m.map((x) => x.dataset.id[0] + ':' + x.textContent));
+  assert.ok(fromPanel.includes('c:said') && fromPanel.includes('r:she'), '[layer] ' + fromPanel);
   await page.close();
 });
 
