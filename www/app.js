@@ -12,6 +12,7 @@ const tip = $('tip');
 const refdate = $('refdate');
 const LAYERS = ['entities', 'dates', 'statements'];
 const WORKER_FROM = 20000; // characters; below this analysis takes < 2 ms
+let WORKER_OK = typeof Worker === 'function';
 const LIST_MAX = 400; // panel rows per view; a 1 MB article has thousands
 
 let state = { text: '', a: null, spans: [], els: new Map() };
@@ -47,7 +48,7 @@ async function run(g) {
   const text = input.value;
   const opts = options();
   view.setAttribute('aria-busy', 'true');
-  if (text.length < WORKER_FROM) {
+  if (text.length < WORKER_FROM || !WORKER_OK) {
     await wasmReady;
     if (g !== gen) return;
     try {
@@ -70,6 +71,15 @@ function viaWorker(job) {
       if (data.error) fail(data.g, new Error(data.error));
       else show(data.g, done.text, data.result);
       if (workerNext) { const j = workerNext; workerNext = null; viaWorker(j); }
+    };
+    // A worker that cannot start (old browser, odd hosting): analyse here.
+    worker.onerror = async (ev) => {
+      ev.preventDefault();
+      const job = workerNext || workerBusy;
+      worker = null;
+      workerBusy = workerNext = null;
+      WORKER_OK = false;
+      if (job) { await wasmReady; try { show(job.g, job.text, analyze(job.text, job.opts)); } catch (e) { fail(job.g, e); } }
     };
   }
   // The worker does one job at a time; of those waiting, keep the newest.
@@ -494,7 +504,7 @@ function download(name, type, body) {
 
 $('export-json').addEventListener('click', () => {
   if (!state.a) return;
-  download('newsmark.json', 'application/json', JSON.stringify({ text: state.text, ...state.a }, null, 2));
+  download('newsmark.json', 'application/json', JSON.stringify({ offsets: 'utf-16', text: state.text, ...state.a }, null, 2));
 });
 
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);

@@ -201,6 +201,7 @@ test('export: JSON analysis and standalone highlighted HTML', async () => {
   const json = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
   assert.equal(dl.suggestedFilename(), 'newsmark.json');
   assert.equal(json.text, ARTICLE);
+  assert.equal(json.offsets, 'utf-16');
   const n = await page.$$eval('#view mark.nm-e.nm-start', (m) => m.length);
   assert.equal(json.entities.length, n);
   for (const e of json.entities) assert.equal(typeof json.text.slice(e.start, e.end), 'string');
