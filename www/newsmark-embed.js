@@ -51,7 +51,8 @@ export async function highlight(root, options = {}) {
     nodes.push({ node: n, start: text.length });
     text += n.data.replace(/[\n\r\t\f]/g, ' ');
   }
-  const today = new Date().toISOString().slice(0, 10);
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const a = analyze(text, { referenceDate: options.referenceDate || root.dataset?.newsmarkDate || undefined, today, layers: ['entities', 'dates', 'statements'] });
   const spans = spansOf(a);
   const seen = new Set();
@@ -75,8 +76,8 @@ export async function highlight(root, options = {}) {
     render(frag, node.data, here, start, made, null, seen);
     node.replaceWith(frag);
   }
-  root.classList.add('nm-view');
-  if (options.legend !== false) legend(root, a);
+  root.classList.add('nm-view', scheme(root));
+  if (options.legend !== false) legend(root, a).classList.add(scheme(root));
   a.text = text;
   return a;
 }
@@ -100,6 +101,18 @@ function legend(root, a) {
     ul.append(li);
   }
   root.after(ul);
+  return ul;
+}
+
+// 'nm-on-dark' when the host page paints `el` on a dark background.
+function scheme(el) {
+  for (let e = el; e; e = e.parentElement) {
+    const m = getComputedStyle(e).backgroundColor.match(/[\d.]+/g);
+    if (!m || (m.length > 3 && +m[3] === 0)) continue;
+    const [r, g, b] = m.map(Number);
+    return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? 'nm-on-dark' : 'nm-on-light';
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches && getComputedStyle(document.documentElement).colorScheme.includes('dark') ? 'nm-on-dark' : 'nm-on-light';
 }
 
 /** `<newsmark-article>`: highlights its own content once connected. */

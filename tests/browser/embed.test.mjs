@@ -29,7 +29,7 @@ const STRIP = () => {
   const copy = document.querySelector('article.story').cloneNode(true);
   for (const m of copy.querySelectorAll('mark.nm')) m.replaceWith(...m.childNodes);
   copy.normalize();
-  copy.classList.remove('nm-view');
+  copy.classList.remove('nm-view', 'nm-on-light', 'nm-on-dark');
   return copy.outerHTML;
 };
 const SERVED = async () => {
@@ -85,5 +85,31 @@ test('embed: <newsmark-article> and the exported highlight() function', async ()
   assert.ok(res.marks >= 2, 'marks from the function [layer]');
   assert.match(res.html, /^<b>(<mark [^>]*>)?Monday(<\/mark>)?<\/b>$/);
   assert.deepEqual(page.problems(), []);
+  await page.close();
+});
+
+test('embed: mark colours follow the host page background, not only the system scheme', async () => {
+  const page = await ctx.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(srv.url + 'embed-example.html');
+  await page.waitForFunction(() => document.documentElement.dataset.newsmarkReady === '1');
+  assert.ok(await page.$eval('article.story', (a) => a.classList.contains('nm-on-dark')));
+  // A site that stays light in a dark system gets the light marks.
+  const res = await page.evaluate(async () => {
+    const { highlight } = await import(new URL('newsmark-embed.js', location.href).href);
+    const div = document.createElement('div');
+    div.style.background = '#ffffff';
+    div.style.color = '#111111';
+    div.textContent = 'Mayor Karin Holm of Gothenburg spoke on Monday.';
+    document.body.append(div);
+    await highlight(div, { referenceDate: '2022-09-15', legend: false });
+    const m = div.querySelector('mark.nm');
+    return { cls: div.className, bg: m && getComputedStyle(m).backgroundColor };
+  });
+  assert.match(res.cls, /nm-on-light/);
+  if (res.bg) {
+    const [r, g, b] = res.bg.match(/\d+/g).map(Number);
+    assert.ok(r + g + b > 600, 'a light tint on a light page: ' + res.bg + ' [layer: needs one mark]');
+  }
   await page.close();
 });
