@@ -12,7 +12,7 @@ const tip = $('tip');
 const refdate = $('refdate');
 const LAYERS = ['entities', 'dates', 'statements'];
 const WORKER_FROM = 20000; // characters; below this analysis takes < 2 ms
-let WORKER_OK = typeof Worker === 'function';
+let workerOk = typeof Worker === 'function';
 const LIST_MAX = 400; // panel rows per view; a 1 MB article has thousands
 
 let state = { text: '', a: null, spans: [], els: new Map() };
@@ -48,7 +48,7 @@ async function run(g) {
   const text = input.value;
   const opts = options();
   view.setAttribute('aria-busy', 'true');
-  if (text.length < WORKER_FROM || !WORKER_OK) {
+  if (text.length < WORKER_FROM || !workerOk) {
     await wasmReady;
     if (g !== gen) return;
     try {
@@ -57,7 +57,7 @@ async function run(g) {
       fail(g, e);
     }
   } else {
-    setStatus(`Analysing ${(text.length / 1e6).toFixed(1)} million characters…`);
+    setStatus(`Analysing ${Math.round(text.length / 1000).toLocaleString('en')} thousand characters…`);
     viaWorker({ g, text, opts });
   }
 }
@@ -78,7 +78,7 @@ function viaWorker(job) {
       const job = workerNext || workerBusy;
       worker = null;
       workerBusy = workerNext = null;
-      WORKER_OK = false;
+      workerOk = false;
       if (job) { await wasmReady; try { show(job.g, job.text, analyze(job.text, job.opts)); } catch (e) { fail(job.g, e); } }
     };
   }
