@@ -3,6 +3,26 @@
 //!
 //! May not touch: entities or statements. Reads only the tokenized text and
 //! the reference date.
+//!
+//! How it works: one left-to-right scan over the tokens. At each word or
+//! number every pattern family (dates with month names, numeric dates,
+//! years and decades, relative expressions, durations, times, sets, vague
+//! references) tries to match a bounded number of tokens from there; the
+//! longest match wins and the scan jumps past it, so the output is sorted
+//! and never overlaps, and the cost is linear. Words are looked up in the
+//! lexicon `data/dates_words.txt` (month and weekday names, units, number
+//! words) through one hash map; holidays come from
+//! `data/dates_holidays.txt`.
+//!
+//! Span conventions follow TimeML: determiners and modifiers belong to the
+//! expression ("the past three years", "early 2019", "nearly two weeks"),
+//! leading prepositions do not. Bare weekdays and months take their year or
+//! week from the tense of the nearest verb in the sentence: "said Tuesday"
+//! is the last Tuesday, "will meet Tuesday" the next one.
+
+mod resolve;
+mod scan;
+mod words;
 
 use crate::text::Document;
 use crate::{Date, Span};
@@ -36,13 +56,18 @@ pub struct TimeExpr {
 
 /// Finds the article's own date in its first lines (a dateline or a
 /// "Published …" line), with the span it was read from.
+///
+/// Conservative: only a full date (year, month and day) that stands on a
+/// line of its own, follows "Published", "Updated", "Posted" or "Dated",
+/// or sits in a dateline between a comma and a dash ("WASHINGTON, March 3,
+/// 2021 —").
 pub fn detect_reference(doc: &Document) -> Option<(Date, Span)> {
-    let _ = doc;
-    None
+    scan::Scanner::new(doc, None).detect_reference()
 }
 
-/// Finds every temporal expression, resolved against `reference`.
+/// Finds every temporal expression, resolved against `reference`. Sorted by
+/// position; never overlapping. Without a reference, relative expressions
+/// get values with `X` for what is unknown (`XXXX-WXX-2`, `XXXX`).
 pub fn find(doc: &Document, reference: Option<Date>) -> Vec<TimeExpr> {
-    let _ = (doc, reference);
-    Vec::new()
+    scan::Scanner::new(doc, reference).find_all()
 }

@@ -1,0 +1,1387 @@
+//! The token scanner: pattern families tried at each token, longest match
+//! wins. Every pattern looks at a bounded number of tokens.
+//!
+//! May not touch: the document (read only) or anything outside dates.
+
+use super::resolve::{self, Tense};
+use super::words::{holidays, words, Rule, Unit, Word};
+use super::{DateType, TimeExpr};
+use crate::text::{Document, TokenKind};
+use crate::{Date, Span};
+
+/// A match in token indices (`end` exclusive).
+#[derive(Clone, Debug)]
+struct M {
+    start: usize,
+    end: usize,
+    kind: DateType,
+    value: String,
+}
+
+fn m(start: usize, end: usize, kind: DateType, value: String) -> Option<M> {
+    Some(M {
+        start,
+        end,
+        kind,
+        value,
+    })
+}
+
+/// Words after which a bare month name or year is a date ("in March",
+/// "since 1998"); elsewhere "March" may be a verb and "2000" a count.
+const CAL_PREV: &[&str] = &[
+    "in",
+    "since",
+    "of",
+    "by",
+    "until",
+    "till",
+    "through",
+    "from",
+    "to",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "-",
+    "and",
+    "or",
+    "between",
+    "(",
+    "for",
+    "on",
+    "that",
+    "beginning",
+    "end",
+    "start",
+    "middle",
+    "around",
+    "circa",
+    "throughout",
+    "as",
+    "late",
+    "into",
+    "–",
+];
+
+/// Lower-case words that may follow a year ("1998 and", "1998 when").
+const YEAR_NEXT: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "when",
+    "the",
+    "with",
+    "was",
+    "were",
+    "is",
+    "but",
+    "after",
+    "before",
+    "as",
+    "in",
+    "at",
+    "on",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "that",
+    "for",
+    "by",
+    "a",
+    "an",
+    "had",
+    "has",
+    "have",
+    "this",
+    "there",
+    "from",
+    "until",
+    "through",
+    "election",
+    "elections",
+    "season",
+    "budget",
+    "levels",
+    "level",
+    "figures",
+    "results",
+    "census",
+    "crisis",
+    "campaign",
+    "war",
+    "law",
+    "act",
+];
+
+const APPROX: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "just",
+    "only",
+    "barely",
+    "fully",
+    "nearly",
+    "another",
+    "over",
+];
+const APPROX2: &[(&str, &str)] = &[
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("at", "least"),
+    ("at", "most"),
+    ("up", "to"),
+    ("as", "many"),
+    ("as", "much"),
+];
+const TIME_ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
+];
+
+/// Scans one document.
+pub struct Scanner<'d, 't> {
+    doc: &'d Document<'t>,
+    /// The text lower-cased in ASCII only, so byte offsets are unchanged.
+    low: String,
+    reference: Option<Date>,
+    /// Per token: its lexicon entry, if any.
+    lex: Vec<Option<Word>>,
+}
+
+impl<'d, 't> Scanner<'d, 't> {
+    pub fn new(doc: &'d Document<'t>, reference: Option<Date>) -> Scanner<'d, 't> {
+        let low = doc.text.to_ascii_lowercase();
+        let table = words();
+        let lex = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.kind != TokenKind::Word || t.span.len() > 16 {
+                    return None;
+                }
+                let w = strip_possessive(&low[t.span.range()]);
+                table.get(w).copied()
+            })
+            .collect();
+        Scanner {
+            doc,
+            low,
+            reference,
+            lex,
+        }
+    }
+
+    fn n(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// Lower-case text of token `i` ("" past the end).
+    fn low(&self, i: usize) -> &str {
+        match self.doc.tokens.get(i) {
+            Some(t) => &self.low[t.span.range()],
+            None => "",
+        }
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.low(i) == w
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        let l = self.low(i);
+        !l.is_empty() && ws.contains(&l)
+    }
+
+    /// Token `i` exists and touches the previous one.
+    fn tight(&self, i: usize) -> bool {
+        i < self.n() && !self.doc.tokens[i].space_before
+    }
+
+    fn word(&self, i: usize) -> Option<&Word> {
+        self.lex.get(i).and_then(|w| w.as_ref())
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        if i < self.n() {
+            self.doc.tok(i)
+        } else {
+            ""
+        }
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A digits-only token of at most `max` digits, with its value.
+    fn num(&self, i: usize, max: usize) -> Option<u32> {
+        let t = self.doc.tokens.get(i)?;
+        if t.kind != TokenKind::Number || t.span.len() > max {
+            return None;
+        }
+        self.raw(i).parse().ok()
+    }
+
+    /// A period glued to token `i - 1`: returns the index after it.
+    fn skip_dot(&self, i: usize) -> usize {
+        if self.tight(i) && self.is(i, ".") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// Starts a new line (or the text).
+    fn line_start(&self, i: usize) -> bool {
+        i == 0
+            || self
+                .doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.newlines_before > 0)
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        a < self.n() && b < self.n() && self.doc.sentence_of[a] == self.doc.sentence_of[b]
+    }
+
+    // ---------------------------------------------------------------
+    // Driver
+    // ---------------------------------------------------------------
+
+    pub fn find_all(&self) -> Vec<TimeExpr> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let n = self.n();
+        while i < n {
+            if self.doc.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
+                i += 1;
+                continue;
+            }
+            match self.at(i) {
+                Some(mt) if mt.end > i => {
+                    let span = Span::new(
+                        self.doc.tokens[mt.start].span.start,
+                        self.doc.tokens[mt.end - 1].span.end,
+                    );
+                    out.push(TimeExpr {
+                        span,
+                        kind: mt.kind,
+                        value: mt.value,
+                    });
+                    i = mt.end;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    pub fn detect_reference(&self) -> Option<(Date, Span)> {
+        // Only the first few lines: the article's own date sits at the top.
+        let limit = self.n().min(120);
+        let mut lines = 0;
+        for i in 0..limit {
+            if self.line_start(i) {
+                lines += 1;
+                if lines > 6 {
+                    break;
+                }
+            }
+            let after_cue = i > 0
+                && (self.is_any(i - 1, &["published", "updated", "posted", "dated", "on"])
+                    && (i < 2
+                        || self.is_any(i - 1, &["published", "updated", "posted", "dated"])
+                        || self.is_any(i - 2, &["published", "updated", "posted"]))
+                    || self.is(i - 1, ":")
+                        && i >= 2
+                        && self
+                            .is_any(i - 2, &["published", "updated", "posted", "dated", "date"]));
+            let after_comma = i > 0 && self.is(i - 1, ",");
+            if !(after_cue || after_comma || self.line_start(i)) {
+                continue;
+            }
+            let Some(mt) = self.full_date(i) else {
+                continue;
+            };
+            let Ok(date) = mt.value.parse::<Date>() else {
+                continue;
+            };
+            let ends_line = mt.end >= self.n() || self.line_start(mt.end);
+            let dash_after = self.is_any(mt.end, &["—", "–", "-", "(", ":"])
+                || self.is(mt.end, "-") && self.is(mt.end + 1, "-");
+            let ok = after_cue
+                || (self.line_start(i)
+                    && (ends_line
+                        || self.is_any(mt.end, &["|", "—", "–", "-", "/", "•", "·"])
+                        || self.is_any(mt.end, &["at"])))
+                || (after_comma && dash_after && self.doc.sentence_of[i] as usize <= 2);
+            if ok {
+                let span = Span::new(
+                    self.doc.tokens[mt.start].span.start,
+                    self.doc.tokens[mt.end - 1].span.end,
+                );
+                return Some((date, span));
+            }
+        }
+        None
+    }
+
+    /// A date with year, month and day at `i` (for the reference).
+    fn full_date(&self, i: usize) -> Option<M> {
+        let a = self.month_date(i, Tense::Unknown);
+        let b = self.numeric(i);
+        [a, b]
+            .into_iter()
+            .flatten()
+            .filter(|mt| mt.value.len() == 10 && !mt.value.starts_with('X'))
+            .max_by_key(|mt| mt.end)
+    }
+
+    /// The longest match starting at `i`, with TimeML modifiers in front.
+    fn at(&self, i: usize) -> Option<M> {
+        let mut best = self.core(i);
+        let mut consider = |cand: Option<M>| {
+            if let Some(c) = cand {
+                if best.as_ref().is_none_or(|b| c.end > b.end) {
+                    best = Some(c);
+                }
+            }
+        };
+        // "early 2019", "mid-March", "earlier this month", "late Tuesday".
+        let l = self.low(i);
+        if matches!(l, "early" | "late" | "mid" | "earlier" | "later" | "mid-") {
+            let mut j = i + 1;
+            if self.is(j, "-") && self.tight(j) {
+                j += 1;
+            }
+            if let Some(c) = self.core(j) {
+                let relative_ok = !matches!(l, "earlier" | "later")
+                    || self.is_any(
+                        j,
+                        &[
+                            "this",
+                            "today",
+                            "tonight",
+                            "yesterday",
+                            "tomorrow",
+                            "last",
+                            "next",
+                        ],
+                    )
+                    || self.word(j).is_some_and(|w| w.weekday > 0);
+                if matches!(c.kind, DateType::Date | DateType::Time)
+                    && relative_ok
+                    && !c.value.starts_with('P')
+                {
+                    consider(Some(M { start: i, ..c }));
+                }
+            }
+        }
+        // "nearly two weeks", "more than a decade".
+        let approx_len = if APPROX2
+            .iter()
+            .any(|(a, b)| self.is(i, a) && self.is(i + 1, b))
+        {
+            2
+        } else if self.is_any(i, APPROX) {
+            1
+        } else {
+            0
+        };
+        if approx_len > 0 {
+            if let Some(c) = self.core(i + approx_len) {
+                if c.kind == DateType::Duration && c.start == i + approx_len {
+                    consider(Some(M { start: i, ..c }));
+                }
+            }
+        }
+        best
+    }
+
+    fn core(&self, i: usize) -> Option<M> {
+        if i >= self.n() {
+            return None;
+        }
+        let tense = || self.tense(i);
+        let cands = [
+            self.numeric(i),
+            self.time(i),
+            self.month_date(
+                i,
+                if self.reference.is_some() {
+                    tense()
+                } else {
+                    Tense::Unknown
+                },
+            ),
+            self.year(i),
+            self.relative(i),
+            self.weekday(i),
+            self.duration(i),
+            self.set(i),
+            self.vague(i),
+            self.quarter(i),
+            self.holiday(i),
+        ];
+        cands
+            .into_iter()
+            .flatten()
+            .filter(|c| c.end > c.start)
+            .max_by(|a, b| {
+                (a.end, std::cmp::Reverse(a.start)).cmp(&(b.end, std::cmp::Reverse(b.start)))
+            })
+    }
+
+    // ---------------------------------------------------------------
+    // Tense of the verb nearest to a token
+    // ---------------------------------------------------------------
+
+    fn tense(&self, i: usize) -> Tense {
+        const WINDOW: usize = 14;
+        let n = self.n();
+        for d in 1..=WINDOW {
+            // Left first on a tie: "said Tuesday that it would…".
+            if d <= i && self.same_sentence(i - d, i) {
+                if let Some(t) = self.tense_word(i - d) {
+                    return t;
+                }
+            }
+            if i + d < n && self.same_sentence(i + d, i) {
+                if let Some(t) = self.tense_word(i + d) {
+                    return t;
+                }
+            }
+        }
+        Tense::Unknown
+    }
+
+    fn tense_word(&self, i: usize) -> Option<Tense> {
+        let l = self.low(i);
+        match l {
+            "will" | "shall" | "won't" | "wo" | "going" | "expected" | "expects" | "scheduled"
+            | "plans" | "planned" | "plan" | "due" | "upcoming" | "next" | "would" | "tomorrow"
+            | "intends" | "hopes" | "aims" => return Some(Tense::Future),
+            "said" | "says" | "was" | "were" | "had" | "did" | "told" | "met" | "went" | "came"
+            | "took" | "made" | "gave" | "left" | "won" | "lost" | "began" | "held" | "saw"
+            | "got" | "found" | "fell" | "rose" | "sold" | "bought" | "paid" | "spoke"
+            | "wrote" | "ran" | "brought" | "thought" | "felt" | "kept" | "led" | "ago"
+            | "yesterday" | "last" | "earlier" | "struck" | "shot" | "killed" | "hit"
+            | "fought" | "flew" | "sent" | "spent" | "became" | "knew" | "heard" | "reported"
+            | "announced" => return Some(Tense::Past),
+            _ => {}
+        }
+        if l.ends_with("'ll") || l.ends_with("’ll") {
+            return Some(Tense::Future);
+        }
+        if l.len() > 4
+            && l.ends_with("ed")
+            && self.kind(i) == Some(TokenKind::Word)
+            && !self.cap(i)
+            && !matches!(
+                l,
+                "need" | "indeed" | "hundred" | "speed" | "proceed" | "succeed" | "exceed"
+            )
+        {
+            return Some(Tense::Past);
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------
+    // Patterns
+    // ---------------------------------------------------------------
+
+    /// Day of month at `i`: "5", "5th", "fifth". Returns (day, next index).
+    fn day_at(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some(d) = self.num(i, 2) {
+            if (1..=31).contains(&d) {
+                return Some((d as u8, i + 1));
+            }
+        }
+        let l = self.low(i);
+        if self.kind(i) == Some(TokenKind::Word) {
+            let digits: String = l.chars().take_while(char::is_ascii_digit).collect();
+            if !digits.is_empty() && matches!(&l[digits.len()..], "st" | "nd" | "rd" | "th") {
+                let d: u32 = digits.parse().ok()?;
+                return (1..=31).contains(&d).then_some((d as u8, i + 1));
+            }
+        }
+        None
+    }
+
+    /// A four-digit year at `i` ("1998"), or "'98" / "98" when `short`.
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let y = self.num(i, 4)?;
+        if self.raw(i).len() == 4 && (1000..=2999).contains(&y) {
+            return Some((y as i32, i + 1));
+        }
+        None
+    }
+
+    /// A month name at `i` (capitalized; abbreviations need their period or a
+    /// following number). Returns (month, next index, was bare abbreviation).
+    fn month_at(&self, i: usize) -> Option<(u8, usize)> {
+        let w = self.word(i)?;
+        if w.month == 0 || !self.cap(i) {
+            return None;
+        }
+        let raw = self.raw(i);
+        if raw.ends_with("'s") || raw.ends_with("’s") {
+            return None;
+        }
+        let after = self.skip_dot(i + 1);
+        if w.month_abbr && after == i + 1 && self.num(i + 1, 4).is_none() {
+            return None;
+        }
+        Some((w.month, after))
+    }
+
+    fn month_date(&self, i: usize, tense: Tense) -> Option<M> {
+        let mut p = i;
+        // Optional weekday in front: "Tuesday, Nov. 3".
+        let mut had_weekday = false;
+        if let Some(w) = self.word(p) {
+            if w.weekday > 0 && self.cap(p) && !w.weekday_abbr {
+                let q = if self.is(p + 1, ",") { p + 2 } else { p + 1 };
+                if self.month_at(q).is_some() || self.day_at(q).is_some() {
+                    p = q;
+                    had_weekday = true;
+                }
+            }
+        }
+        let (month, day, end) = if let Some((mo, q)) = self.month_at(p) {
+            if let Some((d, r)) = self
+                .day_at(q)
+                .filter(|&(_, r)| !self.is(r, ":") && !self.is_any(r, &["%", "percent"]))
+            {
+                (mo, Some(d), r)
+            } else {
+                // "March 1998", "March of 1998", "March, 1998".
+                let q2 = if self.is_any(q, &["of", ","]) {
+                    q + 1
+                } else {
+                    q
+                };
+                if let Some((y, r)) = self.year_at(q2) {
+                    return m(
+                        i,
+                        r,
+                        DateType::Date,
+                        format!("{}-{:02}", resolve::year(y), mo),
+                    );
+                }
+                // A bare month name needs calendar context: "in March".
+                let w = self.word(p)?;
+                let prev_ok = p > 0 && self.is_any(p - 1, CAL_PREV);
+                if had_weekday || !prev_ok || w.month_abbr && q == p + 1 {
+                    return None;
+                }
+                // "may" needs more than a preposition before it.
+                if mo == 5 && self.raw(p) != "May" {
+                    return None;
+                }
+                let value = match self.reference {
+                    Some(r) => format!(
+                        "{}-{:02}",
+                        resolve::year(resolve::month_year(r, mo, 0, tense)),
+                        mo
+                    ),
+                    None => format!("XXXX-{mo:02}"),
+                };
+                return m(i, q, DateType::Date, value);
+            }
+        } else if let Some((d, q)) = self.day_at(p) {
+            // "3 November 2020", "the 5th of May".
+            let q2 = if self.is(q, "of") { q + 1 } else { q };
+            let (mo, r) = self.month_at(q2)?;
+            (mo, Some(d), r)
+        } else if self.is(p, "the") && !had_weekday {
+            let (d, q) = self.day_at(p + 1)?;
+            let (mo, r) = self.month_at(if self.is(q, "of") { q + 1 } else { q })?;
+            (mo, Some(d), r)
+        } else {
+            return None;
+        };
+        let day = day?;
+        // Year after the day: "Nov. 3, 2020", "3 November 2020".
+        let y_at = if self.is(end, ",") { end + 1 } else { end };
+        if let Some((y, r)) = self.year_at(y_at) {
+            if Date::new(y, month, day).is_some() {
+                return m(i, r, DateType::Date, resolve::ymd(y, month, day));
+            }
+        }
+        let value = match self.reference {
+            Some(r) => resolve::ymd(resolve::year_for(r, month, day, tense), month, day),
+            None => format!("XXXX-{month:02}-{day:02}"),
+        };
+        m(i, end, DateType::Date, value)
+    }
+
+    /// ISO and slashed dates, and clock times with a colon.
+    fn numeric(&self, i: usize) -> Option<M> {
+        // 2020-11-03
+        if let Some((y, _)) = self.year_at(i) {
+            if self.tight(i + 1)
+                && self.is(i + 1, "-")
+                && self.tight(i + 2)
+                && self.tight(i + 3)
+                && self.is(i + 3, "-")
+                && self.tight(i + 4)
+            {
+                let (mo, d) = (self.num(i + 2, 2)?, self.num(i + 4, 2)?);
+                if Date::new(y, mo as u8, d as u8).is_some() {
+                    return m(i, i + 5, DateType::Date, resolve::ymd(y, mo as u8, d as u8));
+                }
+            }
+            return None;
+        }
+        // 11/3/2020, 11/3/20
+        let a = self.num(i, 2)?;
+        if self.tight(i + 1)
+            && self.is(i + 1, "/")
+            && self.tight(i + 2)
+            && self.tight(i + 3)
+            && self.is(i + 3, "/")
+            && self.tight(i + 4)
+        {
+            let b = self.num(i + 2, 2)?;
+            let ytok = self.raw(i + 4);
+            let y = self.num(i + 4, 4)? as i32;
+            let y = match ytok.len() {
+                4 => y,
+                2 => {
+                    if y >= 50 {
+                        1900 + y
+                    } else {
+                        2000 + y
+                    }
+                }
+                _ => return None,
+            };
+            if self.tight(i + 5) && self.is(i + 5, "/") {
+                return None;
+            }
+            let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
+            if Date::new(y, mo as u8, d as u8).is_some() {
+                return m(i, i + 5, DateType::Date, resolve::ymd(y, mo as u8, d as u8));
+            }
+        }
+        None
+    }
+
+    /// Clock times: "3:30 p.m.", "10 a.m. EST", "noon", "midnight".
+    fn time(&self, i: usize) -> Option<M> {
+        let date = match self.reference {
+            Some(r) => r.to_string(),
+            None => "XXXX-XX-XX".to_string(),
+        };
+        if self.is_any(i, &["noon", "midday"]) {
+            return m(i, i + 1, DateType::Time, format!("{date}T12:00"));
+        }
+        if self.is(i, "midnight") {
+            return m(i, i + 1, DateType::Time, format!("{date}T24:00"));
+        }
+        let h = self.num(i, 2)?;
+        let mut p = i + 1;
+        let mut min = 0;
+        let mut has_colon = false;
+        if self.tight(p)
+            && matches!(self.low(p), ":" | ".")
+            && self.tight(p + 1)
+            && self.raw(p + 1).len() == 2
+        {
+            if let Some(mm) = self.num(p + 1, 2) {
+                if mm < 60 {
+                    min = mm;
+                    has_colon = self.is(p, ":");
+                    p += 2;
+                }
+            }
+        }
+        // a.m. / p.m. / am / pm
+        let (pm, q) = if matches!(self.low(p), "a" | "p")
+            && self.tight(p + 1)
+            && self.is(p + 1, ".")
+            && self.tight(p + 2)
+            && self.is(p + 2, "m")
+        {
+            (self.is(p, "p"), self.skip_dot(p + 3))
+        } else if matches!(self.low(p), "am" | "pm")
+            && (self.tight(p) || !self.cap(p) || self.raw(p) == "AM" || self.raw(p) == "PM")
+        {
+            (self.is(p, "pm"), p + 1)
+        } else if has_colon && !self.tight(p) {
+            // "at 15:30" — a 24-hour clock.
+            if h > 24 || (p > i + 1 && self.is(p - 2, ".")) {
+                return None;
+            }
+            let mut q = p;
+            if self.is_any(q, TIME_ZONES) && self.raw(q).chars().all(|c| c.is_ascii_uppercase()) {
+                q += 1;
+            }
+            return m(i, q, DateType::Time, format!("{date}T{h:02}:{min:02}"));
+        } else if self.is(p, "o'clock") || self.is(p, "o’clock") {
+            (false, p + 1)
+        } else {
+            return None;
+        };
+        if !(1..=12).contains(&h) && !(h == 0 && !pm) {
+            return None;
+        }
+        let hour = match (h, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+        let mut q = q;
+        if self.is_any(q, TIME_ZONES) && self.raw(q).chars().all(|c| c.is_ascii_uppercase()) {
+            q += 1;
+        }
+        m(i, q, DateType::Time, format!("{date}T{hour:02}:{min:02}"))
+    }
+
+    /// Years, decades, centuries: "1998", "fiscal 1998", "the 1990s",
+    /// "the '90s", "the early 1990s", "the 20th century".
+    fn year(&self, i: usize) -> Option<M> {
+        let mut p = i;
+        let the = self.is(p, "the");
+        if the {
+            p += 1;
+        }
+        // Decade modifiers inside the determiner: "the early 1990s".
+        let inner = p;
+        if the && self.is_any(p, &["early", "late", "mid"]) {
+            p += 1;
+            if self.is(p, "-") && self.tight(p) {
+                p += 1;
+            }
+        }
+        // Decades.
+        let mut q = p;
+        if self.is(q, "'") || self.is(q, "’") {
+            q += 1;
+        }
+        let l = self.low(q);
+        if let Some(digits) = l.strip_suffix('s').or_else(|| l.strip_suffix("'s")) {
+            if digits.bytes().all(|b| b.is_ascii_digit()) {
+                let v = match digits.len() {
+                    4 if digits.ends_with('0') => {
+                        if digits.ends_with("00") {
+                            Some(digits[..2].to_string())
+                        } else {
+                            Some(digits[..3].to_string())
+                        }
+                    }
+                    2 if digits.ends_with('0') && q > p => Some(format!("19{}", &digits[..1])),
+                    2 if digits.ends_with('0') && the => Some(format!("19{}", &digits[..1])),
+                    _ => None,
+                };
+                if let Some(v) = v {
+                    return m(i, q + 1, DateType::Date, v);
+                }
+            }
+        }
+        if p != inner {
+            return None;
+        }
+        // Centuries: "the 20th century", "the nineteenth century".
+        if the {
+            let ord = self
+                .day_at(p)
+                .map(|(d, _)| d as u32)
+                .or_else(|| self.word(p).map(|w| w.ordinal).filter(|&o| o > 0));
+            if let Some(o) = ord {
+                let q = if self.is(p + 1, "-") { p + 2 } else { p + 1 };
+                if self.is_any(q, &["century"]) && o > 0 {
+                    return m(i, q + 1, DateType::Date, format!("{:02}", o - 1));
+                }
+            }
+        }
+        if the {
+            return None;
+        }
+        // "fiscal 1998", "fiscal year 1998".
+        if self.is(i, "fiscal") {
+            let q = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            let (y, r) = self.year_at(q)?;
+            return m(i, r, DateType::Date, format!("FY{}", resolve::year(y)));
+        }
+        let (y, r) = self.year_at(i)?;
+        // Guards: prices, counts, parts of bigger numbers, scores.
+        if i > 0
+            && (self.is_any(i - 1, &["$", "£", "€", "#", "no", "nos", "number"])
+                || self.tight(i)
+                    && self.kind(i - 1) != Some(TokenKind::Word)
+                    && !self.is_any(i - 1, &["(", "-", "–", "'"]))
+        {
+            return None;
+        }
+        if self.tight(r)
+            && self.is_any(r, &[",", "."])
+            && self.tight(r + 1)
+            && self.kind(r + 1) == Some(TokenKind::Number)
+        {
+            return None;
+        }
+        if self.tight(r)
+            && self.is_any(r, &["-", ":", "/", "%"])
+            && self.kind(r + 1) == Some(TokenKind::Number)
+            && !(self.is(r, "-") && self.raw(r + 1).len() == 2)
+        {
+            return None;
+        }
+        if self.is_any(
+            r,
+            &["%", "percent", "per", "million", "billion", "thousand"],
+        ) {
+            return None;
+        }
+        let prev_ok = i > 0 && self.is_any(i - 1, CAL_PREV)
+            || i > 0
+                && self
+                    .word(i - 1)
+                    .is_some_and(|w| w.season.is_some() || w.month > 0);
+        let next_ok = r >= self.n()
+            || self.kind(r) == Some(TokenKind::Punct)
+            || self.is_any(r, YEAR_NEXT)
+            || self.cap(r) && self.kind(r) == Some(TokenKind::Word);
+        if !(prev_ok || next_ok) || !(1600..=2100).contains(&y) && !prev_ok {
+            return None;
+        }
+        m(i, r, DateType::Date, resolve::year(y))
+    }
+
+    /// A weekday name, optionally with a part of day: "Tuesday",
+    /// "Friday night".
+    fn weekday(&self, i: usize) -> Option<M> {
+        let w = self.word(i)?;
+        if w.weekday == 0 || !self.cap(i) {
+            return None;
+        }
+        let mut q = i + 1;
+        if w.weekday_abbr {
+            // "Tues." only with its period; "Sun."/"Sat." only before a date.
+            if !(self.tight(q) && self.is(q, ".")) {
+                return None;
+            }
+            q += 1;
+            if matches!(w.weekday, 6 | 7) && self.day_at(q).is_none() && self.month_at(q).is_none()
+            {
+                return None;
+            }
+        }
+        let part = self
+            .word(q)
+            .and_then(|w| w.part)
+            .filter(|_| self.kind(q) == Some(TokenKind::Word) && !self.cap(q));
+        let date = match self.reference {
+            Some(r) => resolve::weekday(r, w.weekday, self.tense(i)).to_string(),
+            None => format!("XXXX-WXX-{}", w.weekday),
+        };
+        match part {
+            Some(p) => m(i, q + 1, DateType::Time, format!("{date}T{p}")),
+            None => m(i, q, DateType::Date, date),
+        }
+    }
+
+    /// Relative dates: "today", "yesterday morning", "last year", "this
+    /// week", "next Tuesday", "the past three years", "two weeks ago".
+    fn relative(&self, i: usize) -> Option<M> {
+        let r = self.reference;
+        let day = |n: i64| match r {
+            Some(r) => r.add_days(n).to_string(),
+            None => "XXXX-XX-XX".to_string(),
+        };
+        let l = strip_possessive(self.low(i));
+        let offset = match l {
+            "today" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            "tonight" => {
+                return m(i, i + 1, DateType::Time, format!("{}TNI", day(0)));
+            }
+            _ => None,
+        };
+        if let Some(off) = offset {
+            if let Some(part) = self.word(i + 1).and_then(|w| w.part) {
+                return m(i, i + 2, DateType::Time, format!("{}T{part}", day(off)));
+            }
+            return m(i, i + 1, DateType::Date, day(off));
+        }
+        // "two weeks ago", "a year ago".
+        if let Some(mt) = self.ago(i) {
+            return Some(mt);
+        }
+        let mut p = i;
+        let the = self.is(p, "the");
+        if the {
+            p += 1;
+        }
+        let step: i64 = match self.low(p) {
+            "this" | "current" | "present" if !the || self.is(p, "current") => 0,
+            "last" | "past" | "previous" | "preceding" | "recent" => -1,
+            "next" | "coming" | "following" | "upcoming" => 1,
+            _ => return None,
+        };
+        let key = self.low(p).to_string();
+        let q = p + 1;
+        // Numbered: "the past three years", "the next few days".
+        if let Some((n, q2)) = self.quantity(q) {
+            if let Some((unit, plural)) = self.word(q2).and_then(|w| w.unit) {
+                if plural || n == Some(1.0) {
+                    return m(i, q2 + 1, DateType::Duration, unit.duration(n));
+                }
+            }
+        }
+        let w = self.word(q);
+        // "recent years", "the coming weeks".
+        if let Some((unit, plural)) = w.and_then(|w| w.unit) {
+            if plural {
+                if key == "this" {
+                    return None;
+                }
+                return m(i, q + 1, DateType::Duration, unit.duration(None));
+            }
+            if key == "recent" {
+                return None;
+            }
+            if the
+                && matches!(key.as_str(), "past" | "last" | "next" | "coming")
+                && !matches!(unit, Unit::Weekend)
+            {
+                return m(i, q + 1, DateType::Duration, unit.duration(Some(1.0)));
+            }
+            if key == "past" && !the {
+                return m(i, q + 1, DateType::Duration, unit.duration(Some(1.0)));
+            }
+            let value = resolve::shift(r, unit, step)?;
+            return m(i, q + 1, DateType::Date, value);
+        }
+        if the || key == "recent" {
+            return None;
+        }
+        let w = w?;
+        let tense = self.tense(i);
+        if w.weekday > 0 && self.cap(q) && !w.weekday_abbr {
+            let v = match r {
+                Some(r) => resolve::weekday_step(r, w.weekday, step, tense).to_string(),
+                None => format!("XXXX-WXX-{}", w.weekday),
+            };
+            if let Some(part) = self.word(q + 1).and_then(|w| w.part) {
+                return m(i, q + 2, DateType::Time, format!("{v}T{part}"));
+            }
+            return m(i, q + 1, DateType::Date, v);
+        }
+        if w.month > 0 && self.cap(q) && !w.month_abbr {
+            let v = match r {
+                Some(r) => format!(
+                    "{}-{:02}",
+                    resolve::year(resolve::month_year(r, w.month, step, tense)),
+                    w.month
+                ),
+                None => format!("XXXX-{:02}", w.month),
+            };
+            return m(i, q + 1, DateType::Date, v);
+        }
+        if let Some(s) = w.season {
+            let v = match r {
+                Some(r) => format!("{}-{s}", resolve::year(resolve::season_year(r, s, step))),
+                None => format!("XXXX-{s}"),
+            };
+            return m(i, q + 1, DateType::Date, v);
+        }
+        if let Some(part) = w.part {
+            // "this morning", "last night".
+            let off = if step < 0 {
+                -1
+            } else if step > 0 {
+                1
+            } else {
+                0
+            };
+            return m(i, q + 1, DateType::Time, format!("{}T{part}", day(off)));
+        }
+        None
+    }
+
+    /// "two weeks ago", "a year ago", "three days earlier" is left a
+    /// duration.
+    fn ago(&self, i: usize) -> Option<M> {
+        let (n, q) = self.quantity(i)?;
+        let q = if self.is(q, "-") { q + 1 } else { q };
+        let (unit, _) = self.word(q)?.unit?;
+        if !self.is(q + 1, "ago") {
+            return None;
+        }
+        let value = match (self.reference, n) {
+            (Some(_), Some(n)) => resolve::shift(self.reference, unit, -(n.round() as i64))?,
+            (Some(_), None) => "PAST_REF".to_string(),
+            (None, _) => resolve::shift(None, unit, 0)?,
+        };
+        m(i, q + 2, DateType::Date, value)
+    }
+
+    /// A count at `i`: digits, number words ("twenty-four"), "a"/"an",
+    /// "a few", "several", "a couple of". Returns (value, next index);
+    /// value `None` = unknown count.
+    fn quantity(&self, i: usize) -> Option<(Option<f64>, usize)> {
+        let l = self.low(i);
+        match l {
+            "a" | "an" | "one" => {
+                if self.is(i + 1, "few") {
+                    return Some((None, i + 2));
+                }
+                if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+                    return Some((Some(2.0), i + 3));
+                }
+                if self.is(i + 1, "half") {
+                    return Some((Some(0.5), i + 2));
+                }
+                let and_half = self.is(i + 2, "and")
+                    && self.is_any(i + 3, &["a", "one"])
+                    && self.is(i + 4, "half");
+                let _ = and_half;
+                return Some((Some(1.0), i + 1));
+            }
+            "several" | "few" | "many" | "some" | "couple" => {
+                let q = if l == "couple" && self.is(i + 1, "of") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return Some((None, q));
+            }
+            _ => {}
+        }
+        if let Some(v) = self.num(i, 6) {
+            // Not "1,000" or "2.5" halves of a bigger number.
+            if i > 0 && self.tight(i) && self.is_any(i - 1, &[",", "."]) {
+                return None;
+            }
+            if self.tight(i + 1)
+                && self.is_any(i + 1, &[",", "."])
+                && self.tight(i + 2)
+                && self.kind(i + 2) == Some(TokenKind::Number)
+            {
+                if self.is(i + 1, ".") && self.raw(i + 2).len() <= 2 {
+                    let frac: f64 = format!("0.{}", self.raw(i + 2)).parse().ok()?;
+                    return Some((Some(v as f64 + frac), i + 3));
+                }
+                return None;
+            }
+            return Some((Some(v as f64), i + 1));
+        }
+        let w = self.word(i)?;
+        if w.number == 0 {
+            return None;
+        }
+        let mut v = w.number;
+        let mut q = i + 1;
+        if (20..100).contains(&v) && self.is(q, "-") && self.tight(q) {
+            if let Some(ones) = self
+                .word(q + 1)
+                .map(|w| w.number)
+                .filter(|&o| (1..10).contains(&o))
+            {
+                v += ones;
+                q += 2;
+            }
+        }
+        Some((Some(v as f64), q))
+    }
+
+    /// Durations: "three years", "44-day", "a decade", "30-year-long",
+    /// "57 years old", "two and a half hours".
+    fn duration(&self, i: usize) -> Option<M> {
+        let (mut n, mut q) = self.quantity(i)?;
+        // "two and a half years"
+        if self.is(q, "and") && self.is_any(q + 1, &["a", "one"]) && self.is(q + 2, "half") {
+            n = n.map(|v| v + 0.5);
+            q += 3;
+        }
+        let hyphen = self.is(q, "-") && self.tight(q);
+        if hyphen {
+            q += 1;
+        }
+        let (unit, plural) = self.word(q)?.unit?;
+        if self.kind(q) != Some(TokenKind::Word) {
+            return None;
+        }
+        let numeric = self.kind(i) == Some(TokenKind::Number);
+        if !plural && !hyphen && n != Some(1.0) && n != Some(0.5) {
+            return None;
+        }
+        if plural && n == Some(1.0) && self.is_any(i, &["a", "an"]) {
+            return None;
+        }
+        // "a second term": the ordinal, not the unit.
+        if unit == Unit::Second && !plural && self.kind(q + 1) == Some(TokenKind::Word) && !numeric
+        {
+            return None;
+        }
+        // "a day" after "once", "twice", "3 percent": a rate, see `set`.
+        if self.is_any(i, &["a", "an"])
+            && i > 0
+            && (self.is_any(i - 1, &["once", "twice", "thrice", "times", "percent", "%"])
+                || self.kind(i - 1) == Some(TokenKind::Number))
+        {
+            return None;
+        }
+        let mut end = q + 1;
+        // "a year and a half"
+        if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
+            n = n.map(|v| v + 0.5);
+            end += 3;
+        }
+        // "30-year-long", "57 years old", "a 10-year-old".
+        if self.is(end, "-") && self.tight(end) && self.is_any(end + 1, &["long", "old"]) {
+            end += 2;
+        } else if plural && self.is(end, "old") {
+            end += 1;
+        }
+        m(i, end, DateType::Duration, unit.duration(n))
+    }
+
+    /// Recurrences: "every Friday", "each year", "every two weeks",
+    /// "annually", "a year" after a rate.
+    fn set(&self, i: usize) -> Option<M> {
+        let l = self.low(i);
+        let adverb = match l {
+            "annually" | "yearly" => Some("P1Y"),
+            "quarterly" => Some("P3M"),
+            "monthly" => Some("P1M"),
+            "weekly" => Some("P1W"),
+            "daily" => Some("P1D"),
+            "hourly" => Some("PT1H"),
+            "nightly" => Some("XXXX-XX-XXTNI"),
+            _ => None,
+        };
+        if let Some(v) = adverb {
+            return m(i, i + 1, DateType::Set, v.to_string());
+        }
+        if matches!(l, "every" | "each" | "per") {
+            let mut q = i + 1;
+            if self.is(q, "other") {
+                q += 1;
+            }
+            let (n, q) = match self.quantity(q) {
+                Some((n, q2)) if !self.is_any(q, &["a", "an"]) => (n, q2),
+                _ => (Some(1.0), q),
+            };
+            let w = self.word(q)?;
+            if let Some((unit, _)) = w.unit {
+                let n = if self.is(i + 1, "other") {
+                    n.map(|v| v * 2.0)
+                } else {
+                    n
+                };
+                return m(i, q + 1, DateType::Set, unit.duration(n));
+            }
+            if l != "per" && w.weekday > 0 && self.cap(q) {
+                if let Some(part) = self.word(q + 1).and_then(|w| w.part) {
+                    return m(
+                        i,
+                        q + 2,
+                        DateType::Set,
+                        format!("XXXX-WXX-{}T{part}", w.weekday),
+                    );
+                }
+                return m(i, q + 1, DateType::Set, format!("XXXX-WXX-{}", w.weekday));
+            }
+            if let Some(part) = w.part {
+                return m(i, q + 1, DateType::Set, format!("XXXX-XX-XXT{part}"));
+            }
+            if l != "per" && w.month > 0 && self.cap(q) {
+                return m(i, q + 1, DateType::Set, format!("XXXX-{:02}", w.month));
+            }
+            return None;
+        }
+        // "twice a year", "$5 billion a year", "3% a year".
+        if matches!(l, "a" | "an")
+            && i > 0
+            && (self.is_any(
+                i - 1,
+                &[
+                    "once", "twice", "thrice", "times", "percent", "%", "billion", "million",
+                    "dollars",
+                ],
+            ) || self.kind(i - 1) == Some(TokenKind::Number))
+        {
+            let (unit, plural) = self.word(i + 1)?.unit?;
+            if !plural {
+                return m(i, i + 2, DateType::Set, unit.duration(Some(1.0)));
+            }
+        }
+        None
+    }
+
+    /// Vague references: "now", "currently", "recently", "the past", "the
+    /// future", "these days".
+    fn vague(&self, i: usize) -> Option<M> {
+        let l = self.low(i);
+        let v = match l {
+            "now" | "currently" | "nowadays" => "PRESENT_REF",
+            "recently" | "lately" => "PAST_REF",
+            "formerly" => "PAST_REF",
+            "these" if self.is(i + 1, "days") => {
+                return m(i, i + 2, DateType::Date, "PRESENT_REF".into())
+            }
+            "the" => {
+                let mut q = i + 1;
+                if self.is_any(q, &["near", "distant", "recent", "immediate"]) {
+                    q += 1;
+                }
+                let v = match self.low(q) {
+                    "past" => "PAST_REF",
+                    "future" => "FUTURE_REF",
+                    "present" => "PRESENT_REF",
+                    _ => return None,
+                };
+                // "the past three years" is a duration, handled elsewhere.
+                if self.kind(q + 1) == Some(TokenKind::Word)
+                    && !self.is_any(
+                        q + 1,
+                        &[
+                            "and", "or", "of", "is", "was", "will", "that", "when", "but",
+                        ],
+                    )
+                    && !self.cap(q + 1)
+                {
+                    return None;
+                }
+                if self.kind(q + 1) == Some(TokenKind::Number) {
+                    return None;
+                }
+                return m(i, q + 1, DateType::Date, v.into());
+            }
+            _ => return None,
+        };
+        // "now" as a discourse marker at a clause start still counts in
+        // TimeML; but not inside "now-defunct"-style compounds.
+        if self.tight(i + 1) && self.is(i + 1, "-") {
+            return None;
+        }
+        m(i, i + 1, DateType::Date, v.into())
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "the
+    /// first half of 1998", "the fourth quarter of fiscal 2021".
+    fn quarter(&self, i: usize) -> Option<M> {
+        let mut p = i;
+        if self.is(p, "the") {
+            p += 1;
+        }
+        let ord = self
+            .word(p)
+            .map(|w| w.ordinal)
+            .filter(|&o| o > 0)
+            .or_else(|| {
+                self.day_at(p)
+                    .filter(|_| self.kind(p) == Some(TokenKind::Word))
+                    .map(|(d, _)| d as u32)
+            })?;
+        let ord = if self.is(p, "last") { 4 } else { ord };
+        let mut q = p + 1;
+        if self.is(q, "-") && self.tight(q) {
+            q += 1;
+        }
+        let (code, max) = match self.low(q) {
+            "quarter" => ('Q', 4),
+            "half" => ('H', 2),
+            _ => return None,
+        };
+        if ord == 0 || ord > max {
+            return None;
+        }
+        let mut end = q + 1;
+        let mut year = None;
+        if self.is(end, "of") || self.is(end, ",") {
+            let mut y = end + 1;
+            if self.is(y, "fiscal") {
+                y += 1;
+            }
+            if let Some((yy, r)) = self.year_at(y) {
+                year = Some(yy);
+                end = r;
+            } else if self.is(y, "this") && self.is(y + 1, "year") {
+                end = y + 2;
+            } else if self.is(y, "last") && self.is(y + 1, "year") {
+                year = self.reference.map(|r| r.year() - 1);
+                end = y + 2;
+            }
+        }
+        let y = match year.or(self.reference.map(|r| {
+            // A quarter later than the current one, in a past-tense
+            // sentence, is last year's.
+            let cur = (r.month() as u32 - 1) / (12 / max) + 1;
+            if ord > cur && self.tense(i) == Tense::Past {
+                r.year() - 1
+            } else {
+                r.year()
+            }
+        })) {
+            Some(y) => resolve::year(y),
+            None => "XXXX".into(),
+        };
+        m(i, end, DateType::Date, format!("{y}-{code}{ord}"))
+    }
+
+    /// Holidays from the lexicon: "Christmas", "Thanksgiving Day".
+    fn holiday(&self, i: usize) -> Option<M> {
+        if !self.cap(i) {
+            return None;
+        }
+        for (toks, rule) in holidays() {
+            if toks.iter().enumerate().all(|(k, t)| self.low(i + k) == *t) {
+                let end = i + toks.len();
+                let mut y = self.reference.map(|r| r.year());
+                if let Some((yy, r)) = self.year_at(end) {
+                    y = Some(yy);
+                    let _ = r;
+                }
+                let value = match y {
+                    None => match rule {
+                        Rule::Fixed(mo, d) => format!("XXXX-{mo:02}-{d:02}"),
+                        _ => "XXXX-XX-XX".into(),
+                    },
+                    Some(y) => match rule {
+                        Rule::Fixed(mo, d) => resolve::ymd(y, *mo, *d),
+                        Rule::Nth(n, wd, mo) => resolve::nth_weekday(y, *mo, *wd, *n)?.to_string(),
+                        Rule::Easter(off) => resolve::easter(y)?.add_days(*off as i64).to_string(),
+                    },
+                };
+                let end = match self.year_at(end) {
+                    Some((_, r)) => r,
+                    None => end,
+                };
+                return m(i, end, DateType::Date, value);
+            }
+        }
+        None
+    }
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
