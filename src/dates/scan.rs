@@ -248,6 +248,28 @@ impl<'d, 't> Scanner<'d, 't> {
         }
     }
 
+    /// A lower-case plural-looking word ("flights", "seats"): before "a
+    /// week" it makes a rate, not a duration.
+    fn plural_noun(&self, i: usize) -> bool {
+        let l = self.low(i);
+        self.kind(i) == Some(TokenKind::Word)
+            && !self.cap(i)
+            && l.len() > 3
+            && l.ends_with('s')
+            && !l.ends_with("ss")
+            && self.word(i).is_none()
+    }
+
+    /// "this" / "last" / "next" as a step in years.
+    fn year_step(&self, i: usize) -> Option<i32> {
+        match self.low(i) {
+            "this" => Some(0),
+            "last" => Some(-1),
+            "next" => Some(1),
+            _ => None,
+        }
+    }
+
     /// Starts a new line (or the text).
     fn line_start(&self, i: usize) -> bool {
         i == 0
@@ -277,10 +299,18 @@ impl<'d, 't> Scanner<'d, 't> {
             }
             match self.at(i) {
                 Some(mt) if mt.end > i => {
-                    let span = Span::new(
-                        self.doc.tokens[mt.start].span.start,
-                        self.doc.tokens[mt.end - 1].span.end,
-                    );
+                    let last = self.doc.tokens[mt.end - 1].span;
+                    // "Wednesday's ruling": the possessive is not part of
+                    // the expression.
+                    let raw = &self.doc.text[last.range()];
+                    let trim = if raw.len() > 2 && raw.ends_with("'s") {
+                        2
+                    } else if raw.len() > 4 && raw.ends_with("’s") {
+                        4
+                    } else {
+                        0
+                    };
+                    let span = Span::new(self.doc.tokens[mt.start].span.start, last.end - trim);
                     out.push(TimeExpr {
                         span,
                         kind: mt.kind,
@@ -413,6 +443,26 @@ impl<'d, 't> Scanner<'d, 't> {
                 }
             }
         }
+        // "10 p.m. Wednesday", "noon Thursday": the time takes the date.
+        if let Some(b) = best.as_mut() {
+            if b.kind == DateType::Time && b.value.contains('T') {
+                let date = self
+                    .weekday(b.end)
+                    .or_else(|| self.relative(b.end))
+                    .or_else(|| self.month_date(b.end, self.tense(b.end)));
+                if let Some(d) = date
+                    .filter(|d| d.kind == DateType::Date && d.start == b.end && d.value.len() == 10)
+                {
+                    let time = b
+                        .value
+                        .split_once('T')
+                        .map(|(_, t)| t.to_string())
+                        .unwrap_or_default();
+                    b.value = format!("{}T{time}", d.value);
+                    b.end = d.end;
+                }
+            }
+        }
         best
     }
 
@@ -440,6 +490,8 @@ impl<'d, 't> Scanner<'d, 't> {
             self.vague(i),
             self.quarter(i),
             self.holiday(i),
+            self.anaphoric(i),
+            self.spoken_year(i),
         ];
         cands
             .into_iter()
@@ -493,6 +545,7 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         if l.len() > 4
             && l.ends_with("ed")
+            && !(i > 0 && self.is_any(i - 1, &["be", "been", "being", "is", "are", "am", "to"]))
             && self.kind(i) == Some(TokenKind::Word)
             && !self.cap(i)
             && !matches!(
@@ -580,6 +633,18 @@ impl<'d, 't> Scanner<'d, 't> {
                 } else {
                     q
                 };
+                // "June last year", "January this year".
+                if let (Some(r), Some(step)) = (self.reference, self.year_step(q)) {
+                    if self.is(q + 1, "year") {
+                        let y = r.year() + step;
+                        return m(
+                            i,
+                            q + 2,
+                            DateType::Date,
+                            format!("{}-{:02}", resolve::year(y), mo),
+                        );
+                    }
+                }
                 if let Some((y, r)) = self.year_at(q2) {
                     return m(
                         i,
@@ -693,7 +758,7 @@ impl<'d, 't> Scanner<'d, 't> {
             Some(r) => r.to_string(),
             None => "XXXX-XX-XX".to_string(),
         };
-        if self.is_any(i, &["noon", "midday"]) {
+        if self.is_any(i, &["noon", "midday"]) && !(self.cap(i) && i > 0 && self.cap(i - 1)) {
             return m(i, i + 1, DateType::Time, format!("{date}T12:00"));
         }
         if self.is(i, "midnight") {
@@ -804,7 +869,7 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         // Centuries: "the 20th century", "the nineteenth century".
-        if the {
+        {
             let ord = self
                 .day_at(p)
                 .map(|(d, _)| d as u32)
@@ -857,6 +922,12 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         let prev_ok = i > 0 && self.is_any(i - 1, CAL_PREV)
             || i > 0
+                && self.is_any(
+                    i - 1,
+                    &["the", "its", "his", "her", "their", "our", "year", "'s"],
+                )
+            || i > 0 && self.raw(i - 1).ends_with("'s")
+            || i > 0
                 && self
                     .word(i - 1)
                     .is_some_and(|w| w.season.is_some() || w.month > 0);
@@ -898,7 +969,7 @@ impl<'d, 't> Scanner<'d, 't> {
             None => format!("XXXX-WXX-{}", w.weekday),
         };
         match part {
-            Some(p) => m(i, q + 1, DateType::Time, format!("{date}T{p}")),
+            Some(p) => m(i, q + 1, DateType::Date, format!("{date}T{p}")),
             None => m(i, q, DateType::Date, date),
         }
     }
@@ -917,13 +988,13 @@ impl<'d, 't> Scanner<'d, 't> {
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
             "tonight" => {
-                return m(i, i + 1, DateType::Time, format!("{}TNI", day(0)));
+                return m(i, i + 1, DateType::Date, format!("{}TNI", day(0)));
             }
             _ => None,
         };
         if let Some(off) = offset {
             if let Some(part) = self.word(i + 1).and_then(|w| w.part) {
-                return m(i, i + 2, DateType::Time, format!("{}T{part}", day(off)));
+                return m(i, i + 2, DateType::Date, format!("{}T{part}", day(off)));
             }
             return m(i, i + 1, DateType::Date, day(off));
         }
@@ -1062,6 +1133,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 let _ = and_half;
                 return Some((Some(1.0), i + 1));
             }
+            "half" if self.is_any(i + 1, &["a", "an"]) => return Some((Some(0.5), i + 2)),
             "several" | "few" | "many" | "some" | "couple" => {
                 let q = if l == "couple" && self.is(i + 1, "of") {
                     i + 2
@@ -1087,6 +1159,15 @@ impl<'d, 't> Scanner<'d, 't> {
                     return Some((Some(v as f64 + frac), i + 3));
                 }
                 return None;
+            }
+            // "2 1/2 years"
+            if self.num(i + 1, 1) == Some(1)
+                && self.tight(i + 2)
+                && self.is(i + 2, "/")
+                && self.tight(i + 3)
+                && self.num(i + 3, 1) == Some(2)
+            {
+                return Some((Some(v as f64 + 0.5), i + 4));
             }
             return Some((Some(v as f64), i + 1));
         }
@@ -1142,7 +1223,8 @@ impl<'d, 't> Scanner<'d, 't> {
         if self.is_any(i, &["a", "an"])
             && i > 0
             && (self.is_any(i - 1, &["once", "twice", "thrice", "times", "percent", "%"])
-                || self.kind(i - 1) == Some(TokenKind::Number))
+                || self.kind(i - 1) == Some(TokenKind::Number)
+                || self.plural_noun(i - 1))
         {
             return None;
         }
@@ -1152,11 +1234,13 @@ impl<'d, 't> Scanner<'d, 't> {
             n = n.map(|v| v + 0.5);
             end += 3;
         }
-        // "30-year-long", "57 years old", "a 10-year-old".
-        if self.is(end, "-") && self.tight(end) && self.is_any(end + 1, &["long", "old"]) {
+        // Ages ("a 44-year-old", "37 years old") describe a person, not a
+        // time: TimeML leaves them out. "30-year-long" keeps its suffix.
+        if self.is_any(end, &["-", "old"]) && (self.is(end, "old") || self.is(end + 1, "old")) {
+            return None;
+        }
+        if self.is(end, "-") && self.tight(end) && self.is(end + 1, "long") {
             end += 2;
-        } else if plural && self.is(end, "old") {
-            end += 1;
         }
         m(i, end, DateType::Duration, unit.duration(n))
     }
@@ -1218,13 +1302,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // "twice a year", "$5 billion a year", "3% a year".
         if matches!(l, "a" | "an")
             && i > 0
-            && (self.is_any(
-                i - 1,
-                &[
-                    "once", "twice", "thrice", "times", "percent", "%", "billion", "million",
-                    "dollars",
-                ],
-            ) || self.kind(i - 1) == Some(TokenKind::Number))
+            && (self.is_any(i - 1, &["once", "twice", "thrice", "times"]))
         {
             let (unit, plural) = self.word(i + 1)?.unit?;
             if !plural {
@@ -1345,6 +1423,109 @@ impl<'d, 't> Scanner<'d, 't> {
         m(i, end, DateType::Date, format!("{y}-{code}{ord}"))
     }
 
+    /// Expressions whose value depends on the story rather than the
+    /// reference date ("that day", "the same year") or is vague ("for
+    /// years", "previously", "future generations", "the weekend").
+    fn anaphoric(&self, i: usize) -> Option<M> {
+        let l = self.low(i);
+        // "that day", "that same year", "the same week".
+        if l == "that" || l == "the" && self.is(i + 1, "same") {
+            let q = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+            let (unit, plural) = self.word(q)?.unit?;
+            if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                return None;
+            }
+            return m(i, q + 1, DateType::Date, resolve::shift(None, unit, 0)?);
+        }
+        // "over the weekend": the most recent one.
+        if l == "the" && self.is(i + 1, "weekend") {
+            let v = match self.reference {
+                Some(r) => {
+                    let back = (r.weekday() as i64 - 6).rem_euclid(7);
+                    format!("{}-WE", resolve::week(r.add_days(-back)))
+                }
+                None => "XXXX-WXX-WE".into(),
+            };
+            return m(i, i + 2, DateType::Date, v);
+        }
+        // "for years", "within weeks", "for centuries", "decades-long".
+        if let Some((unit, true)) = self.word(i).and_then(|w| w.unit) {
+            if self.tight(i + 1) && self.is(i + 1, "-") && self.is(i + 2, "long") {
+                return m(i, i + 3, DateType::Duration, unit.duration(None));
+            }
+            if i > 0
+                && self.is_any(i - 1, &["for", "within"])
+                && !matches!(unit, Unit::Second | Unit::Minute)
+            {
+                return m(i, i + 1, DateType::Duration, unit.duration(None));
+            }
+        }
+        match l {
+            "previously" | "formerly" => m(i, i + 1, DateType::Date, "PAST_REF".into()),
+            // "future generations", "Elian's future".
+            "future"
+                if !self.cap(i)
+                    && i > 0
+                    && !self.is(i - 1, "the")
+                    && (self.raw(i - 1).ends_with("'s")
+                        || self.kind(i + 1) == Some(TokenKind::Word)
+                            && !self.cap(i + 1)
+                            && self.word(i + 1).is_none()) =>
+            {
+                m(i, i + 1, DateType::Date, "FUTURE_REF".into())
+            }
+            // "the current four flights", "current realities".
+            "current"
+                if !self.cap(i)
+                    && !self.is_any(i + 1, &["account", "accounts", "affairs", "events"])
+                    && self.word(i + 1).is_none_or(|w| w.unit.is_none())
+                    && self.kind(i + 1) != Some(TokenKind::Punct) =>
+            {
+                m(i, i + 1, DateType::Date, "PRESENT_REF".into())
+            }
+            _ => None,
+        }
+    }
+
+    /// Years spoken in words, as in broadcast transcripts: "nineteen
+    /// ninety-six", "the year two thousand".
+    fn spoken_year(&self, i: usize) -> Option<M> {
+        let (start, p) = if self.is(i, "the") && self.is(i + 1, "year") {
+            (i, i + 2)
+        } else {
+            (i, i)
+        };
+        if self.is(p, "two") && self.is(p + 1, "thousand") {
+            let mut end = p + 2;
+            let mut y = 2000;
+            if self.is(end, "and") {
+                if let Some(w) = self.word(end + 1).filter(|w| (1..10).contains(&w.number)) {
+                    y += w.number;
+                    end += 2;
+                }
+            }
+            if start == p && !(p > 0 && self.is_any(p - 1, CAL_PREV)) {
+                return None;
+            }
+            return m(start, end, DateType::Date, resolve::year(y as i32));
+        }
+        let century = self
+            .word(p)
+            .map(|w| w.number)
+            .filter(|n| (10..=20).contains(n))?;
+        let (rest, end) = self.quantity(p + 1)?;
+        let rest = rest? as u32;
+        if !(10..100).contains(&rest) || self.kind(p + 1) != Some(TokenKind::Word) {
+            return None;
+        }
+        m(
+            start,
+            end,
+            DateType::Date,
+            resolve::year((century * 100 + rest) as i32),
+        )
+    }
+
     /// Holidays from the lexicon: "Christmas", "Thanksgiving Day".
     fn holiday(&self, i: usize) -> Option<M> {
         if !self.cap(i) {
@@ -1353,10 +1534,18 @@ impl<'d, 't> Scanner<'d, 't> {
         for (toks, rule) in holidays() {
             if toks.iter().enumerate().all(|(k, t)| self.low(i + k) == *t) {
                 let end = i + toks.len();
-                let mut y = self.reference.map(|r| r.year());
-                if let Some((yy, r)) = self.year_at(end) {
+                // Without a year, the holiday nearest in the sentence's
+                // tense: "was found Thanksgiving Day" is the last one.
+                let (mo, d) = match rule {
+                    Rule::Fixed(mo, d) => (*mo, *d),
+                    Rule::Nth(_, _, mo) => (*mo, 15),
+                    Rule::Easter(_) => (4, 1),
+                };
+                let mut y = self
+                    .reference
+                    .map(|r| resolve::year_for(r, mo, d, self.tense(i)));
+                if let Some((yy, _)) = self.year_at(end) {
                     y = Some(yy);
-                    let _ = r;
                 }
                 let value = match y {
                     None => match rule {

@@ -37,14 +37,23 @@ pub enum Unit {
 impl Unit {
     /// TimeML duration value for `n` of this unit (`None` = unknown count).
     pub fn duration(self, n: Option<f64>) -> String {
-        let (n, time) = match n {
-            Some(n) => (
-                fmt_num(if self == Unit::Fortnight { n * 2.0 } else { n }),
-                false,
-            ),
-            None => ("X".to_string(), false),
+        // Halves are written in the next smaller unit: P2Y6M, PT1M30S.
+        if let Some(v) = n.filter(|v| v.fract() == 0.5) {
+            let whole = v.trunc() as i64;
+            let w = |s: String| if whole > 0 { s } else { String::new() };
+            match self {
+                Unit::Year => return format!("P{}6M", w(format!("{whole}Y"))),
+                Unit::Month => return format!("P{}15D", w(format!("{whole}M"))),
+                Unit::Day => return format!("P{}T12H", w(format!("{whole}D"))),
+                Unit::Hour => return format!("PT{}30M", w(format!("{whole}H"))),
+                Unit::Minute => return format!("PT{}30S", w(format!("{whole}M"))),
+                _ => {}
+            }
+        }
+        let n = match n {
+            Some(n) => fmt_num(if self == Unit::Fortnight { n * 2.0 } else { n }),
+            None => "X".to_string(),
         };
-        let _ = time;
         match self {
             Unit::Second => format!("PT{n}S"),
             Unit::Minute => format!("PT{n}M"),
@@ -216,7 +225,9 @@ mod tests {
     fn durations() {
         assert_eq!(Unit::Day.duration(Some(44.0)), "P44D");
         assert_eq!(Unit::Hour.duration(None), "PTXH");
-        assert_eq!(Unit::Year.duration(Some(1.5)), "P1.5Y");
+        assert_eq!(Unit::Year.duration(Some(1.5)), "P1Y6M");
+        assert_eq!(Unit::Hour.duration(Some(0.5)), "PT30M");
+        assert_eq!(Unit::Minute.duration(Some(1.5)), "PT1M30S");
         assert_eq!(Unit::Fortnight.duration(Some(1.0)), "P2W");
     }
 }
