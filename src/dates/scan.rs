@@ -425,6 +425,17 @@ impl<'d, 't> Scanner<'d, 't> {
                 }
             }
         }
+        // "the end of the year", "the beginning of March".
+        if self.is(i, "the")
+            && self.is_any(i + 1, &["end", "beginning", "start", "middle", "turn"])
+            && self.is(i + 2, "of")
+        {
+            if let Some(c) = self.core(i + 3) {
+                if c.kind == DateType::Date && c.start == i + 3 {
+                    consider(Some(M { start: i, ..c }));
+                }
+            }
+        }
         // "nearly two weeks", "more than a decade".
         let approx_len = if APPROX2
             .iter()
@@ -1100,11 +1111,15 @@ impl<'d, 't> Scanner<'d, 't> {
         let (n, q) = self.quantity(i)?;
         let q = if self.is(q, "-") { q + 1 } else { q };
         let (unit, _) = self.word(q)?.unit?;
-        if !self.is(q + 1, "ago") {
-            return None;
-        }
+        // "a year earlier" is a date too, though its anchor may be an event.
+        let sign = match self.low(q + 1) {
+            "ago" | "earlier" => -1.0,
+            "later" | "hence" => 1.0,
+            _ => return None,
+        };
+        let n = n.map(|v| v * sign);
         let value = match (self.reference, n) {
-            (Some(_), Some(n)) => resolve::shift(self.reference, unit, -(n.round() as i64))?,
+            (Some(_), Some(n)) => resolve::shift(self.reference, unit, n.round() as i64)?,
             (Some(_), None) => "PAST_REF".to_string(),
             (None, _) => resolve::shift(None, unit, 0)?,
         };
@@ -1203,12 +1218,20 @@ impl<'d, 't> Scanner<'d, 't> {
         if hyphen {
             q += 1;
         }
+        if self.is(q, "more") && !hyphen {
+            q += 1;
+        }
         let (unit, plural) = self.word(q)?.unit?;
         if self.kind(q) != Some(TokenKind::Word) {
             return None;
         }
         let numeric = self.kind(i) == Some(TokenKind::Number);
-        if !plural && !hyphen && n != Some(1.0) && n != Some(0.5) {
+        // "a five year low": a count with a singular unit before a noun.
+        let adjective = n.is_some_and(|v| v > 1.0)
+            && self.kind(q + 1) == Some(TokenKind::Word)
+            && !self.cap(q + 1)
+            && self.word(q + 1).is_none();
+        if !plural && !hyphen && !adjective && n != Some(1.0) && n != Some(0.5) {
             return None;
         }
         if plural && n == Some(1.0) && self.is_any(i, &["a", "an"]) {
@@ -1259,7 +1282,21 @@ impl<'d, 't> Scanner<'d, 't> {
             "nightly" => Some("XXXX-XX-XXTNI"),
             _ => None,
         };
-        if let Some(v) = adverb {
+        // "its quarterly dividend", "the Party daily": adjectives and
+        // nouns, not recurrences.
+        let adjective = i > 0
+            && (self.is_any(
+                i - 1,
+                &[
+                    "its", "the", "a", "an", "their", "his", "her", "first", "initial", "average",
+                ],
+            ) || self.raw(i - 1).ends_with("'s")
+                || self.cap(i - 1) && !self.line_start(i))
+            || self.kind(i + 1) == Some(TokenKind::Word)
+                && !self.cap(i + 1)
+                && l != "annually"
+                && l != "yearly";
+        if let Some(v) = adverb.filter(|_| !adjective) {
             return m(i, i + 1, DateType::Set, v.to_string());
         }
         if matches!(l, "every" | "each" | "per") {
@@ -1319,7 +1356,15 @@ impl<'d, 't> Scanner<'d, 't> {
         let v = match l {
             "now" | "currently" | "nowadays" => "PRESENT_REF",
             "recently" | "lately" => "PAST_REF",
-            "formerly" => "PAST_REF",
+            "soon" if !(i > 0 && self.is(i - 1, "as")) => "FUTURE_REF",
+            "recent"
+                if i > 0
+                    && self.kind(i + 1) == Some(TokenKind::Word)
+                    && !self.cap(i + 1)
+                    && self.word(i + 1).is_none_or(|w| w.unit.is_none()) =>
+            {
+                "PAST_REF"
+            }
             "these" if self.is(i + 1, "days") => {
                 return m(i, i + 2, DateType::Date, "PRESENT_REF".into())
             }
@@ -1334,21 +1379,6 @@ impl<'d, 't> Scanner<'d, 't> {
                     "present" => "PRESENT_REF",
                     _ => return None,
                 };
-                // "the past three years" is a duration, handled elsewhere.
-                if self.kind(q + 1) == Some(TokenKind::Word)
-                    && !self.is_any(
-                        q + 1,
-                        &[
-                            "and", "or", "of", "is", "was", "will", "that", "when", "but",
-                        ],
-                    )
-                    && !self.cap(q + 1)
-                {
-                    return None;
-                }
-                if self.kind(q + 1) == Some(TokenKind::Number) {
-                    return None;
-                }
                 return m(i, q + 1, DateType::Date, v.into());
             }
             _ => return None,
@@ -1460,31 +1490,69 @@ impl<'d, 't> Scanner<'d, 't> {
                 return m(i, i + 1, DateType::Duration, unit.duration(None));
             }
         }
-        match l {
-            "previously" | "formerly" => m(i, i + 1, DateType::Date, "PAST_REF".into()),
-            // "future generations", "Elian's future".
-            "future"
-                if !self.cap(i)
-                    && i > 0
-                    && !self.is(i - 1, "the")
-                    && (self.raw(i - 1).ends_with("'s")
-                        || self.kind(i + 1) == Some(TokenKind::Word)
-                            && !self.cap(i + 1)
-                            && self.word(i + 1).is_none()) =>
-            {
-                m(i, i + 1, DateType::Date, "FUTURE_REF".into())
+        // The financial page's "the latest quarter", "the year-ago
+        // period", "the fiscal year"; bare "year-earlier", "year-end".
+        self.period(i)
+    }
+
+    fn period(&self, i: usize) -> Option<M> {
+        let the = self.is(i, "the");
+        let mut p = if the { i + 1 } else { i };
+        let mut back = 0i64; // "year-ago": a year back
+        let mut latest = false;
+        for _ in 0..3 {
+            match self.low(p) {
+                "latest" | "comparable" | "same" | "full" | "fiscal" | "current" | "recent" => {
+                    latest |= self.is_any(p, &["latest", "recent"]);
+                    p += 1;
+                }
+                "year"
+                    if self.tight(p + 1)
+                        && self.is(p + 1, "-")
+                        && self.is_any(p + 2, &["earlier", "ago"]) =>
+                {
+                    back = 1;
+                    p += 3;
+                }
+                _ => break,
             }
-            // "the current four flights", "current realities".
-            "current"
-                if !self.cap(i)
-                    && !self.is_any(i + 1, &["account", "accounts", "affairs", "events"])
-                    && self.word(i + 1).is_none_or(|w| w.unit.is_none())
-                    && self.kind(i + 1) != Some(TokenKind::Punct) =>
-            {
-                m(i, i + 1, DateType::Date, "PRESENT_REF".into())
-            }
-            _ => None,
         }
+        let r = self.reference;
+        if !the {
+            if back == 1 && p == i + 3 {
+                return m(i, p, DateType::Date, resolve::shift(r, Unit::Year, -1)?);
+            }
+            if self.is(i, "year")
+                && self.tight(i + 1)
+                && self.is(i + 1, "-")
+                && self.is(i + 2, "end")
+            {
+                let v = match r {
+                    Some(r) => resolve::ymd(resolve::year_for(r, 12, 31, self.tense(i)), 12, 31),
+                    None => "XXXX-12-31".into(),
+                };
+                return m(i, i + 3, DateType::Date, v);
+            }
+            return None;
+        }
+        let (unit, step) = match self.low(p) {
+            "quarter" | "period" => (Unit::Quarter, -1 - 4 * back),
+            "year" => (Unit::Year, -back),
+            "month" if back == 0 && p > i + 1 => (Unit::Month, 0),
+            "week" if back == 0 && p > i + 1 => (Unit::Week, 0),
+            _ => return None,
+        };
+        if self.is(p, "period") && p == i + 1 {
+            return None;
+        }
+        let _ = latest;
+        // "the year 1998"
+        if unit == Unit::Year {
+            if let Some((y, end)) = self.year_at(p + 1) {
+                return m(i, end, DateType::Date, resolve::year(y));
+            }
+        }
+        m(i, p + 1, DateType::Date, resolve::shift(r, unit, step)?)
     }
 
     /// Years spoken in words, as in broadcast transcripts: "nineteen
