@@ -121,22 +121,9 @@ const YEAR_NEXT: &[&str] = &[
     "act",
 ];
 
-const APPROX: &[&str] = &[
-    "about",
-    "around",
-    "approximately",
-    "nearly",
-    "almost",
-    "roughly",
-    "some",
-    "just",
-    "only",
-    "barely",
-    "fully",
-    "nearly",
-    "another",
-    "over",
-];
+/// Modifiers that belong to a duration's span in news annotation
+/// ("nearly two weeks"); "about" and "almost" are usually left out.
+const APPROX: &[&str] = &["nearly", "fully", "roughly"];
 const APPROX2: &[(&str, &str)] = &[
     ("more", "than"),
     ("less", "than"),
@@ -481,17 +468,15 @@ impl<'d, 't> Scanner<'d, 't> {
         if i >= self.n() {
             return None;
         }
-        let tense = || self.tense(i);
         let cands = [
             self.numeric(i),
             self.time(i),
             self.month_date(
                 i,
-                if self.reference.is_some() {
-                    tense()
-                } else {
-                    Tense::Unknown
-                },
+                // Dates without a year go to the nearest year: news often
+                // names deadlines in a past-tense sentence ("extended the
+                // offer to Nov. 16").
+                Tense::Unknown,
             ),
             self.year(i),
             self.relative(i),
@@ -899,7 +884,7 @@ impl<'d, 't> Scanner<'d, 't> {
         if self.is(i, "fiscal") {
             let q = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
             let (y, r) = self.year_at(q)?;
-            return m(i, r, DateType::Date, format!("FY{}", resolve::year(y)));
+            return m(i, r, DateType::Date, resolve::year(y));
         }
         let (y, r) = self.year_at(i)?;
         // Guards: prices, counts, parts of bigger numbers, scores.
@@ -1021,6 +1006,7 @@ impl<'d, 't> Scanner<'d, 't> {
         let step: i64 = match self.low(p) {
             "this" | "current" | "present" if !the || self.is(p, "current") => 0,
             "last" | "past" | "previous" | "preceding" | "recent" => -1,
+            "first" if the => -1,
             "next" | "coming" | "following" | "upcoming" => 1,
             _ => return None,
         };
@@ -1033,6 +1019,9 @@ impl<'d, 't> Scanner<'d, 't> {
                     return m(i, q2 + 1, DateType::Duration, unit.duration(n));
                 }
             }
+        }
+        if key == "first" {
+            return None;
         }
         let w = self.word(q);
         // "recent years", "the coming weeks".
@@ -1395,8 +1384,21 @@ impl<'d, 't> Scanner<'d, 't> {
     /// first half of 1998", "the fourth quarter of fiscal 2021".
     fn quarter(&self, i: usize) -> Option<M> {
         let mut p = i;
+        let mut year_before = None;
         if self.is(p, "the") {
             p += 1;
+            // "the 1988 second quarter"
+            if let Some((y, q)) = self.year_at(p) {
+                year_before = Some(y);
+                p = q;
+            }
+        }
+        // "next year's first quarter", "last year's fourth quarter"
+        if let (Some(step), Some(r)) = (self.year_step(p), self.reference) {
+            if self.is(p + 1, "year's") || self.is(p + 1, "year’s") {
+                year_before = Some(r.year() + step);
+                p += 2;
+            }
         }
         let ord = self
             .word(p)
@@ -1437,7 +1439,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 end = y + 2;
             }
         }
-        let y = match year.or(self.reference.map(|r| {
+        let y = match year.or(year_before).or(self.reference.map(|r| {
             // A quarter later than the current one, in a past-tense
             // sentence, is last year's.
             let cur = (r.month() as u32 - 1) / (12 / max) + 1;
@@ -1546,6 +1548,10 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         let _ = latest;
+        // "the year ended March 31": a fiscal year, a length of time.
+        if unit == Unit::Year && self.is_any(p + 1, &["ended", "ending"]) {
+            return m(i, p + 1, DateType::Duration, "P1Y".into());
+        }
         // "the year 1998"
         if unit == Unit::Year {
             if let Some((y, end)) = self.year_at(p + 1) {
