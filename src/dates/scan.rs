@@ -488,6 +488,7 @@ impl<'d, 't> Scanner<'d, 't> {
             self.holiday(i),
             self.anaphoric(i),
             self.spoken_year(i),
+            self.season(i),
         ];
         cands
             .into_iter()
@@ -794,11 +795,8 @@ impl<'d, 't> Scanner<'d, 't> {
             if h > 24 || (p > i + 1 && self.is(p - 2, ".")) {
                 return None;
             }
-            let mut q = p;
-            if self.is_any(q, TIME_ZONES) && self.raw(q).chars().all(|c| c.is_ascii_uppercase()) {
-                q += 1;
-            }
-            return m(i, q, DateType::Time, format!("{date}T{h:02}:{min:02}"));
+            let (q, z) = self.zone(p);
+            return m(i, q, DateType::Time, format!("{date}T{h:02}:{min:02}{z}"));
         } else if self.is(p, "o'clock") || self.is(p, "o’clock") {
             (false, p + 1)
         } else {
@@ -813,11 +811,29 @@ impl<'d, 't> Scanner<'d, 't> {
             (h, true) => h + 12,
             (h, false) => h,
         };
-        let mut q = q;
+        let (q, z) = self.zone(q);
+        m(
+            i,
+            q,
+            DateType::Time,
+            format!("{date}T{hour:02}:{min:02}{z}"),
+        )
+    }
+
+    /// A time zone after a clock time: (next index, "Z" for UTC/GMT).
+    fn zone(&self, q: usize) -> (usize, &'static str) {
         if self.is_any(q, TIME_ZONES) && self.raw(q).chars().all(|c| c.is_ascii_uppercase()) {
-            q += 1;
+            (
+                q + 1,
+                if self.is_any(q, &["utc", "gmt"]) {
+                    "Z"
+                } else {
+                    ""
+                },
+            )
+        } else {
+            (q, "")
         }
-        m(i, q, DateType::Time, format!("{date}T{hour:02}:{min:02}"))
     }
 
     /// Years, decades, centuries: "1998", "fiscal 1998", "the 1990s",
@@ -853,7 +869,11 @@ impl<'d, 't> Scanner<'d, 't> {
                         }
                     }
                     2 if digits.ends_with('0') && q > p => Some(format!("19{}", &digits[..1])),
-                    2 if digits.ends_with('0') && the => Some(format!("19{}", &digits[..1])),
+                    2 if digits.ends_with('0')
+                        && (the || i > 0 && self.is_any(i - 1, &["and", "or", "the"])) =>
+                    {
+                        Some(format!("19{}", &digits[..1]))
+                    }
                     _ => None,
                 };
                 if let Some(v) = v {
@@ -1404,12 +1424,17 @@ impl<'d, 't> Scanner<'d, 't> {
             .word(p)
             .map(|w| w.ordinal)
             .filter(|&o| o > 0)
+            .or_else(|| self.is_any(p, &["last", "final"]).then_some(4))
             .or_else(|| {
                 self.day_at(p)
                     .filter(|_| self.kind(p) == Some(TokenKind::Word))
                     .map(|(d, _)| d as u32)
             })?;
-        let ord = if self.is(p, "last") { 4 } else { ord };
+        let ord = if self.is_any(p, &["last", "final"]) {
+            4
+        } else {
+            ord
+        };
         let mut q = p + 1;
         if self.is(q, "-") && self.tight(q) {
             q += 1;
@@ -1559,6 +1584,57 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         }
         m(i, p + 1, DateType::Date, resolve::shift(r, unit, step)?)
+    }
+
+    /// Seasons: "the summer", "in spring", "winter 2009", "the winter of
+    /// 1994"; and years written "'82".
+    fn season(&self, i: usize) -> Option<M> {
+        if (self.is(i, "'") || self.is(i, "’"))
+            && self.tight(i + 1)
+            && self.raw(i + 1).len() == 2
+            && i > 0
+            && self.is_any(i - 1, CAL_PREV)
+        {
+            let y = self.num(i + 1, 2)? as i32;
+            let y = if y >= 30 { 1900 + y } else { 2000 + y };
+            return m(i, i + 2, DateType::Date, resolve::year(y));
+        }
+        let the = self.is(i, "the");
+        let p = if the { i + 1 } else { i };
+        let code = self.word(p)?.season?;
+        let prev_ok = the
+            || i > 0
+                && self.is_any(
+                    i - 1,
+                    &[
+                        "in", "since", "during", "until", "by", "of", "early", "late", "mid",
+                        "through", "this", "'s",
+                    ],
+                );
+        let q = if self.is(p + 1, "of") { p + 2 } else { p + 1 };
+        if let Some((y, end)) = self.year_at(q) {
+            return m(
+                i,
+                end,
+                DateType::Date,
+                format!("{}-{code}", resolve::year(y)),
+            );
+        }
+        // "fall" is more often the verb.
+        if !prev_ok
+            || self.is(p, "fall") && !the
+            || self.kind(p + 1) == Some(TokenKind::Word)
+                && !self.cap(p + 1)
+                && self.word(p + 1).is_none()
+                && !the
+        {
+            return None;
+        }
+        let v = match self.reference {
+            Some(r) => format!("{}-{code}", resolve::year(r.year())),
+            None => format!("XXXX-{code}"),
+        };
+        m(i, p + 1, DateType::Date, v)
     }
 
     /// Years spoken in words, as in broadcast transcripts: "nineteen
