@@ -257,6 +257,12 @@ impl<'d, 't> Scanner<'d, 't> {
         }
     }
 
+    /// No line break inside tokens `start..end` ("Sept.\n25" is two
+    /// lines of a table, not a date).
+    fn one_line(&self, start: usize, end: usize) -> bool {
+        (start + 1..end.min(self.n())).all(|k| self.doc.tokens[k].newlines_before == 0)
+    }
+
     /// Starts a new line (or the text).
     fn line_start(&self, i: usize) -> bool {
         i == 0
@@ -493,7 +499,7 @@ impl<'d, 't> Scanner<'d, 't> {
         cands
             .into_iter()
             .flatten()
-            .filter(|c| c.end > c.start)
+            .filter(|c| c.end > c.start && self.one_line(c.start, c.end))
             .max_by(|a, b| {
                 (a.end, std::cmp::Reverse(a.start)).cmp(&(b.end, std::cmp::Reverse(b.start)))
             })
@@ -597,7 +603,13 @@ impl<'d, 't> Scanner<'d, 't> {
         if raw.ends_with("'s") || raw.ends_with("’s") {
             return None;
         }
-        let after = self.skip_dot(i + 1);
+        // Only an abbreviation owns the period after it ("Nov.", not the
+        // full stop in "in June.").
+        let after = if w.month_abbr {
+            self.skip_dot(i + 1)
+        } else {
+            i + 1
+        };
         if w.month_abbr && after == i + 1 && self.num(i + 1, 4).is_none() {
             return None;
         }
@@ -792,7 +804,20 @@ impl<'d, 't> Scanner<'d, 't> {
             (self.is(p, "pm"), p + 1)
         } else if has_colon && !self.tight(p) {
             // "at 15:30" — a 24-hour clock.
-            if h > 24 || (p > i + 1 && self.is(p - 2, ".")) {
+            // Bare clock readings are often race times or scores ("1:34"):
+            // only after a preposition of time or before a zone.
+            let cue = i > 0
+                && self.is_any(
+                    i - 1,
+                    &[
+                        "at", "by", "until", "till", "from", "before", "after", "around", "since",
+                        "to",
+                    ],
+                );
+            if h > 24
+                || (p > i + 1 && self.is(p - 2, "."))
+                || !cue && self.zone(p).1.is_empty() && self.zone(p).0 == p
+            {
                 return None;
             }
             let (q, z) = self.zone(p);
@@ -1054,6 +1079,12 @@ impl<'d, 't> Scanner<'d, 't> {
             }
             if key == "recent" {
                 return None;
+            }
+            // "the next day" is a date (seen from the story), "the next
+            // week" a length of time.
+            if the && matches!(key.as_str(), "next" | "following" | "previous") && unit == Unit::Day
+            {
+                return m(i, q + 1, DateType::Date, resolve::shift(r, unit, step)?);
             }
             if the
                 && matches!(key.as_str(), "past" | "last" | "next" | "coming")
