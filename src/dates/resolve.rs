@@ -147,6 +147,9 @@ pub fn month_year(reference: Date, month: u8, step: i64, tense: Tense) -> i32 {
         _ => match tense {
             Tense::Past if month > cur => y - 1,
             Tense::Future if month < cur => y + 1,
+            // No tense: the nearest one, within half a year.
+            Tense::Unknown if month as i32 - cur as i32 > 6 => y - 1,
+            Tense::Unknown if cur as i32 - month as i32 > 6 => y + 1,
             _ => y,
         },
     }

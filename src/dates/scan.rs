@@ -383,7 +383,7 @@ impl<'d, 't> Scanner<'d, 't> {
         let mut best = self.core(i);
         let mut consider = |cand: Option<M>| {
             if let Some(c) = cand {
-                if best.as_ref().is_none_or(|b| c.end > b.end) {
+                if best.as_ref().map_or(true, |b| c.end > b.end) {
                     best = Some(c);
                 }
             }
@@ -827,7 +827,7 @@ impl<'d, 't> Scanner<'d, 't> {
         } else {
             return None;
         };
-        if !(1..=12).contains(&h) && !(h == 0 && !pm) {
+        if !(1..=12).contains(&h) && (h != 0 || pm) {
             return None;
         }
         let hour = match (h, pm) {
@@ -961,22 +961,22 @@ impl<'d, 't> Scanner<'d, 't> {
         ) {
             return None;
         }
-        let prev_ok = i > 0 && self.is_any(i - 1, CAL_PREV)
-            || i > 0
-                && self.is_any(
+        let prev_ok = i > 0
+            && (self.is_any(i - 1, CAL_PREV)
+                || self.is_any(
                     i - 1,
                     &["the", "its", "his", "her", "their", "our", "year", "'s"],
                 )
-            || i > 0 && self.raw(i - 1).ends_with("'s")
-            || i > 0
-                && self
+                || self.raw(i - 1).ends_with("'s")
+                || self
                     .word(i - 1)
-                    .is_some_and(|w| w.season.is_some() || w.month > 0);
+                    .is_some_and(|w| w.season.is_some() || w.month > 0));
         let next_ok = r >= self.n()
             || self.kind(r) == Some(TokenKind::Punct)
             || self.is_any(r, YEAR_NEXT)
             || self.cap(r) && self.kind(r) == Some(TokenKind::Word);
-        if !(prev_ok || next_ok) || !(1600..=2100).contains(&y) && !prev_ok {
+        // Outside 1600–2100 a number needs a calendar word before it.
+        if !prev_ok && (!next_ok || !(1600..=2100).contains(&y)) {
             return None;
         }
         m(i, r, DateType::Date, resolve::year(y))
@@ -1232,14 +1232,20 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         let mut v = w.number;
         let mut q = i + 1;
-        if (20..100).contains(&v) && self.is(q, "-") && self.tight(q) {
+        // "twenty-four", and "twenty four" as transcripts write it.
+        if (20..100).contains(&v) && v % 10 == 0 {
+            let o = if self.is(q, "-") && self.tight(q) {
+                q + 1
+            } else {
+                q
+            };
             if let Some(ones) = self
-                .word(q + 1)
+                .word(o)
                 .map(|w| w.number)
-                .filter(|&o| (1..10).contains(&o))
+                .filter(|&d| (1..10).contains(&d))
             {
                 v += ones;
-                q += 2;
+                q = o + 1;
             }
         }
         Some((Some(v as f64), q))
@@ -1287,7 +1293,7 @@ impl<'d, 't> Scanner<'d, 't> {
             && i > 0
             && (self.is_any(i - 1, &["once", "twice", "thrice", "times", "percent", "%"])
                 || self.kind(i - 1) == Some(TokenKind::Number)
-                || self.plural_noun(i - 1))
+                || self.plural_noun(i - 1) && q == i + 1)
         {
             return None;
         }
@@ -1401,7 +1407,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 if i > 0
                     && self.kind(i + 1) == Some(TokenKind::Word)
                     && !self.cap(i + 1)
-                    && self.word(i + 1).is_none_or(|w| w.unit.is_none()) =>
+                    && self.word(i + 1).map_or(true, |w| w.unit.is_none()) =>
             {
                 "PAST_REF"
             }
@@ -1455,13 +1461,13 @@ impl<'d, 't> Scanner<'d, 't> {
             .word(p)
             .map(|w| w.ordinal)
             .filter(|&o| o > 0)
-            .or_else(|| self.is_any(p, &["last", "final"]).then_some(4))
+            .or_else(|| (p > i && self.is_any(p, &["last", "final"])).then_some(4))
             .or_else(|| {
                 self.day_at(p)
                     .filter(|_| self.kind(p) == Some(TokenKind::Word))
                     .map(|(d, _)| d as u32)
             })?;
-        let ord = if self.is_any(p, &["last", "final"]) {
+        let ord = if p > i && self.is_any(p, &["last", "final"]) {
             4
         } else {
             ord
