@@ -4,7 +4,7 @@
 //! May not touch: the document (read only) or anything outside dates.
 
 use super::resolve::{self, Tense};
-use super::words::{holidays, words, Rule, Unit, Word};
+use super::words::{holidays, words, FxMap, Rule, Unit, Word};
 use super::{DateType, TimeExpr};
 use crate::text::{Document, TokenKind};
 use crate::{Date, Span};
@@ -146,6 +146,10 @@ pub struct Scanner<'d, 't> {
     reference: Option<Date>,
     /// Per token: its lexicon entry, if any.
     lex: Vec<Option<Word>>,
+    /// Per token: an expression may start here (a temporal word, a number,
+    /// or a determiner or modifier shortly before one). Everything else is
+    /// skipped without trying the patterns, which keeps the scan fast.
+    start: Vec<bool>,
 }
 
 impl<'d, 't> Scanner<'d, 't> {
@@ -162,12 +166,43 @@ impl<'d, 't> Scanner<'d, 't> {
                 let w = strip_possessive(&low[t.span.range()]);
                 table.get(w).copied()
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let starts = start_words();
+        let n = doc.tokens.len();
+        // Strong: can begin an expression by itself. Weak: only within a
+        // few tokens before a strong one ("the past three years").
+        let strength = |i: usize| -> u8 {
+            let t = doc.tokens[i];
+            let l = strip_possessive(&low[t.span.range()]);
+            if t.kind == TokenKind::Number
+                || lex[i].is_some()
+                || l.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            {
+                return 2;
+            }
+            if matches!(l, "'" | "’") {
+                return 2;
+            }
+            if t.span.len() > 14 {
+                return 0;
+            }
+            starts.get(l).copied().unwrap_or(0)
+        };
+        let mut start = vec![false; n];
+        let mut next_strong = usize::MAX;
+        for i in (0..n).rev() {
+            let s = strength(i);
+            if s == 2 {
+                next_strong = i;
+            }
+            start[i] = s == 2 || s == 1 && next_strong.saturating_sub(i) <= 5;
+        }
         Scanner {
             doc,
             low,
             reference,
             lex,
+            start,
         }
     }
 
@@ -287,6 +322,10 @@ impl<'d, 't> Scanner<'d, 't> {
         let n = self.n();
         while i < n {
             if self.doc.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
+                i += 1;
+                continue;
+            }
+            if !self.start[i] {
                 i += 1;
                 continue;
             }
@@ -763,15 +802,15 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// Clock times: "3:30 p.m.", "10 a.m. EST", "noon", "midnight".
     fn time(&self, i: usize) -> Option<M> {
-        let date = match self.reference {
+        let date = || match self.reference {
             Some(r) => r.to_string(),
             None => "XXXX-XX-XX".to_string(),
         };
         if self.is_any(i, &["noon", "midday"]) && !(self.cap(i) && i > 0 && self.cap(i - 1)) {
-            return m(i, i + 1, DateType::Time, format!("{date}T12:00"));
+            return m(i, i + 1, DateType::Time, format!("{}T12:00", date()));
         }
         if self.is(i, "midnight") {
-            return m(i, i + 1, DateType::Time, format!("{date}T24:00"));
+            return m(i, i + 1, DateType::Time, format!("{}T24:00", date()));
         }
         let h = self.num(i, 2)?;
         let mut p = i + 1;
@@ -821,7 +860,12 @@ impl<'d, 't> Scanner<'d, 't> {
                 return None;
             }
             let (q, z) = self.zone(p);
-            return m(i, q, DateType::Time, format!("{date}T{h:02}:{min:02}{z}"));
+            return m(
+                i,
+                q,
+                DateType::Time,
+                format!("{}T{h:02}:{min:02}{z}", date()),
+            );
         } else if self.is(p, "o'clock") || self.is(p, "o’clock") {
             (false, p + 1)
         } else {
@@ -841,7 +885,7 @@ impl<'d, 't> Scanner<'d, 't> {
             i,
             q,
             DateType::Time,
-            format!("{date}T{hour:02}:{min:02}{z}"),
+            format!("{}T{hour:02}:{min:02}{z}", date()),
         )
     }
 
@@ -1754,6 +1798,94 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         None
     }
+}
+
+/// Words that may begin an expression: 2 = by themselves ("today",
+/// "now", "Christmas"), 1 = only shortly before one of those or a number
+/// ("the", "last", "nearly").
+fn start_words() -> &'static FxMap<&'static str, u8> {
+    static STARTS: std::sync::OnceLock<FxMap<&'static str, u8>> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let strong = [
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "now",
+            "currently",
+            "nowadays",
+            "recently",
+            "lately",
+            "soon",
+            "recent",
+            "past",
+            "future",
+            "present",
+            "noon",
+            "midday",
+            "midnight",
+            "annually",
+            "yearly",
+            "quarterly",
+            "monthly",
+            "weekly",
+            "daily",
+            "hourly",
+            "nightly",
+            "period",
+        ];
+        let weak = [
+            "the",
+            "this",
+            "last",
+            "next",
+            "previous",
+            "preceding",
+            "first",
+            "final",
+            "coming",
+            "following",
+            "upcoming",
+            "current",
+            "a",
+            "an",
+            "that",
+            "these",
+            "every",
+            "each",
+            "per",
+            "half",
+            "several",
+            "few",
+            "many",
+            "some",
+            "couple",
+            "early",
+            "late",
+            "mid",
+            "earlier",
+            "later",
+            "nearly",
+            "fully",
+            "roughly",
+            "more",
+            "less",
+            "fewer",
+            "at",
+            "up",
+            "latest",
+            "comparable",
+            "same",
+            "full",
+            "fiscal",
+        ];
+        let mut map: FxMap<&'static str, u8> = weak.iter().map(|w| (*w, 1)).collect();
+        map.extend(strong.iter().map(|w| (*w, 2)));
+        for (toks, _) in holidays() {
+            map.insert(toks[0], 2);
+        }
+        map
+    })
 }
 
 fn strip_possessive(w: &str) -> &str {

@@ -3,7 +3,36 @@
 //! May not touch: tokens or values. Lookup only.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small multiplicative hasher for short lower-case words (the FxHash
+/// scheme). Every word token is looked up once; SipHash, built for hostile
+/// keys, cost more than the whole rest of the scan. The keys are our own
+/// lexicon, and a colliding input only costs a few extra comparisons.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps keyed by lexicon words.
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// A unit of time, with its TimeML duration letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,10 +151,10 @@ fn unit_of(code: &str) -> Option<Unit> {
 }
 
 /// The word lexicon, keyed by lower-case word.
-pub fn words() -> &'static HashMap<&'static str, Word> {
-    static WORDS: OnceLock<HashMap<&'static str, Word>> = OnceLock::new();
+pub fn words() -> &'static FxMap<&'static str, Word> {
+    static WORDS: OnceLock<FxMap<&'static str, Word>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut map: HashMap<&'static str, Word> = HashMap::new();
+        let mut map: FxMap<&'static str, Word> = FxMap::default();
         for line in crate::lexicon::entries(include_str!("../../data/dates_words.txt")) {
             let mut parts = line.split_whitespace();
             let (Some(word), Some(cat), Some(val)) = (parts.next(), parts.next(), parts.next())
