@@ -38,19 +38,29 @@ pub fn week(d: Date) -> String {
     format!("{}-W{:02}", year(y), w)
 }
 
-/// The year a month-and-day without a year falls in: the reference's year,
-/// moved by one when the tense (or, without a tense, the distance of more
-/// than half a year) says it is the previous or the next one.
+/// The year a month-and-day without a year falls in. News mostly looks
+/// back: the last occurrence on or before the reference, unless the next
+/// one is close (within about three months: deadlines, "payable Jan. 2")
+/// or the sentence is in the future tense (within the coming year).
 pub fn year_for(reference: Date, month: u8, day: u8, tense: Tense) -> i32 {
     let y = reference.year();
     let here = (month as i32) * 31 + day as i32;
     let now = reference.month() as i32 * 31 + reference.day() as i32;
-    match tense {
-        Tense::Past if here > now + 3 => y - 1,
-        Tense::Future if here < now - 3 => y + 1,
-        Tense::Unknown if here - now > 6 * 31 => y - 1,
-        Tense::Unknown if now - here > 6 * 31 => y + 1,
-        _ => y,
+    let window = match tense {
+        Tense::Past => 3,
+        Tense::Unknown => 92,
+        Tense::Future => 330,
+    };
+    if here >= now {
+        if here - now <= window {
+            y
+        } else {
+            y - 1
+        }
+    } else if here + 372 - now <= window {
+        y + 1
+    } else {
+        y
     }
 }
 
@@ -144,14 +154,8 @@ pub fn month_year(reference: Date, month: u8, step: i64, tense: Tense) -> i32 {
                 y + 1
             }
         }
-        _ => match tense {
-            Tense::Past if month > cur => y - 1,
-            Tense::Future if month < cur => y + 1,
-            // No tense: the nearest one, within half a year.
-            Tense::Unknown if month as i32 - cur as i32 > 6 => y - 1,
-            Tense::Unknown if cur as i32 - month as i32 > 6 => y + 1,
-            _ => y,
-        },
+        // A bare month: as for a day, but the current month is this year's.
+        _ => year_for(reference, month, reference.day(), tense),
     }
 }
 
@@ -277,5 +281,11 @@ mod tests {
         assert_eq!(year_for(r, 1, 20, Tense::Future), 1998);
         assert_eq!(month_year(r, 3, 0, Tense::Past), 1997);
         assert_eq!(month_year(r, 3, 0, Tense::Future), 1998);
+        assert_eq!(month_year(r, 3, 0, Tense::Unknown), 1998);
+        assert_eq!(month_year(r, 10, 0, Tense::Unknown), 1997);
+        let r = d("1989-11-02");
+        assert_eq!(year_for(r, 12, 15, Tense::Unknown), 1989);
+        assert_eq!(year_for(r, 1, 2, Tense::Unknown), 1990);
+        assert_eq!(year_for(r, 3, 31, Tense::Unknown), 1989);
     }
 }

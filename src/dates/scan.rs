@@ -714,7 +714,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 let value = match self.reference {
                     Some(r) => format!(
                         "{}-{:02}",
-                        resolve::year(resolve::month_year(r, mo, 0, tense)),
+                        resolve::year(resolve::month_year(r, mo, 0, self.tense(p))),
                         mo
                     ),
                     None => format!("XXXX-{mo:02}"),
@@ -1488,10 +1488,19 @@ impl<'d, 't> Scanner<'d, 't> {
         let mut year_before = None;
         if self.is(p, "the") {
             p += 1;
-            // "the 1988 second quarter"
+            // "the 1988 second quarter", "the year-ago third quarter"
             if let Some((y, q)) = self.year_at(p) {
                 year_before = Some(y);
                 p = q;
+            } else if self.is(p, "year")
+                && self.tight(p + 1)
+                && self.is(p + 1, "-")
+                && self.is_any(p + 2, &["ago", "earlier"])
+            {
+                if let Some(r) = self.reference {
+                    year_before = Some(r.year() - 1);
+                    p += 3;
+                }
             }
         }
         // "next year's first quarter", "last year's fourth quarter"
@@ -1524,6 +1533,12 @@ impl<'d, 't> Scanner<'d, 't> {
             "quarter" => ('Q', 4),
             "half" => ('H', 2),
             _ => return None,
+        };
+        // "the last half", "the final quarter": the last one.
+        let ord = if p > i && self.is_any(p, &["last", "final"]) {
+            max
+        } else {
+            ord
         };
         if ord == 0 || ord > max {
             return None;
@@ -1608,10 +1623,12 @@ impl<'d, 't> Scanner<'d, 't> {
         let mut p = if the { i + 1 } else { i };
         let mut back = 0i64; // "year-ago": a year back
         let mut latest = false;
+        let mut current = false;
         for _ in 0..3 {
             match self.low(p) {
                 "latest" | "comparable" | "same" | "full" | "fiscal" | "current" | "recent" => {
                     latest |= self.is_any(p, &["latest", "recent"]);
+                    current |= self.is(p, "current");
                     p += 1;
                 }
                 "year"
@@ -1644,7 +1661,7 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         let (unit, step) = match self.low(p) {
-            "quarter" | "period" => (Unit::Quarter, -1 - 4 * back),
+            "quarter" | "period" => (Unit::Quarter, if current { 0 } else { -1 - 4 * back }),
             "year" => (Unit::Year, -back),
             "month" if back == 0 && p > i + 1 => (Unit::Month, 0),
             "week" if back == 0 && p > i + 1 => (Unit::Week, 0),
