@@ -1054,6 +1054,8 @@ impl<'d, 't> Scanner<'d, 't> {
             None => format!("XXXX-WXX-{}", w.weekday),
         };
         match part {
+            // News corpora annotate "Friday night" as a DATE more often
+            // than as a TIME; the value keeps the part of day.
             Some(p) => m(i, q + 1, DateType::Date, format!("{date}T{p}")),
             None => m(i, q, DateType::Date, date),
         }
@@ -1104,6 +1106,11 @@ impl<'d, 't> Scanner<'d, 't> {
         // Numbered: "the past three years", "the next few days".
         if let Some((n, q2)) = self.quantity(q) {
             if let Some((unit, plural)) = self.word(q2).and_then(|w| w.unit) {
+                // "the past few months" is vague: a past reference.
+                if n.is_none() && step != 0 && key != "first" {
+                    let v = if step < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                    return m(i, q2 + 1, DateType::Date, v.into());
+                }
                 if plural || n == Some(1.0) {
                     return m(i, q2 + 1, DateType::Duration, unit.duration(n));
                 }
@@ -1119,7 +1126,9 @@ impl<'d, 't> Scanner<'d, 't> {
                 if key == "this" {
                     return None;
                 }
-                return m(i, q + 1, DateType::Duration, unit.duration(None));
+                // "recent years", "coming months": vague references.
+                let v = if step < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return m(i, q + 1, DateType::Date, v.into());
             }
             if key == "recent" {
                 return None;
@@ -1198,7 +1207,9 @@ impl<'d, 't> Scanner<'d, 't> {
         // "a year earlier" is a date too, though its anchor may be an event.
         let sign = match self.low(q + 1) {
             "ago" | "earlier" => -1.0,
-            "later" | "hence" => 1.0,
+            // "three days later" is counted from a story event, not from
+            // the reference: a length of time (see `duration`).
+            "hence" => 1.0,
             _ => return None,
         };
         let n = n.map(|v| v * sign);
@@ -1342,6 +1353,11 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         let mut end = q + 1;
+        // "a year-earlier loss": the adjective is a date, see `period`.
+        if self.tight(end) && self.is(end, "-") && self.is_any(end + 1, &["earlier", "ago", "end"])
+        {
+            return None;
+        }
         // "a year and a half"
         if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
             n = n.map(|v| v + 0.5);
