@@ -206,6 +206,7 @@ const ROWS: &[Row] = &[
     ("The house sold for $1999 at auction.", R, "1999", None, ""),
     ("Tickets cost 1,995 euros for the season.", R, "995", None, ""),
     ("The runner finished in 1:34 and took silver.", R, "1:34", None, ""),
+    ("He scored at 6:40 of the second period.", R, "6:40", None, ""),
     ("The agency raised its quarterly dividend.", R, "quarterly", None, ""),
     ("He is a 44-year-old teacher from Ohio.", R, "44-year-old", None, ""),
     ("The film High Noon is a classic.", R, "Noon", None, ""),

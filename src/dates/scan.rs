@@ -853,7 +853,9 @@ impl<'d, 't> Scanner<'d, 't> {
                         "to",
                     ],
                 );
+            // "at 6:40 of the second (period)" is a game clock.
             if h > 24
+                || self.is(p, "of")
                 || (p > i + 1 && self.is(p - 2, "."))
                 || !cue && self.zone(p).1.is_empty() && self.zone(p).0 == p
             {
