@@ -155,43 +155,31 @@ pub struct Scanner<'d, 't> {
 impl<'d, 't> Scanner<'d, 't> {
     pub fn new(doc: &'d Document<'t>, reference: Option<Date>) -> Scanner<'d, 't> {
         let low = doc.text.to_ascii_lowercase();
-        let table = words();
-        let lex = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                if t.kind != TokenKind::Word || t.span.len() > 16 {
-                    return None;
-                }
-                let w = strip_possessive(&low[t.span.range()]);
-                table.get(w).copied()
-            })
-            .collect::<Vec<_>>();
-        let starts = start_words();
+        let table = combined();
         let n = doc.tokens.len();
-        // Strong: can begin an expression by itself. Weak: only within a
-        // few tokens before a strong one ("the past three years").
-        let strength = |i: usize| -> u8 {
-            let t = doc.tokens[i];
+        // One lookup per word gives its lexicon entry and whether an
+        // expression may start there. Strong: by itself; weak: only within
+        // a few tokens before a strong one ("the past three years").
+        let mut lex = Vec::with_capacity(n);
+        let mut strength = Vec::with_capacity(n);
+        for t in &doc.tokens {
             let l = strip_possessive(&low[t.span.range()]);
-            if t.kind == TokenKind::Number
-                || lex[i].is_some()
-                || l.as_bytes().first().is_some_and(u8::is_ascii_digit)
-            {
-                return 2;
-            }
-            if matches!(l, "'" | "’") {
-                return 2;
-            }
-            if t.span.len() > 14 {
-                return 0;
-            }
-            starts.get(l).copied().unwrap_or(0)
-        };
+            let (entry, s) = match t.kind {
+                TokenKind::Number => (None, 2),
+                TokenKind::Punct => (None, if matches!(l, "'" | "’") { 2 } else { 0 }),
+                TokenKind::Word if l.as_bytes().first().is_some_and(u8::is_ascii_digit) => {
+                    (None, 2)
+                }
+                TokenKind::Word if t.span.len() > 16 => (None, 0),
+                TokenKind::Word => table.get(l).copied().unwrap_or((None, 0)),
+            };
+            lex.push(entry);
+            strength.push(s);
+        }
         let mut start = vec![false; n];
         let mut next_strong = usize::MAX;
         for i in (0..n).rev() {
-            let s = strength(i);
+            let s = strength[i];
             if s == 2 {
                 next_strong = i;
             }
@@ -1833,6 +1821,23 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         None
     }
+}
+
+/// The word lexicon and the start words in one map: (lexicon entry,
+/// start strength; lexicon words are strong).
+fn combined() -> &'static FxMap<&'static str, (Option<Word>, u8)> {
+    static MAP: std::sync::OnceLock<FxMap<&'static str, (Option<Word>, u8)>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: FxMap<&'static str, (Option<Word>, u8)> = start_words()
+            .iter()
+            .map(|(w, s)| (*w, (None, *s)))
+            .collect();
+        for (w, e) in words() {
+            map.insert(w, (Some(*e), 2));
+        }
+        map
+    })
 }
 
 /// Words that may begin an expression: 2 = by themselves ("today",
