@@ -1,0 +1,291 @@
+//! Values: TimeML strings for calendar units and their resolution against
+//! the reference date (and the tense of the sentence for bare weekdays and
+//! months).
+//!
+//! May not touch: tokens. Pure arithmetic on [`Date`].
+
+use super::words::Unit;
+use crate::Date;
+
+/// Which way a bare weekday or month points, read off the sentence's verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// "said", "met", "was": the most recent one.
+    Past,
+    /// "will", "is expected to": the coming one.
+    Future,
+    /// No verb seen: the nearest one (news defaults to the past).
+    Unknown,
+}
+
+/// `YYYY-MM-DD`.
+pub fn ymd(y: i32, m: u8, d: u8) -> String {
+    format!("{}-{:02}-{:02}", year(y), m, d)
+}
+
+/// A year as TimeML writes it (four digits).
+pub fn year(y: i32) -> String {
+    if y < 0 {
+        format!("-{:04}", -y)
+    } else {
+        format!("{y:04}")
+    }
+}
+
+/// ISO week value `YYYY-Www` of a date.
+pub fn week(d: Date) -> String {
+    let (y, w) = d.iso_week();
+    format!("{}-W{:02}", year(y), w)
+}
+
+/// The year a month-and-day without a year falls in. News mostly looks
+/// back: the last occurrence on or before the reference, unless the next
+/// one is close (within about three months: deadlines, "payable Jan. 2")
+/// or the sentence is in the future tense (within the coming year).
+pub fn year_for(reference: Date, month: u8, day: u8, tense: Tense) -> i32 {
+    let y = reference.year();
+    let here = (month as i32) * 31 + day as i32;
+    let now = reference.month() as i32 * 31 + reference.day() as i32;
+    let window = match tense {
+        Tense::Past => 3,
+        Tense::Unknown => 92,
+        Tense::Future => 330,
+    };
+    if here >= now {
+        if here - now <= window {
+            y
+        } else {
+            y - 1
+        }
+    } else if here + 372 - now <= window {
+        y + 1
+    } else {
+        y
+    }
+}
+
+/// The date of a bare weekday: the last one on or before the reference in
+/// the past, the next one on or after it in the future.
+pub fn weekday(reference: Date, wd: u8, tense: Tense) -> Date {
+    let cur = reference.weekday() as i64;
+    let wd = wd as i64;
+    match tense {
+        Tense::Future => reference.add_days((wd - cur).rem_euclid(7)),
+        _ => reference.add_days(-(cur - wd).rem_euclid(7)),
+    }
+}
+
+/// "last Tuesday" (`step` -1), "next Tuesday" (+1), "this Tuesday" (0).
+pub fn weekday_step(reference: Date, wd: u8, step: i64, tense: Tense) -> Date {
+    let cur = reference.weekday() as i64;
+    let wd = wd as i64;
+    match step {
+        s if s < 0 => {
+            let back = (cur - wd).rem_euclid(7);
+            reference.add_days(-(if back == 0 { 7 } else { back }))
+        }
+        s if s > 0 => {
+            let fwd = (wd - cur).rem_euclid(7);
+            reference.add_days(if fwd == 0 { 7 } else { fwd })
+        }
+        _ => match tense {
+            Tense::Future => weekday(reference, wd as u8, Tense::Future),
+            Tense::Past => weekday(reference, wd as u8, Tense::Past),
+            Tense::Unknown => reference.add_days(wd - cur),
+        },
+    }
+}
+
+/// The calendar unit containing the reference moved by `n` units
+/// ("last year" = Year, -1), or the unresolved form without a reference.
+pub fn shift(reference: Option<Date>, unit: Unit, n: i64) -> Option<String> {
+    let Some(r) = reference else {
+        return Some(
+            match unit {
+                Unit::Year => "XXXX",
+                Unit::Month => "XXXX-XX",
+                Unit::Week | Unit::Fortnight => "XXXX-WXX",
+                Unit::Weekend => "XXXX-WXX-WE",
+                Unit::Day => "XXXX-XX-XX",
+                Unit::Quarter => "XXXX-QX",
+                Unit::Decade => "XXX",
+                Unit::Century => "XX",
+                Unit::Hour | Unit::Minute | Unit::Second => return None,
+            }
+            .to_string(),
+        );
+    };
+    Some(match unit {
+        Unit::Year => year(r.year() + n as i32),
+        Unit::Month => {
+            let d = r.add_months(n);
+            format!("{}-{:02}", year(d.year()), d.month())
+        }
+        Unit::Week => week(r.add_days(7 * n)),
+        Unit::Fortnight => week(r.add_days(14 * n)),
+        Unit::Weekend => format!("{}-WE", week(r.add_days(7 * n))),
+        Unit::Day => r.add_days(n).to_string(),
+        Unit::Quarter => {
+            let q = (r.year() as i64) * 4 + (r.month() as i64 - 1) / 3 + n;
+            format!("{}-Q{}", year(q.div_euclid(4) as i32), q.rem_euclid(4) + 1)
+        }
+        Unit::Decade => format!("{}", (r.year() as i64).div_euclid(10) + n),
+        Unit::Century => format!("{:02}", (r.year() as i64).div_euclid(100) + n),
+        Unit::Hour | Unit::Minute | Unit::Second => r.to_string(),
+    })
+}
+
+/// The year of "last March" / "next March" / a bare "March".
+pub fn month_year(reference: Date, month: u8, step: i64, tense: Tense) -> i32 {
+    let y = reference.year();
+    let cur = reference.month();
+    match step {
+        s if s < 0 => {
+            if month < cur {
+                y
+            } else {
+                y - 1
+            }
+        }
+        s if s > 0 => {
+            if month > cur {
+                y
+            } else {
+                y + 1
+            }
+        }
+        // A bare month: as for a day, but the current month is this year's.
+        _ => year_for(reference, month, reference.day(), tense),
+    }
+}
+
+/// The year of "last summer" / "next spring" / "this fall".
+pub fn season_year(reference: Date, season: &str, step: i64) -> i32 {
+    let idx = |s: &str| match s {
+        "WI" => 0,
+        "SP" => 1,
+        "SU" => 2,
+        _ => 3,
+    };
+    let cur = match reference.month() {
+        12 | 1 | 2 => 0,
+        3..=5 => 1,
+        6..=8 => 2,
+        _ => 3,
+    };
+    let s = idx(season);
+    let y = reference.year();
+    match step {
+        st if st < 0 => {
+            if s < cur {
+                y
+            } else {
+                y - 1
+            }
+        }
+        st if st > 0 => {
+            if s > cur {
+                y
+            } else {
+                y + 1
+            }
+        }
+        _ => y,
+    }
+}
+
+/// Easter Sunday (Gregorian, anonymous algorithm).
+pub fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, month as u8, day as u8)
+}
+
+/// The `n`th (negative: from the end) weekday `wd` of a month.
+pub fn nth_weekday(y: i32, month: u8, wd: u8, n: i8) -> Option<Date> {
+    if n > 0 {
+        let first = Date::new(y, month, 1)?;
+        let off = (wd as i64 - first.weekday() as i64).rem_euclid(7);
+        let d = first.add_days(off + 7 * (n as i64 - 1));
+        (d.month() == month).then_some(d)
+    } else {
+        let last = Date::new(y, month, crate::calendar::days_in_month(y, month))?;
+        let off = (last.weekday() as i64 - wd as i64).rem_euclid(7);
+        let d = last.add_days(-off - 7 * (-(n as i64) - 1));
+        (d.month() == month).then_some(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        let r = d("2020-11-05"); // Thursday
+        assert_eq!(weekday(r, 2, Tense::Past).to_string(), "2020-11-03");
+        assert_eq!(weekday(r, 2, Tense::Future).to_string(), "2020-11-10");
+        assert_eq!(weekday(r, 4, Tense::Past).to_string(), "2020-11-05");
+        assert_eq!(
+            weekday_step(r, 4, -1, Tense::Past).to_string(),
+            "2020-10-29"
+        );
+        assert_eq!(weekday_step(r, 5, 1, Tense::Past).to_string(), "2020-11-06");
+    }
+
+    #[test]
+    fn shifts() {
+        let r = Some(d("2020-01-08"));
+        assert_eq!(shift(r, Unit::Year, -1).unwrap(), "2019");
+        assert_eq!(shift(r, Unit::Month, -1).unwrap(), "2019-12");
+        assert_eq!(shift(r, Unit::Quarter, -1).unwrap(), "2019-Q4");
+        assert_eq!(shift(r, Unit::Week, 0).unwrap(), "2020-W02");
+        assert_eq!(shift(None, Unit::Week, 0).unwrap(), "XXXX-WXX");
+        assert_eq!(shift(r, Unit::Decade, 0).unwrap(), "202");
+    }
+
+    #[test]
+    fn holidays_computed() {
+        assert_eq!(easter(2021).unwrap().to_string(), "2021-04-04");
+        assert_eq!(
+            nth_weekday(2020, 11, 4, 4).unwrap().to_string(),
+            "2020-11-26"
+        );
+        assert_eq!(
+            nth_weekday(2021, 5, 1, -1).unwrap().to_string(),
+            "2021-05-31"
+        );
+    }
+
+    #[test]
+    fn years_for_month_days() {
+        let r = d("1998-01-08");
+        assert_eq!(year_for(r, 12, 30, Tense::Past), 1997);
+        assert_eq!(year_for(r, 12, 30, Tense::Unknown), 1997);
+        assert_eq!(year_for(r, 1, 20, Tense::Future), 1998);
+        assert_eq!(month_year(r, 3, 0, Tense::Past), 1997);
+        assert_eq!(month_year(r, 3, 0, Tense::Future), 1998);
+        assert_eq!(month_year(r, 3, 0, Tense::Unknown), 1998);
+        assert_eq!(month_year(r, 10, 0, Tense::Unknown), 1997);
+        let r = d("1989-11-02");
+        assert_eq!(year_for(r, 12, 15, Tense::Unknown), 1989);
+        assert_eq!(year_for(r, 1, 2, Tense::Unknown), 1990);
+        assert_eq!(year_for(r, 3, 31, Tense::Unknown), 1989);
+    }
+}

@@ -1,0 +1,1927 @@
+//! The token scanner: pattern families tried at each token, longest match
+//! wins. Every pattern looks at a bounded number of tokens.
+//!
+//! May not touch: the document (read only) or anything outside dates.
+
+use super::resolve::{self, Tense};
+use super::words::{holidays, words, FxMap, Rule, Unit, Word};
+use super::{DateType, TimeExpr};
+use crate::text::{Document, TokenKind};
+use crate::{Date, Span};
+
+/// A match in token indices (`end` exclusive).
+#[derive(Clone, Debug)]
+struct M {
+    start: usize,
+    end: usize,
+    kind: DateType,
+    value: String,
+}
+
+fn m(start: usize, end: usize, kind: DateType, value: String) -> Option<M> {
+    Some(M {
+        start,
+        end,
+        kind,
+        value,
+    })
+}
+
+/// Words after which a bare month name or year is a date ("in March",
+/// "since 1998"); elsewhere "March" may be a verb and "2000" a count.
+const CAL_PREV: &[&str] = &[
+    "in",
+    "since",
+    "of",
+    "by",
+    "until",
+    "till",
+    "through",
+    "from",
+    "to",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "-",
+    "and",
+    "or",
+    "between",
+    "(",
+    "for",
+    "on",
+    "that",
+    "beginning",
+    "end",
+    "start",
+    "middle",
+    "around",
+    "circa",
+    "throughout",
+    "as",
+    "late",
+    "into",
+    "–",
+];
+
+/// Lower-case words that may follow a year ("1998 and", "1998 when").
+const YEAR_NEXT: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "when",
+    "the",
+    "with",
+    "was",
+    "were",
+    "is",
+    "but",
+    "after",
+    "before",
+    "as",
+    "in",
+    "at",
+    "on",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "that",
+    "for",
+    "by",
+    "a",
+    "an",
+    "had",
+    "has",
+    "have",
+    "this",
+    "there",
+    "from",
+    "until",
+    "through",
+    "election",
+    "elections",
+    "season",
+    "budget",
+    "levels",
+    "level",
+    "figures",
+    "results",
+    "census",
+    "crisis",
+    "campaign",
+    "war",
+    "law",
+    "act",
+];
+
+/// Modifiers that belong to a duration's span in news annotation
+/// ("nearly two weeks"); "about" and "almost" are usually left out.
+const APPROX: &[&str] = &["nearly", "fully", "roughly"];
+const APPROX2: &[(&str, &str)] = &[
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("at", "least"),
+    ("at", "most"),
+    ("up", "to"),
+    ("as", "many"),
+    ("as", "much"),
+];
+const TIME_ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
+];
+
+/// Scans one document.
+pub struct Scanner<'d, 't> {
+    doc: &'d Document<'t>,
+    /// The text lower-cased in ASCII only, so byte offsets are unchanged.
+    low: String,
+    reference: Option<Date>,
+    /// Per token: its lexicon entry, if any.
+    lex: Vec<Option<Word>>,
+    /// Per token: an expression may start here (a temporal word, a number,
+    /// or a determiner or modifier shortly before one). Everything else is
+    /// skipped without trying the patterns, which keeps the scan fast.
+    start: Vec<bool>,
+}
+
+impl<'d, 't> Scanner<'d, 't> {
+    pub fn new(doc: &'d Document<'t>, reference: Option<Date>) -> Scanner<'d, 't> {
+        let low = doc.text.to_ascii_lowercase();
+        let table = combined();
+        let n = doc.tokens.len();
+        // One lookup per word gives its lexicon entry and whether an
+        // expression may start there. Strong: by itself; weak: only within
+        // a few tokens before a strong one ("the past three years").
+        let mut lex = Vec::with_capacity(n);
+        let mut strength = Vec::with_capacity(n);
+        for t in &doc.tokens {
+            let l = strip_possessive(&low[t.span.range()]);
+            let (entry, s) = match t.kind {
+                TokenKind::Number => (None, 2),
+                TokenKind::Punct => (None, if matches!(l, "'" | "’") { 2 } else { 0 }),
+                TokenKind::Word if l.as_bytes().first().is_some_and(u8::is_ascii_digit) => {
+                    (None, 2)
+                }
+                TokenKind::Word if t.span.len() > 16 => (None, 0),
+                TokenKind::Word => table.get(l).copied().unwrap_or((None, 0)),
+            };
+            lex.push(entry);
+            strength.push(s);
+        }
+        let mut start = vec![false; n];
+        let mut next_strong = usize::MAX;
+        for i in (0..n).rev() {
+            let s = strength[i];
+            if s == 2 {
+                next_strong = i;
+            }
+            start[i] = s == 2 || s == 1 && next_strong.saturating_sub(i) <= 5;
+        }
+        Scanner {
+            doc,
+            low,
+            reference,
+            lex,
+            start,
+        }
+    }
+
+    fn n(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// Lower-case text of token `i` ("" past the end).
+    fn low(&self, i: usize) -> &str {
+        match self.doc.tokens.get(i) {
+            Some(t) => &self.low[t.span.range()],
+            None => "",
+        }
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.low(i) == w
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        let l = self.low(i);
+        !l.is_empty() && ws.contains(&l)
+    }
+
+    /// Token `i` exists and touches the previous one.
+    fn tight(&self, i: usize) -> bool {
+        i < self.n() && !self.doc.tokens[i].space_before
+    }
+
+    fn word(&self, i: usize) -> Option<&Word> {
+        self.lex.get(i).and_then(|w| w.as_ref())
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        if i < self.n() {
+            self.doc.tok(i)
+        } else {
+            ""
+        }
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A digits-only token of at most `max` digits, with its value.
+    fn num(&self, i: usize, max: usize) -> Option<u32> {
+        let t = self.doc.tokens.get(i)?;
+        if t.kind != TokenKind::Number || t.span.len() > max {
+            return None;
+        }
+        self.raw(i).parse().ok()
+    }
+
+    /// A period glued to token `i - 1`: returns the index after it.
+    fn skip_dot(&self, i: usize) -> usize {
+        if self.tight(i) && self.is(i, ".") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// A lower-case plural-looking word ("flights", "seats"): before "a
+    /// week" it makes a rate, not a duration.
+    fn plural_noun(&self, i: usize) -> bool {
+        let l = self.low(i);
+        self.kind(i) == Some(TokenKind::Word)
+            && !self.cap(i)
+            && l.len() > 3
+            && l.ends_with('s')
+            && !l.ends_with("ss")
+            && self.word(i).is_none()
+    }
+
+    /// "this" / "last" / "next" as a step in years.
+    fn year_step(&self, i: usize) -> Option<i32> {
+        match self.low(i) {
+            "this" => Some(0),
+            "last" => Some(-1),
+            "next" => Some(1),
+            _ => None,
+        }
+    }
+
+    /// No line break inside tokens `start..end` ("Sept.\n25" is two
+    /// lines of a table, not a date).
+    fn one_line(&self, start: usize, end: usize) -> bool {
+        (start + 1..end.min(self.n())).all(|k| self.doc.tokens[k].newlines_before == 0)
+    }
+
+    /// Starts a new line (or the text).
+    fn line_start(&self, i: usize) -> bool {
+        i == 0
+            || self
+                .doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.newlines_before > 0)
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        a < self.n() && b < self.n() && self.doc.sentence_of[a] == self.doc.sentence_of[b]
+    }
+
+    // ---------------------------------------------------------------
+    // Driver
+    // ---------------------------------------------------------------
+
+    pub fn find_all(&self) -> Vec<TimeExpr> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let n = self.n();
+        while i < n {
+            if self.doc.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
+                i += 1;
+                continue;
+            }
+            if !self.start[i] {
+                i += 1;
+                continue;
+            }
+            match self.at(i) {
+                Some(mt) if mt.end > i => {
+                    let last = self.doc.tokens[mt.end - 1].span;
+                    // "Wednesday's ruling": the possessive is not part of
+                    // the expression.
+                    let raw = &self.doc.text[last.range()];
+                    let trim = if raw.len() > 2 && raw.ends_with("'s") {
+                        2
+                    } else if raw.len() > 4 && raw.ends_with("’s") {
+                        4
+                    } else {
+                        0
+                    };
+                    let span = Span::new(self.doc.tokens[mt.start].span.start, last.end - trim);
+                    out.push(TimeExpr {
+                        span,
+                        kind: mt.kind,
+                        value: mt.value,
+                    });
+                    i = mt.end;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    pub fn detect_reference(&self) -> Option<(Date, Span)> {
+        // Only the first few lines: the article's own date sits at the top.
+        let limit = self.n().min(120);
+        let mut lines = 0;
+        for i in 0..limit {
+            if self.line_start(i) {
+                lines += 1;
+                if lines > 6 {
+                    break;
+                }
+            }
+            let after_cue = i > 0
+                && (self.is_any(i - 1, &["published", "updated", "posted", "dated", "on"])
+                    && (i < 2
+                        || self.is_any(i - 1, &["published", "updated", "posted", "dated"])
+                        || self.is_any(i - 2, &["published", "updated", "posted"]))
+                    || self.is(i - 1, ":")
+                        && i >= 2
+                        && self
+                            .is_any(i - 2, &["published", "updated", "posted", "dated", "date"]));
+            let after_comma = i > 0 && self.is(i - 1, ",");
+            if !(after_cue || after_comma || self.line_start(i)) {
+                continue;
+            }
+            let Some(mt) = self.full_date(i) else {
+                continue;
+            };
+            let Ok(date) = mt.value.parse::<Date>() else {
+                continue;
+            };
+            let ends_line = mt.end >= self.n() || self.line_start(mt.end);
+            let dash_after = self.is_any(mt.end, &["—", "–", "-", "(", ":"])
+                || self.is(mt.end, "-") && self.is(mt.end + 1, "-");
+            let ok = after_cue
+                || (self.line_start(i)
+                    && (ends_line
+                        || self.is_any(mt.end, &["|", "—", "–", "-", "/", "•", "·"])
+                        || self.is_any(mt.end, &["at"])))
+                || (after_comma && dash_after && self.doc.sentence_of[i] as usize <= 2);
+            if ok {
+                let span = Span::new(
+                    self.doc.tokens[mt.start].span.start,
+                    self.doc.tokens[mt.end - 1].span.end,
+                );
+                return Some((date, span));
+            }
+        }
+        None
+    }
+
+    /// A date with year, month and day at `i` (for the reference).
+    fn full_date(&self, i: usize) -> Option<M> {
+        let a = self.month_date(i, Tense::Unknown);
+        let b = self.numeric(i);
+        [a, b]
+            .into_iter()
+            .flatten()
+            .filter(|mt| mt.value.len() == 10 && !mt.value.starts_with('X'))
+            .max_by_key(|mt| mt.end)
+    }
+
+    /// The longest match starting at `i`, with TimeML modifiers in front.
+    fn at(&self, i: usize) -> Option<M> {
+        let mut best = self.core(i);
+        let mut consider = |cand: Option<M>| {
+            if let Some(c) = cand {
+                if best.as_ref().map_or(true, |b| c.end > b.end) {
+                    best = Some(c);
+                }
+            }
+        };
+        // "early 2019", "mid-March", "earlier this month", "late Tuesday".
+        let l = self.low(i);
+        if matches!(l, "early" | "late" | "mid" | "earlier" | "later" | "mid-") {
+            let mut j = i + 1;
+            if self.is(j, "-") && self.tight(j) {
+                j += 1;
+            }
+            if let Some(c) = self.core(j) {
+                let relative_ok = !matches!(l, "earlier" | "later")
+                    || self.is_any(
+                        j,
+                        &[
+                            "this",
+                            "today",
+                            "tonight",
+                            "yesterday",
+                            "tomorrow",
+                            "last",
+                            "next",
+                        ],
+                    )
+                    || self.word(j).is_some_and(|w| w.weekday > 0);
+                if matches!(c.kind, DateType::Date | DateType::Time)
+                    && relative_ok
+                    && !c.value.starts_with('P')
+                {
+                    consider(Some(M { start: i, ..c }));
+                }
+            }
+        }
+        // "the end of the year", "the beginning of March".
+        if self.is(i, "the")
+            && self.is_any(i + 1, &["end", "beginning", "start", "middle", "turn"])
+            && self.is(i + 2, "of")
+        {
+            if let Some(c) = self.core(i + 3) {
+                if c.kind == DateType::Date && c.start == i + 3 {
+                    consider(Some(M { start: i, ..c }));
+                }
+            }
+        }
+        // "nearly two weeks", "more than a decade".
+        let approx_len = if APPROX2
+            .iter()
+            .any(|(a, b)| self.is(i, a) && self.is(i + 1, b))
+        {
+            2
+        } else if self.is_any(i, APPROX) {
+            1
+        } else {
+            0
+        };
+        if approx_len > 0 {
+            if let Some(c) = self.core(i + approx_len) {
+                if c.kind == DateType::Duration && c.start == i + approx_len {
+                    consider(Some(M { start: i, ..c }));
+                }
+            }
+        }
+        // "10 p.m. Wednesday", "noon Thursday": the time takes the date.
+        if let Some(b) = best.as_mut() {
+            if b.kind == DateType::Time && b.value.contains('T') {
+                let date = self
+                    .weekday(b.end)
+                    .or_else(|| self.relative(b.end))
+                    .or_else(|| self.month_date(b.end, self.tense(b.end)));
+                if let Some(d) = date
+                    .filter(|d| d.kind == DateType::Date && d.start == b.end && d.value.len() == 10)
+                {
+                    let time = b
+                        .value
+                        .split_once('T')
+                        .map(|(_, t)| t.to_string())
+                        .unwrap_or_default();
+                    b.value = format!("{}T{time}", d.value);
+                    b.end = d.end;
+                }
+            }
+        }
+        best
+    }
+
+    fn core(&self, i: usize) -> Option<M> {
+        if i >= self.n() {
+            return None;
+        }
+        let cands = [
+            self.numeric(i),
+            self.time(i),
+            self.month_date(
+                i,
+                // Dates without a year go to the nearest year: news often
+                // names deadlines in a past-tense sentence ("extended the
+                // offer to Nov. 16").
+                Tense::Unknown,
+            ),
+            self.year(i),
+            self.relative(i),
+            self.weekday(i),
+            self.duration(i),
+            self.set(i),
+            self.vague(i),
+            self.quarter(i),
+            self.holiday(i),
+            self.anaphoric(i),
+            self.spoken_year(i),
+            self.season(i),
+        ];
+        cands
+            .into_iter()
+            .flatten()
+            .filter(|c| c.end > c.start && self.one_line(c.start, c.end))
+            .max_by(|a, b| {
+                (a.end, std::cmp::Reverse(a.start)).cmp(&(b.end, std::cmp::Reverse(b.start)))
+            })
+    }
+
+    // ---------------------------------------------------------------
+    // Tense of the verb nearest to a token
+    // ---------------------------------------------------------------
+
+    fn tense(&self, i: usize) -> Tense {
+        const WINDOW: usize = 14;
+        let n = self.n();
+        for d in 1..=WINDOW {
+            // Left first on a tie: "said Tuesday that it would…".
+            if d <= i && self.same_sentence(i - d, i) {
+                if let Some(t) = self.tense_word(i - d) {
+                    return t;
+                }
+            }
+            if i + d < n && self.same_sentence(i + d, i) {
+                if let Some(t) = self.tense_word(i + d) {
+                    return t;
+                }
+            }
+        }
+        Tense::Unknown
+    }
+
+    fn tense_word(&self, i: usize) -> Option<Tense> {
+        let l = self.low(i);
+        match l {
+            "will" | "shall" | "won't" | "wo" | "going" | "expected" | "expects" | "scheduled"
+            | "plans" | "planned" | "plan" | "due" | "upcoming" | "next" | "would" | "tomorrow"
+            | "intends" | "hopes" | "aims" => return Some(Tense::Future),
+            "said" | "says" | "was" | "were" | "had" | "did" | "told" | "met" | "went" | "came"
+            | "took" | "made" | "gave" | "left" | "won" | "lost" | "began" | "held" | "saw"
+            | "got" | "found" | "fell" | "rose" | "sold" | "bought" | "paid" | "spoke"
+            | "wrote" | "ran" | "brought" | "thought" | "felt" | "kept" | "led" | "ago"
+            | "yesterday" | "last" | "earlier" | "struck" | "shot" | "killed" | "hit"
+            | "fought" | "flew" | "sent" | "spent" | "became" | "knew" | "heard" | "reported"
+            | "announced" => return Some(Tense::Past),
+            _ => {}
+        }
+        if l.ends_with("'ll") || l.ends_with("’ll") {
+            return Some(Tense::Future);
+        }
+        if l.len() > 4
+            && l.ends_with("ed")
+            && !(i > 0 && self.is_any(i - 1, &["be", "been", "being", "is", "are", "am", "to"]))
+            && self.kind(i) == Some(TokenKind::Word)
+            && !self.cap(i)
+            && !matches!(
+                l,
+                "need" | "indeed" | "hundred" | "speed" | "proceed" | "succeed" | "exceed"
+            )
+        {
+            return Some(Tense::Past);
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------
+    // Patterns
+    // ---------------------------------------------------------------
+
+    /// Day of month at `i`: "5", "5th", "fifth". Returns (day, next index).
+    fn day_at(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some(d) = self.num(i, 2) {
+            if (1..=31).contains(&d) {
+                return Some((d as u8, i + 1));
+            }
+        }
+        let l = self.low(i);
+        if self.kind(i) == Some(TokenKind::Word) {
+            let digits: String = l.chars().take_while(char::is_ascii_digit).collect();
+            if !digits.is_empty() && matches!(&l[digits.len()..], "st" | "nd" | "rd" | "th") {
+                let d: u32 = digits.parse().ok()?;
+                return (1..=31).contains(&d).then_some((d as u8, i + 1));
+            }
+        }
+        None
+    }
+
+    /// A four-digit year at `i` ("1998"), or "'98" / "98" when `short`.
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let y = self.num(i, 4)?;
+        if self.raw(i).len() == 4 && (1000..=2999).contains(&y) {
+            return Some((y as i32, i + 1));
+        }
+        None
+    }
+
+    /// A month name at `i` (capitalized; abbreviations need their period or a
+    /// following number). Returns (month, next index, was bare abbreviation).
+    fn month_at(&self, i: usize) -> Option<(u8, usize)> {
+        let w = self.word(i)?;
+        if w.month == 0 || !self.cap(i) {
+            return None;
+        }
+        let raw = self.raw(i);
+        if raw.ends_with("'s") || raw.ends_with("’s") {
+            return None;
+        }
+        // Only an abbreviation owns the period after it ("Nov.", not the
+        // full stop in "in June.").
+        let after = if w.month_abbr {
+            self.skip_dot(i + 1)
+        } else {
+            i + 1
+        };
+        if w.month_abbr && after == i + 1 && self.num(i + 1, 4).is_none() {
+            return None;
+        }
+        Some((w.month, after))
+    }
+
+    fn month_date(&self, i: usize, tense: Tense) -> Option<M> {
+        let mut p = i;
+        // Optional weekday in front: "Tuesday, Nov. 3".
+        let mut had_weekday = false;
+        if let Some(w) = self.word(p) {
+            if w.weekday > 0 && self.cap(p) && !w.weekday_abbr {
+                let q = if self.is(p + 1, ",") { p + 2 } else { p + 1 };
+                if self.month_at(q).is_some() || self.day_at(q).is_some() {
+                    p = q;
+                    had_weekday = true;
+                }
+            }
+        }
+        let (month, day, end) = if let Some((mo, q)) = self.month_at(p) {
+            if let Some((d, r)) = self
+                .day_at(q)
+                .filter(|&(_, r)| !self.is(r, ":") && !self.is_any(r, &["%", "percent"]))
+            {
+                (mo, Some(d), r)
+            } else {
+                // "March 1998", "March of 1998", "March, 1998".
+                let q2 = if self.is_any(q, &["of", ","]) {
+                    q + 1
+                } else {
+                    q
+                };
+                // "June last year", "January this year".
+                if let (Some(r), Some(step)) = (self.reference, self.year_step(q)) {
+                    if self.is(q + 1, "year") {
+                        let y = r.year() + step;
+                        return m(
+                            i,
+                            q + 2,
+                            DateType::Date,
+                            format!("{}-{:02}", resolve::year(y), mo),
+                        );
+                    }
+                }
+                if let Some((y, r)) = self.year_at(q2) {
+                    return m(
+                        i,
+                        r,
+                        DateType::Date,
+                        format!("{}-{:02}", resolve::year(y), mo),
+                    );
+                }
+                // A bare month name needs calendar context: "in March".
+                let w = self.word(p)?;
+                let prev_ok = p > 0 && self.is_any(p - 1, CAL_PREV);
+                if had_weekday || !prev_ok || w.month_abbr && q == p + 1 {
+                    return None;
+                }
+                // "may" needs more than a preposition before it.
+                if mo == 5 && self.raw(p) != "May" {
+                    return None;
+                }
+                let value = match self.reference {
+                    Some(r) => format!(
+                        "{}-{:02}",
+                        resolve::year(resolve::month_year(r, mo, 0, self.tense(p))),
+                        mo
+                    ),
+                    None => format!("XXXX-{mo:02}"),
+                };
+                return m(i, q, DateType::Date, value);
+            }
+        } else if let Some((d, q)) = self.day_at(p) {
+            // "3 November 2020", "the 5th of May".
+            let q2 = if self.is(q, "of") { q + 1 } else { q };
+            let (mo, r) = self.month_at(q2)?;
+            (mo, Some(d), r)
+        } else if self.is(p, "the") && !had_weekday {
+            let (d, q) = self.day_at(p + 1)?;
+            let (mo, r) = self.month_at(if self.is(q, "of") { q + 1 } else { q })?;
+            (mo, Some(d), r)
+        } else {
+            return None;
+        };
+        let day = day?;
+        // Year after the day: "Nov. 3, 2020", "3 November 2020".
+        let y_at = if self.is(end, ",") { end + 1 } else { end };
+        if let Some((y, r)) = self.year_at(y_at) {
+            if Date::new(y, month, day).is_some() {
+                return m(i, r, DateType::Date, resolve::ymd(y, month, day));
+            }
+        }
+        let value = match self.reference {
+            Some(r) => resolve::ymd(resolve::year_for(r, month, day, tense), month, day),
+            None => format!("XXXX-{month:02}-{day:02}"),
+        };
+        m(i, end, DateType::Date, value)
+    }
+
+    /// ISO and slashed dates, and clock times with a colon.
+    fn numeric(&self, i: usize) -> Option<M> {
+        // 2020-11-03
+        if let Some((y, _)) = self.year_at(i) {
+            if self.tight(i + 1)
+                && self.is(i + 1, "-")
+                && self.tight(i + 2)
+                && self.tight(i + 3)
+                && self.is(i + 3, "-")
+                && self.tight(i + 4)
+            {
+                let (mo, d) = (self.num(i + 2, 2)?, self.num(i + 4, 2)?);
+                if Date::new(y, mo as u8, d as u8).is_some() {
+                    return m(i, i + 5, DateType::Date, resolve::ymd(y, mo as u8, d as u8));
+                }
+            }
+            return None;
+        }
+        // 11/3/2020, 11/3/20
+        let a = self.num(i, 2)?;
+        if self.tight(i + 1)
+            && self.is(i + 1, "/")
+            && self.tight(i + 2)
+            && self.tight(i + 3)
+            && self.is(i + 3, "/")
+            && self.tight(i + 4)
+        {
+            let b = self.num(i + 2, 2)?;
+            let ytok = self.raw(i + 4);
+            let y = self.num(i + 4, 4)? as i32;
+            let y = match ytok.len() {
+                4 => y,
+                2 => {
+                    if y >= 50 {
+                        1900 + y
+                    } else {
+                        2000 + y
+                    }
+                }
+                _ => return None,
+            };
+            if self.tight(i + 5) && self.is(i + 5, "/") {
+                return None;
+            }
+            let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
+            if Date::new(y, mo as u8, d as u8).is_some() {
+                return m(i, i + 5, DateType::Date, resolve::ymd(y, mo as u8, d as u8));
+            }
+        }
+        None
+    }
+
+    /// Clock times: "3:30 p.m.", "10 a.m. EST", "noon", "midnight".
+    fn time(&self, i: usize) -> Option<M> {
+        let date = || match self.reference {
+            Some(r) => r.to_string(),
+            None => "XXXX-XX-XX".to_string(),
+        };
+        if self.is_any(i, &["noon", "midday"]) && !(self.cap(i) && i > 0 && self.cap(i - 1)) {
+            return m(i, i + 1, DateType::Time, format!("{}T12:00", date()));
+        }
+        if self.is(i, "midnight") {
+            return m(i, i + 1, DateType::Time, format!("{}T24:00", date()));
+        }
+        let h = self.num(i, 2)?;
+        let mut p = i + 1;
+        let mut min = 0;
+        let mut has_colon = false;
+        if self.tight(p)
+            && matches!(self.low(p), ":" | ".")
+            && self.tight(p + 1)
+            && self.raw(p + 1).len() == 2
+        {
+            if let Some(mm) = self.num(p + 1, 2) {
+                if mm < 60 {
+                    min = mm;
+                    has_colon = self.is(p, ":");
+                    p += 2;
+                }
+            }
+        }
+        // a.m. / p.m. / am / pm
+        let (pm, q) = if matches!(self.low(p), "a" | "p")
+            && self.tight(p + 1)
+            && self.is(p + 1, ".")
+            && self.tight(p + 2)
+            && self.is(p + 2, "m")
+        {
+            (self.is(p, "p"), self.skip_dot(p + 3))
+        } else if matches!(self.low(p), "am" | "pm")
+            && (self.tight(p) || !self.cap(p) || self.raw(p) == "AM" || self.raw(p) == "PM")
+        {
+            (self.is(p, "pm"), p + 1)
+        } else if has_colon && !self.tight(p) {
+            // "at 15:30" — a 24-hour clock.
+            // Bare clock readings are often race times or scores ("1:34"):
+            // only after a preposition of time or before a zone.
+            let cue = i > 0
+                && self.is_any(
+                    i - 1,
+                    &[
+                        "at", "by", "until", "till", "from", "before", "after", "around", "since",
+                        "to",
+                    ],
+                );
+            // "at 6:40 of the second (period)" is a game clock.
+            if h > 24
+                || self.is(p, "of")
+                || (p > i + 1 && self.is(p - 2, "."))
+                || !cue && self.zone(p).1.is_empty() && self.zone(p).0 == p
+            {
+                return None;
+            }
+            let (q, z) = self.zone(p);
+            return m(
+                i,
+                q,
+                DateType::Time,
+                format!("{}T{h:02}:{min:02}{z}", date()),
+            );
+        } else if self.is(p, "o'clock") || self.is(p, "o’clock") {
+            (false, p + 1)
+        } else {
+            return None;
+        };
+        if !(1..=12).contains(&h) && (h != 0 || pm) {
+            return None;
+        }
+        let hour = match (h, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+        let (q, z) = self.zone(q);
+        m(
+            i,
+            q,
+            DateType::Time,
+            format!("{}T{hour:02}:{min:02}{z}", date()),
+        )
+    }
+
+    /// A time zone after a clock time: (next index, "Z" for UTC/GMT).
+    fn zone(&self, q: usize) -> (usize, &'static str) {
+        if self.is_any(q, TIME_ZONES) && self.raw(q).chars().all(|c| c.is_ascii_uppercase()) {
+            (
+                q + 1,
+                if self.is_any(q, &["utc", "gmt"]) {
+                    "Z"
+                } else {
+                    ""
+                },
+            )
+        } else {
+            (q, "")
+        }
+    }
+
+    /// Years, decades, centuries: "1998", "fiscal 1998", "the 1990s",
+    /// "the '90s", "the early 1990s", "the 20th century".
+    fn year(&self, i: usize) -> Option<M> {
+        let mut p = i;
+        let the = self.is(p, "the");
+        if the {
+            p += 1;
+        }
+        // Decade modifiers inside the determiner: "the early 1990s".
+        let inner = p;
+        if the && self.is_any(p, &["early", "late", "mid"]) {
+            p += 1;
+            if self.is(p, "-") && self.tight(p) {
+                p += 1;
+            }
+        }
+        // Decades.
+        let mut q = p;
+        if self.is(q, "'") || self.is(q, "’") {
+            q += 1;
+        }
+        let l = self.low(q);
+        if let Some(digits) = l.strip_suffix('s').or_else(|| l.strip_suffix("'s")) {
+            if digits.bytes().all(|b| b.is_ascii_digit()) {
+                let v = match digits.len() {
+                    4 if digits.ends_with('0') => {
+                        if digits.ends_with("00") {
+                            Some(digits[..2].to_string())
+                        } else {
+                            Some(digits[..3].to_string())
+                        }
+                    }
+                    2 if digits.ends_with('0') && q > p => Some(format!("19{}", &digits[..1])),
+                    2 if digits.ends_with('0')
+                        && (the || i > 0 && self.is_any(i - 1, &["and", "or", "the"])) =>
+                    {
+                        Some(format!("19{}", &digits[..1]))
+                    }
+                    _ => None,
+                };
+                if let Some(v) = v {
+                    return m(i, q + 1, DateType::Date, v);
+                }
+            }
+        }
+        if p != inner {
+            return None;
+        }
+        // Centuries: "the 20th century", "the nineteenth century".
+        {
+            let ord = self
+                .day_at(p)
+                .map(|(d, _)| d as u32)
+                .or_else(|| self.word(p).map(|w| w.ordinal).filter(|&o| o > 0));
+            if let Some(o) = ord {
+                let q = if self.is(p + 1, "-") { p + 2 } else { p + 1 };
+                if self.is_any(q, &["century"]) && o > 0 {
+                    return m(i, q + 1, DateType::Date, format!("{:02}", o - 1));
+                }
+            }
+        }
+        if the {
+            return None;
+        }
+        // "fiscal 1998", "fiscal year 1998".
+        if self.is(i, "fiscal") {
+            let q = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            let (y, r) = self.year_at(q)?;
+            return m(i, r, DateType::Date, resolve::year(y));
+        }
+        let (y, r) = self.year_at(i)?;
+        // Guards: prices, counts, parts of bigger numbers, scores.
+        if i > 0
+            && (self.is_any(i - 1, &["$", "£", "€", "#", "no", "nos", "number"])
+                || self.tight(i)
+                    && self.kind(i - 1) != Some(TokenKind::Word)
+                    && !self.is_any(i - 1, &["(", "-", "–", "'"]))
+        {
+            return None;
+        }
+        if self.tight(r)
+            && self.is_any(r, &[",", "."])
+            && self.tight(r + 1)
+            && self.kind(r + 1) == Some(TokenKind::Number)
+        {
+            return None;
+        }
+        if self.tight(r)
+            && self.is_any(r, &["-", ":", "/", "%"])
+            && self.kind(r + 1) == Some(TokenKind::Number)
+            && !(self.is(r, "-") && self.raw(r + 1).len() == 2)
+        {
+            return None;
+        }
+        if self.is_any(
+            r,
+            &["%", "percent", "per", "million", "billion", "thousand"],
+        ) {
+            return None;
+        }
+        let prev_ok = i > 0
+            && (self.is_any(i - 1, CAL_PREV)
+                || self.is_any(
+                    i - 1,
+                    &["the", "its", "his", "her", "their", "our", "year", "'s"],
+                )
+                || self.raw(i - 1).ends_with("'s")
+                || self
+                    .word(i - 1)
+                    .is_some_and(|w| w.season.is_some() || w.month > 0));
+        let next_ok = r >= self.n()
+            || self.kind(r) == Some(TokenKind::Punct)
+            || self.is_any(r, YEAR_NEXT)
+            || self.cap(r) && self.kind(r) == Some(TokenKind::Word);
+        // Outside 1600–2100 a number needs a calendar word before it.
+        if !prev_ok && (!next_ok || !(1600..=2100).contains(&y)) {
+            return None;
+        }
+        m(i, r, DateType::Date, resolve::year(y))
+    }
+
+    /// A weekday name, optionally with a part of day: "Tuesday",
+    /// "Friday night".
+    fn weekday(&self, i: usize) -> Option<M> {
+        let w = self.word(i)?;
+        if w.weekday == 0 || !self.cap(i) {
+            return None;
+        }
+        let mut q = i + 1;
+        if w.weekday_abbr {
+            // "Tues." only with its period; "Sun."/"Sat." only before a date.
+            if !(self.tight(q) && self.is(q, ".")) {
+                return None;
+            }
+            q += 1;
+            if matches!(w.weekday, 6 | 7) && self.day_at(q).is_none() && self.month_at(q).is_none()
+            {
+                return None;
+            }
+        }
+        let part = self
+            .word(q)
+            .and_then(|w| w.part)
+            .filter(|_| self.kind(q) == Some(TokenKind::Word) && !self.cap(q));
+        let date = match self.reference {
+            Some(r) => resolve::weekday(r, w.weekday, self.tense(i)).to_string(),
+            None => format!("XXXX-WXX-{}", w.weekday),
+        };
+        match part {
+            // News corpora annotate "Friday night" as a DATE more often
+            // than as a TIME; the value keeps the part of day.
+            Some(p) => m(i, q + 1, DateType::Date, format!("{date}T{p}")),
+            None => m(i, q, DateType::Date, date),
+        }
+    }
+
+    /// Relative dates: "today", "yesterday morning", "last year", "this
+    /// week", "next Tuesday", "the past three years", "two weeks ago".
+    fn relative(&self, i: usize) -> Option<M> {
+        let r = self.reference;
+        let day = |n: i64| match r {
+            Some(r) => r.add_days(n).to_string(),
+            None => "XXXX-XX-XX".to_string(),
+        };
+        let l = strip_possessive(self.low(i));
+        let offset = match l {
+            "today" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            "tonight" => {
+                return m(i, i + 1, DateType::Date, format!("{}TNI", day(0)));
+            }
+            _ => None,
+        };
+        if let Some(off) = offset {
+            if let Some(part) = self.word(i + 1).and_then(|w| w.part) {
+                return m(i, i + 2, DateType::Date, format!("{}T{part}", day(off)));
+            }
+            return m(i, i + 1, DateType::Date, day(off));
+        }
+        // "two weeks ago", "a year ago".
+        if let Some(mt) = self.ago(i) {
+            return Some(mt);
+        }
+        let mut p = i;
+        let the = self.is(p, "the");
+        if the {
+            p += 1;
+        }
+        let step: i64 = match self.low(p) {
+            "this" | "current" | "present" if !the || self.is(p, "current") => 0,
+            "last" | "past" | "previous" | "preceding" | "recent" => -1,
+            "first" if the => -1,
+            "next" | "coming" | "following" | "upcoming" => 1,
+            _ => return None,
+        };
+        let key = self.low(p).to_string();
+        let q = p + 1;
+        // Numbered: "the past three years", "the next few days".
+        if let Some((n, q2)) = self.quantity(q) {
+            if let Some((unit, plural)) = self.word(q2).and_then(|w| w.unit) {
+                // "the past few months" is vague: a past reference.
+                if n.is_none() && step != 0 && key != "first" {
+                    let v = if step < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                    return m(i, q2 + 1, DateType::Date, v.into());
+                }
+                if plural || n == Some(1.0) {
+                    return m(i, q2 + 1, DateType::Duration, unit.duration(n));
+                }
+            }
+        }
+        if key == "first" {
+            return None;
+        }
+        let w = self.word(q);
+        // "recent years", "the coming weeks".
+        if let Some((unit, plural)) = w.and_then(|w| w.unit) {
+            if plural {
+                if key == "this" {
+                    return None;
+                }
+                // "recent years", "coming months": vague references.
+                let v = if step < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return m(i, q + 1, DateType::Date, v.into());
+            }
+            if key == "recent" {
+                return None;
+            }
+            // "the next day" is a date (seen from the story), "the next
+            // week" a length of time.
+            if the && matches!(key.as_str(), "next" | "following" | "previous") && unit == Unit::Day
+            {
+                return m(i, q + 1, DateType::Date, resolve::shift(r, unit, step)?);
+            }
+            if the
+                && matches!(key.as_str(), "past" | "last" | "next" | "coming")
+                && !matches!(unit, Unit::Weekend)
+            {
+                return m(i, q + 1, DateType::Duration, unit.duration(Some(1.0)));
+            }
+            if key == "past" && !the {
+                return m(i, q + 1, DateType::Duration, unit.duration(Some(1.0)));
+            }
+            let value = resolve::shift(r, unit, step)?;
+            return m(i, q + 1, DateType::Date, value);
+        }
+        if the || key == "recent" {
+            return None;
+        }
+        let w = w?;
+        let tense = self.tense(i);
+        if w.weekday > 0 && self.cap(q) && !w.weekday_abbr {
+            let v = match r {
+                Some(r) => resolve::weekday_step(r, w.weekday, step, tense).to_string(),
+                None => format!("XXXX-WXX-{}", w.weekday),
+            };
+            if let Some(part) = self.word(q + 1).and_then(|w| w.part) {
+                return m(i, q + 2, DateType::Time, format!("{v}T{part}"));
+            }
+            return m(i, q + 1, DateType::Date, v);
+        }
+        if w.month > 0 && self.cap(q) && !w.month_abbr {
+            let v = match r {
+                Some(r) => format!(
+                    "{}-{:02}",
+                    resolve::year(resolve::month_year(r, w.month, step, tense)),
+                    w.month
+                ),
+                None => format!("XXXX-{:02}", w.month),
+            };
+            return m(i, q + 1, DateType::Date, v);
+        }
+        if let Some(s) = w.season {
+            let v = match r {
+                Some(r) => format!("{}-{s}", resolve::year(resolve::season_year(r, s, step))),
+                None => format!("XXXX-{s}"),
+            };
+            return m(i, q + 1, DateType::Date, v);
+        }
+        if let Some(part) = w.part {
+            // "this morning", "last night".
+            let off = if step < 0 {
+                -1
+            } else if step > 0 {
+                1
+            } else {
+                0
+            };
+            return m(i, q + 1, DateType::Time, format!("{}T{part}", day(off)));
+        }
+        None
+    }
+
+    /// "two weeks ago", "a year ago", "three days earlier" is left a
+    /// duration.
+    fn ago(&self, i: usize) -> Option<M> {
+        let (n, q) = self.quantity(i)?;
+        let q = if self.is(q, "-") { q + 1 } else { q };
+        let (unit, _) = self.word(q)?.unit?;
+        // "a year earlier" is a date too, though its anchor may be an event.
+        let sign = match self.low(q + 1) {
+            "ago" | "earlier" => -1.0,
+            // "three days later" is counted from a story event, not from
+            // the reference: a length of time (see `duration`).
+            "hence" => 1.0,
+            _ => return None,
+        };
+        let n = n.map(|v| v * sign);
+        let value = match (self.reference, n) {
+            (Some(_), Some(n)) => resolve::shift(self.reference, unit, n.round() as i64)?,
+            (Some(_), None) => "PAST_REF".to_string(),
+            (None, _) => resolve::shift(None, unit, 0)?,
+        };
+        m(i, q + 2, DateType::Date, value)
+    }
+
+    /// A count at `i`: digits, number words ("twenty-four"), "a"/"an",
+    /// "a few", "several", "a couple of". Returns (value, next index);
+    /// value `None` = unknown count.
+    fn quantity(&self, i: usize) -> Option<(Option<f64>, usize)> {
+        let l = self.low(i);
+        match l {
+            "a" | "an" | "one" => {
+                if self.is(i + 1, "few") {
+                    return Some((None, i + 2));
+                }
+                if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+                    return Some((Some(2.0), i + 3));
+                }
+                if self.is(i + 1, "half") {
+                    return Some((Some(0.5), i + 2));
+                }
+                let and_half = self.is(i + 2, "and")
+                    && self.is_any(i + 3, &["a", "one"])
+                    && self.is(i + 4, "half");
+                let _ = and_half;
+                return Some((Some(1.0), i + 1));
+            }
+            "half" if self.is_any(i + 1, &["a", "an"]) => return Some((Some(0.5), i + 2)),
+            "several" | "few" | "many" | "some" | "couple" => {
+                let q = if l == "couple" && self.is(i + 1, "of") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return Some((None, q));
+            }
+            _ => {}
+        }
+        if let Some(v) = self.num(i, 6) {
+            // Not "1,000" or "2.5" halves of a bigger number.
+            if i > 0 && self.tight(i) && self.is_any(i - 1, &[",", "."]) {
+                return None;
+            }
+            if self.tight(i + 1)
+                && self.is_any(i + 1, &[",", "."])
+                && self.tight(i + 2)
+                && self.kind(i + 2) == Some(TokenKind::Number)
+            {
+                if self.is(i + 1, ".") && self.raw(i + 2).len() <= 2 {
+                    let frac: f64 = format!("0.{}", self.raw(i + 2)).parse().ok()?;
+                    return Some((Some(v as f64 + frac), i + 3));
+                }
+                return None;
+            }
+            // "2 1/2 years"
+            if self.num(i + 1, 1) == Some(1)
+                && self.tight(i + 2)
+                && self.is(i + 2, "/")
+                && self.tight(i + 3)
+                && self.num(i + 3, 1) == Some(2)
+            {
+                return Some((Some(v as f64 + 0.5), i + 4));
+            }
+            return Some((Some(v as f64), i + 1));
+        }
+        let w = self.word(i)?;
+        if w.number == 0 {
+            return None;
+        }
+        let mut v = w.number;
+        let mut q = i + 1;
+        // "twenty-four", and "twenty four" as transcripts write it.
+        if (20..100).contains(&v) && v % 10 == 0 {
+            let o = if self.is(q, "-") && self.tight(q) {
+                q + 1
+            } else {
+                q
+            };
+            if let Some(ones) = self
+                .word(o)
+                .map(|w| w.number)
+                .filter(|&d| (1..10).contains(&d))
+            {
+                v += ones;
+                q = o + 1;
+            }
+        }
+        Some((Some(v as f64), q))
+    }
+
+    /// Durations: "three years", "44-day", "a decade", "30-year-long",
+    /// "57 years old", "two and a half hours".
+    fn duration(&self, i: usize) -> Option<M> {
+        let (mut n, mut q) = self.quantity(i)?;
+        // "two and a half years"
+        if self.is(q, "and") && self.is_any(q + 1, &["a", "one"]) && self.is(q + 2, "half") {
+            n = n.map(|v| v + 0.5);
+            q += 3;
+        }
+        let hyphen = self.is(q, "-") && self.tight(q);
+        if hyphen {
+            q += 1;
+        }
+        if self.is(q, "more") && !hyphen {
+            q += 1;
+        }
+        let (unit, plural) = self.word(q)?.unit?;
+        if self.kind(q) != Some(TokenKind::Word) {
+            return None;
+        }
+        let numeric = self.kind(i) == Some(TokenKind::Number);
+        // "a five year low": a count with a singular unit before a noun.
+        let adjective = n.is_some_and(|v| v > 1.0)
+            && self.kind(q + 1) == Some(TokenKind::Word)
+            && !self.cap(q + 1)
+            && self.word(q + 1).is_none();
+        if !plural && !hyphen && !adjective && n != Some(1.0) && n != Some(0.5) {
+            return None;
+        }
+        if plural && n == Some(1.0) && self.is_any(i, &["a", "an"]) {
+            return None;
+        }
+        // "a second term": the ordinal, not the unit.
+        if unit == Unit::Second && !plural && self.kind(q + 1) == Some(TokenKind::Word) && !numeric
+        {
+            return None;
+        }
+        // "a day" after "once", "twice", "3 percent": a rate, see `set`.
+        if self.is_any(i, &["a", "an"])
+            && i > 0
+            && (self.is_any(i - 1, &["once", "twice", "thrice", "times", "percent", "%"])
+                || self.kind(i - 1) == Some(TokenKind::Number)
+                || self.plural_noun(i - 1) && q == i + 1)
+        {
+            return None;
+        }
+        let mut end = q + 1;
+        // "a year-earlier loss": the adjective is a date, see `period`.
+        if self.tight(end) && self.is(end, "-") && self.is_any(end + 1, &["earlier", "ago", "end"])
+        {
+            return None;
+        }
+        // "a year and a half"
+        if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
+            n = n.map(|v| v + 0.5);
+            end += 3;
+        }
+        // Ages ("a 44-year-old", "37 years old") describe a person, not a
+        // time: TimeML leaves them out. "30-year-long" keeps its suffix.
+        if self.is_any(end, &["-", "old"]) && (self.is(end, "old") || self.is(end + 1, "old")) {
+            return None;
+        }
+        if self.is(end, "-") && self.tight(end) && self.is(end + 1, "long") {
+            end += 2;
+        }
+        m(i, end, DateType::Duration, unit.duration(n))
+    }
+
+    /// Recurrences: "every Friday", "each year", "every two weeks",
+    /// "annually", "a year" after a rate.
+    fn set(&self, i: usize) -> Option<M> {
+        let l = self.low(i);
+        let adverb = match l {
+            "annually" | "yearly" => Some("P1Y"),
+            "quarterly" => Some("P3M"),
+            "monthly" => Some("P1M"),
+            "weekly" => Some("P1W"),
+            "daily" => Some("P1D"),
+            "hourly" => Some("PT1H"),
+            "nightly" => Some("XXXX-XX-XXTNI"),
+            _ => None,
+        };
+        // "its quarterly dividend", "the Party daily": adjectives and
+        // nouns, not recurrences.
+        let adjective = i > 0
+            && (self.is_any(
+                i - 1,
+                &[
+                    "its", "the", "a", "an", "their", "his", "her", "first", "initial", "average",
+                ],
+            ) || self.raw(i - 1).ends_with("'s")
+                || self.cap(i - 1) && !self.line_start(i))
+            || self.kind(i + 1) == Some(TokenKind::Word)
+                && !self.cap(i + 1)
+                && l != "annually"
+                && l != "yearly";
+        if let Some(v) = adverb.filter(|_| !adjective) {
+            return m(i, i + 1, DateType::Set, v.to_string());
+        }
+        if matches!(l, "every" | "each" | "per") {
+            let mut q = i + 1;
+            if self.is(q, "other") {
+                q += 1;
+            }
+            let (n, q) = match self.quantity(q) {
+                Some((n, q2)) if !self.is_any(q, &["a", "an"]) => (n, q2),
+                _ => (Some(1.0), q),
+            };
+            let w = self.word(q)?;
+            if let Some((unit, _)) = w.unit {
+                let n = if self.is(i + 1, "other") {
+                    n.map(|v| v * 2.0)
+                } else {
+                    n
+                };
+                return m(i, q + 1, DateType::Set, unit.duration(n));
+            }
+            if l != "per" && w.weekday > 0 && self.cap(q) {
+                if let Some(part) = self.word(q + 1).and_then(|w| w.part) {
+                    return m(
+                        i,
+                        q + 2,
+                        DateType::Set,
+                        format!("XXXX-WXX-{}T{part}", w.weekday),
+                    );
+                }
+                return m(i, q + 1, DateType::Set, format!("XXXX-WXX-{}", w.weekday));
+            }
+            if let Some(part) = w.part {
+                return m(i, q + 1, DateType::Set, format!("XXXX-XX-XXT{part}"));
+            }
+            if l != "per" && w.month > 0 && self.cap(q) {
+                return m(i, q + 1, DateType::Set, format!("XXXX-{:02}", w.month));
+            }
+            return None;
+        }
+        // "twice a year", "$5 billion a year", "3% a year".
+        if matches!(l, "a" | "an")
+            && i > 0
+            && (self.is_any(i - 1, &["once", "twice", "thrice", "times"]))
+        {
+            let (unit, plural) = self.word(i + 1)?.unit?;
+            if !plural {
+                return m(i, i + 2, DateType::Set, unit.duration(Some(1.0)));
+            }
+        }
+        None
+    }
+
+    /// Vague references: "now", "currently", "recently", "the past", "the
+    /// future", "these days".
+    fn vague(&self, i: usize) -> Option<M> {
+        let l = self.low(i);
+        let v = match l {
+            "now" | "currently" | "nowadays" => "PRESENT_REF",
+            "recently" | "lately" => "PAST_REF",
+            // "soon" and the adjective "recent" are left out: news
+            // annotation marks them far less often than it uses them.
+            "these" if self.is(i + 1, "days") => {
+                return m(i, i + 2, DateType::Date, "PRESENT_REF".into())
+            }
+            "the" => {
+                let mut q = i + 1;
+                if self.is_any(q, &["near", "distant", "recent", "immediate"]) {
+                    q += 1;
+                }
+                let v = match self.low(q) {
+                    "past" => "PAST_REF",
+                    "future" => "FUTURE_REF",
+                    "present" => "PRESENT_REF",
+                    _ => return None,
+                };
+                return m(i, q + 1, DateType::Date, v.into());
+            }
+            _ => return None,
+        };
+        // "now" as a discourse marker at a clause start still counts in
+        // TimeML; but not inside "now-defunct"-style compounds.
+        if self.tight(i + 1) && self.is(i + 1, "-") {
+            return None;
+        }
+        m(i, i + 1, DateType::Date, v.into())
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "the
+    /// first half of 1998", "the fourth quarter of fiscal 2021".
+    fn quarter(&self, i: usize) -> Option<M> {
+        let mut p = i;
+        let mut year_before = None;
+        if self.is(p, "the") {
+            p += 1;
+            // "the 1988 second quarter", "the year-ago third quarter"
+            if let Some((y, q)) = self.year_at(p) {
+                year_before = Some(y);
+                p = q;
+            } else if self.is(p, "year")
+                && self.tight(p + 1)
+                && self.is(p + 1, "-")
+                && self.is_any(p + 2, &["ago", "earlier"])
+            {
+                if let Some(r) = self.reference {
+                    year_before = Some(r.year() - 1);
+                    p += 3;
+                }
+            }
+        }
+        // "next year's first quarter", "last year's fourth quarter"
+        if let (Some(step), Some(r)) = (self.year_step(p), self.reference) {
+            if self.is(p + 1, "year's") || self.is(p + 1, "year’s") {
+                year_before = Some(r.year() + step);
+                p += 2;
+            }
+        }
+        let ord = self
+            .word(p)
+            .map(|w| w.ordinal)
+            .filter(|&o| o > 0)
+            .or_else(|| (p > i && self.is_any(p, &["last", "final"])).then_some(4))
+            .or_else(|| {
+                self.day_at(p)
+                    .filter(|_| self.kind(p) == Some(TokenKind::Word))
+                    .map(|(d, _)| d as u32)
+            })?;
+        let ord = if p > i && self.is_any(p, &["last", "final"]) {
+            4
+        } else {
+            ord
+        };
+        let mut q = p + 1;
+        if self.is(q, "-") && self.tight(q) {
+            q += 1;
+        }
+        let (code, max) = match self.low(q) {
+            "quarter" => ('Q', 4),
+            "half" => ('H', 2),
+            _ => return None,
+        };
+        // "the last half", "the final quarter": the last one.
+        let ord = if p > i && self.is_any(p, &["last", "final"]) {
+            max
+        } else {
+            ord
+        };
+        if ord == 0 || ord > max {
+            return None;
+        }
+        let mut end = q + 1;
+        let mut year = None;
+        if self.is(end, "of") || self.is(end, ",") {
+            let mut y = end + 1;
+            if self.is(y, "fiscal") {
+                y += 1;
+            }
+            if let Some((yy, r)) = self.year_at(y) {
+                year = Some(yy);
+                end = r;
+            } else if self.is(y, "this") && self.is(y + 1, "year") {
+                end = y + 2;
+            } else if self.is(y, "last") && self.is(y + 1, "year") {
+                year = self.reference.map(|r| r.year() - 1);
+                end = y + 2;
+            }
+        }
+        let y = match year.or(year_before).or(self.reference.map(|r| {
+            // A quarter later than the current one, in a past-tense
+            // sentence, is last year's.
+            let cur = (r.month() as u32 - 1) / (12 / max) + 1;
+            if ord > cur && self.tense(i) == Tense::Past {
+                r.year() - 1
+            } else {
+                r.year()
+            }
+        })) {
+            Some(y) => resolve::year(y),
+            None => "XXXX".into(),
+        };
+        m(i, end, DateType::Date, format!("{y}-{code}{ord}"))
+    }
+
+    /// Expressions whose value depends on the story rather than the
+    /// reference date ("that day", "the same year") or is vague ("for
+    /// years", "previously", "future generations", "the weekend").
+    fn anaphoric(&self, i: usize) -> Option<M> {
+        let l = self.low(i);
+        // "that day", "that same year", "the same week".
+        if l == "that" || l == "the" && self.is(i + 1, "same") {
+            let q = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+            let (unit, plural) = self.word(q)?.unit?;
+            if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                return None;
+            }
+            return m(i, q + 1, DateType::Date, resolve::shift(None, unit, 0)?);
+        }
+        // "over the weekend": the most recent one.
+        if l == "the" && self.is(i + 1, "weekend") {
+            let v = match self.reference {
+                Some(r) => {
+                    let back = (r.weekday() as i64 - 6).rem_euclid(7);
+                    format!("{}-WE", resolve::week(r.add_days(-back)))
+                }
+                None => "XXXX-WXX-WE".into(),
+            };
+            return m(i, i + 2, DateType::Date, v);
+        }
+        // "for years", "within weeks", "for centuries", "decades-long".
+        if let Some((unit, true)) = self.word(i).and_then(|w| w.unit) {
+            if self.tight(i + 1) && self.is(i + 1, "-") && self.is(i + 2, "long") {
+                return m(i, i + 3, DateType::Duration, unit.duration(None));
+            }
+            if i > 0
+                && self.is_any(i - 1, &["for", "within"])
+                && !matches!(unit, Unit::Second | Unit::Minute)
+            {
+                return m(i, i + 1, DateType::Duration, unit.duration(None));
+            }
+        }
+        // The financial page's "the latest quarter", "the year-ago
+        // period", "the fiscal year"; bare "year-earlier", "year-end".
+        self.period(i)
+    }
+
+    fn period(&self, i: usize) -> Option<M> {
+        let the = self.is(i, "the");
+        let mut p = if the { i + 1 } else { i };
+        let mut back = 0i64; // "year-ago": a year back
+        let mut latest = false;
+        let mut current = false;
+        for _ in 0..3 {
+            match self.low(p) {
+                "latest" | "comparable" | "same" | "full" | "fiscal" | "current" | "recent" => {
+                    latest |= self.is_any(p, &["latest", "recent"]);
+                    current |= self.is(p, "current");
+                    p += 1;
+                }
+                "year"
+                    if self.tight(p + 1)
+                        && self.is(p + 1, "-")
+                        && self.is_any(p + 2, &["earlier", "ago"]) =>
+                {
+                    back = 1;
+                    p += 3;
+                }
+                _ => break,
+            }
+        }
+        let r = self.reference;
+        if !the {
+            if back == 1 && p == i + 3 {
+                return m(i, p, DateType::Date, resolve::shift(r, Unit::Year, -1)?);
+            }
+            if self.is(i, "year")
+                && self.tight(i + 1)
+                && self.is(i + 1, "-")
+                && self.is(i + 2, "end")
+            {
+                let v = match r {
+                    Some(r) => resolve::ymd(resolve::year_for(r, 12, 31, self.tense(i)), 12, 31),
+                    None => "XXXX-12-31".into(),
+                };
+                return m(i, i + 3, DateType::Date, v);
+            }
+            return None;
+        }
+        let (unit, step) = match self.low(p) {
+            "quarter" | "period" => (Unit::Quarter, if current { 0 } else { -1 - 4 * back }),
+            "year" => (Unit::Year, -back),
+            "month" if back == 0 && p > i + 1 => (Unit::Month, 0),
+            "week" if back == 0 && p > i + 1 => (Unit::Week, 0),
+            _ => return None,
+        };
+        if self.is(p, "period") && p == i + 1 {
+            return None;
+        }
+        let _ = latest;
+        // "the year ended March 31": a fiscal year, a length of time.
+        if unit == Unit::Year && self.is_any(p + 1, &["ended", "ending"]) {
+            return m(i, p + 1, DateType::Duration, "P1Y".into());
+        }
+        // "the year 1998"
+        if unit == Unit::Year {
+            if let Some((y, end)) = self.year_at(p + 1) {
+                return m(i, end, DateType::Date, resolve::year(y));
+            }
+        }
+        m(i, p + 1, DateType::Date, resolve::shift(r, unit, step)?)
+    }
+
+    /// Seasons: "the summer", "in spring", "winter 2009", "the winter of
+    /// 1994"; and years written "'82".
+    fn season(&self, i: usize) -> Option<M> {
+        if (self.is(i, "'") || self.is(i, "’"))
+            && self.tight(i + 1)
+            && self.raw(i + 1).len() == 2
+            && i > 0
+            && self.is_any(i - 1, CAL_PREV)
+        {
+            let y = self.num(i + 1, 2)? as i32;
+            let y = if y >= 30 { 1900 + y } else { 2000 + y };
+            return m(i, i + 2, DateType::Date, resolve::year(y));
+        }
+        let the = self.is(i, "the");
+        let p = if the { i + 1 } else { i };
+        let code = self.word(p)?.season?;
+        let prev_ok = the
+            || i > 0
+                && self.is_any(
+                    i - 1,
+                    &[
+                        "in", "since", "during", "until", "by", "of", "early", "late", "mid",
+                        "through", "this", "'s",
+                    ],
+                );
+        let q = if self.is(p + 1, "of") { p + 2 } else { p + 1 };
+        if let Some((y, end)) = self.year_at(q) {
+            return m(
+                i,
+                end,
+                DateType::Date,
+                format!("{}-{code}", resolve::year(y)),
+            );
+        }
+        // "fall" is more often the verb.
+        if !prev_ok
+            || self.is(p, "fall") && !the
+            || self.kind(p + 1) == Some(TokenKind::Word)
+                && !self.cap(p + 1)
+                && self.word(p + 1).is_none()
+                && !the
+        {
+            return None;
+        }
+        let v = match self.reference {
+            Some(r) => format!("{}-{code}", resolve::year(r.year())),
+            None => format!("XXXX-{code}"),
+        };
+        m(i, p + 1, DateType::Date, v)
+    }
+
+    /// Years spoken in words, as in broadcast transcripts: "nineteen
+    /// ninety-six", "the year two thousand".
+    fn spoken_year(&self, i: usize) -> Option<M> {
+        let (start, p) = if self.is(i, "the") && self.is(i + 1, "year") {
+            (i, i + 2)
+        } else {
+            (i, i)
+        };
+        if self.is(p, "two") && self.is(p + 1, "thousand") {
+            let mut end = p + 2;
+            let mut y = 2000;
+            if self.is(end, "and") {
+                if let Some(w) = self.word(end + 1).filter(|w| (1..10).contains(&w.number)) {
+                    y += w.number;
+                    end += 2;
+                }
+            }
+            if start == p && !(p > 0 && self.is_any(p - 1, CAL_PREV)) {
+                return None;
+            }
+            return m(start, end, DateType::Date, resolve::year(y as i32));
+        }
+        let century = self
+            .word(p)
+            .map(|w| w.number)
+            .filter(|n| (10..=20).contains(n))?;
+        let (rest, end) = self.quantity(p + 1)?;
+        let rest = rest? as u32;
+        if !(10..100).contains(&rest) || self.kind(p + 1) != Some(TokenKind::Word) {
+            return None;
+        }
+        m(
+            start,
+            end,
+            DateType::Date,
+            resolve::year((century * 100 + rest) as i32),
+        )
+    }
+
+    /// Holidays from the lexicon: "Christmas", "Thanksgiving Day".
+    fn holiday(&self, i: usize) -> Option<M> {
+        if !self.cap(i) {
+            return None;
+        }
+        for (toks, rule) in holidays() {
+            if toks.iter().enumerate().all(|(k, t)| self.low(i + k) == *t) {
+                let end = i + toks.len();
+                // Without a year, the holiday nearest in the sentence's
+                // tense: "was found Thanksgiving Day" is the last one.
+                let (mo, d) = match rule {
+                    Rule::Fixed(mo, d) => (*mo, *d),
+                    Rule::Nth(_, _, mo) => (*mo, 15),
+                    Rule::Easter(_) => (4, 1),
+                };
+                let mut y = self
+                    .reference
+                    .map(|r| resolve::year_for(r, mo, d, self.tense(i)));
+                if let Some((yy, _)) = self.year_at(end) {
+                    y = Some(yy);
+                }
+                let value = match y {
+                    None => match rule {
+                        Rule::Fixed(mo, d) => format!("XXXX-{mo:02}-{d:02}"),
+                        _ => "XXXX-XX-XX".into(),
+                    },
+                    Some(y) => match rule {
+                        Rule::Fixed(mo, d) => resolve::ymd(y, *mo, *d),
+                        Rule::Nth(n, wd, mo) => resolve::nth_weekday(y, *mo, *wd, *n)?.to_string(),
+                        Rule::Easter(off) => resolve::easter(y)?.add_days(*off as i64).to_string(),
+                    },
+                };
+                let end = match self.year_at(end) {
+                    Some((_, r)) => r,
+                    None => end,
+                };
+                return m(i, end, DateType::Date, value);
+            }
+        }
+        None
+    }
+}
+
+/// The word lexicon and the start words in one map: (lexicon entry,
+/// start strength; lexicon words are strong).
+fn combined() -> &'static FxMap<&'static str, (Option<Word>, u8)> {
+    static MAP: std::sync::OnceLock<FxMap<&'static str, (Option<Word>, u8)>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: FxMap<&'static str, (Option<Word>, u8)> = start_words()
+            .iter()
+            .map(|(w, s)| (*w, (None, *s)))
+            .collect();
+        for (w, e) in words() {
+            map.insert(w, (Some(*e), 2));
+        }
+        map
+    })
+}
+
+/// Words that may begin an expression: 2 = by themselves ("today",
+/// "now", "Christmas"), 1 = only shortly before one of those or a number
+/// ("the", "last", "nearly").
+fn start_words() -> &'static FxMap<&'static str, u8> {
+    static STARTS: std::sync::OnceLock<FxMap<&'static str, u8>> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let strong = [
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "now",
+            "currently",
+            "nowadays",
+            "recently",
+            "lately",
+            "recent",
+            "past",
+            "future",
+            "present",
+            "noon",
+            "midday",
+            "midnight",
+            "annually",
+            "yearly",
+            "quarterly",
+            "monthly",
+            "weekly",
+            "daily",
+            "hourly",
+            "nightly",
+            "period",
+        ];
+        let weak = [
+            "the",
+            "this",
+            "last",
+            "next",
+            "previous",
+            "preceding",
+            "first",
+            "final",
+            "coming",
+            "following",
+            "upcoming",
+            "current",
+            "a",
+            "an",
+            "that",
+            "these",
+            "every",
+            "each",
+            "per",
+            "half",
+            "several",
+            "few",
+            "many",
+            "some",
+            "couple",
+            "early",
+            "late",
+            "mid",
+            "earlier",
+            "later",
+            "nearly",
+            "fully",
+            "roughly",
+            "more",
+            "less",
+            "fewer",
+            "at",
+            "up",
+            "latest",
+            "comparable",
+            "same",
+            "full",
+            "fiscal",
+        ];
+        let mut map: FxMap<&'static str, u8> = weak.iter().map(|w| (*w, 1)).collect();
+        map.extend(strong.iter().map(|w| (*w, 2)));
+        for (toks, _) in holidays() {
+            map.insert(toks[0], 2);
+        }
+        map
+    })
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
