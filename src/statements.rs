@@ -3,10 +3,27 @@
 //!
 //! May not touch: entity recognition itself. Reads the tokenized text, the
 //! cue lexicon and the entities already found.
+//!
+//! The pass runs in four linear steps: quotation marks are paired
+//! ([`quotes`]); each quotation looks for its attribution right after it
+//! ("…,” she said) or right before it (She said: “…”), and a quotation
+//! interrupted by its attribution in mid-sentence is joined to its second
+//! half; then every sentence is read for reported speech around a cue from
+//! `data/cues.txt` (SOURCE said (that) CONTENT; CONTENT, SOURCE said;
+//! According to SOURCE, CONTENT), which becomes *mixed* when its content
+//! holds a quotation; quotations left over become statements of the last
+//! speaker when they read like speech, or are dropped as scare quotes.
+//! Speakers are resolved in text order at the end ([`source`]).
+
+mod lexicon;
+mod quotes;
+mod source;
 
 use crate::entities::Entity;
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 use crate::Span;
+use lexicon::CueKind;
+use quotes::Quote;
 use serde::Serialize;
 
 /// How the statement reports its content.
@@ -43,8 +60,622 @@ pub struct Statement {
     pub speaker: Option<String>,
 }
 
+/// How far (tokens) after a closing mark its attribution may start.
+const AFTER_WINDOW: usize = 12;
+/// How far (tokens) before an opening mark its cue may end.
+const BEFORE_WINDOW: usize = 6;
+/// Fewest words for an unattributed quotation to count as speech.
+const FLOATING_MIN_WORDS: usize = 6;
+
+/// An attribution: cue and source token ranges, and where it ends.
+#[derive(Clone, Copy, Debug)]
+struct Attr {
+    cue: (usize, usize),
+    source: Option<(usize, usize)>,
+    end: usize,
+}
+
+struct Finder<'a> {
+    doc: &'a Document<'a>,
+    threshold: u8,
+    quotes: Vec<Quote>,
+    /// For each token, 1 + the index of the quotation it lies in (marks
+    /// included), or 0.
+    quote_of: Vec<u32>,
+    /// Quotation already part of a statement.
+    quote_used: Vec<bool>,
+    /// Token already used as a cue or source.
+    used: Vec<bool>,
+}
+
 /// Finds the attributed statements of the document.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
-    let _ = (doc, entities);
-    Vec::new()
+    let quotes = quotes::find(doc);
+    let mut quote_of = vec![0u32; doc.tokens.len()];
+    for (k, q) in quotes.iter().enumerate() {
+        let end = (q.close + 1).min(doc.tokens.len());
+        for slot in &mut quote_of[q.open..end] {
+            *slot = k as u32 + 1;
+        }
+    }
+    let mut f = Finder {
+        doc,
+        threshold: quotes::para_threshold(doc),
+        quote_used: vec![false; quotes.len()],
+        quotes,
+        quote_of,
+        used: vec![false; doc.tokens.len()],
+    };
+    let mut found: Vec<Found> = Vec::new();
+    f.direct(&mut found);
+    f.reported(&mut found);
+    f.floating(&mut found);
+    found.sort_by_key(|s| (s.fragments[0].start, s.fragments.last().map(|x| x.end)));
+
+    let mut resolver = source::Resolver::new(doc, entities);
+    let mut out = Vec::with_capacity(found.len());
+    let mut prev_end = 0;
+    for s in found {
+        // Drop a statement overlapping an earlier one (a quotation read both
+        // as direct and inside reported speech).
+        if s.fragments[0].start < prev_end {
+            continue;
+        }
+        prev_end = s.fragments.last().unwrap().end;
+        let speaker = match s.source {
+            Some(src) => resolver.resolve(src),
+            None if s.cue.is_none() => resolver.last_speaker().map(|x| x.1),
+            None => None,
+        };
+        let span = Span::new(s.fragments[0].start, prev_end);
+        out.push(Statement {
+            span,
+            fragments: s.fragments,
+            kind: s.kind,
+            cue: s.cue,
+            source: s.source,
+            speaker,
+        });
+    }
+    out
+}
+
+/// A statement before its speaker is resolved.
+struct Found {
+    fragments: Vec<Span>,
+    kind: StatementKind,
+    cue: Option<Span>,
+    source: Option<Span>,
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(
+        s,
+        "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›"
+    )
+}
+
+impl<'a> Finder<'a> {
+    fn span(&self, (s, e): (usize, usize)) -> Span {
+        Span::new(
+            self.doc.tokens[s].span.start,
+            self.doc.tokens[e - 1].span.end,
+        )
+    }
+
+    fn para_start(&self, i: usize) -> bool {
+        quotes::para_start(self.doc, i, self.threshold)
+    }
+
+    /// The cue phrase starting at token `i`: its end and kind.
+    fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
+        let doc = self.doc;
+        if doc.tokens[i].kind != TokenKind::Word {
+            return None;
+        }
+        let w = doc.tok(i);
+        let lower = w.to_lowercase();
+        let list = lexicon::get().cues.get(lower.as_str())?;
+        'phrase: for cue in list {
+            let mut j = i + 1;
+            for word in &cue.rest {
+                if j >= doc.tokens.len() || !doc.tok(j).eq_ignore_ascii_case(word) {
+                    continue 'phrase;
+                }
+                j += 1;
+            }
+            return Some((j, cue.kind));
+        }
+        None
+    }
+
+    fn mark_used(&mut self, (s, e): (usize, usize)) {
+        for u in &mut self.used[s..e] {
+            *u = true;
+        }
+    }
+
+    /// Direct quotations with an attribution next to them.
+    fn direct(&mut self, out: &mut Vec<Found>) {
+        let mut k = 0;
+        while k < self.quotes.len() {
+            let q = self.quotes[k].clone();
+            let attr = self.attr_after(&q).or_else(|| self.attr_before(&q));
+            let Some(attr) = attr else {
+                k += 1;
+                continue;
+            };
+            let mut fragments = q.fragments.clone();
+            self.quote_used[k] = true;
+            let mut next = k + 1;
+            // "“A,” she said, “B.”": the attribution interrupts one sentence.
+            if attr.end > q.close {
+                if let Some(q2) = self.quotes.get(k + 1) {
+                    let open_ends = !is_terminal(self.doc.tok(q.close.saturating_sub(1)));
+                    let joined = q2.open > attr.end
+                        && q2.open - attr.end <= 5
+                        && matches!(self.doc.tok(q2.open - 1), "," | ":" | ";")
+                        && !(attr.end..q2.open)
+                            .any(|i| is_terminal(self.doc.tok(i)) || self.para_start(i))
+                        && !self.para_start(q2.open);
+                    if open_ends && joined {
+                        fragments.extend(q2.fragments.iter().copied());
+                        self.quote_used[k + 1] = true;
+                        next = k + 2;
+                    }
+                }
+            }
+            self.mark_used(attr.cue);
+            if let Some(src) = attr.source {
+                self.mark_used(src);
+            }
+            out.push(Found {
+                fragments,
+                kind: StatementKind::Direct,
+                cue: Some(self.span(attr.cue)),
+                source: attr.source.map(|s| self.span(s)),
+            });
+            k = next;
+        }
+    }
+
+    /// "…,” she said" / "…,” said Smith" / "…” according to Smith".
+    fn attr_after(&self, q: &Quote) -> Option<Attr> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let start = q.close + 1;
+        if start >= n || self.para_start(start) {
+            return None;
+        }
+        let mut limit = start;
+        while limit < n && limit - start < AFTER_WINDOW {
+            let w = doc.tok(limit);
+            if (limit > start && self.para_start(limit))
+                || is_terminal(w)
+                || is_quote_mark(w)
+                || w == ";"
+            {
+                break;
+            }
+            limit += 1;
+        }
+        let mut i = start;
+        while i < limit {
+            if let Some((ce, kind)) = self.cue_at(i) {
+                let ce = ce.min(limit);
+                match kind {
+                    CueKind::According => {
+                        let src = source::after(doc, ce, limit)?;
+                        return Some(Attr {
+                            cue: (i, ce),
+                            source: Some(src),
+                            end: src.1,
+                        });
+                    }
+                    CueKind::Nominal => {}
+                    CueKind::Strong | CueKind::Weak => {
+                        if let Some(src) = source::before(doc, i, start) {
+                            return Some(Attr {
+                                cue: (i, ce),
+                                source: Some(src),
+                                end: self.tail(ce, limit),
+                            });
+                        }
+                        if i == start || (i == start + 1 && doc.tok(start) == ",") {
+                            let src = source::after(doc, ce, limit);
+                            let end = src.map_or(ce, |s| s.1);
+                            return Some(Attr {
+                                cue: (i, ce),
+                                source: src,
+                                end: self.tail(end, limit),
+                            });
+                        }
+                    }
+                }
+                i = ce.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        None
+    }
+
+    /// Skips an attribution's tail ("in an interview", "on Tuesday") up to
+    /// the next comma or colon within `limit`.
+    fn tail(&self, from: usize, limit: usize) -> usize {
+        let mut j = from;
+        while j < limit && !matches!(self.doc.tok(j), "," | ":" | ";") {
+            j += 1;
+        }
+        j
+    }
+
+    /// "She said: “…”" / "Smith told reporters, “…”".
+    fn attr_before(&self, q: &Quote) -> Option<Attr> {
+        let doc = self.doc;
+        if q.open == 0 {
+            return None;
+        }
+        let mut p = q.open;
+        let punct = matches!(doc.tok(p - 1), ":" | ",");
+        if punct {
+            p -= 1;
+        }
+        if self.para_start(q.open) || p == 0 {
+            return None;
+        }
+        // The cue ends within a few tokens before p.
+        let floor = p.saturating_sub(BEFORE_WINDOW + 4);
+        let mut i = p;
+        while i > floor {
+            i -= 1;
+            let w = doc.tok(i);
+            if is_terminal(w)
+                || is_quote_mark(w)
+                || w.eq_ignore_ascii_case("that")
+                || self.para_start(i + 1) && i + 1 < p
+            {
+                if self.para_start(i + 1) && i + 1 < p {
+                    // crossing into the previous paragraph
+                }
+                return None;
+            }
+            if let Some((ce, kind)) = self.cue_at(i) {
+                if ce > p || self.used[i] {
+                    continue;
+                }
+                let tail = p - ce;
+                if !(punct && tail <= BEFORE_WINDOW || tail <= 1) {
+                    return None;
+                }
+                let para = (0..=i)
+                    .rev()
+                    .take(200)
+                    .find(|&j| self.para_start(j))
+                    .unwrap_or(0);
+                let sent_start = doc.sentences[doc.sentence_of[i] as usize]
+                    .tokens
+                    .start
+                    .max(para);
+                let src = match kind {
+                    CueKind::According => source::after(doc, ce, p),
+                    CueKind::Nominal => None,
+                    _ => source::before(doc, i, sent_start).or_else(|| source::after(doc, ce, p)),
+                };
+                src?;
+                return Some(Attr {
+                    cue: (i, ce),
+                    source: src,
+                    end: q.close,
+                });
+            }
+        }
+        None
+    }
+
+    /// Reported speech in every sentence.
+    fn reported(&mut self, out: &mut Vec<Found>) {
+        for si in 0..self.doc.sentences.len() {
+            let s = self.doc.sentences[si].tokens.clone();
+            if s.is_empty() {
+                continue;
+            }
+            // Skip sentences lying inside a used quotation.
+            let q = self.quote_of[s.start];
+            if q != 0 && self.quote_used[q as usize - 1] && self.quote_of[s.end - 1] == q {
+                continue;
+            }
+            let mut i = s.start;
+            while i < s.end {
+                if self.used[i] || self.quote_of[i] != 0 {
+                    i += 1;
+                    continue;
+                }
+                match self.cue_at(i) {
+                    Some((ce, kind)) if ce <= s.end => {
+                        if let Some(st) = self.reported_at(s.clone(), i, ce, kind) {
+                            out.push(st);
+                            break;
+                        }
+                        i = ce;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+    }
+
+    /// The end of a sentence's content: before its final punctuation, or at
+    /// the end of a quotation it closes with.
+    fn content_end(&self, start: usize, end: usize) -> usize {
+        let doc = self.doc;
+        let mut e = end;
+        while e > start && (is_terminal(doc.tok(e - 1)) || matches!(doc.tok(e - 1), ")" | "]")) {
+            e -= 1;
+        }
+        e
+    }
+
+    fn reported_at(
+        &mut self,
+        s: core::ops::Range<usize>,
+        i: usize,
+        ce: usize,
+        kind: CueKind,
+    ) -> Option<Found> {
+        let doc = self.doc;
+        let cue = (i, ce);
+        let comma_before = i > s.start && doc.tok(i - 1) == ",";
+        let (content, src) = match kind {
+            CueKind::Nominal => return None,
+            CueKind::According => {
+                let src = source::after(doc, ce, s.end)?;
+                let lead = i - s.start <= 1;
+                if lead {
+                    let mut c = src.1;
+                    if c < s.end && doc.tok(c) == "," {
+                        c += 1;
+                    }
+                    ((c, self.content_end(c, s.end)), src)
+                } else if comma_before {
+                    ((s.start, i - 1), src)
+                } else {
+                    return None;
+                }
+            }
+            CueKind::Strong | CueKind::Weak => {
+                let np = source::before(doc, i, s.start);
+                // CONTENT, SOURCE said (tail).
+                if let Some(np) = np {
+                    if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
+                        let tail_ok = (ce..s.end)
+                            .take(10)
+                            .all(|k| !doc.tok(k).eq_ignore_ascii_case("that"))
+                            && s.end - ce <= 10;
+                        if tail_ok {
+                            return self.emit(s.start, np.0 - 1, Some(cue), Some(np));
+                        }
+                    }
+                }
+                // CONTENT, said SOURCE.
+                if comma_before && kind == CueKind::Strong && i > s.start + 2 {
+                    if let Some(src) = source::after(doc, ce, s.end) {
+                        if s.end - src.1 <= 8 {
+                            return self.emit(s.start, i - 1, Some(cue), Some(src));
+                        }
+                    }
+                }
+                // SOURCE said (that) CONTENT.
+                let np = np?;
+                let clause_start = np.0 == s.start
+                    || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | "(")
+                    || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word);
+                if !clause_start {
+                    return None;
+                }
+                let c = self.content_start(i, ce, s.end, kind)?;
+                ((c, self.content_end(c, s.end)), np)
+            }
+        };
+        self.emit(content.0, content.1, Some(cue), Some(src))
+    }
+
+    /// Where the reported clause starts after a cue: at "that" a few words
+    /// on, or (for strong cues) right after the cue and any channel
+    /// ("told reporters", "in a statement").
+    fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
+        let doc = self.doc;
+        let tell = doc.tok(i).to_ascii_lowercase().starts_with("tel")
+            || doc.tok(i).eq_ignore_ascii_case("told");
+        for k in ce..(ce + 10).min(end) {
+            let w = doc.tok(k);
+            if w.eq_ignore_ascii_case("that") {
+                return Some(k);
+            }
+            if is_terminal(w) || is_quote_mark(w) || w == ";" {
+                break;
+            }
+        }
+        if kind != CueKind::Strong {
+            return None;
+        }
+        let mut c = ce;
+        if tell {
+            // The hearer: "told reporters", "told The Associated Press".
+            c = source::after(doc, c, end).map_or(c, |o| o.1);
+        }
+        loop {
+            if c < end && matches!(doc.tok(c), "," | ":") {
+                c += 1;
+            } else if c < end && self.cue_at(c).is_some_and(|x| x.1 == CueKind::Nominal) {
+                let (ne, _) = self.cue_at(c).unwrap();
+                c = ne;
+            } else if c < end && is_day_word(doc.tok(c)) {
+                c += 1;
+            } else {
+                break;
+            }
+        }
+        if c >= end {
+            return None;
+        }
+        let first = doc.tok(c).to_ascii_lowercase();
+        let bad = matches!(
+            first.as_str(),
+            "to" | "in"
+                | "on"
+                | "by"
+                | "for"
+                | "with"
+                | "about"
+                | "of"
+                | "at"
+                | "from"
+                | "and"
+                | "or"
+                | "as"
+                | "it"
+                | "so"
+                | "goodbye"
+                | "yes"
+                | "no"
+        ) || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
+        let words = (c..end)
+            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .count();
+        (!bad && words >= 3).then_some(c)
+    }
+
+    /// Builds a reported statement over tokens `s..e`, making it mixed when
+    /// it holds a quotation and direct when it is one.
+    fn emit(
+        &mut self,
+        s: usize,
+        e: usize,
+        cue: Option<(usize, usize)>,
+        src: Option<(usize, usize)>,
+    ) -> Option<Found> {
+        let doc = self.doc;
+        let mut s = s;
+        let mut e = e;
+        while s < e && matches!(doc.tok(s), "," | ":" | "—" | "–") {
+            s += 1;
+        }
+        while e > s && matches!(doc.tok(e - 1), "," | ":" | "—" | "–" | ";") {
+            e -= 1;
+        }
+        if s >= e
+            || (s..e)
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .count()
+                < 2
+        {
+            return None;
+        }
+        // A quotation cut by the sentence end runs to its closing mark.
+        let last_q = self.quote_of[e - 1];
+        let mut has_quote = false;
+        let mut whole = false;
+        if last_q != 0 {
+            let q = &self.quotes[last_q as usize - 1];
+            e = e.max(q.close);
+        }
+        let first_q = self.quote_of[s];
+        if first_q != 0 && first_q == last_q {
+            let q = &self.quotes[first_q as usize - 1];
+            whole = q.open == s && q.close + 1 >= e;
+        }
+        let mut k = s;
+        while k < e {
+            let q = self.quote_of[k];
+            if q != 0 {
+                has_quote = true;
+                self.quote_used[q as usize - 1] = true;
+                k = self.quotes[q as usize - 1].close.max(k) + 1;
+            } else {
+                k += 1;
+            }
+        }
+        // Content ends inside a closing mark, and starts after an opening one.
+        let mut start = doc.tokens[s].span.start;
+        let mut end = doc.tokens[e - 1].span.end;
+        if is_quote_mark(doc.tok(s)) && s + 1 < e {
+            start = doc.tokens[s + 1].span.start;
+        }
+        if is_quote_mark(doc.tok(e - 1)) && e - 1 > s {
+            end = doc.tokens[e - 2].span.end;
+        }
+        if e < doc.tokens.len() && is_quote_mark(doc.tok(e)) && self.quote_of[e] != 0 {
+            // The closing mark itself was left outside.
+        }
+        if let Some(c) = cue {
+            self.mark_used(c);
+        }
+        if let Some(x) = src {
+            self.mark_used(x);
+        }
+        let kind = if whole {
+            StatementKind::Direct
+        } else if has_quote {
+            StatementKind::Mixed
+        } else {
+            StatementKind::Indirect
+        };
+        Some(Found {
+            fragments: vec![Span::new(start, end.max(start))],
+            kind,
+            cue: cue.map(|c| self.span(c)),
+            source: src.map(|x| self.span(x)),
+        })
+    }
+
+    /// Quotations with no attribution of their own: a continuation of the
+    /// last speaker when they read like speech, else scare quotes.
+    fn floating(&mut self, out: &mut Vec<Found>) {
+        let doc = self.doc;
+        for k in 0..self.quotes.len() {
+            if self.quote_used[k] {
+                continue;
+            }
+            let q = &self.quotes[k];
+            let starts_para = self.para_start(q.open);
+            let last = q.close.saturating_sub(1);
+            let sentence_like = is_terminal(doc.tok(last)) || doc.tok(last) == ",";
+            if q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
+                out.push(Found {
+                    fragments: q.fragments.clone(),
+                    kind: StatementKind::Direct,
+                    cue: None,
+                    source: None,
+                });
+            }
+        }
+    }
+}
+
+/// Words naming when something was said, skipped between a cue and its
+/// content ("said Tuesday that").
+fn is_day_word(w: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "recently",
+        "earlier",
+        "later",
+        "again",
+        "also",
+    ];
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }

@@ -1,0 +1,79 @@
+//! The statements layer's word lists: reporting cues (`data/cues.txt`) and
+//! speaker role nouns (`data/speakers.txt`), loaded once into hash tables.
+//!
+//! May not touch: the text. Lookups only.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a cue phrase does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// A reporting verb that attributes speech on its own ("said").
+    Strong,
+    /// A verb that attributes speech only before "that" or next to a
+    /// quotation ("believed", "called").
+    Weak,
+    /// "according to": the source follows.
+    According,
+    /// "in a statement": names the channel, not the speaker.
+    Nominal,
+}
+
+/// One cue phrase: its words after the first, lower-cased.
+#[derive(Debug)]
+pub(crate) struct Cue {
+    pub rest: Vec<&'static str>,
+    pub kind: CueKind,
+}
+
+/// A role noun's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Person,
+    Org,
+}
+
+pub(crate) struct Lexicon {
+    /// First word (lower-case) → phrases starting with it, longest first.
+    pub cues: HashMap<&'static str, Vec<Cue>>,
+    pub roles: HashMap<&'static str, Role>,
+}
+
+pub(crate) fn get() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut cues: HashMap<&'static str, Vec<Cue>> = HashMap::new();
+        for line in crate::lexicon::entries(include_str!("../../data/cues.txt")) {
+            let (phrase, weak) = match line.strip_suffix('*') {
+                Some(p) => (p.trim_end(), true),
+                None => (line, false),
+            };
+            let mut words = phrase.split_whitespace();
+            let Some(first) = words.next() else { continue };
+            let rest: Vec<&'static str> = words.collect();
+            let kind = if first == "according" {
+                CueKind::According
+            } else if (first == "in" || first == "at") && !rest.is_empty() {
+                CueKind::Nominal
+            } else if weak {
+                CueKind::Weak
+            } else {
+                CueKind::Strong
+            };
+            cues.entry(first).or_default().push(Cue { rest, kind });
+        }
+        for v in cues.values_mut() {
+            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        }
+        let mut roles = HashMap::new();
+        for line in crate::lexicon::entries(include_str!("../../data/speakers.txt")) {
+            if let Some(w) = line.strip_prefix("p ") {
+                roles.insert(w.trim(), Role::Person);
+            } else if let Some(w) = line.strip_prefix("o ") {
+                roles.insert(w.trim(), Role::Org);
+            }
+        }
+        Lexicon { cues, roles }
+    })
+}

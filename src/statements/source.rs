@@ -1,0 +1,589 @@
+//! Sources and speakers: the noun phrase that names who spoke ("Mayor Rod
+//! Peters", "she", "a spokesman for the ministry") and the canonical name
+//! it refers to.
+//!
+//! May not touch: quotations or cues. Given a cue's position this module
+//! finds the phrase next to it; given a phrase it resolves the speaker from
+//! the entities layer when it has found names, and otherwise from its own
+//! reading of capitalized word runs, so that speakers resolve even before
+//! entities do.
+
+use super::lexicon::{self, Role};
+use crate::entities::{Entity, EntityLabel};
+use crate::text::{Document, TokenKind};
+use crate::Span;
+use std::collections::HashMap;
+
+/// Longest source phrase, in tokens.
+const MAX_NP: usize = 12;
+/// How many earlier name mentions a pronoun may look back over.
+const MAX_LOOKBACK: usize = 60;
+
+/// Words that end a noun phrase when scanning towards it: clause openers,
+/// conjunctions, auxiliaries and common verbs.
+const STOP: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "as",
+    "because",
+    "since",
+    "if",
+    "after",
+    "before",
+    "although",
+    "though",
+    "but",
+    "or",
+    "so",
+    "than",
+    "until",
+    "unless",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "to",
+    "by",
+    "with",
+    "about",
+    "into",
+    "over",
+    "also",
+    "and",
+    "then",
+    "now",
+    "yet",
+    "there",
+    "here",
+    "it's",
+    "its",
+    "said",
+    "says",
+    "told",
+    "even",
+    "just",
+    "only",
+    "however",
+    "meanwhile",
+    "still",
+    "again",
+    "already",
+    "later",
+    "earlier",
+    "previously",
+    "once",
+    "in",
+    "on",
+    "at",
+    "from",
+    "during",
+    "against",
+    "under",
+    "between",
+    "through",
+    "without",
+    "within",
+];
+
+/// Words between a source and its verb that belong to neither ("he also
+/// said", "she has repeatedly said").
+const BETWEEN: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "will",
+    "would",
+    "later",
+    "previously",
+    "further",
+    "then",
+    "again",
+    "recently",
+    "repeatedly",
+    "once",
+    "first",
+    "publicly",
+    "clearly",
+    "never",
+    "always",
+    "not",
+    "did",
+    "does",
+    "do",
+    "could",
+    "may",
+    "might",
+    "had",
+    "earlier",
+    "already",
+    "often",
+    "reportedly",
+    "quickly",
+    "simply",
+    "flatly",
+    "strongly",
+    "firmly",
+    "just",
+    "still",
+    "even",
+    "separately",
+    "privately",
+    "frequently",
+    "last",
+    "finally",
+    "initially",
+    "openly",
+    "angrily",
+    "bluntly",
+    "proudly",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "his", "her", "their", "its", "our", "one", "another",
+];
+
+/// Pronouns that can be sources, with what they refer to.
+fn pronoun(w: &str) -> Option<Role> {
+    match w.to_ascii_lowercase().as_str() {
+        "he" | "she" | "i" | "him" | "her" => Some(Role::Person),
+        "it" | "they" | "we" => Some(Role::Org),
+        _ => None,
+    }
+}
+
+pub(crate) fn is_pronoun(doc: &Document, np: Span) -> bool {
+    pronoun(&doc.text[np.range()]).is_some()
+}
+
+fn lower_in(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+fn is_cap(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Tokens that may sit inside a name or description without ending it.
+fn np_punct(s: &str) -> bool {
+    matches!(s, "'" | "’" | "." | "-" | "&")
+}
+
+/// The noun phrase ending just before token `end` (exclusive), not reaching
+/// before `min`: the subject of a verb at `end`. Skips adverbs and
+/// auxiliaries next to the verb.
+pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, usize)> {
+    let mut e = end;
+    let mut skipped = 0;
+    while e > min && skipped < 3 && lower_in(doc.tok(e - 1), BETWEEN) {
+        e -= 1;
+        skipped += 1;
+    }
+    let mut s = e;
+    while s > min && e - s < MAX_NP {
+        let i = s - 1;
+        let w = doc.tok(i);
+        let t = doc.tokens[i];
+        if t.kind == TokenKind::Punct {
+            if !np_punct(w) || doc.tokens[i + 1].space_before && w != "." {
+                break;
+            }
+            // A sentence-ending period is not an abbreviation's.
+            if w == "." && i > 0 && !(doc.tok(i - 1).len() <= 3 && is_cap(doc, i - 1)) {
+                break;
+            }
+        } else if t.kind == TokenKind::Word && !is_cap(doc, i) && lower_in(w, STOP) {
+            // "of"/"for" may join a description to its head ("a spokesman
+            // for the ministry") when more phrase lies to the left.
+            break;
+        }
+        s = i;
+        if pronoun(w).is_some() && s + 1 == e {
+            break;
+        }
+        if doc.tokens[i].newlines_before > 0 {
+            break;
+        }
+    }
+    // A phrase does not start with a connector.
+    while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."]) {
+        s += 1;
+    }
+    if s >= e {
+        return None;
+    }
+    plausible(doc, s, e).then_some((s, e))
+}
+
+/// The noun phrase starting at token `start` (inclusive), not reaching
+/// `max`: the subject after an inverted verb ("said Smith") or after
+/// "according to".
+pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e < max && e - start < MAX_NP {
+        let w = doc.tok(e);
+        let t = doc.tokens[e];
+        if e > start && t.newlines_before > 0 {
+            break;
+        }
+        if t.kind == TokenKind::Punct {
+            if !np_punct(w)
+                || w == "." && !(e > start && doc.tok(e - 1).len() <= 3 && is_cap(doc, e - 1))
+            {
+                break;
+            }
+        } else if t.kind == TokenKind::Word && !is_cap(doc, e) {
+            let l = w.to_ascii_lowercase();
+            let joins = matches!(l.as_str(), "of" | "for")
+                && e + 1 < max
+                && (is_cap(doc, e + 1) || lower_in(doc.tok(e + 1), DETERMINERS));
+            if lower_in(w, STOP) && !joins
+                || lexicon::get().cues.contains_key(l.as_str()) && e > start
+            {
+                break;
+            }
+        }
+        e += 1;
+        if e == start + 1 && pronoun(w).is_some() {
+            break;
+        }
+    }
+    while e > start && np_punct(doc.tok(e - 1)) && doc.tok(e - 1) != "." {
+        e -= 1;
+    }
+    if e > start && doc.tok(e - 1) == "." && !(e >= start + 2 && doc.tok(e - 2).len() <= 3) {
+        e -= 1;
+    }
+    (e > start && plausible(doc, start, e)).then_some((start, e))
+}
+
+/// A phrase can name a speaker when it has a name, a pronoun, a role noun
+/// or starts with a determiner.
+fn plausible(doc: &Document, s: usize, e: usize) -> bool {
+    let lex = lexicon::get();
+    if e - s == 1 && pronoun(doc.tok(s)).is_some() {
+        return true;
+    }
+    (s..e).any(|i| {
+        let w = doc.tok(i);
+        (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
+            || lex.roles.contains_key(w.to_ascii_lowercase().as_str())
+    }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
+}
+
+/// A name mention the resolver can point back to.
+#[derive(Clone, Debug)]
+struct Mention {
+    start: usize,
+    canonical: String,
+    role: Role,
+    /// The role noun just before the name ("Mayor" in "Mayor Rod Peters").
+    title: Option<String>,
+}
+
+/// Resolves sources to canonical names.
+pub(crate) struct Resolver<'a> {
+    doc: &'a Document<'a>,
+    entities: &'a [Entity],
+    mentions: Vec<Mention>,
+    /// Last word of a multi-word name (lower-case) → the longest name.
+    by_last: HashMap<String, (String, Role)>,
+    /// The last resolved speaker of each role and where it spoke.
+    last: [Option<(usize, String)>; 2],
+}
+
+fn role_index(r: Role) -> usize {
+    match r {
+        Role::Person => 0,
+        Role::Org => 1,
+    }
+}
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(doc: &'a Document<'a>, entities: &'a [Entity]) -> Resolver<'a> {
+        let mut r = Resolver {
+            doc,
+            entities,
+            mentions: Vec::new(),
+            by_last: HashMap::new(),
+            last: [None, None],
+        };
+        let useful = entities
+            .iter()
+            .any(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org));
+        if useful {
+            for e in entities {
+                let role = match e.label {
+                    EntityLabel::Person => Role::Person,
+                    EntityLabel::Org => Role::Org,
+                    _ => continue,
+                };
+                let i = doc.token_at_or_after(e.span.start);
+                let title = r.title_before(i);
+                r.mentions.push(Mention {
+                    start: e.span.start,
+                    canonical: e.canonical.clone(),
+                    role,
+                    title,
+                });
+            }
+        } else {
+            r.scan_names();
+        }
+        r
+    }
+
+    fn title_before(&self, i: usize) -> Option<String> {
+        let lex = lexicon::get();
+        let mut j = i;
+        // Skip a period of "Dr." and look at the word before the name.
+        if j > 0 && self.doc.tok(j - 1) == "." {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        let w = self.doc.tok(j - 1).to_ascii_lowercase();
+        (lex.roles.get(w.as_str()) == Some(&Role::Person)).then_some(w)
+    }
+
+    /// Reads capitalized runs as names when the entities layer gave none.
+    fn scan_names(&mut self) {
+        let doc = self.doc;
+        let lex = lexicon::get();
+        let n = doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if !is_cap(doc, i) {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < n && e - i < 8 {
+                if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
+                    e += 1;
+                } else if lower_in(
+                    doc.tok(e),
+                    &[
+                        "of", "de", "van", "von", "bin", "al", "del", "la", "for", "and",
+                    ],
+                ) && e + 1 < n
+                    && is_cap(doc, e + 1)
+                {
+                    e += 2;
+                } else if doc.tok(e) == "."
+                    && e - i == 1
+                    && doc.tok(i).len() <= 3
+                    && e + 1 < n
+                    && is_cap(doc, e + 1)
+                {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            let run_end = e;
+            // Strip titles and a leading determiner.
+            let mut s = i;
+            let mut title = None;
+            while s < e {
+                let w = doc.tok(s).to_ascii_lowercase();
+                if w == "the" || w == "." {
+                    s += 1;
+                } else if lex.roles.get(w.as_str()) == Some(&Role::Person) && e - s > 1 {
+                    title = Some(w);
+                    s += 1;
+                } else {
+                    break;
+                }
+            }
+            let sentence_initial = i == 0 || doc.sentence_of[i] != doc.sentence_of[i - 1];
+            let words = (s..e)
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .count();
+            if s < e && !(sentence_initial && words == 1 && s == i) && pronoun(doc.tok(s)).is_none()
+            {
+                let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
+                let name = &doc.text[span.range()];
+                let role = if (s..e).any(|k| {
+                    lex.roles.get(doc.tok(k).to_ascii_lowercase().as_str()) == Some(&Role::Org)
+                }) {
+                    Role::Org
+                } else {
+                    Role::Person
+                };
+                let last = doc.tok(e - 1).to_ascii_lowercase();
+                let canonical = if words >= 2 {
+                    let entry = self
+                        .by_last
+                        .entry(last)
+                        .or_insert_with(|| (name.to_string(), role));
+                    if entry.0.len() < name.len() {
+                        *entry = (name.to_string(), role);
+                    }
+                    name.to_string()
+                } else {
+                    match self.by_last.get(&last) {
+                        Some((full, _)) => full.clone(),
+                        None => name.to_string(),
+                    }
+                };
+                let role = self
+                    .by_last
+                    .get(&doc.tok(e - 1).to_ascii_lowercase())
+                    .map_or(role, |x| x.1);
+                self.mentions.push(Mention {
+                    start: span.start,
+                    canonical,
+                    role,
+                    title,
+                });
+            }
+            i = run_end.max(i + 1);
+        }
+    }
+
+    /// The canonical name for the source phrase `np`, remembering it as the
+    /// latest speaker.
+    pub(crate) fn resolve(&mut self, np: Span) -> Option<String> {
+        let found = self.resolve_inner(np);
+        if let Some((name, role)) = &found {
+            self.last[role_index(*role)] = Some((np.start, name.clone()));
+        }
+        found.map(|f| f.0)
+    }
+
+    /// Records that an unattributed continuation kept `name`.
+    pub(crate) fn last_speaker(&self) -> Option<(usize, String)> {
+        let a = self.last[0].clone();
+        let b = self.last[1].clone();
+        match (a, b) {
+            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn resolve_inner(&self, np: Span) -> Option<(String, Role)> {
+        let doc = self.doc;
+        let text = &doc.text[np.range()];
+        if let Some(role) = pronoun(text) {
+            return self.antecedent(np.start, role, None);
+        }
+        // A name inside the phrase: the last one before any comma (the
+        // head of "Lake Cowichan mayor Rod Peters"; "Rod Peters, the mayor").
+        let cut = text.find(',').map_or(np.end, |k| np.start + k);
+        let head = Span::new(np.start, cut);
+        if let Some(m) = self.mention_in(head) {
+            return Some(m);
+        }
+        if let Some(m) = self.mention_in(np) {
+            return Some(m);
+        }
+        // A description: its role noun decides what it may refer to.
+        let lex = lexicon::get();
+        let s = doc.token_at_or_after(np.start);
+        let e = doc.token_at_or_after(np.end);
+        let mut role = None;
+        let mut title = None;
+        for i in s..e {
+            let w = doc.tok(i).to_ascii_lowercase();
+            let w = w.trim_end_matches('s');
+            if let Some(r) = lex
+                .roles
+                .get(doc.tok(i).to_ascii_lowercase().as_str())
+                .or_else(|| lex.roles.get(w))
+            {
+                role = Some(*r);
+                title = Some(doc.tok(i).to_ascii_lowercase());
+            }
+        }
+        let role = role?;
+        self.antecedent(np.start, role, title.as_deref())
+    }
+
+    fn mention_in(&self, span: Span) -> Option<(String, Role)> {
+        let k = self.mentions.partition_point(|m| m.start < span.start);
+        let mut best = None;
+        for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
+            best = Some((m.canonical.clone(), m.role));
+        }
+        if best.is_none() && !self.entities.is_empty() {
+            // The entities layer may have started its span before ours.
+            let j = self.entities.partition_point(|e| e.span.end <= span.start);
+            if let Some(e) = self.entities.get(j).filter(|e| e.span.overlaps(span)) {
+                let role = if e.label == EntityLabel::Org {
+                    Role::Org
+                } else {
+                    Role::Person
+                };
+                if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
+                    best = Some((e.canonical.clone(), role));
+                }
+            }
+        }
+        best
+    }
+
+    /// The nearest earlier compatible name: a titled match first ("the
+    /// mayor" → "Mayor Rod Peters"), then the latest speaker of that kind
+    /// if it spoke recently, then the nearest mention.
+    fn antecedent(&self, pos: usize, role: Role, title: Option<&str>) -> Option<(String, Role)> {
+        let k = self.mentions.partition_point(|m| m.start < pos);
+        let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
+        if let Some(t) = title {
+            if let Some(m) = window.iter().rev().find(|m| m.title.as_deref() == Some(t)) {
+                return Some((m.canonical.clone(), m.role));
+            }
+        }
+        if let Some((at, name)) = &self.last[role_index(role)] {
+            // "Recently": no more than a few other names since.
+            let since = self.mentions[..k]
+                .iter()
+                .rev()
+                .take(MAX_LOOKBACK)
+                .take_while(|m| m.start > *at)
+                .filter(|m| m.role == role && &m.canonical != name)
+                .count();
+            if since <= 1 {
+                return Some((name.clone(), role));
+            }
+        }
+        window
+            .iter()
+            .rev()
+            .find(|m| m.role == role)
+            .map(|m| (m.canonical.clone(), m.role))
+    }
+}
