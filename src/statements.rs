@@ -115,6 +115,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let mut resolver = source::Resolver::new(doc, entities);
     let mut out = Vec::with_capacity(found.len());
     let mut prev_end = 0;
+    let mut last_speaker: Option<String> = None;
     for s in found {
         // Drop a statement overlapping an earlier one (a quotation read both
         // as direct and inside reported speech).
@@ -123,10 +124,16 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         }
         prev_end = s.fragments.last().unwrap().end;
         let speaker = match s.source {
-            Some(src) => resolver.resolve(src),
-            None if s.cue.is_none() => resolver.last_speaker().map(|x| x.1),
+            Some(src) => resolver.resolve(src).or_else(|| {
+                // An unresolved description stands for itself, so that the
+                // quotations continuing it keep it ("the commission").
+                (!source::is_pronoun(doc, src)).then(|| doc.text[src.range()].to_string())
+            }),
+            // A quotation with no attribution continues the last speaker.
+            None if s.cue.is_none() => last_speaker.clone(),
             None => None,
         };
+        last_speaker.clone_from(&speaker);
         let span = Span::new(s.fragments[0].start, prev_end);
         out.push(Statement {
             span,
@@ -150,6 +157,30 @@ struct Found {
 
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…")
+}
+
+/// True when token `i` ends a sentence: a terminal mark that is not the
+/// period of a title or initial ("Dr. Matthew Bowes").
+fn ends_sentence(doc: &Document, i: usize) -> bool {
+    let w = doc.tok(i);
+    if !is_terminal(w) {
+        return false;
+    }
+    if w == "." && i > 0 && i + 1 < doc.tokens.len() {
+        let prev = doc.tok(i - 1);
+        let abbrev = prev.len() <= 3
+            && prev.chars().next().is_some_and(char::is_uppercase)
+            && !doc.tokens[i].space_before;
+        let next_cap = doc
+            .tok(i + 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if abbrev && next_cap && doc.tokens[i + 1].newlines_before == 0 {
+            return false;
+        }
+    }
+    true
 }
 
 fn is_quote_mark(s: &str) -> bool {
@@ -251,6 +282,12 @@ impl<'a> Finder<'a> {
         if start >= n || self.para_start(start) {
             return None;
         }
+        // "“yellow vest” protests": a quotation followed straight by words
+        // is a name or a scare quote, unless its speaker follows at once.
+        let last = doc.tok(q.close.saturating_sub(1));
+        let speechlike = is_terminal(last)
+            || matches!(last, "," | "—" | "–")
+            || matches!(doc.tok(start), "," | "—" | "–");
         let mut limit = start;
         while limit < n && limit - start < AFTER_WINDOW {
             let w = doc.tok(limit);
@@ -278,6 +315,9 @@ impl<'a> Finder<'a> {
                     }
                     CueKind::Nominal => {}
                     CueKind::Strong | CueKind::Weak => {
+                        if !speechlike && (kind != CueKind::Strong || i > start + 3) {
+                            return None;
+                        }
                         if let Some(src) = source::before(doc, i, start) {
                             return Some(Attr {
                                 cue: (i, ce),
@@ -452,11 +492,9 @@ impl<'a> Finder<'a> {
                 // CONTENT, SOURCE said (tail).
                 if let Some(np) = np {
                     if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
-                        let tail_ok = (ce..s.end)
-                            .take(10)
-                            .all(|k| !doc.tok(k).eq_ignore_ascii_case("that"))
-                            && s.end - ce <= 10;
-                        if tail_ok {
+                        let tail_ok =
+                            s.end - ce <= 8 && self.content_start(i, ce, s.end, kind).is_none();
+                        if tail_ok && self.agent(np) {
                             return self.emit(s.start, np.0 - 1, Some(cue), Some(np));
                         }
                     }
@@ -471,6 +509,9 @@ impl<'a> Finder<'a> {
                 }
                 // SOURCE said (that) CONTENT.
                 let np = np?;
+                if !self.agent(np) {
+                    return None;
+                }
                 let clause_start = np.0 == s.start
                     || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | "(")
                     || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word);
@@ -489,33 +530,25 @@ impl<'a> Finder<'a> {
     /// ("told reporters", "in a statement").
     fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
         let doc = self.doc;
-        let tell = doc.tok(i).to_ascii_lowercase().starts_with("tel")
-            || doc.tok(i).eq_ignore_ascii_case("told");
-        for k in ce..(ce + 10).min(end) {
-            let w = doc.tok(k);
-            if w.eq_ignore_ascii_case("that") {
-                return Some(k);
-            }
-            if is_terminal(w) || is_quote_mark(w) || w == ";" {
-                break;
-            }
-        }
-        if kind != CueKind::Strong {
-            return None;
-        }
+        let verb = doc.tok(i).to_ascii_lowercase();
+        let tell = verb.starts_with("tel") || verb == "told";
         let mut c = ce;
-        if tell {
+        if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
             // The hearer: "told reporters", "told The Associated Press".
             c = source::after(doc, c, end).map_or(c, |o| o.1);
         }
-        loop {
-            if c < end && matches!(doc.tok(c), "," | ":") {
+        // The channel and the time: "in a statement", ", on Tuesday,".
+        for _ in 0..6 {
+            if c >= end {
+                break;
+            }
+            let w = doc.tok(c);
+            if matches!(w, "," | ":") || is_day_word(w) {
                 c += 1;
-            } else if c < end && self.cue_at(c).is_some_and(|x| x.1 == CueKind::Nominal) {
-                let (ne, _) = self.cue_at(c).unwrap();
+            } else if w.eq_ignore_ascii_case("on") && c + 1 < end && is_day_word(doc.tok(c + 1)) {
+                c += 2;
+            } else if let Some((ne, CueKind::Nominal)) = self.cue_at(c) {
                 c = ne;
-            } else if c < end && is_day_word(doc.tok(c)) {
-                c += 1;
             } else {
                 break;
             }
@@ -523,31 +556,37 @@ impl<'a> Finder<'a> {
         if c >= end {
             return None;
         }
+        if doc.tok(c).eq_ignore_ascii_case("that") {
+            return Some(c);
+        }
+        if kind != CueKind::Strong {
+            return None;
+        }
         let first = doc.tok(c).to_ascii_lowercase();
-        let bad = matches!(
-            first.as_str(),
-            "to" | "in"
-                | "on"
-                | "by"
-                | "for"
-                | "with"
-                | "about"
-                | "of"
-                | "at"
-                | "from"
-                | "and"
-                | "or"
-                | "as"
-                | "it"
-                | "so"
-                | "goodbye"
-                | "yes"
-                | "no"
-        ) || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
+        let bad = NOT_CLAUSE_START.contains(&first.as_str())
+            || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
         let words = (c..end)
             .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
             .count();
-        (!bad && words >= 3).then_some(c)
+        // Without "that", the content must read as a clause: a finite verb
+        // or auxiliary soon after its start ("said the plan was…", not
+        // "added the drug to its list").
+        let plain_say = matches!(
+            verb.as_str(),
+            "said" | "says" | "say" | "told" | "tells" | "tell"
+        );
+        let finite = (c..end.min(c + 10)).any(|k| {
+            let w = doc.tok(k).to_ascii_lowercase();
+            AUXILIARIES.contains(&w.as_str()) || (k > c && w.ends_with("ed") && w.len() > 4)
+        });
+        (!bad && words >= 3 && (finite || plain_say)).then_some(c)
+    }
+
+    /// A source that can speak: not a document or a number ("the study
+    /// estimated that …" is reported by PolNeAR, not by GGT-style speech).
+    fn agent(&self, (_, e): (usize, usize)) -> bool {
+        let head = self.doc.tok(e - 1).to_ascii_lowercase();
+        !lexicon::get().non_agents.contains_key(head.as_str())
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when
@@ -656,6 +695,125 @@ impl<'a> Finder<'a> {
         }
     }
 }
+
+/// Words that cannot open a reported clause.
+const NOT_CLAUSE_START: &[&str] = &[
+    "to",
+    "in",
+    "on",
+    "by",
+    "for",
+    "with",
+    "about",
+    "of",
+    "at",
+    "from",
+    "and",
+    "or",
+    "as",
+    "so",
+    "goodbye",
+    "yes",
+    "no",
+    "when",
+    "if",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "because",
+    "after",
+    "before",
+    "while",
+    "until",
+    "yet",
+    "just",
+    "up",
+    "out",
+    "down",
+    "off",
+    "back",
+    "over",
+    "into",
+    "against",
+    "more",
+    "less",
+    "nothing",
+    "something",
+];
+
+/// Auxiliaries and common finite verbs that show a clause.
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "has",
+    "have",
+    "had",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "won't",
+    "wouldn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "can't",
+    "couldn't",
+    "hasn't",
+    "haven't",
+    "shouldn't",
+    "it's",
+    "he's",
+    "she's",
+    "they're",
+    "we're",
+    "i'm",
+    "there's",
+    "that's",
+    "needs",
+    "wants",
+    "plans",
+    "remains",
+    "makes",
+    "takes",
+    "gets",
+    "knows",
+    "feels",
+    "thinks",
+    "believes",
+    "expects",
+    "hopes",
+    "says",
+    "said",
+    "went",
+    "came",
+    "made",
+    "took",
+    "got",
+    "saw",
+    "gave",
+    "left",
+    "kept",
+    "felt",
+    "thought",
+    "knew",
+    "became",
+    "began",
+];
 
 /// Words naming when something was said, skipped between a cue and its
 /// content ("said Tuesday that").

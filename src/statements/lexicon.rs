@@ -38,6 +38,8 @@ pub(crate) struct Lexicon {
     /// First word (lower-case) → phrases starting with it, longest first.
     pub cues: HashMap<&'static str, Vec<Cue>>,
     pub roles: HashMap<&'static str, Role>,
+    /// Nouns that name documents and figures, not speakers ("study").
+    pub non_agents: HashMap<&'static str, ()>,
 }
 
 pub(crate) fn get() -> &'static Lexicon {
@@ -67,13 +69,20 @@ pub(crate) fn get() -> &'static Lexicon {
             v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
         }
         let mut roles = HashMap::new();
+        let mut non_agents = HashMap::new();
         for line in crate::lexicon::entries(include_str!("../../data/speakers.txt")) {
             if let Some(w) = line.strip_prefix("p ") {
                 roles.insert(w.trim(), Role::Person);
             } else if let Some(w) = line.strip_prefix("o ") {
                 roles.insert(w.trim(), Role::Org);
+            } else if let Some(w) = line.strip_prefix("n ") {
+                non_agents.insert(w.trim(), ());
             }
         }
-        Lexicon { cues, roles }
+        Lexicon {
+            cues,
+            roles,
+            non_agents,
+        }
     })
 }

@@ -224,6 +224,8 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             if w == "." && i > 0 && !(doc.tok(i - 1).len() <= 3 && is_cap(doc, i - 1)) {
                 break;
             }
+        } else if w == "and" && i > min && is_cap(doc, i - 1) && is_cap(doc, i + 1) {
+            // "Tore Sohlberg and Lehla Abreder said": one source.
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && lower_in(w, STOP) {
             // "of"/"for" may join a description to its head ("a spokesman
             // for the ministry") when more phrase lies to the left.
@@ -416,18 +418,22 @@ impl<'a> Resolver<'a> {
             }
             let run_end = e;
             // Strip titles and a leading determiner.
+            // Strip a leading determiner and everything up to the last
+            // title ("Conservative Leader Andrew Scheer" → "Andrew Scheer").
             let mut s = i;
             let mut title = None;
-            while s < e {
-                let w = doc.tok(s).to_ascii_lowercase();
-                if w == "the" || w == "." {
-                    s += 1;
-                } else if lex.roles.get(w.as_str()) == Some(&Role::Person) && e - s > 1 {
+            while s < e && matches!(doc.tok(s), "The" | "the" | ".") {
+                s += 1;
+            }
+            for k in s..e.saturating_sub(1) {
+                let w = doc.tok(k).to_ascii_lowercase();
+                if lex.roles.get(w.as_str()) == Some(&Role::Person) {
                     title = Some(w);
-                    s += 1;
-                } else {
-                    break;
+                    s = k + 1;
                 }
+            }
+            while s < e && doc.tok(s) == "." {
+                s += 1;
             }
             let sentence_initial = i == 0 || doc.sentence_of[i] != doc.sentence_of[i - 1];
             let words = (s..e)
@@ -446,13 +452,9 @@ impl<'a> Resolver<'a> {
                 };
                 let last = doc.tok(e - 1).to_ascii_lowercase();
                 let canonical = if words >= 2 {
-                    let entry = self
-                        .by_last
-                        .entry(last)
-                        .or_insert_with(|| (name.to_string(), role));
-                    if entry.0.len() < name.len() {
-                        *entry = (name.to_string(), role);
-                    }
+                    // The latest full name with this surname wins: two
+                    // people may share it.
+                    self.by_last.insert(last, (name.to_string(), role));
                     name.to_string()
                 } else {
                     match self.by_last.get(&last) {
@@ -460,16 +462,18 @@ impl<'a> Resolver<'a> {
                         None => name.to_string(),
                     }
                 };
-                let role = self
-                    .by_last
-                    .get(&doc.tok(e - 1).to_ascii_lowercase())
-                    .map_or(role, |x| x.1);
-                self.mentions.push(Mention {
-                    start: span.start,
-                    canonical,
-                    role,
-                    title,
-                });
+                let known = self.by_last.get(&doc.tok(e - 1).to_ascii_lowercase());
+                let role = known.map_or(role, |x| x.1);
+                // A lone capitalized word that never appears in a full name
+                // ("Alberta", "Hey") is too weak to stand for a speaker.
+                if words >= 2 || known.is_some() {
+                    self.mentions.push(Mention {
+                        start: span.start,
+                        canonical,
+                        role,
+                        title,
+                    });
+                }
             }
             i = run_end.max(i + 1);
         }
