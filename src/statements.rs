@@ -64,6 +64,9 @@ pub struct Statement {
 const AFTER_WINDOW: usize = 12;
 /// How far (tokens) before an opening mark its cue may end.
 const BEFORE_WINDOW: usize = 6;
+/// Whether a quotation right after its attribution's sentence joins the
+/// statement as a further fragment.
+const JOIN_NEXT_SENTENCE: bool = false;
 /// Fewest words for an unattributed quotation to count as speech.
 const FLOATING_MIN_WORDS: usize = 6;
 
@@ -246,14 +249,22 @@ impl<'a> Finder<'a> {
             // "“A,” she said, “B.”": the attribution interrupts one sentence.
             if attr.end > q.close {
                 if let Some(q2) = self.quotes.get(k + 1) {
-                    let open_ends = !is_terminal(self.doc.tok(q.close.saturating_sub(1)));
+                    let open_ends = !is_terminal(self.doc.tok(q.last));
                     let joined = q2.open > attr.end
                         && q2.open - attr.end <= 5
                         && matches!(self.doc.tok(q2.open - 1), "," | ":" | ";")
                         && !(attr.end..q2.open)
                             .any(|i| is_terminal(self.doc.tok(i)) || self.para_start(i))
                         && !self.para_start(q2.open);
-                    if open_ends && joined {
+                    // "“A,” she said. “B.”": the next sentence goes on quoting
+                    // the same speaker without a new attribution.
+                    let next_sentence = JOIN_NEXT_SENTENCE
+                        && q2.open > attr.end
+                        && q2.open - attr.end <= 3
+                        && is_terminal(self.doc.tok(q2.open - 1))
+                        && !(attr.end..=q2.open).any(|i| self.para_start(i))
+                        && self.attr_after(q2).is_none();
+                    if open_ends && joined || next_sentence {
                         fragments.extend(q2.fragments.iter().copied());
                         self.quote_used[k + 1] = true;
                         next = k + 2;
@@ -284,7 +295,7 @@ impl<'a> Finder<'a> {
         }
         // "“yellow vest” protests": a quotation followed straight by words
         // is a name or a scare quote, unless its speaker follows at once.
-        let last = doc.tok(q.close.saturating_sub(1));
+        let last = doc.tok(q.last);
         let speechlike = is_terminal(last)
             || matches!(last, "," | "—" | "–")
             || matches!(doc.tok(start), "," | "—" | "–");
@@ -682,7 +693,7 @@ impl<'a> Finder<'a> {
             }
             let q = &self.quotes[k];
             let starts_para = self.para_start(q.open);
-            let last = q.close.saturating_sub(1);
+            let last = q.last;
             let sentence_like = is_terminal(doc.tok(last)) || doc.tok(last) == ",";
             if q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
                 out.push(Found {

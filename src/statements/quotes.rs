@@ -19,9 +19,11 @@ pub(crate) struct Quote {
     pub fragments: Vec<Span>,
     /// Token of the first opening mark.
     pub open: usize,
-    /// Token of the closing mark, or one past the last content token when
-    /// the quotation runs to a paragraph's end without one.
+    /// Last token of the closing mark, or one past the last content token
+    /// when the quotation runs to a paragraph's end without one.
     pub close: usize,
+    /// Last content token.
+    pub last: usize,
     /// Number of word tokens inside.
     pub words: usize,
 }
@@ -82,18 +84,21 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
     let threshold = para_threshold(doc);
     let mut out = Vec::new();
     let mut cur: Option<Open> = None;
-    for i in 0..toks.len() {
+    let mut i = 0;
+    while i < toks.len() {
         let t = toks[i];
         if let Some(o) = cur.as_mut() {
             if i > o.piece && para_start(doc, i, threshold) {
                 // A paragraph ends inside the quotation: it continues only if
                 // the new paragraph opens with a mark of the same family.
                 let piece = Span::new(toks[o.piece].span.start, toks[i - 1].span.end);
-                let cont = mark(doc.tok(i)).is_some_and(|(f, r)| f == o.family && r != Role::Close);
-                if cont {
-                    o.fragments.push(piece);
-                    o.piece = i + 1;
-                    continue;
+                if let Some((f, r, w)) = mark_at(doc, i) {
+                    if f == o.family && r != Role::Close {
+                        o.fragments.push(piece);
+                        o.piece = i + w;
+                        i += w;
+                        continue;
+                    }
                 }
                 let o = cur.take().unwrap();
                 if !o.fragments.is_empty() {
@@ -105,6 +110,7 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
                         fragments,
                         open: o.open,
                         close: i,
+                        last: i - 1,
                         words: o.words,
                     });
                 }
@@ -116,35 +122,35 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
             if let Some(o) = cur.as_mut() {
                 o.words += usize::from(t.kind == TokenKind::Word);
             }
+            i += 1;
             continue;
         }
-        let Some((family, glyph)) = mark(doc.tok(i)) else {
+        let Some((family, glyph, width)) = mark_at(doc, i) else {
+            i += 1;
             continue;
         };
-        let role = flank_role(doc, i).unwrap_or(glyph);
+        let role = flank_role(doc, i, width).unwrap_or(glyph);
         // "„…“": the German closing mark looks like an English opener.
         let role = match (&cur, doc.tok(i)) {
             (Some(o), "“") if doc.tok(o.open) == "„" => Role::Close,
             _ => role,
         };
+        let fresh = |i: usize| Open {
+            family,
+            open: i,
+            piece: i + width,
+            fragments: Vec::new(),
+            words: 0,
+        };
         match cur.as_mut() {
             None => {
                 let opens = role == Role::Open || (role == Role::Either && glyph != Role::Close);
-                if opens {
-                    // A single mark opens a quotation only when it is
-                    // plainly one (not an apostrophe).
-                    if family == Family::Single
-                        && !(glyph == Role::Open || (t.space_before || i == 0))
-                    {
-                        continue;
-                    }
-                    cur = Some(Open {
-                        family,
-                        open: i,
-                        piece: i + 1,
-                        fragments: Vec::new(),
-                        words: 0,
-                    });
+                // A single mark opens a quotation only when it is plainly one
+                // (not an apostrophe).
+                let plain =
+                    family == Family::Double || glyph == Role::Open || t.space_before || i == 0;
+                if opens && plain {
+                    cur = Some(fresh(i));
                 }
             }
             Some(o) if o.family == family => {
@@ -156,49 +162,52 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
                     out.push(Quote {
                         fragments,
                         open: o.open,
-                        close: i,
+                        close: i + width - 1,
+                        last: i - 1,
                         words: o.words,
                     });
                 } else if role == Role::Open {
                     // Two openers in one paragraph: the first was stray.
-                    *o = Open {
-                        family,
-                        open: i,
-                        piece: i + 1,
-                        fragments: Vec::new(),
-                        words: 0,
-                    };
+                    *o = fresh(i);
                 }
             }
             Some(o) => {
                 if o.family == Family::Single && family == Family::Double {
                     // The "single quote" was an apostrophe; start over.
-                    cur = None;
-                    if role != Role::Close {
-                        cur = Some(Open {
-                            family,
-                            open: i,
-                            piece: i + 1,
-                            fragments: Vec::new(),
-                            words: 0,
-                        });
-                    }
+                    cur = (role != Role::Close).then(|| fresh(i));
                 }
                 // A single mark inside a double quotation is nested: skip.
             }
         }
+        i += width;
     }
     out
 }
 
+/// The quotation mark starting at token `i`: family, the role its glyph
+/// suggests, and its width in tokens (two for the typewriter pairs `''`
+/// and ``` `` ``` that some archives use for double quotes).
+fn mark_at(doc: &Document, i: usize) -> Option<(Family, Role, usize)> {
+    let w = doc.tok(i);
+    let paired = |c: &str| {
+        i + 1 < doc.tokens.len() && doc.tok(i + 1) == c && !doc.tokens[i + 1].space_before
+    };
+    match w {
+        "'" if paired("'") => Some((Family::Double, Role::Either, 2)),
+        "`" if paired("`") => Some((Family::Double, Role::Open, 2)),
+        _ => mark(w).map(|(f, r)| (f, r, 1)),
+    }
+}
+
 /// The role a mark's surroundings give it: after a space and before a
 /// word it opens, after a word and before a space it closes.
-fn flank_role(doc: &Document, i: usize) -> Option<Role> {
+fn flank_role(doc: &Document, i: usize, width: usize) -> Option<Role> {
     let toks = &doc.tokens;
+    let n = i + width;
     let before_space = toks[i].space_before || i == 0;
-    let after_space = i + 1 >= toks.len() || toks[i + 1].space_before;
+    let after_space = n >= toks.len() || toks[n].space_before;
     let prev_open = i > 0 && matches!(doc.tok(i - 1), "(" | "[" | "—" | "–" | "-" | ":");
-    let next_punct = i + 1 < toks.len() && toks[i + 1].kind == TokenKind::Punct && !after_space;
+    let next_punct = n < toks.len() && toks[n].kind == TokenKind::Punct && !after_space;
     match (before_space || prev_open, after_space || next_punct) {
         (true, false) => Some(Role::Open),
         (false, true) => Some(Role::Close),
@@ -243,6 +252,14 @@ mod tests {
         assert_eq!(
             quotes("“Stray mark.\n\nNext paragraph “real” here."),
             vec![vec!["real"]]
+        );
+    }
+
+    #[test]
+    fn typewriter_pairs() {
+        assert_eq!(
+            quotes("''It is over,'' he said. ``Fine.''"),
+            vec![vec!["It is over,"], vec!["Fine."]]
         );
     }
 
