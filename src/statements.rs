@@ -61,7 +61,7 @@ pub struct Statement {
 }
 
 /// How far (tokens) after a closing mark its attribution may start.
-const AFTER_WINDOW: usize = 12;
+const AFTER_WINDOW: usize = 20;
 /// How far (tokens) before an opening mark its cue may end.
 const BEFORE_WINDOW: usize = 6;
 /// Whether a quotation right after its attribution's sentence joins the
@@ -303,7 +303,7 @@ impl<'a> Finder<'a> {
         while limit < n && limit - start < AFTER_WINDOW {
             let w = doc.tok(limit);
             if (limit > start && self.para_start(limit))
-                || is_terminal(w)
+                || ends_sentence(doc, limit)
                 || is_quote_mark(w)
                 || w == ";"
             {

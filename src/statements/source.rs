@@ -174,6 +174,71 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "his", "her", "their", "its", "our", "one", "another",
 ];
 
+/// Lower-case words inside names ("Bank of England", "Ludwig van Beethoven").
+const NAME_JOINERS: &[&str] = &[
+    "of", "de", "van", "von", "bin", "al", "del", "la", "da", "du", "le",
+];
+
+/// Capitalized words that start a sentence but no name.
+const LEADING: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "so",
+    "as",
+    "when",
+    "while",
+    "if",
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "this",
+    "that",
+    "these",
+    "those",
+    "then",
+    "still",
+    "yet",
+    "also",
+    "meanwhile",
+    "however",
+    "although",
+    "though",
+    "because",
+    "since",
+    "until",
+    "according",
+    "said",
+    "says",
+];
+
+/// Words that end a capitalized run without being part of the name.
+const TRAILING: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "said",
+    "says",
+];
+
+fn last_word(doc: &Document, e: usize) -> String {
+    let w = doc.tok(e - 1).to_lowercase();
+    w.trim_end_matches("'s").trim_end_matches("’s").to_string()
+}
+
 /// Pronouns that can be sources, with what they refer to.
 fn pronoun(w: &str) -> Option<Role> {
     match w.to_ascii_lowercase().as_str() {
@@ -243,10 +308,25 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."]) {
         s += 1;
     }
-    if s >= e {
+    if s >= e || !plausible(doc, s, e) {
         return None;
     }
-    plausible(doc, s, e).then_some((s, e))
+    // "Jim Eglinski, Yellowhead MP, said": the name before an apposition
+    // belongs to the source.
+    if s > min + 1 && doc.tok(s - 1) == "," && !is_cap(doc, s) {
+        let mut k = s - 1;
+        let mut has_cap = false;
+        while k > min && s - 1 - k < 5 && (is_cap(doc, k - 1) || np_punct(doc.tok(k - 1))) {
+            has_cap |= is_cap(doc, k - 1);
+            k -= 1;
+        }
+        let boundary =
+            k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
+        if has_cap && boundary && k < s - 1 {
+            return Some((k, e));
+        }
+    }
+    Some((s, e))
 }
 
 /// The noun phrase starting at token `start` (inclusive), not reaching
@@ -271,7 +351,9 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             let joins = matches!(l.as_str(), "of" | "for")
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || lower_in(doc.tok(e + 1), DETERMINERS));
-            if lower_in(w, STOP) && !joins
+            let and =
+                l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
+            if lower_in(w, STOP) && !joins && !and
                 || lexicon::get().cues.contains_key(l.as_str()) && e > start
             {
                 break;
@@ -320,8 +402,6 @@ pub(crate) struct Resolver<'a> {
     doc: &'a Document<'a>,
     entities: &'a [Entity],
     mentions: Vec<Mention>,
-    /// Last word of a multi-word name (lower-case) → the longest name.
-    by_last: HashMap<String, (String, Role)>,
     /// The last resolved speaker of each role and where it spoke.
     last: [Option<(usize, String)>; 2],
 }
@@ -339,7 +419,6 @@ impl<'a> Resolver<'a> {
             doc,
             entities,
             mentions: Vec::new(),
-            by_last: HashMap::new(),
             last: [None, None],
         };
         let useful = entities
@@ -386,6 +465,8 @@ impl<'a> Resolver<'a> {
         let doc = self.doc;
         let lex = lexicon::get();
         let n = doc.tokens.len();
+        // First pass: name runs, titles stripped.
+        let mut runs: Vec<(usize, usize, Option<String>)> = Vec::new();
         let mut i = 0;
         while i < n {
             if !is_cap(doc, i) {
@@ -393,21 +474,16 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let mut e = i + 1;
-            while e < n && e - i < 8 {
+            // A possessive ends a name ("Vancouver's Bo Horvat").
+            let possessive = |k: usize| doc.tok(k).ends_with("'s") || doc.tok(k).ends_with("’s");
+            while e < n && e - i < 8 && !possessive(e - 1) {
+                let glued = !doc.tokens[e].space_before;
                 if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
                     e += 1;
-                } else if lower_in(
-                    doc.tok(e),
-                    &[
-                        "of", "de", "van", "von", "bin", "al", "del", "la", "for", "and",
-                    ],
-                ) && e + 1 < n
-                    && is_cap(doc, e + 1)
-                {
+                } else if lower_in(doc.tok(e), NAME_JOINERS) && e + 1 < n && is_cap(doc, e + 1) {
                     e += 2;
-                } else if doc.tok(e) == "."
-                    && e - i == 1
-                    && doc.tok(i).len() <= 3
+                } else if (doc.tok(e) == "-" && glued
+                    || doc.tok(e) == "." && doc.tok(e - 1).len() <= 3)
                     && e + 1 < n
                     && is_cap(doc, e + 1)
                 {
@@ -417,12 +493,12 @@ impl<'a> Resolver<'a> {
                 }
             }
             let run_end = e;
-            // Strip titles and a leading determiner.
-            // Strip a leading determiner and everything up to the last
-            // title ("Conservative Leader Andrew Scheer" → "Andrew Scheer").
+            // Strip leading function words and determiners, and everything
+            // up to the last title ("Conservative Leader Andrew Scheer" →
+            // "Andrew Scheer"); trailing day names.
             let mut s = i;
             let mut title = None;
-            while s < e && matches!(doc.tok(s), "The" | "the" | ".") {
+            while s < e && (lower_in(doc.tok(s), LEADING) || doc.tok(s) == ".") {
                 s += 1;
             }
             for k in s..e.saturating_sub(1) {
@@ -435,47 +511,64 @@ impl<'a> Resolver<'a> {
             while s < e && doc.tok(s) == "." {
                 s += 1;
             }
+            while e > s && lower_in(doc.tok(e - 1), TRAILING) {
+                e -= 1;
+            }
             let sentence_initial = i == 0 || doc.sentence_of[i] != doc.sentence_of[i - 1];
-            let words = (s..e)
-                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-                .count();
-            if s < e && !(sentence_initial && words == 1 && s == i) && pronoun(doc.tok(s)).is_none()
+            if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(doc.tok(s)).is_none()
             {
-                let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
-                let name = &doc.text[span.range()];
-                let role = if (s..e).any(|k| {
-                    lex.roles.get(doc.tok(k).to_ascii_lowercase().as_str()) == Some(&Role::Org)
-                }) {
-                    Role::Org
-                } else {
-                    Role::Person
-                };
-                let last = doc.tok(e - 1).to_ascii_lowercase();
-                let canonical = if words >= 2 {
-                    // The latest full name with this surname wins: two
-                    // people may share it.
-                    self.by_last.insert(last, (name.to_string(), role));
-                    name.to_string()
-                } else {
-                    match self.by_last.get(&last) {
-                        Some((full, _)) => full.clone(),
-                        None => name.to_string(),
-                    }
-                };
-                let known = self.by_last.get(&doc.tok(e - 1).to_ascii_lowercase());
-                let role = known.map_or(role, |x| x.1);
-                // A lone capitalized word that never appears in a full name
-                // ("Alberta", "Hey") is too weak to stand for a speaker.
-                if words >= 2 || known.is_some() {
-                    self.mentions.push(Mention {
-                        start: span.start,
-                        canonical,
-                        role,
-                        title,
-                    });
-                }
+                runs.push((s, e, title));
             }
             i = run_end.max(i + 1);
+        }
+        // Every full name, by its last and first word, in text order.
+        let mut full: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (k, &(s, e, _)) in runs.iter().enumerate() {
+            if (s..e)
+                .filter(|&j| doc.tokens[j].kind == TokenKind::Word)
+                .count()
+                >= 2
+            {
+                full.entry(last_word(doc, e)).or_default().push((s, k));
+                full.entry(format!("^{}", doc.tok(s).to_lowercase()))
+                    .or_default()
+                    .push((s, k));
+            }
+        }
+        for &(s, e, ref title) in &runs {
+            let words = (s..e)
+                .filter(|&j| doc.tokens[j].kind == TokenKind::Word)
+                .count();
+            let target = if words >= 2 {
+                Some((s, e))
+            } else {
+                // A lone word stands for the latest full name before it
+                // that ends (or else starts) with it, else the first after.
+                let key = last_word(doc, e);
+                let list = full
+                    .get(&key)
+                    .or_else(|| full.get(&format!("^{}", doc.tok(s).to_lowercase())));
+                list.map(|l| {
+                    let p = l.partition_point(|&(at, _)| at < s);
+                    let k = if p > 0 { l[p - 1].1 } else { l[0].1 };
+                    (runs[k].0, runs[k].1)
+                })
+            };
+            // A lone capitalized word that never appears in a full name
+            // ("Alberta", "Hey") is too weak to stand for a speaker.
+            let Some((ts, te)) = target else { continue };
+            let canonical =
+                doc.text[doc.tokens[ts].span.start..doc.tokens[te - 1].span.end].to_string();
+            let org = (ts..te).any(|k| {
+                lex.roles.get(doc.tok(k).to_ascii_lowercase().as_str()) == Some(&Role::Org)
+            });
+            let role = if org { Role::Org } else { Role::Person };
+            self.mentions.push(Mention {
+                start: doc.tokens[s].span.start,
+                canonical,
+                role,
+                title: title.clone(),
+            });
         }
     }
 
