@@ -448,7 +448,7 @@ impl<'a> Finder<'a> {
                 }
                 match self.cue_at(i) {
                     Some((ce, kind)) if ce <= s.end => {
-                        if let Some(st) = self.reported_at(s.clone(), i, ce, kind) {
+                        if let Some(st) = self.reported_at(s.clone(), i, ce, kind, out) {
                             out.push(st);
                             break;
                         }
@@ -464,7 +464,31 @@ impl<'a> Finder<'a> {
     /// the end of a quotation it closes with.
     fn content_end(&self, start: usize, end: usize) -> usize {
         let doc = self.doc;
+        // The reported clause ends where a new attribution starts: ", and
+        // added …", ", saying …", ", according to …", or at a semicolon.
         let mut e = end;
+        for k in start + 1..end {
+            let w = doc.tok(k);
+            if w == ";" {
+                e = k;
+                break;
+            }
+            if w == "," && k + 1 < end {
+                let mut j = k + 1;
+                if matches!(doc.tok(j).to_ascii_lowercase().as_str(), "and" | "but") && j + 1 < end
+                {
+                    j += 1;
+                }
+                if self
+                    .cue_at(j)
+                    .is_some_and(|(_, kind)| kind != CueKind::Nominal)
+                    && self.quote_of[j] == 0
+                {
+                    e = k;
+                    break;
+                }
+            }
+        }
         while e > start && (is_terminal(doc.tok(e - 1)) || matches!(doc.tok(e - 1), ")" | "]")) {
             e -= 1;
         }
@@ -477,6 +501,7 @@ impl<'a> Finder<'a> {
         i: usize,
         ce: usize,
         kind: CueKind,
+        extra: &mut Vec<Found>,
     ) -> Option<Found> {
         let doc = self.doc;
         let cue = (i, ce);
@@ -513,7 +538,7 @@ impl<'a> Finder<'a> {
                 // CONTENT, said SOURCE.
                 if comma_before && kind == CueKind::Strong && i > s.start + 2 {
                     if let Some(src) = source::after(doc, ce, s.end) {
-                        if s.end - src.1 <= 8 {
+                        if s.end - src.1 <= 8 && source::named(doc, src) {
                             return self.emit(s.start, i - 1, Some(cue), Some(src));
                         }
                     }
@@ -530,6 +555,17 @@ impl<'a> Finder<'a> {
                     return None;
                 }
                 let c = self.content_start(i, ce, s.end, kind)?;
+                // "A, he says, B": GGT-style, the words before the
+                // interruption are a statement of their own.
+                if np.0 > s.start + 1
+                    && doc.tok(np.0 - 1) == ","
+                    && ce < s.end
+                    && doc.tok(ce) == ","
+                {
+                    if let Some(first) = self.emit(s.start, np.0 - 1, Some(cue), Some(np)) {
+                        extra.push(first);
+                    }
+                }
                 ((c, self.content_end(c, s.end)), np)
             }
         };
@@ -574,7 +610,15 @@ impl<'a> Finder<'a> {
             return None;
         }
         let first = doc.tok(c).to_ascii_lowercase();
-        let bad = NOT_CLAUSE_START.contains(&first.as_str())
+        let plain_say = matches!(
+            verb.as_str(),
+            "said" | "says" | "say" | "told" | "tells" | "tell"
+        );
+        let subordinate = matches!(
+            first.as_str(),
+            "when" | "if" | "because" | "after" | "before" | "while" | "although"
+        );
+        let bad = NOT_CLAUSE_START.contains(&first.as_str()) && !(plain_say && subordinate)
             || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
         let words = (c..end)
             .filter(|&k| doc.tokens[k].kind == TokenKind::Word)

@@ -171,7 +171,9 @@ const BETWEEN: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "his", "her", "their", "its", "our", "one", "another",
+    "the", "a", "an", "this", "his", "her", "their", "its", "our", "one", "another", "some",
+    "many", "several", "most", "other", "both", "all", "few", "two", "three", "four", "five",
+    "these", "those", "each",
 ];
 
 /// Lower-case words inside names ("Bank of England", "Ludwig van Beethoven").
@@ -252,6 +254,27 @@ pub(crate) fn is_pronoun(doc: &Document, np: Span) -> bool {
     pronoun(&doc.text[np.range()]).is_some()
 }
 
+/// Zero-width characters that pasted text carries between words.
+fn invisible(w: &str) -> bool {
+    matches!(
+        w,
+        "\u{200B}" | "\u{200C}" | "\u{200E}" | "\u{200F}" | "\u{2060}" | "\u{FEFF}"
+    )
+}
+
+/// True when the phrase names someone: a capitalized word, a role noun or
+/// a pronoun ("said Smith", "said the ambassador", not "said his son …").
+pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
+    let lex = lexicon::get();
+    (e - s == 1 && pronoun(doc.tok(s)).is_some())
+        || (s..e).any(|i| {
+            is_cap(doc, i)
+                || lex
+                    .roles
+                    .contains_key(doc.tok(i).to_ascii_lowercase().as_str())
+        })
+}
+
 fn lower_in(w: &str, list: &[&str]) -> bool {
     list.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
@@ -272,7 +295,12 @@ fn np_punct(s: &str) -> bool {
 pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, usize)> {
     let mut e = end;
     let mut skipped = 0;
-    while e > min && skipped < 3 && lower_in(doc.tok(e - 1), BETWEEN) {
+    // "Ernie LeBlanc, says": an apposition's closing comma.
+    if e > min + 1 && doc.tok(e - 1) == "," && is_cap(doc, e - 2) {
+        e -= 1;
+    }
+    while e > min && skipped < 4 && (lower_in(doc.tok(e - 1), BETWEEN) || invisible(doc.tok(e - 1)))
+    {
         e -= 1;
         skipped += 1;
     }
@@ -385,6 +413,11 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
         (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
             || lex.roles.contains_key(w.to_ascii_lowercase().as_str())
     }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
+        // "Experts say", "officials said": a bare plural noun.
+        || (e - s <= 2 && {
+            let w = doc.tok(e - 1);
+            w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[e - 1].kind == TokenKind::Word
+        })
 }
 
 /// A name mention the resolver can point back to.
