@@ -66,7 +66,7 @@ pub(crate) fn get() -> &'static Lexicon {
             cues.entry(first).or_default().push(Cue { rest, kind });
         }
         for v in cues.values_mut() {
-            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            v.sort_by_key(|c| core::cmp::Reverse(c.rest.len()));
         }
         let mut roles = HashMap::new();
         let mut non_agents = HashMap::new();

@@ -513,13 +513,13 @@ impl<'a> Resolver<'a> {
                 let glued = !doc.tokens[e].space_before;
                 if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
                     e += 1;
-                } else if lower_in(doc.tok(e), NAME_JOINERS) && e + 1 < n && is_cap(doc, e + 1) {
-                    e += 2;
-                } else if (doc.tok(e) == "-" && glued
+                } else if (lower_in(doc.tok(e), NAME_JOINERS)
+                    || doc.tok(e) == "-" && glued
                     || doc.tok(e) == "." && doc.tok(e - 1).len() <= 3)
                     && e + 1 < n
                     && is_cap(doc, e + 1)
                 {
+                    // "Bank of England", "Wilson-Raybould", "Paul H. Chipok".
                     e += 2;
                 } else {
                     break;
@@ -534,7 +534,8 @@ impl<'a> Resolver<'a> {
             while s < e && (lower_in(doc.tok(s), LEADING) || doc.tok(s) == ".") {
                 s += 1;
             }
-            for k in s..e.saturating_sub(1) {
+            let from = s;
+            for k in from..e.saturating_sub(1) {
                 let w = doc.tok(k).to_ascii_lowercase();
                 if lex.roles.get(w.as_str()) == Some(&Role::Person) {
                     title = Some(w);
@@ -613,16 +614,6 @@ impl<'a> Resolver<'a> {
             self.last[role_index(*role)] = Some((np.start, name.clone()));
         }
         found.map(|f| f.0)
-    }
-
-    /// Records that an unattributed continuation kept `name`.
-    pub(crate) fn last_speaker(&self) -> Option<(usize, String)> {
-        let a = self.last[0].clone();
-        let b = self.last[1].clone();
-        match (a, b) {
-            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
-            (a, b) => a.or(b),
-        }
     }
 
     fn resolve_inner(&self, np: Span) -> Option<(String, Role)> {
