@@ -80,6 +80,7 @@ struct Attr {
 
 struct Finder<'a> {
     doc: &'a Document<'a>,
+    lex: &'static lexicon::Lexicon,
     threshold: u8,
     quotes: Vec<Quote>,
     /// For each token, 1 + the index of the quotation it lies in (marks
@@ -103,6 +104,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     }
     let mut f = Finder {
         doc,
+        lex: lexicon::get(),
         threshold: quotes::para_threshold(doc),
         quote_used: vec![false; quotes.len()],
         quotes,
@@ -211,9 +213,18 @@ impl<'a> Finder<'a> {
         if doc.tokens[i].kind != TokenKind::Word {
             return None;
         }
-        let w = doc.tok(i);
-        let lower = w.to_lowercase();
-        let list = lexicon::get().cues.get(lower.as_str())?;
+        // Cues are short ASCII words: lower-case into a stack buffer
+        // instead of allocating for every token of the text.
+        let w = doc.tok(i).as_bytes();
+        if w.len() > 16 || !w.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for (b, c) in buf.iter_mut().zip(w) {
+            *b = c.to_ascii_lowercase();
+        }
+        let lower = core::str::from_utf8(&buf[..w.len()]).ok()?;
+        let list = self.lex.cues.get(lower)?;
         'phrase: for cue in list {
             let mut j = i + 1;
             for word in &cue.rest {

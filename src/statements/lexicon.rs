@@ -4,7 +4,33 @@
 //! May not touch: the text. Lookups only.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the keys are short words looked up once per token, where
+/// SipHash's flood resistance buys nothing and costs a third of the pass.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by words.
+pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 
 /// What a cue phrase does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,16 +62,16 @@ pub(crate) enum Role {
 
 pub(crate) struct Lexicon {
     /// First word (lower-case) → phrases starting with it, longest first.
-    pub cues: HashMap<&'static str, Vec<Cue>>,
-    pub roles: HashMap<&'static str, Role>,
+    pub cues: WordMap<Vec<Cue>>,
+    pub roles: WordMap<Role>,
     /// Nouns that name documents and figures, not speakers ("study").
-    pub non_agents: HashMap<&'static str, ()>,
+    pub non_agents: WordMap<()>,
 }
 
 pub(crate) fn get() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cues: HashMap<&'static str, Vec<Cue>> = HashMap::new();
+        let mut cues: WordMap<Vec<Cue>> = WordMap::default();
         for line in crate::lexicon::entries(include_str!("../../data/cues.txt")) {
             let (phrase, weak) = match line.strip_suffix('*') {
                 Some(p) => (p.trim_end(), true),
@@ -68,8 +94,8 @@ pub(crate) fn get() -> &'static Lexicon {
         for v in cues.values_mut() {
             v.sort_by_key(|c| core::cmp::Reverse(c.rest.len()));
         }
-        let mut roles = HashMap::new();
-        let mut non_agents = HashMap::new();
+        let mut roles = WordMap::default();
+        let mut non_agents = WordMap::default();
         for line in crate::lexicon::entries(include_str!("../../data/speakers.txt")) {
             if let Some(w) = line.strip_prefix("p ") {
                 roles.insert(w.trim(), Role::Person);

@@ -243,11 +243,31 @@ fn last_word(doc: &Document, e: usize) -> String {
 
 /// Pronouns that can be sources, with what they refer to.
 fn pronoun(w: &str) -> Option<Role> {
-    match w.to_ascii_lowercase().as_str() {
-        "he" | "she" | "i" | "him" | "her" => Some(Role::Person),
-        "it" | "they" | "we" => Some(Role::Org),
-        _ => None,
+    const PERSON: &[&str] = &["he", "she", "i", "him", "her"];
+    const ORG: &[&str] = &["it", "they", "we"];
+    if w.len() > 4 {
+        None
+    } else if lower_in(w, PERSON) {
+        Some(Role::Person)
+    } else if lower_in(w, ORG) {
+        Some(Role::Org)
+    } else {
+        None
     }
+}
+
+/// The role a word names, if any, without allocating.
+fn role_of(w: &str) -> Option<Role> {
+    let b = w.as_bytes();
+    if b.len() > 24 || !b.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    for (x, c) in buf.iter_mut().zip(b) {
+        *x = c.to_ascii_lowercase();
+    }
+    let lower = core::str::from_utf8(&buf[..b.len()]).ok()?;
+    lexicon::get().roles.get(lower).copied()
 }
 
 pub(crate) fn is_pronoun(doc: &Document, np: Span) -> bool {
@@ -496,7 +516,7 @@ impl<'a> Resolver<'a> {
     /// Reads capitalized runs as names when the entities layer gave none.
     fn scan_names(&mut self) {
         let doc = self.doc;
-        let lex = lexicon::get();
+
         let n = doc.tokens.len();
         // First pass: name runs, titles stripped.
         let mut runs: Vec<(usize, usize, Option<String>)> = Vec::new();
@@ -536,9 +556,8 @@ impl<'a> Resolver<'a> {
             }
             let from = s;
             for k in from..e.saturating_sub(1) {
-                let w = doc.tok(k).to_ascii_lowercase();
-                if lex.roles.get(w.as_str()) == Some(&Role::Person) {
-                    title = Some(w);
+                if role_of(doc.tok(k)) == Some(Role::Person) {
+                    title = Some(doc.tok(k).to_ascii_lowercase());
                     s = k + 1;
                 }
             }
@@ -593,9 +612,7 @@ impl<'a> Resolver<'a> {
             let Some((ts, te)) = target else { continue };
             let canonical =
                 doc.text[doc.tokens[ts].span.start..doc.tokens[te - 1].span.end].to_string();
-            let org = (ts..te).any(|k| {
-                lex.roles.get(doc.tok(k).to_ascii_lowercase().as_str()) == Some(&Role::Org)
-            });
+            let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
             let role = if org { Role::Org } else { Role::Person };
             self.mentions.push(Mention {
                 start: doc.tokens[s].span.start,
