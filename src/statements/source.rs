@@ -236,6 +236,16 @@ const TRAILING: &[&str] = &[
     "says",
 ];
 
+/// Words of a name, counting a hyphenated or dotted group as one
+/// ("Jody Wilson-Raybould" has two).
+fn name_words(doc: &Document, s: usize, e: usize) -> usize {
+    (s..e)
+        .filter(|&j| {
+            doc.tokens[j].kind == TokenKind::Word && (j == s || doc.tokens[j].space_before)
+        })
+        .count()
+}
+
 fn last_word(doc: &Document, e: usize) -> String {
     let w = doc.tok(e - 1).to_lowercase();
     w.trim_end_matches("'s").trim_end_matches("’s").to_string()
@@ -577,11 +587,7 @@ impl<'a> Resolver<'a> {
         // Every full name, by its last and first word, in text order.
         let mut full: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (k, &(s, e, _)) in runs.iter().enumerate() {
-            if (s..e)
-                .filter(|&j| doc.tokens[j].kind == TokenKind::Word)
-                .count()
-                >= 2
-            {
+            if name_words(doc, s, e) >= 2 {
                 full.entry(last_word(doc, e)).or_default().push((s, k));
                 full.entry(format!("^{}", doc.tok(s).to_lowercase()))
                     .or_default()
@@ -589,9 +595,7 @@ impl<'a> Resolver<'a> {
             }
         }
         for &(s, e, ref title) in &runs {
-            let words = (s..e)
-                .filter(|&j| doc.tokens[j].kind == TokenKind::Word)
-                .count();
+            let words = name_words(doc, s, e);
             let target = if words >= 2 {
                 Some((s, e))
             } else {
@@ -610,10 +614,27 @@ impl<'a> Resolver<'a> {
             // A lone capitalized word that never appears in a full name
             // ("Alberta", "Hey") is too weak to stand for a speaker.
             let Some((ts, te)) = target else { continue };
-            let canonical =
-                doc.text[doc.tokens[ts].span.start..doc.tokens[te - 1].span.end].to_string();
+            let canonical = doc.text[doc.tokens[ts].span.start..doc.tokens[te - 1].span.end]
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string();
             let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
-            let role = if org { Role::Org } else { Role::Person };
+            // A person's name is a few plain capitalized words; anything
+            // else ("ALBERTA LEGISLATURE", "Bank of Canada") is not taken
+            // for one.
+            let person_shape = (2..=4).contains(&name_words(doc, ts, te))
+                && (ts..te).all(|k| {
+                    let w = doc.tok(k);
+                    doc.tokens[k].kind != TokenKind::Word
+                        || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
+                });
+            let role = if org {
+                Role::Org
+            } else if person_shape || name_words(doc, ts, te) == 1 {
+                Role::Person
+            } else {
+                continue;
+            };
             self.mentions.push(Mention {
                 start: doc.tokens[s].span.start,
                 canonical,
@@ -638,6 +659,16 @@ impl<'a> Resolver<'a> {
         let text = &doc.text[np.range()];
         if let Some(role) = pronoun(text) {
             return self.antecedent(np.start, role, None);
+        }
+        // "her statement said": the possessor speaks.
+        let first = text.split_whitespace().next().unwrap_or("");
+        let head = text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        if lexicon::get().non_agents.contains_key(head.as_str()) {
+            match first.to_ascii_lowercase().as_str() {
+                "his" | "her" => return self.antecedent(np.start, Role::Person, None),
+                "its" | "their" => return self.antecedent(np.start, Role::Org, None),
+                _ => {}
+            }
         }
         // A name inside the phrase: the last one before any comma (the
         // head of "Lake Cowichan mayor Rod Peters"; "Rod Peters, the mayor").
