@@ -337,10 +337,15 @@ impl<'a> Finder<'a> {
                     }
                     CueKind::Nominal => {}
                     CueKind::Strong | CueKind::Weak => {
-                        if !speechlike && (kind != CueKind::Strong || i > start + 3) {
+                        let before = source::before(doc, i, start);
+                        // Without speech-like punctuation, only a speaker
+                        // named right after the mark attributes the quote.
+                        let adjacent =
+                            before.is_some_and(|b| b.0 == start && kind == CueKind::Strong);
+                        if !speechlike && !adjacent && (kind != CueKind::Strong || i > start + 3) {
                             return None;
                         }
-                        if let Some(src) = source::before(doc, i, start) {
+                        if let Some(src) = before {
                             return Some(Attr {
                                 cue: (i, ce),
                                 source: Some(src),

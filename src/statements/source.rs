@@ -326,7 +326,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     let mut e = end;
     let mut skipped = 0;
     // "Ernie LeBlanc, says": an apposition's closing comma.
-    if e > min + 1 && doc.tok(e - 1) == "," && is_cap(doc, e - 2) {
+    if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
         e -= 1;
     }
     while e > min && skipped < 4 && (lower_in(doc.tok(e - 1), BETWEEN) || invisible(doc.tok(e - 1)))
