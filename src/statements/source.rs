@@ -371,7 +371,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     }
     // "Jim Eglinski, Yellowhead MP, said": the name before an apposition
     // belongs to the source.
-    if s > min + 1 && doc.tok(s - 1) == "," && !is_cap(doc, s) {
+    if s > min + 1 && doc.tok(s - 1) == "," {
         let mut k = s - 1;
         let mut has_cap = false;
         while k > min && s - 1 - k < 5 && (is_cap(doc, k - 1) || np_punct(doc.tok(k - 1))) {
@@ -458,6 +458,9 @@ struct Mention {
     role: Role,
     /// The role noun just before the name ("Mayor" in "Mayor Rod Peters").
     title: Option<String>,
+    /// The name is a possessor ("Nova Scotia's chief medical officer"), so
+    /// not the head of its phrase.
+    possessive: bool,
 }
 
 /// Resolves sources to canonical names.
@@ -496,11 +499,14 @@ impl<'a> Resolver<'a> {
                 };
                 let i = doc.token_at_or_after(e.span.start);
                 let title = r.title_before(i);
+                let rest = &doc.text[e.span.end..];
+                let possessive = rest.starts_with("'s") || rest.starts_with("’s");
                 r.mentions.push(Mention {
                     start: e.span.start,
                     canonical: e.canonical.clone(),
                     role,
                     title,
+                    possessive,
                 });
             }
         } else {
@@ -635,11 +641,14 @@ impl<'a> Resolver<'a> {
             } else {
                 continue;
             };
+            let last = doc.tok(e - 1);
+            let possessive = last.ends_with("'s") || last.ends_with("’s");
             self.mentions.push(Mention {
                 start: doc.tokens[s].span.start,
                 canonical,
                 role,
                 title: title.clone(),
+                possessive,
             });
         }
     }
@@ -705,9 +714,15 @@ impl<'a> Resolver<'a> {
     fn mention_in(&self, span: Span) -> Option<(String, Role)> {
         let k = self.mentions.partition_point(|m| m.start < span.start);
         let mut best = None;
+        let mut possessor = None;
         for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
-            best = Some((m.canonical.clone(), m.role));
+            if m.possessive {
+                possessor = Some((m.canonical.clone(), m.role));
+            } else {
+                best = Some((m.canonical.clone(), m.role));
+            }
         }
+        best = best.or(possessor);
         if best.is_none() && !self.entities.is_empty() {
             // The entities layer may have started its span before ours.
             let j = self.entities.partition_point(|e| e.span.end <= span.start);
