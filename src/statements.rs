@@ -456,6 +456,13 @@ impl<'a> Finder<'a> {
             if q != 0 && self.quote_used[q as usize - 1] && self.quote_of[s.end - 1] == q {
                 continue;
             }
+            // "CONTENT, she said.": the sentence's last cue, when it closes
+            // the sentence, attributes everything before it, whatever
+            // verbs the content holds ("Canada has asked …, she said").
+            if let Some(st) = self.closing_attribution(s.clone(), out) {
+                out.push(st);
+                continue;
+            }
             let mut i = s.start;
             while i < s.end {
                 if self.used[i] || self.quote_of[i] != 0 {
@@ -474,6 +481,30 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+    }
+
+    fn closing_attribution(
+        &mut self,
+        s: core::ops::Range<usize>,
+        out: &mut Vec<Found>,
+    ) -> Option<Found> {
+        let doc = self.doc;
+        let from = s.end.saturating_sub(10).max(s.start + 3);
+        let (i, ce) = (from..s.end).rev().find_map(|i| match self.cue_at(i) {
+            Some((ce, CueKind::Strong))
+                if ce <= s.end && !self.used[i] && self.quote_of[i] == 0 =>
+            {
+                Some((i, ce))
+            }
+            _ => None,
+        })?;
+        let np = source::before(doc, i, s.start);
+        let comma = doc.tok(i - 1) == ","
+            || np.is_some_and(|np| np.0 > s.start && doc.tok(np.0 - 1) == ",");
+        if !comma {
+            return None;
+        }
+        self.reported_at(s, i, ce, CueKind::Strong, out)
     }
 
     /// The end of a sentence's content: before its final punctuation, or at
@@ -868,8 +899,6 @@ const AUXILIARIES: &[&str] = &[
     "believes",
     "expects",
     "hopes",
-    "says",
-    "said",
     "went",
     "came",
     "made",
