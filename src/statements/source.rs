@@ -626,20 +626,18 @@ impl<'a> Resolver<'a> {
                 .to_string();
             let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
             // A person's name is a few plain capitalized words; anything
-            // else ("ALBERTA LEGISLATURE", "Bank of Canada") is not taken
-            // for one.
+            // else ("BC Hydro", "Bank of Canada") is taken for an
+            // organization.
             let person_shape = (2..=4).contains(&name_words(doc, ts, te))
                 && (ts..te).all(|k| {
                     let w = doc.tok(k);
                     doc.tokens[k].kind != TokenKind::Word
                         || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
                 });
-            let role = if org {
-                Role::Org
-            } else if person_shape || name_words(doc, ts, te) == 1 {
+            let role = if !org && (person_shape || name_words(doc, ts, te) == 1) {
                 Role::Person
             } else {
-                continue;
+                Role::Org
             };
             let last = doc.tok(e - 1);
             let possessive = last.ends_with("'s") || last.ends_with("’s");
