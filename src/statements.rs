@@ -249,6 +249,10 @@ impl<'a> Finder<'a> {
         let mut k = 0;
         while k < self.quotes.len() {
             let q = self.quotes[k].clone();
+            if title_like(self.doc, &q) {
+                k += 1;
+                continue;
+            }
             let attr = self.attr_after(&q).or_else(|| self.attr_before(&q));
             let Some(attr) = attr else {
                 k += 1;
@@ -454,6 +458,13 @@ impl<'a> Finder<'a> {
             // Skip sentences lying inside a used quotation.
             let q = self.quote_of[s.start];
             if q != 0 && self.quote_used[q as usize - 1] && self.quote_of[s.end - 1] == q {
+                continue;
+            }
+            // Headlines and link lines ("WATCH: Trudeau says …") are not
+            // reported speech of the article: its sentences end in
+            // punctuation.
+            let last = self.doc.tok(s.end - 1);
+            if !(is_terminal(last) || is_quote_mark(last) || matches!(last, ")" | "]")) {
                 continue;
             }
             // "CONTENT, she said.": the sentence's last cue, when it closes
@@ -672,11 +683,18 @@ impl<'a> Finder<'a> {
             .count();
         // Without "that", the content must read as a clause: a finite verb
         // or auxiliary soon after its start ("said the plan was…", not
-        // "added the drug to its list").
-        let plain_say = matches!(
-            verb.as_str(),
-            "said" | "says" | "say" | "told" | "tells" | "tell"
-        );
+        // "added the drug to its list"); after verbs other than say and
+        // tell, it must also open with a subject that cannot be an object
+        // ("added he would stay", not "added a goal").
+        let subject = plain_say
+            || is_cap_word(doc, c)
+            || matches!(
+                first.as_str(),
+                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these"
+            );
+        if !subject {
+            return None;
+        }
         let finite = (c..end.min(c + 10)).any(|k| {
             let w = doc.tok(k).to_ascii_lowercase();
             AUXILIARIES.contains(&w.as_str()) || (k > c && w.ends_with("ed") && w.len() > 4)
@@ -687,8 +705,12 @@ impl<'a> Finder<'a> {
     /// A source that can speak: not a document or a number ("the study
     /// estimated that …" is reported by PolNeAR, not by GGT-style speech).
     fn agent(&self, (_, e): (usize, usize)) -> bool {
-        let head = self.doc.tok(e - 1).to_ascii_lowercase();
+        let w = self.doc.tok(e - 1);
+        let head = w.to_ascii_lowercase();
+        // "Musk's tweet said": the possessor is not the source phrase.
         !lexicon::get().non_agents.contains_key(head.as_str())
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when
@@ -796,6 +818,27 @@ impl<'a> Finder<'a> {
             }
         }
     }
+}
+
+fn is_cap_word(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when a quotation reads as a name or title ("NBC's “Today” show",
+/// an app called “Screenwise Meter”): a few capitalized words and no
+/// sentence punctuation.
+fn title_like(doc: &Document, q: &Quote) -> bool {
+    let words: Vec<usize> = (q.open + 1..=q.last)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !is_terminal(doc.tok(q.last))
+        && words
+            .iter()
+            .all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
+        && is_cap_word(doc, words[0])
 }
 
 /// Words that cannot open a reported clause.
