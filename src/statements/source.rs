@@ -347,7 +347,14 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             if w == "." && i > 0 && !(doc.tok(i - 1).len() <= 3 && is_cap(doc, i - 1)) {
                 break;
             }
-        } else if w == "and" && i > min && is_cap(doc, i - 1) && is_cap(doc, i + 1) {
+        } else if w == "and"
+            && i > min
+            && (is_cap(doc, i - 1) && is_cap(doc, i + 1)
+                || doc.tokens[i - 1].kind == TokenKind::Word
+                    && !is_cap(doc, i - 1)
+                    && !is_cap(doc, i + 1)
+                    && !lower_in(doc.tok(i - 1), STOP))
+        {
             // "Tore Sohlberg and Lehla Abreder said": one source.
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && lower_in(w, STOP) {
             // "of"/"for" may join a description to its head ("a spokesman
@@ -366,7 +373,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."]) {
         s += 1;
     }
-    if s >= e || !plausible(doc, s, e) {
+    if s >= e {
         return None;
     }
     // "Jim Eglinski, Yellowhead MP, said": the name before an apposition
@@ -384,7 +391,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             return Some((k, e));
         }
     }
-    Some((s, e))
+    plausible(doc, s, e).then_some((s, e))
 }
 
 /// The noun phrase starting at token `start` (inclusive), not reaching
