@@ -410,9 +410,9 @@ impl<'a> Finder<'a> {
                 || w.eq_ignore_ascii_case("that")
                 || self.para_start(i + 1) && i + 1 < p
             {
-                if self.para_start(i + 1) && i + 1 < p {
-                    // crossing into the previous paragraph
-                }
+                // A sentence end, another quotation, a "that" clause (the
+                // quote is then inside reported speech) or the previous
+                // paragraph: no attribution of this quotation.
                 return None;
             }
             if let Some((ce, kind)) = self.cue_at(i) {
@@ -601,6 +601,15 @@ impl<'a> Finder<'a> {
                         }
                     }
                 }
+                // "SOURCE criticized the plan, saying CONTENT": a participle
+                // after a comma takes the sentence's subject as its source.
+                if comma_before && doc.tok(i).ends_with("ing") {
+                    let subject =
+                        source::after(doc, s.start, i - 1).filter(|&x| source::named(doc, x));
+                    let c = self.content_start(i, ce, s.end, CueKind::Strong)?;
+                    let e = self.content_end(c, s.end);
+                    return self.emit(c, e, Some(cue), subject);
+                }
                 // SOURCE said (that) CONTENT.
                 let np = np?;
                 if !self.agent(np) {
@@ -771,9 +780,6 @@ impl<'a> Finder<'a> {
         }
         if is_quote_mark(doc.tok(e - 1)) && e - 1 > s {
             end = doc.tokens[e - 2].span.end;
-        }
-        if e < doc.tokens.len() && is_quote_mark(doc.tok(e)) && self.quote_of[e] != 0 {
-            // The closing mark itself was left outside.
         }
         if let Some(c) = cue {
             self.mark_used(c);

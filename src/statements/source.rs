@@ -713,6 +713,15 @@ impl<'a> Resolver<'a> {
             }
         }
         let role = role?;
+        // Only a definite description points back ("the mayor"); "a
+        // citizen" or "officials" introduce someone new.
+        let det = doc.tok(s).to_ascii_lowercase();
+        if !matches!(
+            det.as_str(),
+            "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
+        ) {
+            return None;
+        }
         self.antecedent(np.start, role, title.as_deref())
     }
 
