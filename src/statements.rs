@@ -483,8 +483,12 @@ impl<'a> Finder<'a> {
                 match self.cue_at(i) {
                     Some((ce, kind)) if ce <= s.end => {
                         if let Some(st) = self.reported_at(s.clone(), i, ce, kind, out) {
+                            // Go on after the content: ", adding that …"
+                            // is a statement of its own.
+                            let next = self.doc.token_at_or_after(st.fragments[0].end).max(ce);
                             out.push(st);
-                            break;
+                            i = next;
+                            continue;
                         }
                         i = ce;
                     }
@@ -503,7 +507,10 @@ impl<'a> Finder<'a> {
         let from = s.end.saturating_sub(10).max(s.start + 3);
         let (i, ce) = (from..s.end).rev().find_map(|i| match self.cue_at(i) {
             Some((ce, CueKind::Strong))
-                if ce <= s.end && !self.used[i] && self.quote_of[i] == 0 =>
+                if ce <= s.end
+                    && !self.used[i]
+                    && self.quote_of[i] == 0
+                    && !doc.tok(i).ends_with("ing") =>
             {
                 Some((i, ce))
             }
@@ -594,7 +601,11 @@ impl<'a> Finder<'a> {
                     }
                 }
                 // CONTENT, said SOURCE.
-                if comma_before && kind == CueKind::Strong && i > s.start + 2 {
+                if comma_before
+                    && kind == CueKind::Strong
+                    && i > s.start + 2
+                    && !doc.tok(i).ends_with("ing")
+                {
                     if let Some(src) = source::after(doc, ce, s.end) {
                         if s.end - src.1 <= 8 && source::named(doc, src) {
                             return self.emit(s.start, i - 1, Some(cue), Some(src));

@@ -172,7 +172,23 @@ fn told_outlet_and_nominal_cue() {
 fn reported_clause_ends_at_next_attribution() {
     let text = "He said the union was ready to strike, adding that talks would resume on Friday.";
     let got = run(text);
+    assert_eq!(got.len(), 2);
     assert_eq!(got[0].fragments, vec!["the union was ready to strike"]);
+    assert_eq!(got[1].fragments, vec!["that talks would resume on Friday"]);
+    assert_eq!(got[1].cue, Some("adding"));
+    assert_eq!(got[1].source, Some("He"));
+}
+
+#[test]
+fn participle_takes_the_sentence_subject() {
+    let text = "Councillor Dana Whitfield criticized the budget, saying it ignored the north end.";
+    assert_eq!(run(text), vec![s(
+        &["it ignored the north end"],
+        Indirect,
+        Some("saying"),
+        Some("Councillor Dana Whitfield"),
+        Some("Dana Whitfield")
+    )]);
 }
 
 #[test]
