@@ -615,8 +615,7 @@ impl<'a> Finder<'a> {
                 // "SOURCE criticized the plan, saying CONTENT": a participle
                 // after a comma takes the sentence's subject as its source.
                 if comma_before && doc.tok(i).ends_with("ing") {
-                    let subject =
-                        source::after(doc, s.start, i - 1).filter(|&x| source::named(doc, x));
+                    let subject = self.subject(s.start, i - 1);
                     let c = self.content_start(i, ce, s.end, CueKind::Strong)?;
                     let e = self.content_end(c, s.end);
                     return self.emit(c, e, Some(cue), subject);
@@ -648,6 +647,37 @@ impl<'a> Finder<'a> {
             }
         };
         self.emit(content.0, content.1, Some(cue), Some(src))
+    }
+
+    /// The subject of the clause `s..e`: its first name or pronoun that
+    /// does not follow a preposition ("On Tuesday, the mayor …").
+    fn subject(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        for k in s..e.min(s + 30) {
+            let after_prep = k > s
+                && matches!(
+                    doc.tok(k - 1).to_ascii_lowercase().as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "by"
+                        | "of"
+                        | "about"
+                        | "after"
+                        | "before"
+                );
+            let candidate = doc.tokens[k].kind == TokenKind::Word
+                && (is_cap_word(doc, k)
+                    || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
+            let lead = LEAD_WORDS.contains(&doc.tok(k).to_ascii_lowercase().as_str());
+            if candidate && !after_prep && !lead {
+                return source::after(doc, k, e).filter(|&x| source::named(doc, x));
+            }
+        }
+        None
     }
 
     /// Where the reported clause starts after a cue: at "that" a few words
@@ -857,6 +887,34 @@ fn title_like(doc: &Document, q: &Quote) -> bool {
             .all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
         && is_cap_word(doc, words[0])
 }
+
+/// Capitalized words that open a sentence without naming anyone.
+const LEAD_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "but",
+    "and",
+    "so",
+    "also",
+    "meanwhile",
+    "however",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "during",
+    "since",
+    "as",
+    "if",
+    "the",
+    "a",
+    "an",
+];
 
 /// Words that cannot open a reported clause.
 const NOT_CLAUSE_START: &[&str] = &[
