@@ -67,6 +67,8 @@ const BEFORE_WINDOW: usize = 6;
 /// Whether a quotation right after its attribution's sentence joins the
 /// statement as a further fragment.
 const JOIN_NEXT_SENTENCE: bool = false;
+/// Longest reported clause, in tokens.
+const MAX_CONTENT_TOKENS: usize = 400;
 /// Fewest words for an unattributed quotation to count as speech.
 const FLOATING_MIN_WORDS: usize = 6;
 
@@ -531,6 +533,9 @@ impl<'a> Finder<'a> {
         let doc = self.doc;
         // The reported clause ends where a new attribution starts: ", and
         // added …", ", saying …", ", according to …", or at a semicolon.
+        // A clause is bounded: a sentence with no punctuation in a huge
+        // text must not make every cue rescan it.
+        let end = end.min(start + MAX_CONTENT_TOKENS);
         let mut e = end;
         for k in start + 1..end {
             let w = doc.tok(k);
