@@ -82,6 +82,8 @@ struct Attr {
 
 struct Finder<'a> {
     doc: &'a Document<'a>,
+    /// `cue_at` of each token, once computed.
+    cue_cache: Vec<core::cell::Cell<Option<Option<(usize, CueKind)>>>>,
     lex: &'static lexicon::Lexicon,
     threshold: u8,
     quotes: Vec<Quote>,
@@ -106,6 +108,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     }
     let mut f = Finder {
         doc,
+        cue_cache: vec![core::cell::Cell::new(None); doc.tokens.len()],
         lex: lexicon::get(),
         threshold: quotes::para_threshold(doc),
         quote_used: vec![false; quotes.len()],
@@ -209,8 +212,19 @@ impl<'a> Finder<'a> {
         quotes::para_start(self.doc, i, self.threshold)
     }
 
-    /// The cue phrase starting at token `i`: its end and kind.
+    /// The cue phrase starting at token `i`: its end and kind. Every
+    /// token is looked up once and remembered, as the passes ask again.
     fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
+        let c = &self.cue_cache[i];
+        if let Some(v) = c.get() {
+            return v;
+        }
+        let v = self.lookup_cue(i);
+        c.set(Some(v));
+        v
+    }
+
+    fn lookup_cue(&self, i: usize) -> Option<(usize, CueKind)> {
         let doc = self.doc;
         if doc.tokens[i].kind != TokenKind::Word {
             return None;
@@ -226,6 +240,9 @@ impl<'a> Finder<'a> {
             *b = c.to_ascii_lowercase();
         }
         let lower = core::str::from_utf8(&buf[..w.len()]).ok()?;
+        if !self.lex.may_start_cue(lower) {
+            return None;
+        }
         let list = self.lex.cues.get(lower)?;
         'phrase: for cue in list {
             let mut j = i + 1;

@@ -66,6 +66,22 @@ pub(crate) struct Lexicon {
     pub roles: WordMap<Role>,
     /// Nouns that name documents and figures, not speakers ("study").
     pub non_agents: WordMap<()>,
+    /// Which first two letters start some cue: most words are rejected
+    /// here without hashing.
+    prefixes: Vec<bool>,
+}
+
+fn prefix_index(w: &[u8]) -> usize {
+    let a = usize::from(w.first().copied().unwrap_or(0) & 31);
+    let b = usize::from(w.get(1).copied().unwrap_or(0) & 31);
+    a * 32 + b
+}
+
+impl Lexicon {
+    /// False when no cue starts like the lower-case word `w`.
+    pub(crate) fn may_start_cue(&self, w: &str) -> bool {
+        self.prefixes[prefix_index(w.as_bytes())]
+    }
 }
 
 pub(crate) fn get() -> &'static Lexicon {
@@ -105,10 +121,15 @@ pub(crate) fn get() -> &'static Lexicon {
                 non_agents.insert(w.trim(), ());
             }
         }
+        let mut prefixes = vec![false; 1024];
+        for k in cues.keys() {
+            prefixes[prefix_index(k.as_bytes())] = true;
+        }
         Lexicon {
             cues,
             roles,
             non_agents,
+            prefixes,
         }
     })
 }

@@ -306,7 +306,8 @@ pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|s| s.eq_ignore_ascii_case(w))
+    // Every listed word is short and ASCII; most words of a text are not.
+    w.len() <= 12 && w.is_ascii() && list.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
 
 fn is_cap(doc: &Document, i: usize) -> bool {
