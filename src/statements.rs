@@ -72,6 +72,10 @@ const MAX_CONTENT_TOKENS: usize = 400;
 /// Fewest words for an unattributed quotation to count as speech.
 const FLOATING_MIN_WORDS: usize = 6;
 
+/// A cue phrase found at a token: where it ends and what it does; `None`
+/// when no cue starts there.
+type CueHit = Option<(usize, CueKind)>;
+
 /// An attribution: cue and source token ranges, and where it ends.
 #[derive(Clone, Copy, Debug)]
 struct Attr {
@@ -83,7 +87,7 @@ struct Attr {
 struct Finder<'a> {
     doc: &'a Document<'a>,
     /// `cue_at` of each token, once computed.
-    cue_cache: Vec<core::cell::Cell<Option<Option<(usize, CueKind)>>>>,
+    cue_cache: Vec<core::cell::Cell<Option<CueHit>>>,
     lex: &'static lexicon::Lexicon,
     threshold: u8,
     quotes: Vec<Quote>,
