@@ -272,6 +272,22 @@ fn speakers_come_from_entities_when_present() {
 }
 
 #[test]
+fn organization_description_resolves_to_entity() {
+    let text = "The Health Ministry opened two clinics in March.\n\n\
+                The ministry said in a statement that a third would follow.";
+    let entities = vec![Entity {
+        span: Span::new(4, 19),
+        label: EntityLabel::Org,
+        canonical: "Ministry of Health".into(),
+    }];
+    let got = run_with(text, &entities);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["that a third would follow"]);
+    assert_eq!(got[0].source, Some("The ministry"));
+    assert_eq!(got[0].speaker.as_deref(), Some("Ministry of Health"));
+}
+
+#[test]
 fn unattributed_quote_keeps_the_last_speaker() {
     let text = "“We are ready,” said coach Lena Park.\n\n\
                 “The players have worked all winter long for this one game.”";
