@@ -64,8 +64,12 @@ pub struct Statement {
 const AFTER_WINDOW: usize = 20;
 /// How far (tokens) before an opening mark its cue may end.
 const BEFORE_WINDOW: usize = 6;
-/// Whether a quotation right after its attribution's sentence joins the
-/// statement as a further fragment.
+/// Whether a quotation right after its attribution's sentence ("“A,” she
+/// said. “B.”") joins the statement as a further fragment. Corpora differ:
+/// GGT makes "B" a statement of its own (kept, with the same speaker),
+/// PolNeAR one statement with two fragments. Off: one statement per
+/// quotation unless the attribution interrupts a single sentence
+/// ("“A,” she said, “B.”"), as issue #5 specifies.
 const JOIN_NEXT_SENTENCE: bool = false;
 /// Longest reported clause, in tokens.
 const MAX_CONTENT_TOKENS: usize = 400;
