@@ -276,11 +276,13 @@ impl<'a> Finder<'a> {
         let mut k = 0;
         while k < self.quotes.len() {
             let q = self.quotes[k].clone();
-            if title_like(self.doc, &q) {
-                k += 1;
-                continue;
-            }
-            let attr = self.attr_after(&q).or_else(|| self.attr_before(&q));
+            // A title in quotation marks is not speech, unless its speaker
+            // follows at once ("“Denver,” he answered").
+            let attr = match self.attr_after(&q) {
+                Some(a) if a.cue.0 <= q.close + 3 => Some(a),
+                _ if title_like(self.doc, &q) => None,
+                a => a.or_else(|| self.attr_before(&q)),
+            };
             let Some(attr) = attr else {
                 k += 1;
                 continue;
