@@ -3,10 +3,27 @@
 //!
 //! May not touch: entity recognition itself. Reads the tokenized text, the
 //! cue lexicon and the entities already found.
+//!
+//! The pass runs in four linear steps: quotation marks are paired
+//! ([`quotes`]); each quotation looks for its attribution right after it
+//! ("…,” she said) or right before it (She said: “…”), and a quotation
+//! interrupted by its attribution in mid-sentence is joined to its second
+//! half; then every sentence is read for reported speech around a cue from
+//! `data/cues.txt` (SOURCE said (that) CONTENT; CONTENT, SOURCE said;
+//! According to SOURCE, CONTENT), which becomes *mixed* when its content
+//! holds a quotation; quotations left over become statements of the last
+//! speaker when they read like speech, or are dropped as scare quotes.
+//! Speakers are resolved in text order at the end ([`source`]).
+
+mod lexicon;
+mod quotes;
+mod source;
 
 use crate::entities::Entity;
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 use crate::Span;
+use lexicon::CueKind;
+use quotes::Quote;
 use serde::Serialize;
 
 /// How the statement reports its content.
@@ -43,8 +60,1030 @@ pub struct Statement {
     pub speaker: Option<String>,
 }
 
+/// How far (tokens) after a closing mark its attribution may start.
+const AFTER_WINDOW: usize = 20;
+/// How far (tokens) before an opening mark its cue may end.
+const BEFORE_WINDOW: usize = 6;
+/// Whether a quotation right after its attribution's sentence ("“A,” she
+/// said. “B.”") joins the statement as a further fragment. Corpora differ:
+/// GGT makes "B" a statement of its own (kept, with the same speaker),
+/// PolNeAR one statement with two fragments. Off: one statement per
+/// quotation unless the attribution interrupts a single sentence
+/// ("“A,” she said, “B.”"), as issue #5 specifies.
+const JOIN_NEXT_SENTENCE: bool = false;
+/// Longest reported clause, in tokens.
+const MAX_CONTENT_TOKENS: usize = 400;
+/// Fewest words for an unattributed quotation to count as speech.
+const FLOATING_MIN_WORDS: usize = 6;
+
+/// A cue phrase found at a token: where it ends and what it does; `None`
+/// when no cue starts there.
+type CueHit = Option<(usize, CueKind)>;
+
+/// An attribution: cue and source token ranges, and where it ends.
+#[derive(Clone, Copy, Debug)]
+struct Attr {
+    cue: (usize, usize),
+    source: Option<(usize, usize)>,
+    end: usize,
+}
+
+struct Finder<'a> {
+    doc: &'a Document<'a>,
+    /// `cue_at` of each token, once computed.
+    cue_cache: Vec<core::cell::Cell<Option<CueHit>>>,
+    lex: &'static lexicon::Lexicon,
+    threshold: u8,
+    quotes: Vec<Quote>,
+    /// For each token, 1 + the index of the quotation it lies in (marks
+    /// included), or 0.
+    quote_of: Vec<u32>,
+    /// Quotation already part of a statement.
+    quote_used: Vec<bool>,
+    /// Token already used as a cue or source.
+    used: Vec<bool>,
+}
+
 /// Finds the attributed statements of the document.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
-    let _ = (doc, entities);
-    Vec::new()
+    let quotes = quotes::find(doc);
+    let mut quote_of = vec![0u32; doc.tokens.len()];
+    for (k, q) in quotes.iter().enumerate() {
+        let end = (q.close + 1).min(doc.tokens.len());
+        for slot in &mut quote_of[q.open..end] {
+            *slot = k as u32 + 1;
+        }
+    }
+    let mut f = Finder {
+        doc,
+        cue_cache: vec![core::cell::Cell::new(None); doc.tokens.len()],
+        lex: lexicon::get(),
+        threshold: quotes::para_threshold(doc),
+        quote_used: vec![false; quotes.len()],
+        quotes,
+        quote_of,
+        used: vec![false; doc.tokens.len()],
+    };
+    let mut found: Vec<Found> = Vec::new();
+    f.direct(&mut found);
+    f.reported(&mut found);
+    f.floating(&mut found);
+    found.sort_by_key(|s| (s.fragments[0].start, s.fragments.last().map(|x| x.end)));
+
+    let mut resolver = source::Resolver::new(doc, entities);
+    let mut out = Vec::with_capacity(found.len());
+    let mut prev_end = 0;
+    let mut last_speaker: Option<String> = None;
+    for s in found {
+        // Drop a statement overlapping an earlier one (a quotation read both
+        // as direct and inside reported speech).
+        if s.fragments[0].start < prev_end {
+            continue;
+        }
+        prev_end = s.fragments.last().unwrap().end;
+        let speaker = match s.source {
+            Some(src) => resolver.resolve(src).or_else(|| {
+                // An unresolved description stands for itself, so that the
+                // quotations continuing it keep it ("the commission").
+                (!source::is_pronoun(doc, src)).then(|| doc.text[src.range()].to_string())
+            }),
+            // A quotation with no attribution continues the last speaker.
+            None if s.cue.is_none() => last_speaker.clone(),
+            None => None,
+        };
+        last_speaker.clone_from(&speaker);
+        let span = Span::new(s.fragments[0].start, prev_end);
+        out.push(Statement {
+            span,
+            fragments: s.fragments,
+            kind: s.kind,
+            cue: s.cue,
+            source: s.source,
+            speaker,
+        });
+    }
+    out
+}
+
+/// A statement before its speaker is resolved.
+struct Found {
+    fragments: Vec<Span>,
+    kind: StatementKind,
+    cue: Option<Span>,
+    source: Option<Span>,
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+/// True when token `i` ends a sentence: a terminal mark that is not the
+/// period of a title or initial ("Dr. Matthew Bowes").
+fn ends_sentence(doc: &Document, i: usize) -> bool {
+    let w = doc.tok(i);
+    if !is_terminal(w) {
+        return false;
+    }
+    if w == "." && i > 0 && i + 1 < doc.tokens.len() {
+        let prev = doc.tok(i - 1);
+        let abbrev = prev.len() <= 3
+            && prev.chars().next().is_some_and(char::is_uppercase)
+            && !doc.tokens[i].space_before;
+        let next_cap = doc
+            .tok(i + 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if abbrev && next_cap && doc.tokens[i + 1].newlines_before == 0 {
+            return false;
+        }
+    }
+    true
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(
+        s,
+        "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›"
+    )
+}
+
+impl<'a> Finder<'a> {
+    fn span(&self, (s, e): (usize, usize)) -> Span {
+        Span::new(
+            self.doc.tokens[s].span.start,
+            self.doc.tokens[e - 1].span.end,
+        )
+    }
+
+    fn para_start(&self, i: usize) -> bool {
+        quotes::para_start(self.doc, i, self.threshold)
+    }
+
+    /// The cue phrase starting at token `i`: its end and kind. Every
+    /// token is looked up once and remembered, as the passes ask again.
+    fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
+        let c = &self.cue_cache[i];
+        if let Some(v) = c.get() {
+            return v;
+        }
+        let v = self.lookup_cue(i);
+        c.set(Some(v));
+        v
+    }
+
+    fn lookup_cue(&self, i: usize) -> Option<(usize, CueKind)> {
+        let doc = self.doc;
+        if doc.tokens[i].kind != TokenKind::Word {
+            return None;
+        }
+        // Cues are short ASCII words: lower-case into a stack buffer
+        // instead of allocating for every token of the text.
+        let w = doc.tok(i).as_bytes();
+        if w.len() > 16 || !w.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for (b, c) in buf.iter_mut().zip(w) {
+            *b = c.to_ascii_lowercase();
+        }
+        let lower = core::str::from_utf8(&buf[..w.len()]).ok()?;
+        if !self.lex.may_start_cue(lower) {
+            return None;
+        }
+        let list = self.lex.cues.get(lower)?;
+        'phrase: for cue in list {
+            let mut j = i + 1;
+            for word in &cue.rest {
+                if j >= doc.tokens.len() || !doc.tok(j).eq_ignore_ascii_case(word) {
+                    continue 'phrase;
+                }
+                j += 1;
+            }
+            return Some((j, cue.kind));
+        }
+        None
+    }
+
+    fn mark_used(&mut self, (s, e): (usize, usize)) {
+        for u in &mut self.used[s..e] {
+            *u = true;
+        }
+    }
+
+    /// Direct quotations with an attribution next to them.
+    fn direct(&mut self, out: &mut Vec<Found>) {
+        let mut k = 0;
+        while k < self.quotes.len() {
+            let q = self.quotes[k].clone();
+            // A title in quotation marks is not speech, unless its speaker
+            // follows at once ("“Denver,” he answered").
+            let attr = match self.attr_after(&q) {
+                Some(a) if a.cue.0 <= q.close + 3 => Some(a),
+                _ if title_like(self.doc, &q) => None,
+                a => a.or_else(|| self.attr_before(&q)),
+            };
+            let Some(attr) = attr else {
+                k += 1;
+                continue;
+            };
+            let mut fragments = q.fragments.clone();
+            self.quote_used[k] = true;
+            let mut next = k + 1;
+            // "“A,” she said, “B.”": the attribution interrupts one sentence.
+            if attr.end > q.close {
+                if let Some(q2) = self.quotes.get(k + 1) {
+                    let open_ends = !is_terminal(self.doc.tok(q.last));
+                    let joined = q2.open > attr.end
+                        && q2.open - attr.end <= 5
+                        && matches!(self.doc.tok(q2.open - 1), "," | ":" | ";")
+                        && !(attr.end..q2.open)
+                            .any(|i| is_terminal(self.doc.tok(i)) || self.para_start(i))
+                        && !self.para_start(q2.open);
+                    // "“A,” she said. “B.”": the next sentence goes on quoting
+                    // the same speaker without a new attribution.
+                    let next_sentence = JOIN_NEXT_SENTENCE
+                        && q2.open > attr.end
+                        && q2.open - attr.end <= 3
+                        && is_terminal(self.doc.tok(q2.open - 1))
+                        && !(attr.end..=q2.open).any(|i| self.para_start(i))
+                        && self.attr_after(q2).is_none();
+                    if open_ends && joined || next_sentence {
+                        fragments.extend(q2.fragments.iter().copied());
+                        self.quote_used[k + 1] = true;
+                        next = k + 2;
+                    }
+                }
+            }
+            self.mark_used(attr.cue);
+            if let Some(src) = attr.source {
+                self.mark_used(src);
+            }
+            out.push(Found {
+                fragments,
+                kind: StatementKind::Direct,
+                cue: Some(self.span(attr.cue)),
+                source: attr.source.map(|s| self.span(s)),
+            });
+            k = next;
+        }
+    }
+
+    /// "…,” she said" / "…,” said Smith" / "…” according to Smith".
+    fn attr_after(&self, q: &Quote) -> Option<Attr> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let start = q.close + 1;
+        if start >= n || self.para_start(start) {
+            return None;
+        }
+        // "“yellow vest” protests": a quotation followed straight by words
+        // is a name or a scare quote, unless its speaker follows at once.
+        let last = doc.tok(q.last);
+        let speechlike = is_terminal(last)
+            || matches!(last, "," | "—" | "–")
+            || matches!(doc.tok(start), "," | "—" | "–");
+        let mut limit = start;
+        while limit < n && limit - start < AFTER_WINDOW {
+            let w = doc.tok(limit);
+            if (limit > start && self.para_start(limit))
+                || ends_sentence(doc, limit)
+                || is_quote_mark(w)
+                || w == ";"
+            {
+                break;
+            }
+            limit += 1;
+        }
+        let mut i = start;
+        while i < limit {
+            if let Some((ce, kind)) = self.cue_at(i) {
+                let ce = ce.min(limit);
+                match kind {
+                    CueKind::According => {
+                        let src = source::after(doc, ce, limit)?;
+                        return Some(Attr {
+                            cue: (i, ce),
+                            source: Some(src),
+                            end: src.1,
+                        });
+                    }
+                    CueKind::Nominal => {}
+                    CueKind::Strong | CueKind::Weak => {
+                        let before = source::before(doc, i, start);
+                        // Without speech-like punctuation, only a speaker
+                        // named right after the mark attributes the quote.
+                        let adjacent =
+                            before.is_some_and(|b| b.0 == start && kind == CueKind::Strong);
+                        if !speechlike && !adjacent && (kind != CueKind::Strong || i > start + 3) {
+                            return None;
+                        }
+                        if let Some(src) = before {
+                            return Some(Attr {
+                                cue: (i, ce),
+                                source: Some(src),
+                                end: self.tail(ce, limit),
+                            });
+                        }
+                        if i == start || (i == start + 1 && doc.tok(start) == ",") {
+                            let src = source::after(doc, ce, limit);
+                            let end = src.map_or(ce, |s| s.1);
+                            return Some(Attr {
+                                cue: (i, ce),
+                                source: src,
+                                end: self.tail(end, limit),
+                            });
+                        }
+                    }
+                }
+                i = ce.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        None
+    }
+
+    /// Skips an attribution's tail ("in an interview", "on Tuesday") up to
+    /// the next comma or colon within `limit`.
+    fn tail(&self, from: usize, limit: usize) -> usize {
+        let mut j = from;
+        while j < limit && !matches!(self.doc.tok(j), "," | ":" | ";") {
+            j += 1;
+        }
+        j
+    }
+
+    /// "She said: “…”" / "Smith told reporters, “…”".
+    fn attr_before(&self, q: &Quote) -> Option<Attr> {
+        let doc = self.doc;
+        if q.open == 0 {
+            return None;
+        }
+        let mut p = q.open;
+        let punct = matches!(doc.tok(p - 1), ":" | ",");
+        if punct {
+            p -= 1;
+        }
+        if self.para_start(q.open) || p == 0 {
+            return None;
+        }
+        // The cue ends within a few tokens before p.
+        let floor = p.saturating_sub(BEFORE_WINDOW + 4);
+        let mut i = p;
+        while i > floor {
+            i -= 1;
+            let w = doc.tok(i);
+            if is_terminal(w)
+                || is_quote_mark(w)
+                || w.eq_ignore_ascii_case("that")
+                || self.para_start(i + 1) && i + 1 < p
+            {
+                // A sentence end, another quotation, a "that" clause (the
+                // quote is then inside reported speech) or the previous
+                // paragraph: no attribution of this quotation.
+                return None;
+            }
+            if let Some((ce, kind)) = self.cue_at(i) {
+                if ce > p || self.used[i] {
+                    continue;
+                }
+                let tail = p - ce;
+                if !(punct && tail <= BEFORE_WINDOW || tail <= 1) {
+                    return None;
+                }
+                let para = (0..=i)
+                    .rev()
+                    .take(200)
+                    .find(|&j| self.para_start(j))
+                    .unwrap_or(0);
+                let sent_start = doc.sentences[doc.sentence_of[i] as usize]
+                    .tokens
+                    .start
+                    .max(para);
+                let src = match kind {
+                    CueKind::According => source::after(doc, ce, p),
+                    CueKind::Nominal => None,
+                    _ => source::before(doc, i, sent_start).or_else(|| source::after(doc, ce, p)),
+                };
+                src?;
+                return Some(Attr {
+                    cue: (i, ce),
+                    source: src,
+                    end: q.close,
+                });
+            }
+        }
+        None
+    }
+
+    /// Reported speech in every sentence.
+    fn reported(&mut self, out: &mut Vec<Found>) {
+        for si in 0..self.doc.sentences.len() {
+            let s = self.doc.sentences[si].tokens.clone();
+            if s.is_empty() {
+                continue;
+            }
+            // Skip sentences lying inside a used quotation.
+            let q = self.quote_of[s.start];
+            if q != 0 && self.quote_used[q as usize - 1] && self.quote_of[s.end - 1] == q {
+                continue;
+            }
+            // Headlines and link lines ("WATCH: Trudeau says …") are not
+            // reported speech of the article: its sentences end in
+            // punctuation.
+            let last = self.doc.tok(s.end - 1);
+            if !(is_terminal(last) || is_quote_mark(last) || matches!(last, ")" | "]")) {
+                continue;
+            }
+            // "CONTENT, she said.": the sentence's last cue, when it closes
+            // the sentence, attributes everything before it, whatever
+            // verbs the content holds ("Canada has asked …, she said").
+            if let Some(st) = self.closing_attribution(s.clone(), out) {
+                out.push(st);
+                continue;
+            }
+            let mut i = s.start;
+            while i < s.end {
+                if self.used[i] || self.quote_of[i] != 0 {
+                    i += 1;
+                    continue;
+                }
+                match self.cue_at(i) {
+                    Some((ce, kind)) if ce <= s.end => {
+                        if let Some(st) = self.reported_at(s.clone(), i, ce, kind, out) {
+                            // Go on after the content: ", adding that …"
+                            // is a statement of its own.
+                            let next = self.doc.token_at_or_after(st.fragments[0].end).max(ce);
+                            out.push(st);
+                            i = next;
+                            continue;
+                        }
+                        i = ce;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+    }
+
+    fn closing_attribution(
+        &mut self,
+        s: core::ops::Range<usize>,
+        out: &mut Vec<Found>,
+    ) -> Option<Found> {
+        let doc = self.doc;
+        let from = s.end.saturating_sub(10).max(s.start + 3);
+        let (i, ce) = (from..s.end).rev().find_map(|i| match self.cue_at(i) {
+            Some((ce, CueKind::Strong))
+                if ce <= s.end
+                    && !self.used[i]
+                    && self.quote_of[i] == 0
+                    && !doc.tok(i).ends_with("ing") =>
+            {
+                Some((i, ce))
+            }
+            _ => None,
+        })?;
+        let np = source::before(doc, i, s.start);
+        let comma = doc.tok(i - 1) == ","
+            || np.is_some_and(|np| np.0 > s.start && doc.tok(np.0 - 1) == ",");
+        if !comma {
+            return None;
+        }
+        self.reported_at(s, i, ce, CueKind::Strong, out)
+    }
+
+    /// The end of a sentence's content: before its final punctuation, or at
+    /// the end of a quotation it closes with.
+    fn content_end(&self, start: usize, end: usize) -> usize {
+        let doc = self.doc;
+        // The reported clause ends where a new attribution starts: ", and
+        // added …", ", saying …", ", according to …", or at a semicolon.
+        // A clause is bounded: a sentence with no punctuation in a huge
+        // text must not make every cue rescan it.
+        let end = end.min(start + MAX_CONTENT_TOKENS);
+        let mut e = end;
+        for k in start + 1..end {
+            let w = doc.tok(k);
+            if w == ";" {
+                e = k;
+                break;
+            }
+            if w == "," && k + 1 < end {
+                let mut j = k + 1;
+                if matches!(doc.tok(j).to_ascii_lowercase().as_str(), "and" | "but") && j + 1 < end
+                {
+                    j += 1;
+                }
+                if self
+                    .cue_at(j)
+                    .is_some_and(|(_, kind)| kind != CueKind::Nominal)
+                    && self.quote_of[j] == 0
+                {
+                    e = k;
+                    break;
+                }
+            }
+        }
+        while e > start && (is_terminal(doc.tok(e - 1)) || matches!(doc.tok(e - 1), ")" | "]")) {
+            e -= 1;
+        }
+        e
+    }
+
+    fn reported_at(
+        &mut self,
+        s: core::ops::Range<usize>,
+        i: usize,
+        ce: usize,
+        kind: CueKind,
+        extra: &mut Vec<Found>,
+    ) -> Option<Found> {
+        let doc = self.doc;
+        let cue = (i, ce);
+        let comma_before = i > s.start && doc.tok(i - 1) == ",";
+        let (content, src) = match kind {
+            CueKind::Nominal => return None,
+            CueKind::According => {
+                let src = source::after(doc, ce, s.end)?;
+                let lead = i - s.start <= 1;
+                if lead {
+                    let mut c = src.1;
+                    if c < s.end && doc.tok(c) == "," {
+                        c += 1;
+                    }
+                    ((c, self.content_end(c, s.end)), src)
+                } else if comma_before {
+                    ((s.start, i - 1), src)
+                } else {
+                    return None;
+                }
+            }
+            CueKind::Strong | CueKind::Weak => {
+                let np = source::before(doc, i, s.start);
+                // CONTENT, SOURCE said (tail).
+                if let Some(np) = np {
+                    if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
+                        let tail_ok =
+                            s.end - ce <= 8 && self.content_start(i, ce, s.end, kind).is_none();
+                        if tail_ok && self.agent(np) {
+                            return self.emit(s.start, np.0 - 1, Some(cue), Some(np));
+                        }
+                    }
+                }
+                // CONTENT, said SOURCE.
+                if comma_before
+                    && kind == CueKind::Strong
+                    && i > s.start + 2
+                    && !doc.tok(i).ends_with("ing")
+                {
+                    if let Some(src) = source::after(doc, ce, s.end) {
+                        if s.end - src.1 <= 8 && source::named(doc, src) {
+                            return self.emit(s.start, i - 1, Some(cue), Some(src));
+                        }
+                    }
+                }
+                // "SOURCE criticized the plan, saying CONTENT": a participle
+                // after a comma takes the sentence's subject as its source.
+                if comma_before && doc.tok(i).ends_with("ing") {
+                    let subject = self.subject(s.start, i - 1);
+                    let c = self.content_start(i, ce, s.end, CueKind::Strong)?;
+                    let e = self.content_end(c, s.end);
+                    return self.emit(c, e, Some(cue), subject);
+                }
+                // SOURCE said (that) CONTENT.
+                let np = np?;
+                if !self.agent(np) {
+                    return None;
+                }
+                let clause_start = np.0 == s.start
+                    || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | "(")
+                    || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word);
+                if !clause_start {
+                    return None;
+                }
+                let c = self.content_start(i, ce, s.end, kind)?;
+                // "A, he says, B": GGT-style, the words before the
+                // interruption are a statement of their own.
+                if np.0 > s.start + 1
+                    && doc.tok(np.0 - 1) == ","
+                    && ce < s.end
+                    && doc.tok(ce) == ","
+                {
+                    if let Some(first) = self.emit(s.start, np.0 - 1, Some(cue), Some(np)) {
+                        extra.push(first);
+                    }
+                }
+                ((c, self.content_end(c, s.end)), np)
+            }
+        };
+        self.emit(content.0, content.1, Some(cue), Some(src))
+    }
+
+    /// The subject of the clause `s..e`: its first name or pronoun that
+    /// does not follow a preposition ("On Tuesday, the mayor …").
+    fn subject(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        for k in s..e.min(s + 30) {
+            let after_prep = k > s
+                && matches!(
+                    doc.tok(k - 1).to_ascii_lowercase().as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "by"
+                        | "of"
+                        | "about"
+                        | "after"
+                        | "before"
+                );
+            let candidate = doc.tokens[k].kind == TokenKind::Word
+                && (is_cap_word(doc, k)
+                    || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
+            let lead = LEAD_WORDS.contains(&doc.tok(k).to_ascii_lowercase().as_str());
+            if candidate && !after_prep && !lead {
+                return source::after(doc, k, e).filter(|&x| source::named(doc, x));
+            }
+        }
+        None
+    }
+
+    /// Where the reported clause starts after a cue: at "that" a few words
+    /// on, or (for strong cues) right after the cue and any channel
+    /// ("told reporters", "in a statement").
+    fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
+        let doc = self.doc;
+        let verb = doc.tok(i).to_ascii_lowercase();
+        let tell = verb.starts_with("tel") || verb == "told";
+        let mut c = ce;
+        if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
+            // The hearer: "told reporters", "told The Associated Press".
+            c = source::after(doc, c, end).map_or(c, |o| o.1);
+        }
+        // The channel and the time: "in a statement", ", on Tuesday,".
+        for _ in 0..6 {
+            if c >= end {
+                break;
+            }
+            let w = doc.tok(c);
+            if matches!(w, "," | ":") || is_day_word(w) {
+                c += 1;
+            } else if w.eq_ignore_ascii_case("on") && c + 1 < end && is_day_word(doc.tok(c + 1)) {
+                c += 2;
+            } else if let Some((ne, CueKind::Nominal)) = self.cue_at(c) {
+                c = ne;
+            } else {
+                break;
+            }
+        }
+        if c >= end {
+            return None;
+        }
+        if doc.tok(c).eq_ignore_ascii_case("that") {
+            return Some(c);
+        }
+        if kind != CueKind::Strong {
+            return None;
+        }
+        let first = doc.tok(c).to_ascii_lowercase();
+        let plain_say = matches!(
+            verb.as_str(),
+            "said" | "says" | "say" | "told" | "tells" | "tell"
+        );
+        let subordinate = matches!(
+            first.as_str(),
+            "when" | "if" | "because" | "after" | "before" | "while" | "although"
+        );
+        let bad = NOT_CLAUSE_START.contains(&first.as_str()) && !(plain_say && subordinate)
+            || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
+        let words = (c..end)
+            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .count();
+        // Without "that", the content must read as a clause: a finite verb
+        // or auxiliary soon after its start ("said the plan was…", not
+        // "added the drug to its list"); after verbs other than say and
+        // tell, it must also open with a subject that cannot be an object
+        // ("added he would stay", not "added a goal").
+        let subject = plain_say
+            || is_cap_word(doc, c)
+            || matches!(
+                first.as_str(),
+                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these"
+            );
+        if !subject {
+            return None;
+        }
+        let finite = (c..end.min(c + 10)).any(|k| {
+            let w = doc.tok(k).to_ascii_lowercase();
+            AUXILIARIES.contains(&w.as_str()) || (k > c && w.ends_with("ed") && w.len() > 4)
+        });
+        (!bad && words >= 3 && (finite || plain_say)).then_some(c)
+    }
+
+    /// A source that can speak: not a document or a number ("the study
+    /// estimated that …" is reported by PolNeAR, not by GGT-style speech).
+    fn agent(&self, (_, e): (usize, usize)) -> bool {
+        let w = self.doc.tok(e - 1);
+        let head = w.to_ascii_lowercase();
+        // "Musk's tweet said": the possessor is not the source phrase.
+        !lexicon::get().non_agents.contains_key(head.as_str())
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+    }
+
+    /// Builds a reported statement over tokens `s..e`, making it mixed when
+    /// it holds a quotation and direct when it is one.
+    fn emit(
+        &mut self,
+        s: usize,
+        e: usize,
+        cue: Option<(usize, usize)>,
+        src: Option<(usize, usize)>,
+    ) -> Option<Found> {
+        let doc = self.doc;
+        let mut s = s;
+        let mut e = e;
+        while s < e && matches!(doc.tok(s), "," | ":" | "—" | "–") {
+            s += 1;
+        }
+        while e > s && matches!(doc.tok(e - 1), "," | ":" | "—" | "–" | ";") {
+            e -= 1;
+        }
+        if s >= e
+            || (s..e)
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .count()
+                < 2
+        {
+            return None;
+        }
+        // A quotation cut by the sentence end runs to its closing mark.
+        let last_q = self.quote_of[e - 1];
+        let mut has_quote = false;
+        let mut whole = false;
+        if last_q != 0 {
+            let q = &self.quotes[last_q as usize - 1];
+            e = e.max(q.close);
+        }
+        let first_q = self.quote_of[s];
+        if first_q != 0 && first_q == last_q {
+            let q = &self.quotes[first_q as usize - 1];
+            whole = q.open == s && q.close + 1 >= e;
+        }
+        let mut k = s;
+        while k < e {
+            let q = self.quote_of[k];
+            if q != 0 {
+                has_quote = true;
+                self.quote_used[q as usize - 1] = true;
+                k = self.quotes[q as usize - 1].close.max(k) + 1;
+            } else {
+                k += 1;
+            }
+        }
+        // Content ends inside a closing mark, and starts after an opening one.
+        let mut start = doc.tokens[s].span.start;
+        let mut end = doc.tokens[e - 1].span.end;
+        if is_quote_mark(doc.tok(s)) && s + 1 < e {
+            start = doc.tokens[s + 1].span.start;
+        }
+        if is_quote_mark(doc.tok(e - 1)) && e - 1 > s {
+            end = doc.tokens[e - 2].span.end;
+        }
+        if let Some(c) = cue {
+            self.mark_used(c);
+        }
+        if let Some(x) = src {
+            self.mark_used(x);
+        }
+        let kind = if whole {
+            StatementKind::Direct
+        } else if has_quote {
+            StatementKind::Mixed
+        } else {
+            StatementKind::Indirect
+        };
+        Some(Found {
+            fragments: vec![Span::new(start, end.max(start))],
+            kind,
+            cue: cue.map(|c| self.span(c)),
+            source: src.map(|x| self.span(x)),
+        })
+    }
+
+    /// Quotations with no attribution of their own: a continuation of the
+    /// last speaker when they read like speech, else scare quotes.
+    fn floating(&mut self, out: &mut Vec<Found>) {
+        let doc = self.doc;
+        for k in 0..self.quotes.len() {
+            if self.quote_used[k] {
+                continue;
+            }
+            let q = &self.quotes[k];
+            let starts_para = self.para_start(q.open);
+            let last = q.last;
+            let sentence_like = is_terminal(doc.tok(last)) || doc.tok(last) == ",";
+            if q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
+                out.push(Found {
+                    fragments: q.fragments.clone(),
+                    kind: StatementKind::Direct,
+                    cue: None,
+                    source: None,
+                });
+            }
+        }
+    }
+}
+
+fn is_cap_word(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when a quotation reads as a name or title ("NBC's “Today” show",
+/// an app called “Screenwise Meter”): a few capitalized words and no
+/// sentence punctuation.
+fn title_like(doc: &Document, q: &Quote) -> bool {
+    let words: Vec<usize> = (q.open + 1..=q.last)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !is_terminal(doc.tok(q.last))
+        && words
+            .iter()
+            .all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
+        && is_cap_word(doc, words[0])
+}
+
+/// Capitalized words that open a sentence without naming anyone.
+const LEAD_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "but",
+    "and",
+    "so",
+    "also",
+    "meanwhile",
+    "however",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "during",
+    "since",
+    "as",
+    "if",
+    "the",
+    "a",
+    "an",
+];
+
+/// Words that cannot open a reported clause.
+const NOT_CLAUSE_START: &[&str] = &[
+    "to",
+    "in",
+    "on",
+    "by",
+    "for",
+    "with",
+    "about",
+    "of",
+    "at",
+    "from",
+    "and",
+    "or",
+    "as",
+    "so",
+    "goodbye",
+    "yes",
+    "no",
+    "when",
+    "if",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "because",
+    "after",
+    "before",
+    "while",
+    "until",
+    "yet",
+    "just",
+    "up",
+    "out",
+    "down",
+    "off",
+    "back",
+    "over",
+    "into",
+    "against",
+    "more",
+    "less",
+    "nothing",
+    "something",
+];
+
+/// Auxiliaries and common finite verbs that show a clause.
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "has",
+    "have",
+    "had",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "won't",
+    "wouldn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "can't",
+    "couldn't",
+    "hasn't",
+    "haven't",
+    "shouldn't",
+    "it's",
+    "he's",
+    "she's",
+    "they're",
+    "we're",
+    "i'm",
+    "there's",
+    "that's",
+    "needs",
+    "wants",
+    "plans",
+    "remains",
+    "makes",
+    "takes",
+    "gets",
+    "knows",
+    "feels",
+    "thinks",
+    "believes",
+    "expects",
+    "hopes",
+    "went",
+    "came",
+    "made",
+    "took",
+    "got",
+    "saw",
+    "gave",
+    "left",
+    "kept",
+    "felt",
+    "thought",
+    "knew",
+    "became",
+    "began",
+];
+
+/// Words naming when something was said, skipped between a cue and its
+/// content ("said Tuesday that").
+fn is_day_word(w: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "recently",
+        "earlier",
+        "later",
+        "again",
+        "also",
+    ];
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }

@@ -1,0 +1,788 @@
+//! Sources and speakers: the noun phrase that names who spoke ("Mayor Rod
+//! Peters", "she", "a spokesman for the ministry") and the canonical name
+//! it refers to.
+//!
+//! May not touch: quotations or cues. Given a cue's position this module
+//! finds the phrase next to it; given a phrase it resolves the speaker from
+//! the entities layer when it has found names, and otherwise from its own
+//! reading of capitalized word runs, so that speakers resolve even before
+//! entities do.
+
+use super::lexicon::{self, Role};
+use crate::entities::{Entity, EntityLabel};
+use crate::text::{Document, TokenKind};
+use crate::Span;
+use std::collections::HashMap;
+
+/// Longest source phrase, in tokens.
+const MAX_NP: usize = 12;
+/// How many earlier name mentions a pronoun may look back over.
+const MAX_LOOKBACK: usize = 60;
+
+/// Words that end a noun phrase when scanning towards it: clause openers,
+/// conjunctions, auxiliaries and common verbs.
+const STOP: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "as",
+    "because",
+    "since",
+    "if",
+    "after",
+    "before",
+    "although",
+    "though",
+    "but",
+    "or",
+    "so",
+    "than",
+    "until",
+    "unless",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "to",
+    "by",
+    "with",
+    "about",
+    "into",
+    "over",
+    "also",
+    "and",
+    "then",
+    "now",
+    "yet",
+    "there",
+    "here",
+    "it's",
+    "its",
+    "said",
+    "says",
+    "told",
+    "even",
+    "just",
+    "only",
+    "however",
+    "meanwhile",
+    "still",
+    "again",
+    "already",
+    "later",
+    "earlier",
+    "previously",
+    "once",
+    "in",
+    "on",
+    "at",
+    "from",
+    "during",
+    "against",
+    "under",
+    "between",
+    "through",
+    "without",
+    "within",
+];
+
+/// Words between a source and its verb that belong to neither ("he also
+/// said", "she has repeatedly said").
+const BETWEEN: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "will",
+    "would",
+    "later",
+    "previously",
+    "further",
+    "then",
+    "again",
+    "recently",
+    "repeatedly",
+    "once",
+    "first",
+    "publicly",
+    "clearly",
+    "never",
+    "always",
+    "not",
+    "did",
+    "does",
+    "do",
+    "could",
+    "may",
+    "might",
+    "had",
+    "earlier",
+    "already",
+    "often",
+    "reportedly",
+    "quickly",
+    "simply",
+    "flatly",
+    "strongly",
+    "firmly",
+    "just",
+    "still",
+    "even",
+    "separately",
+    "privately",
+    "frequently",
+    "last",
+    "finally",
+    "initially",
+    "openly",
+    "angrily",
+    "bluntly",
+    "proudly",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "his", "her", "their", "its", "our", "one", "another", "some",
+    "many", "several", "most", "other", "both", "all", "few", "two", "three", "four", "five",
+    "these", "those", "each",
+];
+
+/// Lower-case words inside names ("Bank of England", "Ludwig van Beethoven").
+const NAME_JOINERS: &[&str] = &[
+    "of", "de", "van", "von", "bin", "al", "del", "la", "da", "du", "le",
+];
+
+/// Capitalized words that start a sentence but no name.
+const LEADING: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "so",
+    "as",
+    "when",
+    "while",
+    "if",
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "this",
+    "that",
+    "these",
+    "those",
+    "then",
+    "still",
+    "yet",
+    "also",
+    "meanwhile",
+    "however",
+    "although",
+    "though",
+    "because",
+    "since",
+    "until",
+    "according",
+    "said",
+    "says",
+];
+
+/// Words that end a capitalized run without being part of the name.
+const TRAILING: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "said",
+    "says",
+];
+
+/// Words of a name, counting a hyphenated or dotted group as one
+/// ("Jody Wilson-Raybould" has two).
+fn name_words(doc: &Document, s: usize, e: usize) -> usize {
+    (s..e)
+        .filter(|&j| {
+            doc.tokens[j].kind == TokenKind::Word && (j == s || doc.tokens[j].space_before)
+        })
+        .count()
+}
+
+fn last_word(doc: &Document, e: usize) -> String {
+    let w = doc.tok(e - 1).to_lowercase();
+    w.trim_end_matches("'s").trim_end_matches("’s").to_string()
+}
+
+/// Pronouns that can be sources, with what they refer to.
+fn pronoun(w: &str) -> Option<Role> {
+    const PERSON: &[&str] = &["he", "she", "i", "him", "her"];
+    const ORG: &[&str] = &["it", "they", "we"];
+    if w.len() > 4 {
+        None
+    } else if lower_in(w, PERSON) {
+        Some(Role::Person)
+    } else if lower_in(w, ORG) {
+        Some(Role::Org)
+    } else {
+        None
+    }
+}
+
+/// The role a word names, if any, without allocating.
+fn role_of(w: &str) -> Option<Role> {
+    let b = w.as_bytes();
+    if b.len() > 24 || !b.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    for (x, c) in buf.iter_mut().zip(b) {
+        *x = c.to_ascii_lowercase();
+    }
+    let lower = core::str::from_utf8(&buf[..b.len()]).ok()?;
+    lexicon::get().roles.get(lower).copied()
+}
+
+pub(crate) fn is_pronoun(doc: &Document, np: Span) -> bool {
+    pronoun(&doc.text[np.range()]).is_some()
+}
+
+/// Zero-width characters that pasted text carries between words.
+fn invisible(w: &str) -> bool {
+    matches!(
+        w,
+        "\u{200B}" | "\u{200C}" | "\u{200E}" | "\u{200F}" | "\u{2060}" | "\u{FEFF}"
+    )
+}
+
+/// True when the phrase names someone: a capitalized word, a role noun or
+/// a pronoun ("said Smith", "said the ambassador", not "said his son …").
+pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
+    let lex = lexicon::get();
+    (e - s == 1 && pronoun(doc.tok(s)).is_some())
+        || (s..e).any(|i| {
+            is_cap(doc, i)
+                || lex
+                    .roles
+                    .contains_key(doc.tok(i).to_ascii_lowercase().as_str())
+        })
+}
+
+fn lower_in(w: &str, list: &[&str]) -> bool {
+    // Every listed word is short and ASCII; most words of a text are not.
+    w.len() <= 12 && w.is_ascii() && list.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+fn is_cap(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Tokens that may sit inside a name or description without ending it.
+fn np_punct(s: &str) -> bool {
+    matches!(s, "'" | "’" | "." | "-" | "&")
+}
+
+/// The noun phrase ending just before token `end` (exclusive), not reaching
+/// before `min`: the subject of a verb at `end`. Skips adverbs and
+/// auxiliaries next to the verb.
+pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, usize)> {
+    let mut e = end;
+    let mut skipped = 0;
+    // "Ernie LeBlanc, says": an apposition's closing comma.
+    if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
+        e -= 1;
+    }
+    while e > min && skipped < 4 && (lower_in(doc.tok(e - 1), BETWEEN) || invisible(doc.tok(e - 1)))
+    {
+        e -= 1;
+        skipped += 1;
+    }
+    let mut s = e;
+    while s > min && e - s < MAX_NP {
+        let i = s - 1;
+        let w = doc.tok(i);
+        let t = doc.tokens[i];
+        if t.kind == TokenKind::Punct {
+            if !np_punct(w) || doc.tokens[i + 1].space_before && w != "." {
+                break;
+            }
+            // A sentence-ending period is not an abbreviation's.
+            if w == "." && i > 0 && !(doc.tok(i - 1).len() <= 3 && is_cap(doc, i - 1)) {
+                break;
+            }
+        } else if w == "and"
+            && i > min
+            && (is_cap(doc, i - 1) && is_cap(doc, i + 1)
+                || doc.tokens[i - 1].kind == TokenKind::Word
+                    && !is_cap(doc, i - 1)
+                    && !is_cap(doc, i + 1)
+                    && !lower_in(doc.tok(i - 1), STOP))
+        {
+            // "Tore Sohlberg and Lehla Abreder said": one source.
+        } else if t.kind == TokenKind::Word && !is_cap(doc, i) && lower_in(w, STOP) {
+            // "of"/"for" may join a description to its head ("a spokesman
+            // for the ministry") when more phrase lies to the left.
+            break;
+        }
+        s = i;
+        if pronoun(w).is_some() && s + 1 == e {
+            break;
+        }
+        if doc.tokens[i].newlines_before > 0 {
+            break;
+        }
+    }
+    // A phrase does not start with a connector.
+    while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."]) {
+        s += 1;
+    }
+    if s >= e {
+        return None;
+    }
+    // "Jim Eglinski, Yellowhead MP, said": the name before an apposition
+    // belongs to the source.
+    if s > min + 1 && doc.tok(s - 1) == "," {
+        let mut k = s - 1;
+        let mut has_cap = false;
+        while k > min && s - 1 - k < 5 && (is_cap(doc, k - 1) || np_punct(doc.tok(k - 1))) {
+            has_cap |= is_cap(doc, k - 1);
+            k -= 1;
+        }
+        let boundary =
+            k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
+        if has_cap && boundary && k < s - 1 {
+            return Some((k, e));
+        }
+    }
+    plausible(doc, s, e).then_some((s, e))
+}
+
+/// The noun phrase starting at token `start` (inclusive), not reaching
+/// `max`: the subject after an inverted verb ("said Smith") or after
+/// "according to".
+pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e < max && e - start < MAX_NP {
+        let w = doc.tok(e);
+        let t = doc.tokens[e];
+        if e > start && t.newlines_before > 0 {
+            break;
+        }
+        if t.kind == TokenKind::Punct {
+            if !np_punct(w)
+                || w == "." && !(e > start && doc.tok(e - 1).len() <= 3 && is_cap(doc, e - 1))
+            {
+                break;
+            }
+        } else if t.kind == TokenKind::Word && !is_cap(doc, e) {
+            let l = w.to_ascii_lowercase();
+            let joins = matches!(l.as_str(), "of" | "for")
+                && e + 1 < max
+                && (is_cap(doc, e + 1) || lower_in(doc.tok(e + 1), DETERMINERS));
+            let and =
+                l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
+            if lower_in(w, STOP) && !joins && !and
+                || lexicon::get().cues.contains_key(l.as_str()) && e > start
+            {
+                break;
+            }
+        }
+        e += 1;
+        if e == start + 1 && pronoun(w).is_some() {
+            break;
+        }
+    }
+    while e > start && np_punct(doc.tok(e - 1)) && doc.tok(e - 1) != "." {
+        e -= 1;
+    }
+    if e > start && doc.tok(e - 1) == "." && !(e >= start + 2 && doc.tok(e - 2).len() <= 3) {
+        e -= 1;
+    }
+    (e > start && plausible(doc, start, e)).then_some((start, e))
+}
+
+/// A phrase can name a speaker when it has a name, a pronoun, a role noun
+/// or starts with a determiner.
+fn plausible(doc: &Document, s: usize, e: usize) -> bool {
+    let lex = lexicon::get();
+    if e - s == 1 && pronoun(doc.tok(s)).is_some() {
+        return true;
+    }
+    (s..e).any(|i| {
+        let w = doc.tok(i);
+        (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
+            || lex.roles.contains_key(w.to_ascii_lowercase().as_str())
+    }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
+        // "Experts say", "officials said": a bare plural noun.
+        || (e - s <= 2 && {
+            let w = doc.tok(e - 1);
+            w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[e - 1].kind == TokenKind::Word
+        })
+}
+
+/// A name mention the resolver can point back to.
+#[derive(Clone, Debug)]
+struct Mention {
+    start: usize,
+    canonical: String,
+    role: Role,
+    /// The role noun just before the name ("Mayor" in "Mayor Rod Peters").
+    title: Option<String>,
+    /// The name is a possessor ("Nova Scotia's chief medical officer"), so
+    /// not the head of its phrase.
+    possessive: bool,
+}
+
+/// Resolves sources to canonical names.
+pub(crate) struct Resolver<'a> {
+    doc: &'a Document<'a>,
+    entities: &'a [Entity],
+    mentions: Vec<Mention>,
+    /// The last resolved speaker of each role and where it spoke.
+    last: [Option<(usize, String)>; 2],
+}
+
+fn role_index(r: Role) -> usize {
+    match r {
+        Role::Person => 0,
+        Role::Org => 1,
+    }
+}
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(doc: &'a Document<'a>, entities: &'a [Entity]) -> Resolver<'a> {
+        let mut r = Resolver {
+            doc,
+            entities,
+            mentions: Vec::new(),
+            last: [None, None],
+        };
+        let useful = entities
+            .iter()
+            .any(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org));
+        if useful {
+            for e in entities {
+                let role = match e.label {
+                    EntityLabel::Person => Role::Person,
+                    EntityLabel::Org => Role::Org,
+                    _ => continue,
+                };
+                let i = doc.token_at_or_after(e.span.start);
+                let title = r.title_before(i);
+                let rest = &doc.text[e.span.end..];
+                let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+                r.mentions.push(Mention {
+                    start: e.span.start,
+                    canonical: e.canonical.clone(),
+                    role,
+                    title,
+                    possessive,
+                });
+            }
+        } else {
+            r.scan_names();
+        }
+        r
+    }
+
+    fn title_before(&self, i: usize) -> Option<String> {
+        let lex = lexicon::get();
+        let mut j = i;
+        // Skip a period of "Dr." and look at the word before the name.
+        if j > 0 && self.doc.tok(j - 1) == "." {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        let w = self.doc.tok(j - 1).to_ascii_lowercase();
+        (lex.roles.get(w.as_str()) == Some(&Role::Person)).then_some(w)
+    }
+
+    /// Reads capitalized runs as names when the entities layer gave none.
+    fn scan_names(&mut self) {
+        let doc = self.doc;
+
+        let n = doc.tokens.len();
+        // First pass: name runs, titles stripped.
+        let mut runs: Vec<(usize, usize, Option<String>)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !is_cap(doc, i) {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            // A possessive ends a name ("Vancouver's Bo Horvat").
+            let possessive = |k: usize| doc.tok(k).ends_with("'s") || doc.tok(k).ends_with("’s");
+            while e < n && e - i < 8 && !possessive(e - 1) {
+                let glued = !doc.tokens[e].space_before;
+                if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
+                    e += 1;
+                } else if (lower_in(doc.tok(e), NAME_JOINERS)
+                    || doc.tok(e) == "-" && glued
+                    || doc.tok(e) == "." && doc.tok(e - 1).len() <= 3)
+                    && e + 1 < n
+                    && is_cap(doc, e + 1)
+                {
+                    // "Bank of England", "Wilson-Raybould", "Paul H. Chipok".
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            let run_end = e;
+            // Strip leading function words and determiners, and everything
+            // up to the last title ("Conservative Leader Andrew Scheer" →
+            // "Andrew Scheer"); trailing day names.
+            let mut s = i;
+            let mut title = None;
+            while s < e && (lower_in(doc.tok(s), LEADING) || doc.tok(s) == ".") {
+                s += 1;
+            }
+            let from = s;
+            for k in from..e.saturating_sub(1) {
+                if role_of(doc.tok(k)) == Some(Role::Person) {
+                    title = Some(doc.tok(k).to_ascii_lowercase());
+                    s = k + 1;
+                }
+            }
+            while s < e && doc.tok(s) == "." {
+                s += 1;
+            }
+            while e > s && lower_in(doc.tok(e - 1), TRAILING) {
+                e -= 1;
+            }
+            let sentence_initial = i == 0 || doc.sentence_of[i] != doc.sentence_of[i - 1];
+            if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(doc.tok(s)).is_none()
+            {
+                runs.push((s, e, title));
+            }
+            i = run_end.max(i + 1);
+        }
+        // Every full name, by its last and first word, in text order.
+        let mut full: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (k, &(s, e, _)) in runs.iter().enumerate() {
+            if name_words(doc, s, e) >= 2 {
+                full.entry(last_word(doc, e)).or_default().push((s, k));
+                full.entry(format!("^{}", doc.tok(s).to_lowercase()))
+                    .or_default()
+                    .push((s, k));
+            }
+        }
+        for &(s, e, ref title) in &runs {
+            let words = name_words(doc, s, e);
+            let target = if words >= 2 {
+                Some((s, e))
+            } else {
+                // A lone word stands for the latest full name before it
+                // that ends (or else starts) with it, else the first after.
+                let key = last_word(doc, e);
+                let list = full
+                    .get(&key)
+                    .or_else(|| full.get(&format!("^{}", doc.tok(s).to_lowercase())));
+                list.map(|l| {
+                    let p = l.partition_point(|&(at, _)| at < s);
+                    let k = if p > 0 { l[p - 1].1 } else { l[0].1 };
+                    (runs[k].0, runs[k].1)
+                })
+            };
+            // A lone capitalized word that never appears in a full name
+            // ("Alberta", "Hey") is too weak to stand for a speaker.
+            let Some((ts, te)) = target else { continue };
+            let canonical = doc.text[doc.tokens[ts].span.start..doc.tokens[te - 1].span.end]
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string();
+            let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
+            // A person's name is a few plain capitalized words; anything
+            // else ("BC Hydro", "Bank of Canada") is taken for an
+            // organization.
+            let person_shape = (2..=4).contains(&name_words(doc, ts, te))
+                && (ts..te).all(|k| {
+                    let w = doc.tok(k);
+                    doc.tokens[k].kind != TokenKind::Word
+                        || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
+                });
+            let role = if !org && (person_shape || name_words(doc, ts, te) == 1) {
+                Role::Person
+            } else {
+                Role::Org
+            };
+            let last = doc.tok(e - 1);
+            let possessive = last.ends_with("'s") || last.ends_with("’s");
+            self.mentions.push(Mention {
+                start: doc.tokens[s].span.start,
+                canonical,
+                role,
+                title: title.clone(),
+                possessive,
+            });
+        }
+    }
+
+    /// The canonical name for the source phrase `np`, remembering it as the
+    /// latest speaker.
+    pub(crate) fn resolve(&mut self, np: Span) -> Option<String> {
+        let found = self.resolve_inner(np);
+        if let Some((name, role)) = &found {
+            self.last[role_index(*role)] = Some((np.start, name.clone()));
+        }
+        found.map(|f| f.0)
+    }
+
+    fn resolve_inner(&self, np: Span) -> Option<(String, Role)> {
+        let doc = self.doc;
+        let text = &doc.text[np.range()];
+        if let Some(role) = pronoun(text) {
+            return self.antecedent(np.start, role, None);
+        }
+        // "her statement said": the possessor speaks.
+        let first = text.split_whitespace().next().unwrap_or("");
+        let head = text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        if lexicon::get().non_agents.contains_key(head.as_str()) {
+            match first.to_ascii_lowercase().as_str() {
+                "his" | "her" => return self.antecedent(np.start, Role::Person, None),
+                "its" | "their" => return self.antecedent(np.start, Role::Org, None),
+                _ => {}
+            }
+        }
+        // A name inside the phrase: the last one before any comma (the
+        // head of "Lake Cowichan mayor Rod Peters"; "Rod Peters, the mayor").
+        let cut = text.find(',').map_or(np.end, |k| np.start + k);
+        let head = Span::new(np.start, cut);
+        if let Some(m) = self.mention_in(head) {
+            return Some(m);
+        }
+        if let Some(m) = self.mention_in(np) {
+            return Some(m);
+        }
+        // A description: its role noun decides what it may refer to.
+        let lex = lexicon::get();
+        let s = doc.token_at_or_after(np.start);
+        let e = doc.token_at_or_after(np.end);
+        let mut role = None;
+        let mut title = None;
+        for i in s..e {
+            let w = doc.tok(i).to_ascii_lowercase();
+            let w = w.trim_end_matches('s');
+            if let Some(r) = lex
+                .roles
+                .get(doc.tok(i).to_ascii_lowercase().as_str())
+                .or_else(|| lex.roles.get(w))
+            {
+                role = Some(*r);
+                title = Some(doc.tok(i).to_ascii_lowercase());
+            }
+        }
+        let role = role?;
+        // Only a definite description points back ("the mayor"); "a
+        // citizen" or "officials" introduce someone new.
+        let det = doc.tok(s).to_ascii_lowercase();
+        if !matches!(
+            det.as_str(),
+            "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
+        ) {
+            return None;
+        }
+        self.antecedent(np.start, role, title.as_deref())
+    }
+
+    fn mention_in(&self, span: Span) -> Option<(String, Role)> {
+        let k = self.mentions.partition_point(|m| m.start < span.start);
+        let mut best = None;
+        let mut possessor = None;
+        for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
+            if m.possessive {
+                possessor = Some((m.canonical.clone(), m.role));
+            } else {
+                best = Some((m.canonical.clone(), m.role));
+            }
+        }
+        best = best.or(possessor);
+        if best.is_none() && !self.entities.is_empty() {
+            // The entities layer may have started its span before ours.
+            let j = self.entities.partition_point(|e| e.span.end <= span.start);
+            if let Some(e) = self.entities.get(j).filter(|e| e.span.overlaps(span)) {
+                let role = if e.label == EntityLabel::Org {
+                    Role::Org
+                } else {
+                    Role::Person
+                };
+                if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
+                    best = Some((e.canonical.clone(), role));
+                }
+            }
+        }
+        best
+    }
+
+    /// The nearest earlier compatible name: a titled match first ("the
+    /// mayor" → "Mayor Rod Peters"), then the latest speaker of that kind
+    /// if it spoke recently, then the nearest mention.
+    fn antecedent(&self, pos: usize, role: Role, title: Option<&str>) -> Option<(String, Role)> {
+        let k = self.mentions.partition_point(|m| m.start < pos);
+        let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
+        if let Some(t) = title {
+            if let Some(m) = window.iter().rev().find(|m| m.title.as_deref() == Some(t)) {
+                return Some((m.canonical.clone(), m.role));
+            }
+        }
+        if let Some((at, name)) = &self.last[role_index(role)] {
+            // "Recently": no more than a few other names since.
+            let since = self.mentions[..k]
+                .iter()
+                .rev()
+                .take(MAX_LOOKBACK)
+                .take_while(|m| m.start > *at)
+                .filter(|m| m.role == role && &m.canonical != name)
+                .count();
+            if since <= 1 {
+                return Some((name.clone(), role));
+            }
+        }
+        window
+            .iter()
+            .rev()
+            .find(|m| m.role == role)
+            .map(|m| (m.canonical.clone(), m.role))
+    }
+}

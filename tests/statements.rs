@@ -1,0 +1,348 @@
+//! Attributed statements on short news passages written for the project,
+//! with exact content, cue, source and speaker.
+
+use newsmark::statements::find;
+use newsmark::text::Document;
+use newsmark::{Entity, EntityLabel, Span, StatementKind};
+
+/// One statement as text: fragments, kind, cue, source, speaker.
+#[derive(Debug, PartialEq)]
+struct S<'a> {
+    fragments: Vec<&'a str>,
+    kind: StatementKind,
+    cue: Option<&'a str>,
+    source: Option<&'a str>,
+    speaker: Option<String>,
+}
+
+fn run_with<'a>(text: &'a str, entities: &[Entity]) -> Vec<S<'a>> {
+    let doc = Document::new(text);
+    find(&doc, entities)
+        .into_iter()
+        .map(|s| {
+            assert_eq!(s.span.start, s.fragments[0].start);
+            assert_eq!(s.span.end, s.fragments.last().unwrap().end);
+            S {
+                fragments: s.fragments.iter().map(|f| &text[f.range()]).collect(),
+                kind: s.kind,
+                cue: s.cue.map(|c| &text[c.range()]),
+                source: s.source.map(|c| &text[c.range()]),
+                speaker: s.speaker,
+            }
+        })
+        .collect()
+}
+
+fn run(text: &str) -> Vec<S<'_>> {
+    run_with(text, &[])
+}
+
+fn s<'a>(
+    fragments: &[&'a str],
+    kind: StatementKind,
+    cue: Option<&'a str>,
+    source: Option<&'a str>,
+    speaker: Option<&str>,
+) -> S<'a> {
+    S {
+        fragments: fragments.to_vec(),
+        kind,
+        cue,
+        source,
+        speaker: speaker.map(String::from),
+    }
+}
+
+use StatementKind::{Direct, Indirect, Mixed};
+
+#[test]
+fn direct_quote_with_attribution_after() {
+    let text = "“We will rebuild the bridge by spring,” Mayor Ana Lindqvist said on Monday.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["We will rebuild the bridge by spring,"],
+            Direct,
+            Some("said"),
+            Some("Mayor Ana Lindqvist"),
+            Some("Ana Lindqvist")
+        )]
+    );
+}
+
+#[test]
+fn every_quotation_style() {
+    let text = "« Nous restons ouverts », said Claire Dubois.\n\n\
+                „Wir bleiben offen“, said Jonas Weber.\n\n\
+                \"The doors stay open,\" said Ruth Adeyemi.\n\n\
+                ‘The doors stay open,’ said Colin Marsh.";
+    let got: Vec<_> = run(text)
+        .into_iter()
+        .map(|x| (x.fragments, x.speaker.unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["Nous restons ouverts"], "Claire Dubois".to_string()),
+            (vec!["Wir bleiben offen"], "Jonas Weber".to_string()),
+            (vec!["The doors stay open,"], "Ruth Adeyemi".to_string()),
+            (vec!["The doors stay open,"], "Colin Marsh".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn quote_split_by_attribution_is_one_statement() {
+    let text = "Dr. Priya Nair inspected the plant. “The water is safe,” she said, “but we will keep testing.”";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["The water is safe,", "but we will keep testing."],
+            Direct,
+            Some("said"),
+            Some("she"),
+            Some("Priya Nair")
+        )]
+    );
+}
+
+#[test]
+fn quote_running_over_paragraphs() {
+    let text = "“The first winter was the hardest. We had no heating at all.\n\n\
+                “By the second year the school had a roof,” said Tomas Berg, the headmaster.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &[
+                "The first winter was the hardest. We had no heating at all.",
+                "By the second year the school had a roof,"
+            ],
+            Direct,
+            Some("said"),
+            Some("Tomas Berg"),
+            Some("Tomas Berg")
+        )]
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_statements() {
+    let text =
+        "The so-called “green corridor” opened in May, and traffic on the “new” road doubled.";
+    assert_eq!(run(text), vec![]);
+}
+
+#[test]
+fn source_cue_that_content() {
+    let text = "The ambassador also noted that the talks had been productive.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["that the talks had been productive"],
+            Indirect,
+            Some("noted"),
+            Some("The ambassador"),
+            Some("The ambassador")
+        )]
+    );
+}
+
+#[test]
+fn content_then_source_and_cue() {
+    let text = "The port will reopen next week, officials said.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["The port will reopen next week"],
+            Indirect,
+            Some("said"),
+            Some("officials"),
+            Some("officials")
+        )]
+    );
+}
+
+#[test]
+fn content_then_cue_and_source() {
+    let text = "Prices will keep rising through the summer, said Maria Okafor, an economist.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["Prices will keep rising through the summer"],
+            Indirect,
+            Some("said"),
+            Some("Maria Okafor"),
+            Some("Maria Okafor")
+        )]
+    );
+}
+
+#[test]
+fn according_to() {
+    let text = "According to the Ministry of Education, 40 schools were damaged by the storm.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["40 schools were damaged by the storm"],
+            Indirect,
+            Some("According to"),
+            Some("the Ministry of Education"),
+            Some("Ministry of Education")
+        )]
+    );
+}
+
+#[test]
+fn told_outlet_and_nominal_cue() {
+    let text = "Maria Okafor told Reuters that inflation had peaked.\n\n\
+                The company said in a statement that it would appeal the ruling.";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].fragments, vec!["that inflation had peaked"]);
+    assert_eq!(got[0].source, Some("Maria Okafor"));
+    assert_eq!(got[1].fragments, vec!["that it would appeal the ruling"]);
+    assert_eq!(got[1].cue, Some("said"));
+    assert_eq!(got[1].source, Some("The company"));
+}
+
+#[test]
+fn reported_clause_ends_at_next_attribution() {
+    let text = "He said the union was ready to strike, adding that talks would resume on Friday.";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].fragments, vec!["the union was ready to strike"]);
+    assert_eq!(got[1].fragments, vec!["that talks would resume on Friday"]);
+    assert_eq!(got[1].cue, Some("adding"));
+    assert_eq!(got[1].source, Some("He"));
+}
+
+#[test]
+fn participle_takes_the_sentence_subject() {
+    let text = "Councillor Dana Whitfield criticized the budget, saying it ignored the north end.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["it ignored the north end"],
+            Indirect,
+            Some("saying"),
+            Some("Councillor Dana Whitfield"),
+            Some("Dana Whitfield")
+        )]
+    );
+}
+
+#[test]
+fn pronoun_resolves_across_sentences() {
+    let text = "Ambassador Mammad Talibov visited the school on Monday. \
+                He said the embassy would fund a new library.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["the embassy would fund a new library"],
+            Indirect,
+            Some("said"),
+            Some("He"),
+            Some("Mammad Talibov")
+        )]
+    );
+}
+
+#[test]
+fn description_resolves_to_titled_name() {
+    let text = "Mayor Ana Lindqvist opened the session. Two councillors left early.\n\n\
+                The mayor said the budget was balanced for the first time in a decade.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].source, Some("The mayor"));
+    assert_eq!(got[0].speaker.as_deref(), Some("Ana Lindqvist"));
+}
+
+#[test]
+fn speakers_come_from_entities_when_present() {
+    let text = "Doe toured the plant on Friday. She said the plant would stay open.";
+    let entities = vec![Entity {
+        span: Span::new(0, 3),
+        label: EntityLabel::Person,
+        canonical: "Jane Doe".into(),
+    }];
+    let got = run_with(text, &entities);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].source, Some("She"));
+    assert_eq!(got[0].speaker.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn organization_description_resolves_to_entity() {
+    let text = "The Health Ministry opened two clinics in March.\n\n\
+                The ministry said in a statement that a third would follow.";
+    let entities = vec![Entity {
+        span: Span::new(4, 19),
+        label: EntityLabel::Org,
+        canonical: "Ministry of Health".into(),
+    }];
+    let got = run_with(text, &entities);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["that a third would follow"]);
+    assert_eq!(got[0].source, Some("The ministry"));
+    assert_eq!(got[0].speaker.as_deref(), Some("Ministry of Health"));
+}
+
+#[test]
+fn unattributed_quote_keeps_the_last_speaker() {
+    let text = "“We are ready,” said coach Lena Park.\n\n\
+                “The players have worked all winter long for this one game.”";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        got[1].fragments,
+        vec!["The players have worked all winter long for this one game."]
+    );
+    assert_eq!(got[1].source, None);
+    assert_eq!(got[1].cue, None);
+    assert_eq!(got[1].speaker.as_deref(), Some("Lena Park"));
+}
+
+#[test]
+fn paraphrase_with_a_quote_is_mixed() {
+    let text = "Lindqvist said the plan was “a victory for the whole city.”";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["the plan was “a victory for the whole city."],
+            Mixed,
+            Some("said"),
+            Some("Lindqvist"),
+            Some("Lindqvist")
+        )]
+    );
+}
+
+#[test]
+fn long_unpunctuated_text_stays_linear() {
+    let mut text =
+        "Smith said the plan was fine and Jones told reporters that it was not ".repeat(20_000);
+    text.push('.');
+    let start = std::time::Instant::now();
+    let doc = Document::new(&text);
+    let found = find(&doc, &[]);
+    assert!(!found.is_empty());
+    // Generous bound: linear work on 1.4 MB takes well under a second even
+    // in a debug build; a quadratic pass would take minutes.
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn hostile_quote_marks_finish() {
+    for text in [
+        "\"".repeat(100_000),
+        "“".repeat(50_000),
+        "« a ".repeat(30_000),
+        "”said he“".repeat(10_000),
+    ] {
+        let doc = Document::new(&text);
+        for st in find(&doc, &[]) {
+            assert!(st.span.end <= text.len());
+            assert!(text.is_char_boundary(st.span.start) && text.is_char_boundary(st.span.end));
+        }
+    }
+}
