@@ -31,15 +31,20 @@ pub fn check_span(text: &str, span: Span, what: &str) {
     );
 }
 
-/// Asserts that a mark's span is non-empty and does not begin or end with
-/// whitespace (a mark is a piece of text a reader can see).
+/// Asserts that a mark's span is non-empty, holds at least one letter or
+/// digit, and does not begin or end with whitespace or a control
+/// character (a mark is a piece of text a reader can see).
 fn check_trimmed(text: &str, span: Span, what: &str) {
     assert!(span.start < span.end, "{what}: empty span {span:?}");
     let s = &text[span.range()];
-    assert_eq!(
-        s.trim(),
-        s,
-        "{what}: {span:?} {s:?} starts or ends with whitespace"
+    let invisible = |c: char| c.is_whitespace() || c.is_control();
+    assert!(
+        !s.starts_with(invisible) && !s.ends_with(invisible),
+        "{what}: {span:?} {s:?} starts or ends with whitespace or a control character"
+    );
+    assert!(
+        s.chars().any(char::is_alphanumeric),
+        "{what}: {span:?} {s:?} has no letter or digit"
     );
 }
 
