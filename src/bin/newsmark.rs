@@ -256,7 +256,13 @@ pub fn process_jsonl(
             Ok(s) => match serde_json::from_str(s) {
                 Ok(v) => v,
                 Err(e) => {
-                    fail(format!("not valid JSON: {e}"))?;
+                    // serde_json counts lines within the one line it was
+                    // given; only the column means something here.
+                    let msg = e.to_string();
+                    let msg = msg
+                        .rsplit_once(" at line ")
+                        .map_or(msg.as_str(), |(m, _)| m);
+                    fail(format!("not valid JSON at column {}: {msg}", e.column()))?;
                     continue;
                 }
             },
