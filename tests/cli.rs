@@ -38,7 +38,9 @@ fn run(cmd: &mut Command, stdin: Option<&[u8]>) -> Output {
         .spawn()
         .unwrap();
     let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    // The tool may exit before reading (usage errors): a broken pipe is fine.
+    // Inputs stay far below the pipe buffer, so this cannot deadlock.
+    let _ = pipe.write_all(stdin.unwrap_or_default());
     drop(pipe);
     child.wait_with_output().unwrap()
 }
@@ -229,6 +231,27 @@ fn html_escapes_the_text() {
     assert_eq!(unescaped, text);
 }
 
+/// `s` without the tool's own colour codes (ESC [ digits/semicolons m).
+fn strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let n = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(after.len());
+        assert!(
+            after[n..].starts_with('m'),
+            "not a colour code: {:?}",
+            &rest[i..]
+        );
+        rest = &after[n + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[test]
 fn text_output_cannot_drive_the_terminal() {
     // An article with an escape sequence that would set the terminal's
@@ -246,7 +269,9 @@ fn text_output_cannot_drive_the_terminal() {
     );
     assert!(!out.contains("\u{1b}[31mred"), "{out:?}");
     assert!(
-        out.contains("Title␛]0;pwned␇ and ␛[31mred␛[0m \u{FFFD}2J said Okonkwo.\r\nNext line\tok."),
+        strip_sgr(&out).starts_with(
+            "Title␛]0;pwned␇ and ␛[31mred␛[0m \u{FFFD}2J said Okonkwo.\r\nNext line\tok."
+        ),
         "{out:?}"
     );
 }
@@ -346,9 +371,12 @@ fn jsonl_code_points_and_bad_lines() {
 
     // Each document's marks, in code points, exactly as the library finds them.
     for (v, text, reference) in [(&out[0], ARTICLE, Some(nov5())), (&out[1], second, None)] {
+        // Without a dct the tool falls back on its own clock (or a date in
+        // the text); give the library the same day.
+        let today: Date = v["reference"]["date"].as_str().unwrap().parse().unwrap();
         let opts = Options {
             reference_date: reference,
-            today: Some(nov5()),
+            today: Some(today),
             ..Options::default()
         };
         let a = analyze(text, &opts);
@@ -413,10 +441,6 @@ fn jsonl_code_points_and_bad_lines() {
         // The rest of the record is the library's report in code points.
         let mut report = serde_json::to_value(Report::new(&a, text, Unit::CodePoint)).unwrap();
         report["id"] = v["id"].clone();
-        if reference.is_none() {
-            // Today's date differs between this test and the tool.
-            report["reference"] = v["reference"].clone();
-        }
         assert_eq!(v, &report);
     }
     assert_eq!(out[0]["reference"]["origin"], "given");
