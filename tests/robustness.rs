@@ -354,9 +354,16 @@ fn options() -> impl Strategy<Value = Options> {
     ]
 }
 
+/// 256 cases per property, enough for `cargo test` on every change;
+/// `PROPTEST_CASES=20000 cargo test --release --test robustness` for a
+/// longer hunt.
 fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
     ProptestConfig {
-        cases: 256,
+        cases,
         ..ProptestConfig::default()
     }
 }
@@ -535,4 +542,36 @@ fn offsets_on_fixed_text() {
     assert_eq!(map.convert(party + '🎉'.len_utf8()), 12);
     let map = newsmark::output::OffsetMap::new(text, Unit::CodePoint);
     assert_eq!(map.convert(party + '🎉'.len_utf8()), 11);
+}
+
+/// Inputs the properties above once failed on, kept so they are always
+/// tried. Each names what went wrong.
+#[test]
+fn regressions() {
+    for (text, what) in [
+        // entities: a word with an inner capital sliced at byte 1, inside
+        // its first (two-byte) letter.
+        (
+            "ͶAß0",
+            "inner-capital test on a word starting with a 2-byte letter",
+        ),
+        (
+            "yesterdaySøren ØdegaardOkonkwolast week“",
+            "same, found on article text",
+        ),
+        ("Old Mac file\rIts second line", "lone CR as a line break"),
+    ] {
+        for o in [
+            Options::default(),
+            Options {
+                reference_date: Date::new(2020, 11, 5),
+                ..Options::default()
+            },
+        ] {
+            let a = analyze_fully_checked(text, &o);
+            check_reference(&a, &o);
+            check_document(text);
+            let _ = what;
+        }
+    }
 }
