@@ -203,7 +203,12 @@ fn html_escapes_the_text() {
         !html.contains("<img") && !html.contains("<script"),
         "markup from the text got through:\n{html}"
     );
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;quoted&quot;"));
+    for escaped in [
+        "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;",
+        "&quot;",
+    ] {
+        assert!(html.contains(escaped), "{escaped} missing:\n{html}");
+    }
     // Every character of the text is in the page, once marks are removed.
     let body = html
         .split("<body>")
