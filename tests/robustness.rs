@@ -560,6 +560,19 @@ fn regressions() {
             "same, found on article text",
         ),
         ("Old Mac file\rIts second line", "lone CR as a line break"),
+        // statements: quoted "content" with no word in it.
+        (
+            "“Stop.” “!” she said.",
+            "a quote holding only \"!\" taken as a statement",
+        ),
+        (
+            "‘‘’said ",
+            "a quote holding only a quote mark taken as a statement",
+        ),
+        (
+            "\"A¡À\u{e000}𖠀:a#º¡a\n\"!\n0",
+            "same, found on arbitrary Unicode",
+        ),
     ] {
         for o in [
             Options::default(),
@@ -568,10 +581,10 @@ fn regressions() {
                 ..Options::default()
             },
         ] {
+            eprintln!("regression: {what}");
             let a = analyze_fully_checked(text, &o);
             check_reference(&a, &o);
             check_document(text);
-            let _ = what;
         }
     }
 }
