@@ -25,7 +25,11 @@ pub struct Date {
 impl Date {
     /// The date, or `None` if it does not exist (February 30th).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || !(-9999..=9999).contains(&year) {
+        if !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+            || !(-9999..=9999).contains(&year)
+        {
             return None;
         }
         Some(Date { year, month, day })
@@ -54,16 +58,31 @@ impl Date {
 
     /// ISO 8601 week-numbering year and week (1–53).
     pub fn iso_week(self) -> (i32, u8) {
-        let ordinal = self.days_since_epoch() - Date { year: self.year, month: 1, day: 1 }.days_since_epoch() + 1;
+        let ordinal = self.days_since_epoch()
+            - Date {
+                year: self.year,
+                month: 1,
+                day: 1,
+            }
+            .days_since_epoch()
+            + 1;
         let week = (ordinal - self.weekday() as i64 + 10) / 7;
         if week < 1 {
-            let prev = Date { year: self.year - 1, month: 12, day: 31 };
+            let prev = Date {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            };
             return prev.iso_week();
         }
         let weeks_in_year = {
             let p = |y: i64| (y + y / 4 - y / 100 + y / 400).rem_euclid(7);
             let y = self.year as i64;
-            if p(y) == 4 || p(y - 1) == 3 { 53 } else { 52 }
+            if p(y) == 4 || p(y - 1) == 3 {
+                53
+            } else {
+                52
+            }
         };
         if week > weeks_in_year {
             (self.year + 1, 1)
@@ -84,8 +103,11 @@ impl Date {
         era * 146097 + doe - 719468
     }
 
-    /// The date `days` days since 1970-01-01.
+    /// The date `days` days since 1970-01-01, clamped to the supported
+    /// years -9999 to 9999 (so that any number, however large, gives a
+    /// valid date).
     pub fn from_days_since_epoch(days: i64) -> Date {
+        let days = days.clamp(MIN.days_since_epoch(), MAX.days_since_epoch());
         let z = days + 719468;
         let era = z.div_euclid(146097);
         let doe = z - era * 146097;
@@ -95,24 +117,44 @@ impl Date {
         let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let year = (yoe + era * 400 + (month <= 2) as i64) as i32;
-        Date { year: year.clamp(-9999, 9999), month, day }
+        Date {
+            year: year.clamp(-9999, 9999),
+            month,
+            day,
+        }
     }
 
-    /// This date moved by `days` (may be negative).
+    /// This date moved by `days` (may be negative), clamped to the
+    /// supported years.
     pub fn add_days(self, days: i64) -> Date {
-        Date::from_days_since_epoch(self.days_since_epoch() + days)
+        Date::from_days_since_epoch(self.days_since_epoch().saturating_add(days))
     }
 
     /// This date moved by whole months, clamping the day (Jan 31 + 1 month
-    /// = Feb 28/29).
+    /// = Feb 28/29), clamped to the supported years.
     pub fn add_months(self, months: i64) -> Date {
-        let total = self.year as i64 * 12 + (self.month as i64 - 1) + months;
-        let year = total.div_euclid(12).clamp(-9999, 9999) as i32;
+        let month_index = |d: Date| d.year as i64 * 12 + (d.month as i64 - 1);
+        let total = month_index(self)
+            .saturating_add(months)
+            .clamp(month_index(MIN), month_index(MAX));
+        let year = total.div_euclid(12) as i32;
         let month = (total.rem_euclid(12) + 1) as u8;
         let day = self.day.min(days_in_month(year, month));
         Date { year, month, day }
     }
 }
+
+/// The first and last supported dates: TIMEX3 values have four-digit years.
+const MIN: Date = Date {
+    year: -9999,
+    month: 1,
+    day: 1,
+};
+const MAX: Date = Date {
+    year: 9999,
+    month: 12,
+    day: 31,
+};
 
 /// Number of days in a month of a year.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
@@ -185,6 +227,31 @@ mod tests {
         assert!("20201103".parse::<Date>().is_err());
         assert!("2020-11-03T10:00".parse::<Date>().is_ok());
         assert!("2020-11-0é".parse::<Date>().is_err());
+    }
+
+    /// Found by the `date` fuzz target: a huge day count gave 9999-02-29,
+    /// a date that does not exist, and larger ones overflowed.
+    #[test]
+    fn extremes_clamp_to_valid_dates() {
+        let valid = |d: Date| assert_eq!(Date::new(d.year(), d.month(), d.day()), Some(d));
+        for days in [
+            i64::MIN,
+            -1_190_628_113_440_770_815,
+            1_190_628_113_440_770_815,
+            i64::MAX,
+        ] {
+            valid(Date::from_days_since_epoch(days));
+        }
+        assert_eq!(Date::from_days_since_epoch(i64::MAX), MAX);
+        assert_eq!(Date::from_days_since_epoch(i64::MIN), MIN);
+        let d: Date = "2020-01-31".parse().unwrap();
+        assert_eq!(d.add_days(i64::MAX), MAX);
+        assert_eq!(d.add_days(i64::MIN), MIN);
+        assert_eq!(d.add_months(i64::MAX), MAX);
+        assert_eq!(d.add_months(i64::MIN).to_string(), "-9999-01-31");
+        assert_eq!(MAX.add_days(1), MAX);
+        assert_eq!(MAX.iso_week(), (9999, 52));
+        assert_eq!(MIN.weekday(), MIN.add_days(7).weekday());
     }
 
     #[test]

@@ -122,9 +122,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() || c.is_control() && c != '\u{200D}' {
             space_before = true;
-            if c == '\n' || c == '\u{2029}' {
-                newlines += 1;
-            }
+            // Every way text marks a line: LF, CRLF (counted at its LF),
+            // a lone CR (old Mac files), NEL, and the Unicode line and
+            // paragraph separators (a paragraph counts as two lines).
+            newlines += match c {
+                '\n' | '\u{85}' | '\u{2028}' => 1,
+                '\r' if iter.peek().map(|&(_, d)| d) != Some('\n') => 1,
+                '\u{2029}' => 2,
+                _ => 0,
+            };
             continue;
         }
         let mut end = i + c.len_utf8();
@@ -335,5 +341,17 @@ mod tests {
         let t = tokenize("a\n\nb\nc");
         assert_eq!(t[1].newlines_before, 2);
         assert_eq!(t[2].newlines_before, 1);
+    }
+
+    #[test]
+    fn every_line_break_counts() {
+        let lines = |text: &str| tokenize(text).iter().map(|t| t.newlines_before).collect::<Vec<_>>();
+        assert_eq!(lines("a\r\n\r\nb\r\nc"), vec![0, 2, 1]);
+        assert_eq!(lines("a\r\rb\rc"), vec![0, 2, 1]);
+        assert_eq!(lines("a\u{2028}b\u{85}c\u{2029}d"), vec![0, 1, 1, 2]);
+        assert_eq!(lines("a\r \nb"), vec![0, 2]);
+        assert_eq!(sents("Old Mac file\rIts second line\r\rNew paragraph"), vec![
+            "Old Mac file", "Its second line", "New paragraph"
+        ]);
     }
 }

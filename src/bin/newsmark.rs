@@ -41,14 +41,25 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { file: None, jsonl: None, format: None, date: None, layers: Layers::default() };
+    let mut args = Args {
+        file: None,
+        jsonl: None,
+        format: None,
+        date: None,
+        layers: Layers::default(),
+    };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (a.clone(), None),
         };
-        let mut value = |name: &str| inline.clone().or_else(|| it.next()).ok_or(format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next())
+                .ok_or(format!("{name} needs a value"))
+        };
         match flag.as_str() {
             "-h" | "--help" => {
                 print!("{USAGE}");
@@ -62,11 +73,21 @@ fn parse_args() -> Result<Args, String> {
                     other => return Err(format!("unknown format {other:?} (json, html or text)")),
                 })
             }
-            "--date" => args.date = Some(value("--date")?.parse().map_err(|e| format!("--date: {e}"))?),
+            "--date" => {
+                args.date = Some(
+                    value("--date")?
+                        .parse()
+                        .map_err(|e| format!("--date: {e}"))?,
+                )
+            }
             "--jsonl" => args.jsonl = Some(value("--jsonl")?),
             "--layers" => {
                 let v = value("--layers")?;
-                let mut l = Layers { entities: false, dates: false, statements: false };
+                let mut l = Layers {
+                    entities: false,
+                    dates: false,
+                    statements: false,
+                };
                 for name in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                     match name {
                         "entities" => l.entities = true,
@@ -96,7 +117,9 @@ fn today() -> Date {
 fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
     let mut buf = Vec::new();
     match path {
-        None | Some("-") => io::stdin().read_to_end(&mut buf).map_err(|e| format!("standard input: {e}"))?,
+        None | Some("-") => io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("standard input: {e}"))?,
         Some(p) => {
             buf = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
             0
@@ -132,12 +155,23 @@ fn run_one(args: &Args) -> Result<bool, String> {
     let bytes = read_input(args.file.as_deref())?;
     let name = args.file.as_deref().unwrap_or("standard input");
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!("{name}: not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())
+        format!(
+            "{name}: not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
     })?;
-    let opts = Options { reference_date: args.date, today: Some(today()), layers: args.layers };
+    let opts = Options {
+        reference_date: args.date,
+        today: Some(today()),
+        layers: args.layers,
+    };
     let analysis = analyze(&text, &opts);
     let stdout = io::stdout();
-    let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Text } else { Format::Json });
+    let format = args.format.unwrap_or(if stdout.is_terminal() {
+        Format::Text
+    } else {
+        Format::Json
+    });
     let mut out = io::BufWriter::new(stdout.lock());
     let written = match format {
         Format::Json => {
@@ -148,7 +182,9 @@ fn run_one(args: &Args) -> Result<bool, String> {
         Format::Html => out.write_all(render::html(&text, &analysis).as_bytes()),
         Format::Text => out.write_all(render::ansi(&text, &analysis).as_bytes()),
     };
-    written.and_then(|_| out.flush()).map_err(|e| format!("writing output: {e}"))?;
+    written
+        .and_then(|_| out.flush())
+        .map_err(|e| format!("writing output: {e}"))?;
     Ok(true)
 }
 
@@ -159,41 +195,80 @@ struct JsonlOut<'a> {
     report: Report,
 }
 
-/// Processes every line; a bad line is reported with its number and skipped.
+/// Processes every line of a JSONL file (or `-`, standard input).
 fn run_jsonl(path: &str, args: &Args) -> Result<bool, String> {
     let reader: Box<dyn BufRead> = match path {
         "-" => Box::new(io::BufReader::new(io::stdin())),
-        p => Box::new(io::BufReader::new(std::fs::File::open(p).map_err(|e| format!("{p}: {e}"))?)),
+        p => Box::new(io::BufReader::new(
+            std::fs::File::open(p).map_err(|e| format!("{p}: {e}"))?,
+        )),
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let today = today();
+    let stderr = io::stderr();
+    let ok = process_jsonl(
+        reader,
+        path,
+        &mut out,
+        &mut stderr.lock(),
+        args.date,
+        args.layers,
+        today(),
+    )?;
+    out.flush().map_err(|e| format!("writing output: {e}"))?;
+    Ok(ok)
+}
+
+/// Reads documents `{"id", "text", "dct"}`, one per line, from `reader` and
+/// writes one prediction line per document to `out`, offsets in code
+/// points. A bad line is reported on `err` with `name` and its line number
+/// and skipped, so the other documents are still processed; the result is
+/// `Ok(false)` then. `Err` only when reading or writing fails.
+///
+/// `date` (from `--date`) overrides each document's `dct`. Public so the
+/// fuzz target `jsonl` can drive exactly this code.
+pub fn process_jsonl(
+    reader: impl BufRead,
+    name: &str,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    date: Option<Date>,
+    layers: Layers,
+    today: Date,
+) -> Result<bool, String> {
     let mut ok = true;
     for (n, line) in reader.split(b'\n').enumerate() {
         let lineno = n + 1;
-        let line = line.map_err(|e| format!("{path}: line {lineno}: {e}"))?;
+        let line = line.map_err(|e| format!("{name}: line {lineno}: {e}"))?;
         if line.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
         let mut fail = |msg: String| {
-            eprintln!("newsmark: {path}: line {lineno}: {msg}");
             ok = false;
+            writeln!(err, "newsmark: {name}: line {lineno}: {msg}")
+                .map_err(|e| format!("writing errors: {e}"))
         };
         let doc: serde_json::Value = match std::str::from_utf8(&line) {
             Err(e) => {
-                fail(format!("not valid UTF-8 (byte {})", e.valid_up_to()));
+                fail(format!("not valid UTF-8 (byte {})", e.valid_up_to()))?;
                 continue;
             }
             Ok(s) => match serde_json::from_str(s) {
                 Ok(v) => v,
                 Err(e) => {
-                    fail(format!("not valid JSON: {e}"));
+                    // serde_json counts lines within the one line it was
+                    // given; only the column means something here.
+                    let msg = e.to_string();
+                    let msg = msg
+                        .rsplit_once(" at line ")
+                        .map_or(msg.as_str(), |(m, _)| m);
+                    fail(format!("not valid JSON at column {}: {msg}", e.column()))?;
                     continue;
                 }
             },
         };
         let Some(text) = doc.get("text").and_then(|t| t.as_str()) else {
-            fail("no \"text\" string".into());
+            fail("no \"text\" string".into())?;
             continue;
         };
         let id = doc.get("id").unwrap_or(&serde_json::Value::Null);
@@ -202,22 +277,28 @@ fn run_jsonl(path: &str, args: &Args) -> Result<bool, String> {
             Some(serde_json::Value::String(s)) => match s.parse::<Date>() {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    fail(format!("\"dct\": {e}; using the date found in the text"));
+                    fail(format!("\"dct\": {e}; using the date found in the text"))?;
                     None
                 }
             },
             Some(other) => {
-                fail(format!("\"dct\" is not a string: {other}"));
+                fail(format!("\"dct\" is not a string: {other}"))?;
                 None
             }
         };
-        let opts = Options { reference_date: args.date.or(dct), today: Some(today), layers: args.layers };
+        let opts = Options {
+            reference_date: date.or(dct),
+            today: Some(today),
+            layers,
+        };
         let analysis: Analysis = analyze(text, &opts);
-        let record = JsonlOut { id, report: Report::new(&analysis, text, Unit::CodePoint) };
-        serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
+        let record = JsonlOut {
+            id,
+            report: Report::new(&analysis, text, Unit::CodePoint),
+        };
+        serde_json::to_writer(&mut *out, &record).map_err(|e| e.to_string())?;
         writeln!(out).map_err(|e| format!("writing output: {e}"))?;
     }
-    out.flush().map_err(|e| format!("writing output: {e}"))?;
     Ok(ok)
 }
 
@@ -243,7 +324,11 @@ mod render {
         for s in &a.statements {
             let who = s.speaker.clone().unwrap_or_default();
             for f in &s.fragments {
-                v.push(Item { span: *f, mark: Mark::Statement, title: format!("statement ({:?}) {who}", s.kind) });
+                v.push(Item {
+                    span: *f,
+                    mark: Mark::Statement,
+                    title: format!("statement ({:?}) {who}", s.kind),
+                });
             }
         }
         for e in &a.entities {
@@ -253,10 +338,18 @@ mod render {
                 EntityLabel::Place => 2,
                 EntityLabel::Misc => 3,
             };
-            v.push(Item { span: e.span, mark: Mark::Entity(k), title: format!("{:?}: {}", e.label, e.canonical) });
+            v.push(Item {
+                span: e.span,
+                mark: Mark::Entity(k),
+                title: format!("{:?}: {}", e.label, e.canonical),
+            });
         }
         for d in &a.dates {
-            v.push(Item { span: d.span, mark: Mark::Date, title: format!("{:?} {}", d.kind, d.value) });
+            v.push(Item {
+                span: d.span,
+                mark: Mark::Date,
+                title: format!("{:?} {}", d.kind, d.value),
+            });
         }
         v
     }
@@ -266,7 +359,10 @@ mod render {
     /// spans still nest properly.
     fn sweep(text: &str, a: &Analysis, mut emit: impl FnMut(&str, &[&Item])) {
         let items = items(a);
-        let mut cuts: Vec<usize> = items.iter().flat_map(|i| [i.span.start, i.span.end]).collect();
+        let mut cuts: Vec<usize> = items
+            .iter()
+            .flat_map(|i| [i.span.start, i.span.end])
+            .collect();
         cuts.push(0);
         cuts.push(text.len());
         cuts.sort_unstable();
@@ -340,11 +436,29 @@ mod render {
         )
     }
 
+    /// Copies `s` for a terminal, showing control characters as their
+    /// Unicode pictures (ESC as ␛) instead of sending them: an article
+    /// must not be able to move the cursor, recolour or retitle the
+    /// terminal. Line breaks and tabs pass through.
+    fn push_visible(s: &str, out: &mut String) {
+        for c in s.chars() {
+            match c {
+                '\n' | '\t' | '\r' => out.push(c),
+                '\0'..='\u{1f}' => {
+                    out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
+                }
+                '\u{7f}' => out.push('\u{2421}'),
+                '\u{80}'..='\u{9f}' => out.push('\u{FFFD}'),
+                c => out.push(c),
+            }
+        }
+    }
+
     pub fn ansi(text: &str, a: &Analysis) -> String {
         let mut out = String::with_capacity(text.len() * 2);
         sweep(text, a, |chunk, active| {
             if active.is_empty() {
-                out.push_str(chunk);
+                push_visible(chunk, &mut out);
                 return;
             }
             for i in active {
@@ -357,7 +471,7 @@ mod render {
                     Mark::Date => "\x1b[4;33m",
                 });
             }
-            out.push_str(chunk);
+            push_visible(chunk, &mut out);
             out.push_str("\x1b[0m");
         });
         out.push_str("\n\x1b[1;34mperson\x1b[0m \x1b[1;35morganization\x1b[0m \x1b[1;32mplace\x1b[0m \x1b[1;36mother\x1b[0m \x1b[4;33mdate\x1b[0m \x1b[3mstatement\x1b[0m\n");
