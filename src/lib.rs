@@ -149,7 +149,19 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     } else {
         Vec::new()
     };
-    let statements = if layers.statements { statements::find(&doc, &entities) } else { Vec::new() };
+    let mut statements = if layers.statements { statements::find(&doc, &entities) } else { Vec::new() };
+    // A statement must say something: a piece holding only "!" or "…" is
+    // punctuation, whatever construction found it.
+    statements.retain_mut(|s| {
+        s.fragments.retain(|f| f.text(text).chars().any(char::is_alphanumeric));
+        match (s.fragments.first(), s.fragments.last()) {
+            (Some(first), Some(last)) => {
+                s.span = Span::new(first.start, last.end);
+                true
+            }
+            _ => false,
+        }
+    });
 
     Analysis {
         entities: if layers.entities { entities } else { Vec::new() },

@@ -473,7 +473,8 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             && w.chars().any(char::is_lowercase)
             && !w.contains(['\'', '’', '-', '.'])
         {
-            let tail = &w[1..];
+            // Skip the first character, whatever its width.
+            let tail = &w[w.chars().next().map_or(0, char::len_utf8)..];
             if !(w.starts_with("Mc")
                 || w.starts_with("Mac")
                 || tail.starts_with(char::is_uppercase))
