@@ -261,16 +261,47 @@ pub fn check_offsets(text: &str) {
 }
 
 /// Slices `text` by offsets in `unit`, the way a consumer in that unit
-/// would (Python by code points, JavaScript by UTF-16 code units).
-pub fn slice_in_unit(text: &str, unit: Unit, start: usize, end: usize) -> String {
-    match unit {
-        Unit::Byte => text[start..end].to_string(),
-        Unit::CodePoint => text.chars().skip(start).take(end - start).collect(),
-        Unit::Utf16 => {
-            let units: Vec<u16> = text.encode_utf16().collect();
-            String::from_utf16(&units[start..end]).expect("UTF-16 span splits a surrogate pair")
+/// would (Python by code points, JavaScript by UTF-16 code units), built
+/// once per text so that checking many spans stays linear.
+pub struct UnitSlicer<'t> {
+    text: &'t str,
+    /// Byte offset of each offset in the unit; `usize::MAX` inside a
+    /// surrogate pair.
+    bytes: Vec<usize>,
+}
+
+impl<'t> UnitSlicer<'t> {
+    /// Counts `text` independently of `OffsetMap`: from the standard
+    /// library's `chars` and `len_utf16`.
+    pub fn new(text: &'t str, unit: Unit) -> UnitSlicer<'t> {
+        let mut bytes = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            bytes.push(i);
+            if unit == Unit::Utf16 && c.len_utf16() == 2 {
+                bytes.push(usize::MAX);
+            }
+            if unit == Unit::Byte {
+                bytes.extend(std::iter::repeat(usize::MAX).take(c.len_utf8() - 1));
+            }
         }
+        bytes.push(text.len());
+        UnitSlicer { text, bytes }
     }
+
+    /// The text between two offsets in the unit.
+    pub fn slice(&self, start: usize, end: usize) -> &'t str {
+        let (s, e) = (self.bytes[start], self.bytes[end]);
+        assert!(
+            s != usize::MAX && e != usize::MAX,
+            "offset {start}..{end} splits a character"
+        );
+        &self.text[s..e]
+    }
+}
+
+/// Slices `text` by offsets in `unit` (one span; see [`UnitSlicer`] for many).
+pub fn slice_in_unit(text: &str, unit: Unit, start: usize, end: usize) -> String {
+    UnitSlicer::new(text, unit).slice(start, end).to_string()
 }
 
 /// Checks that the [`Report`] of `a` in each unit points at exactly the text
@@ -278,6 +309,8 @@ pub fn slice_in_unit(text: &str, unit: Unit, start: usize, end: usize) -> String
 pub fn check_report(text: &str, a: &Analysis) {
     for unit in [Unit::Byte, Unit::CodePoint, Unit::Utf16] {
         let r = Report::new(a, text, unit);
+        let slicer = UnitSlicer::new(text, unit);
+        let slice_in_unit = |_: &str, _: Unit, s: usize, e: usize| slicer.slice(s, e);
         assert_eq!(r.entities.len(), a.entities.len());
         for (o, e) in r.entities.iter().zip(&a.entities) {
             assert_eq!(
