@@ -346,3 +346,66 @@ fn hostile_quote_marks_finish() {
         }
     }
 }
+
+#[test]
+fn a_place_never_becomes_a_speaker() {
+    let text = "Mayor Tomas Reyes inspected the bridge on Sunday. \
+                Crews in Nova Lindria reopened the road on Monday.\n\n\
+                “It is safe to drive again,” he said.";
+    let entities = vec![Entity {
+        span: Span::new(text.find("Nova").unwrap(), text.find(" reopened").unwrap()),
+        label: EntityLabel::Place,
+        canonical: "Nova Lindria".into(),
+    }];
+    let got = run_with(text, &entities);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["It is safe to drive again,"]);
+    assert_eq!(got[0].source, Some("he"));
+    assert_eq!(got[0].speaker.as_deref(), Some("Tomas Reyes"));
+}
+
+#[test]
+fn pronouns_resolve_by_the_kind_of_entity() {
+    let text = "Paul Amsel founded the company in 1990. \
+                Harlow Valley Foods cut 200 jobs on Friday.\n\n\
+                He said the cuts were painful. \
+                It said the plant in the valley would stay open.";
+    let start = text.find("Harlow").unwrap();
+    let entities = vec![Entity {
+        span: Span::new(start, start + "Harlow Valley Foods".len()),
+        label: EntityLabel::Org,
+        canonical: "Harlow Valley Foods".into(),
+    }];
+    let got = run_with(text, &entities);
+    assert_eq!(
+        got,
+        vec![
+            s(
+                &["the cuts were painful"],
+                Indirect,
+                Some("said"),
+                Some("He"),
+                Some("Paul Amsel")
+            ),
+            s(
+                &["the plant in the valley would stay open"],
+                Indirect,
+                Some("said"),
+                Some("It"),
+                Some("Harlow Valley Foods")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_surname_resolves_to_the_latest_full_name_before_it() {
+    // Two people share a surname; the speaker is the one named last.
+    let text = "Marta Olsen and her brother Erik Olsen run the bakery.\n\n\
+                “We bake before dawn,” Erik Olsen said. Later, Marta Olsen joined him.\n\n\
+                “Nobody else wants these hours,” Olsen said.";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].source, Some("Olsen"));
+    assert_eq!(got[1].speaker.as_deref(), Some("Marta Olsen"));
+}

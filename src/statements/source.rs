@@ -4,9 +4,9 @@
 //!
 //! May not touch: quotations or cues. Given a cue's position this module
 //! finds the phrase next to it; given a phrase it resolves the speaker from
-//! the entities layer when it has found names, and otherwise from its own
-//! reading of capitalized word runs, so that speakers resolve even before
-//! entities do.
+//! its own reading of capitalized word runs, corrected by the entities
+//! layer (places never speak; organizations are referred to as "it", not
+//! "he").
 
 use super::lexicon::{self, Role};
 use crate::entities::{Entity, EntityLabel};
@@ -495,49 +495,77 @@ impl<'a> Resolver<'a> {
             mentions: Vec::new(),
             last: [None, None],
         };
-        let useful = entities
-            .iter()
-            .any(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org));
-        if useful {
-            for e in entities {
-                let role = match e.label {
-                    EntityLabel::Person => Role::Person,
-                    EntityLabel::Org => Role::Org,
-                    _ => continue,
-                };
-                let i = doc.token_at_or_after(e.span.start);
-                let title = r.title_before(i);
-                let rest = &doc.text[e.span.end..];
-                let possessive = rest.starts_with("'s") || rest.starts_with("’s");
-                r.mentions.push(Mention {
-                    start: e.span.start,
-                    canonical: e.canonical.clone(),
-                    role,
-                    title,
-                    possessive,
-                });
-            }
-        } else {
-            r.scan_names();
-        }
+        r.scan_names();
+        r.merge_entities();
         r
     }
 
-    fn title_before(&self, i: usize) -> Option<String> {
-        let lex = lexicon::get();
-        let mut j = i;
-        // Skip a period of "Dr." and look at the word before the name.
-        if j > 0 && self.doc.tok(j - 1) == "." {
-            j -= 1;
+    /// Combines the entities layer with the scanned names. The scan's
+    /// people keep their canonical names: they drop titles ("Organizer Jane
+    /// Roe" → "Jane Roe") and link a surname to the latest full name before
+    /// it, where the entities layer links it to the longest one in the
+    /// article. The entities correct the scan's kinds: a scanned name that
+    /// is a place ("Nova Scotia", person-shaped to the scan) is no speaker,
+    /// and one inside an organization speaks as one, under the
+    /// organization's canonical name ("it" may refer to it, "he" may not).
+    /// A scanned surname linked to a full name is kept even when the
+    /// surname alone was read as a place ("Jordan" for "Jordan Smith").
+    /// Names the scan missed (a surname opening a sentence) are added when
+    /// the entities layer linked them to a name of several words: lone
+    /// capitalized words it alone found were, when measured, mostly
+    /// headings and captions.
+    fn merge_entities(&mut self) {
+        let doc = self.doc;
+        let ents = self.entities;
+        let mut j = 0;
+        // Entities the scan has no mention in.
+        let mut covered = vec![false; ents.len()];
+        self.mentions.retain_mut(|m| {
+            while j < ents.len() && ents[j].span.end <= m.start {
+                j += 1;
+            }
+            let Some(e) = ents.get(j).filter(|e| e.span.start <= m.start) else {
+                return true;
+            };
+            covered[j] = true;
+            match e.label {
+                EntityLabel::Place => e.canonical != m.canonical,
+                EntityLabel::Org => {
+                    m.role = Role::Org;
+                    m.canonical.clone_from(&e.canonical);
+                    true
+                }
+                _ => true,
+            }
+        });
+        let mut extra = Vec::new();
+        for (e, _) in ents.iter().zip(&covered).filter(|(_, &c)| !c) {
+            let role = match e.label {
+                EntityLabel::Person => Role::Person,
+                EntityLabel::Org => Role::Org,
+                _ => continue,
+            };
+            if !e.canonical.contains(' ') {
+                continue;
+            }
+            let rest = &doc.text[e.span.end..];
+            extra.push(Mention {
+                start: e.span.start,
+                canonical: e.canonical.clone(),
+                role,
+                title: None,
+                possessive: rest.starts_with("'s") || rest.starts_with("’s"),
+            });
         }
-        if j == 0 {
-            return None;
+        if !extra.is_empty() {
+            self.mentions.append(&mut extra);
+            // Both lists are in text order; a stable sort merges them.
+            self.mentions.sort_by_key(|m| m.start);
         }
-        let w = self.doc.tok(j - 1).to_ascii_lowercase();
-        (lex.roles.get(w.as_str()) == Some(&Role::Person)).then_some(w)
     }
 
-    /// Reads capitalized runs as names when the entities layer gave none.
+    /// Reads capitalized runs as names, titles stripped, each surname
+    /// linked to the latest full name before it.
     fn scan_names(&mut self) {
         let doc = self.doc;
 
