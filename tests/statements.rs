@@ -409,3 +409,15 @@ fn a_surname_resolves_to_the_latest_full_name_before_it() {
     assert_eq!(got[1].source, Some("Olsen"));
     assert_eq!(got[1].speaker.as_deref(), Some("Marta Olsen"));
 }
+
+#[test]
+fn pronoun_prefers_a_subject_over_a_name_after_a_preposition() {
+    let text = "Lena Park scored twice on Sunday, a week after the club traded \
+                her sister to Bergen for Marta Olsen.\n\n\
+                “We finally played as a team,” she said.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["We finally played as a team,"]);
+    assert_eq!(got[0].source, Some("she"));
+    assert_eq!(got[0].speaker.as_deref(), Some("Lena Park"));
+}

@@ -458,6 +458,30 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
         })
 }
 
+/// Prepositions that make a name an oblique mention.
+const PREPOSITIONS: &[&str] = &[
+    "to", "for", "with", "from", "by", "against", "of", "in", "at", "on", "about", "like", "than",
+    "over", "under", "between", "among", "toward", "towards", "behind", "beside",
+];
+
+/// True when the name starting at token `i` follows a preposition, over
+/// a title and its period ("to Dr. Jane Roe").
+fn oblique(doc: &Document, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..3 {
+        if j == 0 {
+            return false;
+        }
+        let w = doc.tok(j - 1);
+        if w == "." || role_of(w) == Some(Role::Person) && is_cap(doc, j - 1) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && lower_in(doc.tok(j - 1), PREPOSITIONS)
+}
+
 /// A name mention the resolver can point back to.
 #[derive(Clone, Debug)]
 struct Mention {
@@ -469,6 +493,9 @@ struct Mention {
     /// The name is a possessor ("Nova Scotia's chief medical officer"), so
     /// not the head of its phrase.
     possessive: bool,
+    /// The name follows a preposition ("traded him for Jane Roe"), so it is
+    /// no subject a later "he" or "she" is likely to continue.
+    oblique: bool,
 }
 
 /// Resolves sources to canonical names.
@@ -497,6 +524,9 @@ impl<'a> Resolver<'a> {
         };
         r.scan_names();
         r.merge_entities();
+        for m in &mut r.mentions {
+            m.oblique = oblique(doc, doc.token_at_or_after(m.start));
+        }
         r
     }
 
@@ -555,6 +585,7 @@ impl<'a> Resolver<'a> {
                 role,
                 title: None,
                 possessive: rest.starts_with("'s") || rest.starts_with("’s"),
+                oblique: false,
             });
         }
         if !extra.is_empty() {
@@ -683,6 +714,7 @@ impl<'a> Resolver<'a> {
                 role,
                 title: title.clone(),
                 possessive,
+                oblique: false,
             });
         }
     }
@@ -785,7 +817,8 @@ impl<'a> Resolver<'a> {
 
     /// The nearest earlier compatible name: a titled match first ("the
     /// mayor" → "Mayor Rod Peters"), then the latest speaker of that kind
-    /// if it spoke recently, then the nearest mention.
+    /// if it spoke recently, then the nearest mention that is no object of
+    /// a preposition, then the nearest mention.
     fn antecedent(&self, pos: usize, role: Role, title: Option<&str>) -> Option<(String, Role)> {
         let k = self.mentions.partition_point(|m| m.start < pos);
         let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
@@ -806,6 +839,11 @@ impl<'a> Resolver<'a> {
             if since <= 1 {
                 return Some((name.clone(), role));
             }
+        }
+        // A subject is a likelier antecedent than a name after a
+        // preposition; the latter only when no subject is in reach.
+        if let Some(m) = window.iter().rev().find(|m| m.role == role && !m.oblique) {
+            return Some((m.canonical.clone(), m.role));
         }
         window
             .iter()
