@@ -639,7 +639,12 @@ impl<'a> Finder<'a> {
                     && !doc.tok(i).ends_with("ing")
                 {
                     if let Some(src) = source::after(doc, ce, s.end) {
-                        if s.end - src.1 <= 8 && source::named(doc, src) {
+                        // "…, said he is worried": a pronoun after the
+                        // verb is the subject of the reported clause unless
+                        // the sentence ends with it.
+                        let rest = s.end - src.1;
+                        let pronoun = source::is_pronoun(doc, self.span(src));
+                        if rest <= 8 && !(pronoun && rest > 1) && source::named(doc, src) {
                             return self.emit(s.start, i - 1, Some(cue), Some(src));
                         }
                     }
@@ -659,6 +664,9 @@ impl<'a> Finder<'a> {
                 }
                 let clause_start = np.0 == s.start
                     || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | "(")
+                    // "… and Smith says", "because he said": a
+                    // coordinated or subordinate clause of its own.
+                    || CLAUSE_JOINERS.contains(&doc.tok(np.0 - 1).to_ascii_lowercase().as_str())
                     || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word);
                 if !clause_start {
                     return None;
@@ -786,7 +794,13 @@ impl<'a> Finder<'a> {
 
     /// A source that can speak: not a document or a number ("the study
     /// estimated that …" is reported by PolNeAR, not by GGT-style speech).
-    fn agent(&self, (_, e): (usize, usize)) -> bool {
+    fn agent(&self, (s, e): (usize, usize)) -> bool {
+        // "Jane Roe, a co-author of the report, said": the head is the
+        // name before the apposition, not the apposition's last word.
+        let e = (s..e).find(|&k| self.doc.tok(k) == ",").unwrap_or(e);
+        if e == s {
+            return false;
+        }
         let w = self.doc.tok(e - 1);
         let head = w.to_ascii_lowercase();
         // "Musk's tweet said": the possessor is not the source phrase.
@@ -919,6 +933,13 @@ fn title_like(doc: &Document, q: &Quote) -> bool {
             .all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
         && is_cap_word(doc, words[0])
 }
+
+/// Words after which a source opens a clause of its own ("… and Smith
+/// said", "because he said"); "if" and "unless" are left out, as a
+/// conditional report is no statement.
+const CLAUSE_JOINERS: &[&str] = &[
+    "and", "but", "so", "because", "while", "although", "though", "as", "since", "yet",
+];
 
 /// Capitalized words that open a sentence without naming anyone.
 const LEAD_WORDS: &[&str] = &[

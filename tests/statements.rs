@@ -421,3 +421,41 @@ fn pronoun_prefers_a_subject_over_a_name_after_a_preposition() {
     assert_eq!(got[0].source, Some("she"));
     assert_eq!(got[0].speaker.as_deref(), Some("Lena Park"));
 }
+
+#[test]
+fn source_before_an_apposition_or_relative_clause() {
+    let text = "Nora Diaz, a co-author of the survey, says there is a growing \
+                demand for night buses. Omar Haddad, who drove a bus for ten years, \
+                said he is worried about the drivers.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["there is a growing demand for night buses"],
+                Indirect,
+                Some("says"),
+                Some("Nora Diaz, a co-author of the survey"),
+                Some("Nora Diaz")
+            ),
+            s(
+                &["he is worried about the drivers"],
+                Indirect,
+                Some("said"),
+                Some("Omar Haddad"),
+                Some("Omar Haddad")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn source_after_a_conjunction_opens_a_clause() {
+    let text = "The season was long and Ellen Moss says she is ready for a rest. \
+                The club signed him because the coach said he was the best young player.";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].fragments, vec!["she is ready for a rest"]);
+    assert_eq!(got[0].source, Some("Ellen Moss"));
+    assert_eq!(got[1].fragments, vec!["he was the best young player"]);
+    assert_eq!(got[1].source, Some("the coach"));
+}

@@ -16,6 +16,8 @@ use std::collections::HashMap;
 
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 12;
+/// Longest relative clause skipped between a source and its verb, in tokens.
+const MAX_RELATIVE: usize = 24;
 /// How many earlier name mentions a pronoun may look back over.
 const MAX_LOOKBACK: usize = 60;
 
@@ -326,6 +328,16 @@ fn np_punct(s: &str) -> bool {
 pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, usize)> {
     let mut e = end;
     let mut skipped = 0;
+    // "Adam Lee, who spent the fall at home, said": the subject is the
+    // phrase before the relative clause.
+    if e > min + 2 && doc.tok(e - 1) == "," {
+        let floor = (e - 1).saturating_sub(MAX_RELATIVE).max(min + 1);
+        if let Some(k) = (floor..e - 1).rev().find(|&k| doc.tok(k) == ",") {
+            if k + 1 < e && lower_in(doc.tok(k + 1), &["who", "whose"]) {
+                return before(doc, k + 1, min);
+            }
+        }
+    }
     // "Ernie LeBlanc, says": an apposition's closing comma.
     if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
         e -= 1;
