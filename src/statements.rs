@@ -657,6 +657,25 @@ impl<'a> Finder<'a> {
                     let e = self.content_end(c, s.end);
                     return self.emit(c, e, Some(cue), subject);
                 }
+                // "SOURCE said A, and added B": a second verb shares the
+                // subject of the sentence's statement before it.
+                if np.is_none() && i > s.start && doc.tok(i - 1).eq_ignore_ascii_case("and") {
+                    let shared = extra.last().and_then(|f| {
+                        let src = f.source?;
+                        let from = doc.tokens[s.start].span.start;
+                        (src.start >= from && f.fragments.last()?.end <= doc.tokens[i].span.start)
+                            .then_some(src)
+                    });
+                    if let Some(src) = shared {
+                        let c = self.content_start(i, ce, s.end, kind)?;
+                        let e = self.content_end(c, s.end);
+                        let np = (
+                            doc.token_at_or_after(src.start),
+                            doc.token_at_or_after(src.end),
+                        );
+                        return self.emit(c, e, Some(cue), Some(np));
+                    }
+                }
                 // SOURCE said (that) CONTENT.
                 let np = np?;
                 if !self.agent(np) {
@@ -671,14 +690,19 @@ impl<'a> Finder<'a> {
                 if !clause_start {
                     return None;
                 }
-                let c = self.content_start(i, ce, s.end, kind)?;
                 // "A, he says, B": GGT-style, the words before the
-                // interruption are a statement of their own.
-                if np.0 > s.start + 1
+                // interruption are a statement of their own, and B need not
+                // open with a subject ("…, he says, and are mostly …").
+                let interrupted = np.0 > s.start + 1
                     && doc.tok(np.0 - 1) == ","
-                    && ce < s.end
-                    && doc.tok(ce) == ","
-                {
+                    && ce + 1 < s.end
+                    && doc.tok(ce) == ",";
+                let c = match self.content_start(i, ce, s.end, kind) {
+                    Some(c) => c,
+                    None if interrupted => ce + 1,
+                    None => return None,
+                };
+                if interrupted {
                     if let Some(first) = self.emit(s.start, np.0 - 1, Some(cue), Some(np)) {
                         extra.push(first);
                     }
@@ -742,6 +766,9 @@ impl<'a> Finder<'a> {
                 c += 1;
             } else if w.eq_ignore_ascii_case("on") && c + 1 < end && is_day_word(doc.tok(c + 1)) {
                 c += 2;
+            } else if let Some(t) = time_phrase(doc, c, end) {
+                // "said last week that …", "stated in July it …".
+                c = t;
             } else if let Some((ne, CueKind::Nominal)) = self.cue_at(c) {
                 c = ne;
             } else {
@@ -1088,6 +1115,82 @@ const AUXILIARIES: &[&str] = &[
 
 /// Words naming when something was said, skipped between a cue and its
 /// content ("said Tuesday that").
+/// The end of a short time phrase starting at token `i` ("last week", "in
+/// July", "earlier this month", "on March 3"), if one starts there.
+pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        "last", "this", "next", "earlier", "late", "early", "in", "on",
+    ];
+    const UNITS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let is = |k: usize, list: &[&str]| {
+        k < end && list.iter().any(|x| x.eq_ignore_ascii_case(doc.tok(k)))
+    };
+    if !is(i, OPENERS) {
+        return None;
+    }
+    let mut k = i + 1;
+    // "earlier this month", "late last week".
+    if is(k, &["this", "last", "next"]) {
+        k += 1;
+    }
+    if !(is(k, UNITS) || k < end && is_day_word(doc.tok(k)) && !is(k, &["also", "again"])) {
+        return None;
+    }
+    // Months are capitalized; "may" and "march" in lower case are verbs.
+    let w = doc.tok(k);
+    let month = w.len() > 2 && w.chars().next().is_some_and(char::is_uppercase);
+    if !month && is(k, &["may", "march"]) {
+        return None;
+    }
+    k += 1;
+    // "March 3", "Jan. 3", "July 2019".
+    if k < end && doc.tok(k) == "." && month {
+        k += 1;
+    }
+    if k < end && doc.tokens[k].kind == TokenKind::Number {
+        k += 1;
+    }
+    Some(k)
+}
+
 fn is_day_word(w: &str) -> bool {
     const DAYS: &[&str] = &[
         "monday",

@@ -459,3 +459,71 @@ fn source_after_a_conjunction_opens_a_clause() {
     assert_eq!(got[1].fragments, vec!["he was the best young player"]);
     assert_eq!(got[1].source, Some("the coach"));
 }
+
+#[test]
+fn time_phrases_between_cue_and_content_or_source_and_cue() {
+    let text = "The council said last week that the pool would reopen. \
+                The transit union late Friday said the strike was over. \
+                The league stated in March it would review the rule.";
+    let got = run(text);
+    let parts: Vec<_> = got
+        .iter()
+        .map(|s| (s.fragments[0], s.source.unwrap()))
+        .collect();
+    assert_eq!(
+        parts,
+        vec![
+            ("that the pool would reopen", "The council"),
+            ("the strike was over", "The transit union"),
+            ("it would review the rule", "The league"),
+        ]
+    );
+}
+
+#[test]
+fn a_second_verb_shares_the_subject() {
+    let text = "Mayor Ana Lindqvist said the budget was balanced, and added she \
+                would not raise taxes next year.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["the budget was balanced"],
+                Indirect,
+                Some("said"),
+                Some("Mayor Ana Lindqvist"),
+                Some("Ana Lindqvist")
+            ),
+            s(
+                &["she would not raise taxes next year"],
+                Indirect,
+                Some("added"),
+                Some("Mayor Ana Lindqvist"),
+                Some("Ana Lindqvist")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_interrupted_report_continues_without_a_subject() {
+    let text = "The pills have few real uses, she says, and are meant only for short stays.";
+    let got = run(text);
+    let frags: Vec<_> = got.iter().map(|s| s.fragments[0]).collect();
+    assert_eq!(
+        frags,
+        vec![
+            "The pills have few real uses",
+            "and are meant only for short stays"
+        ]
+    );
+    assert!(got
+        .iter()
+        .all(|s| s.source == Some("she") && s.cue == Some("says")));
+}
+
+#[test]
+fn a_cue_opening_the_text_has_no_shared_subject() {
+    // A cue at the very first token has nothing before it to share.
+    assert_eq!(run("Added that the costs would rise sharply."), vec![]);
+}

@@ -172,6 +172,16 @@ const BETWEEN: &[&str] = &[
     "proudly",
 ];
 
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "his", "her", "their", "its", "our", "one", "another", "some",
     "many", "several", "most", "other", "both", "all", "few", "two", "three", "four", "five",
@@ -346,6 +356,13 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     {
         e -= 1;
         skipped += 1;
+    }
+    // "The union late Friday said": a day between the source and its verb.
+    if e > min + 1 && lower_in(doc.tok(e - 1), WEEKDAYS) {
+        e -= 1;
+        if e > min + 1 && lower_in(doc.tok(e - 1), &["late", "early", "on", "last", "this"]) {
+            e -= 1;
+        }
     }
     let mut s = e;
     while s > min && e - s < MAX_NP {
