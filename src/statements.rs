@@ -251,6 +251,20 @@ impl<'a> Finder<'a> {
         if !self.lex.may_start_cue(lower) {
             return None;
         }
+        // A capitalized word inside a sentence is part of a name ("the
+        // United States and Japan"), not a reporting verb, unless the
+        // words go on capitalized: a title-case headline ("Mayor Says
+        // Bridge Will Reopen").
+        if w[0].is_ascii_uppercase()
+            && i > 0
+            && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
+            && doc.sentence_of[i] == doc.sentence_of[i - 1]
+            && doc.tokens[i].newlines_before == 0
+            && !is_quote_mark(doc.tok(i - 1))
+            && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
+        {
+            return None;
+        }
         let list = self.lex.cues.get(lower)?;
         'phrase: for cue in list {
             let mut j = i + 1;
@@ -824,10 +838,17 @@ impl<'a> Finder<'a> {
     fn agent(&self, (s, e): (usize, usize)) -> bool {
         // "Jane Roe, a co-author of the report, said": the head is the
         // name before the apposition, not the apposition's last word.
-        let e = (s..e).find(|&k| self.doc.tok(k) == ",").unwrap_or(e);
-        if e == s {
-            return false;
-        }
+        let doc = self.doc;
+        let e = match (s..e).find(|&k| doc.tok(k) == ",") {
+            Some(c)
+                if c > s
+                    && (s..c)
+                        .all(|k| doc.tokens[k].kind != TokenKind::Word || is_cap_word(doc, k)) =>
+            {
+                c
+            }
+            _ => e,
+        };
         let w = self.doc.tok(e - 1);
         let head = w.to_ascii_lowercase();
         // "Musk's tweet said": the possessor is not the source phrase.
@@ -860,6 +881,10 @@ impl<'a> Finder<'a> {
                 .count()
                 < 2
         {
+            return None;
+        }
+        // "Last week, a claim was filed": a time phrase is no statement.
+        if time_phrase(doc, s, e).is_some_and(|t| t >= e) {
             return None;
         }
         // A quotation cut by the sentence end runs to its closing mark.

@@ -527,3 +527,31 @@ fn a_cue_opening_the_text_has_no_shared_subject() {
     // A cue at the very first token has nothing before it to share.
     assert_eq!(run("Added that the costs would rise sharply."), vec![]);
 }
+
+#[test]
+fn a_capitalized_word_inside_a_sentence_is_no_cue() {
+    // "States" belongs to a name; the list before it is no statement.
+    let text = "She named the allies who stood by the plan — Norway, Chile, \
+                the United States and Japan.";
+    assert_eq!(run(text), vec![]);
+}
+
+#[test]
+fn a_time_phrase_alone_is_no_content() {
+    let text = "Last week, a notice of claim was filed in court against the club.";
+    assert_eq!(run(text), vec![]);
+}
+
+#[test]
+fn a_document_after_a_fronted_time_is_still_no_speaker() {
+    let text = "On Thursday, a private survey suggested that factory output had slowed.";
+    assert_eq!(run(text), vec![]);
+}
+
+#[test]
+fn a_title_case_headline_keeps_its_cue() {
+    let got = run("Mayor Says Bridge Will Reopen Before Winter.\n\nThe crossing closed in May.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].cue, Some("Says"));
+    assert_eq!(got[0].fragments, vec!["Bridge Will Reopen Before Winter"]);
+}

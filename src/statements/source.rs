@@ -417,7 +417,8 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         }
         let boundary =
             k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
-        if has_cap && boundary && k < s - 1 {
+        // "On Thursday, a survey said": a fronted time is no name.
+        if has_cap && boundary && k < s - 1 && !lower_in(doc.tok(k), LEADING) {
             return Some((k, e));
         }
     }
