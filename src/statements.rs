@@ -953,7 +953,18 @@ impl<'a> Finder<'a> {
             let starts_para = self.para_start(q.open);
             let last = q.last;
             let sentence_like = is_terminal(doc.tok(last)) || doc.tok(last) == ",";
-            if q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
+            // A short quotation is speech when it is a whole sentence of
+            // its own ("… ,” she said. “That was enough.”); scare quotes
+            // sit inside a sentence.
+            let whole_sentence = q.words >= 2
+                && q.open + 1 < doc.tokens.len()
+                && is_cap_word(doc, q.open + 1)
+                && is_terminal(doc.tok(last))
+                && (starts_para
+                    || q.open > 0
+                        && (is_terminal(doc.tok(q.open - 1))
+                            || is_quote_mark(doc.tok(q.open - 1))));
+            if whole_sentence || q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
                 out.push(Found {
                     fragments: q.fragments.clone(),
                     kind: StatementKind::Direct,

@@ -555,3 +555,20 @@ fn a_title_case_headline_keeps_its_cue() {
     assert_eq!(got[0].cue, Some("Says"));
     assert_eq!(got[0].fragments, vec!["Bridge Will Reopen Before Winter"]);
 }
+
+#[test]
+fn a_short_quoted_sentence_after_a_quote_continues_the_speaker() {
+    let text = "“The river rose faster than anyone expected,” said Mayor Ana Lindqvist. \
+                “We were lucky.”\n\nSome called it a “miracle” on social media.";
+    let got = run(text);
+    let frags: Vec<_> = got.iter().map(|s| s.fragments.clone()).collect();
+    assert_eq!(
+        frags,
+        vec![
+            vec!["The river rose faster than anyone expected,"],
+            vec!["We were lucky."]
+        ]
+    );
+    assert_eq!(got[1].source, None);
+    assert_eq!(got[1].speaker.as_deref(), Some("Ana Lindqvist"));
+}
