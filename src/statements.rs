@@ -795,6 +795,33 @@ impl<'a> Finder<'a> {
         if doc.tok(c).eq_ignore_ascii_case("that") {
             return Some(c);
         }
+        // A place or channel before "that": "said in Ottawa that …", "says
+        // on its website that …", "told a briefing in Beijing that …".
+        if PLACE_PREPOSITIONS.contains(&doc.tok(c).to_ascii_lowercase().as_str()) {
+            let limit = end.min(c + 9);
+            for k in c + 1..limit {
+                let w = doc.tok(k);
+                if w.eq_ignore_ascii_case("that") {
+                    return Some(k);
+                }
+                // "in his area a bust that …": a second noun phrase not
+                // opened by a preposition makes "that" a relative pronoun.
+                let lower = w.to_ascii_lowercase();
+                let det = matches!(
+                    lower.as_str(),
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                );
+                let after_prep = PLACE_PREPOSITIONS
+                    .contains(&doc.tok(k - 1).to_ascii_lowercase().as_str())
+                    || doc.tok(k - 1).eq_ignore_ascii_case("with");
+                if doc.tokens[k].kind != TokenKind::Word
+                    || self.quote_of[k] != 0
+                    || det && !after_prep
+                {
+                    break;
+                }
+            }
+        }
         if kind != CueKind::Strong {
             return None;
         }
@@ -996,6 +1023,9 @@ fn title_like(doc: &Document, q: &Quote) -> bool {
             .all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
         && is_cap_word(doc, words[0])
 }
+
+/// Prepositions of a place or channel between a cue and "that".
+const PLACE_PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "from", "to", "before", "after"];
 
 /// Words after which a source opens a clause of its own ("… and Smith
 /// said", "because he said"); "if" and "unless" are left out, as a

@@ -572,3 +572,13 @@ fn a_short_quoted_sentence_after_a_quote_continues_the_speaker() {
     assert_eq!(got[1].source, None);
     assert_eq!(got[1].speaker.as_deref(), Some("Ana Lindqvist"));
 }
+
+#[test]
+fn a_place_or_channel_may_stand_between_cue_and_that() {
+    let text = "The agency says on its website that travellers should carry water. \
+                He says in his town a storm that floods the roads closes the schools.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["that travellers should carry water"]);
+    assert_eq!(got[0].source, Some("The agency"));
+}
