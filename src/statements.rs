@@ -750,9 +750,28 @@ impl<'a> Finder<'a> {
             let candidate = doc.tokens[k].kind == TokenKind::Word
                 && (is_cap_word(doc, k)
                     || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
-            let lead = LEAD_WORDS.contains(&doc.tok(k).to_ascii_lowercase().as_str());
+            // "The union rejected …": a description opening the clause.
+            let description = k == s
+                && matches!(doc.tok(k), "The" | "A" | "An")
+                && k + 1 < e
+                && doc.tokens[k + 1].kind == TokenKind::Word;
+            let lead =
+                !description && LEAD_WORDS.contains(&doc.tok(k).to_ascii_lowercase().as_str());
             if candidate && !after_prep && !lead {
-                return source::after(doc, k, e).filter(|&x| source::named(doc, x));
+                // "The diocese issued a statement, saying …": the subject
+                // ends at its verb.
+                return source::after(doc, k, e)
+                    .map(|(a, b)| {
+                        let verb = (a + 1..b).find(|&j| {
+                            let w = doc.tok(j);
+                            doc.tokens[j].kind == TokenKind::Word
+                                && !is_cap_word(doc, j)
+                                && w.len() > 4
+                                && w.ends_with("ed")
+                        });
+                        (a, verb.unwrap_or(b))
+                    })
+                    .filter(|&x| source::named(doc, x));
             }
         }
         None

@@ -582,3 +582,12 @@ fn a_place_or_channel_may_stand_between_cue_and_that() {
     assert_eq!(got[0].fragments, vec!["that travellers should carry water"]);
     assert_eq!(got[0].source, Some("The agency"));
 }
+
+#[test]
+fn a_participle_subject_ends_at_its_verb() {
+    let text = "The teachers union rejected the offer on Monday, saying it would cut pay.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["it would cut pay"]);
+    assert_eq!(got[0].source, Some("The teachers union"));
+}
