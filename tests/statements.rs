@@ -591,3 +591,15 @@ fn a_participle_subject_ends_at_its_verb() {
     assert_eq!(got[0].fragments, vec!["it would cut pay"]);
     assert_eq!(got[0].source, Some("The teachers union"));
 }
+
+#[test]
+fn according_to_a_plural_with_a_modifier() {
+    let text = "The bid was turned down last month, according to sources familiar with the talks.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["The bid was turned down last month"]);
+    // The phrase stops before "with" (a clause word to the phrase scan).
+    assert!(got[0]
+        .source
+        .is_some_and(|s| s.starts_with("sources familiar")));
+}

@@ -481,11 +481,12 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
         (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
             || lex.roles.contains_key(w.to_ascii_lowercase().as_str())
     }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
-        // "Experts say", "officials said": a bare plural noun.
-        || (e - s <= 2 && {
-            let w = doc.tok(e - 1);
-            w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[e - 1].kind == TokenKind::Word
-        })
+        // "Experts say", "officials said", "according to sources familiar
+        // with …": a bare plural noun, alone or with one modifier.
+        || (e - s <= 2 && [s, e - 1].iter().any(|&k| {
+            let w = doc.tok(k);
+            w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
+        }))
 }
 
 /// Prepositions that make a name an oblique mention.
