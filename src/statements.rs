@@ -251,6 +251,20 @@ impl<'a> Finder<'a> {
         if !self.lex.may_start_cue(lower) {
             return None;
         }
+        // A capitalized word inside a sentence is part of a name ("the
+        // United States and Japan"), not a reporting verb, unless the
+        // words go on capitalized: a title-case headline ("Mayor Says
+        // Bridge Will Reopen").
+        if w[0].is_ascii_uppercase()
+            && i > 0
+            && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
+            && doc.sentence_of[i] == doc.sentence_of[i - 1]
+            && doc.tokens[i].newlines_before == 0
+            && !is_quote_mark(doc.tok(i - 1))
+            && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
+        {
+            return None;
+        }
         let list = self.lex.cues.get(lower)?;
         'phrase: for cue in list {
             let mut j = i + 1;
@@ -639,7 +653,12 @@ impl<'a> Finder<'a> {
                     && !doc.tok(i).ends_with("ing")
                 {
                     if let Some(src) = source::after(doc, ce, s.end) {
-                        if s.end - src.1 <= 8 && source::named(doc, src) {
+                        // "…, said he is worried": a pronoun after the
+                        // verb is the subject of the reported clause unless
+                        // the sentence ends with it.
+                        let rest = s.end - src.1;
+                        let pronoun = source::is_pronoun(doc, self.span(src));
+                        if rest <= 8 && !(pronoun && rest > 1) && source::named(doc, src) {
                             return self.emit(s.start, i - 1, Some(cue), Some(src));
                         }
                     }
@@ -652,6 +671,25 @@ impl<'a> Finder<'a> {
                     let e = self.content_end(c, s.end);
                     return self.emit(c, e, Some(cue), subject);
                 }
+                // "SOURCE said A, and added B": a second verb shares the
+                // subject of the sentence's statement before it.
+                if np.is_none() && i > s.start && doc.tok(i - 1).eq_ignore_ascii_case("and") {
+                    let shared = extra.last().and_then(|f| {
+                        let src = f.source?;
+                        let from = doc.tokens[s.start].span.start;
+                        (src.start >= from && f.fragments.last()?.end <= doc.tokens[i].span.start)
+                            .then_some(src)
+                    });
+                    if let Some(src) = shared {
+                        let c = self.content_start(i, ce, s.end, kind)?;
+                        let e = self.content_end(c, s.end);
+                        let np = (
+                            doc.token_at_or_after(src.start),
+                            doc.token_at_or_after(src.end),
+                        );
+                        return self.emit(c, e, Some(cue), Some(np));
+                    }
+                }
                 // SOURCE said (that) CONTENT.
                 let np = np?;
                 if !self.agent(np) {
@@ -659,18 +697,26 @@ impl<'a> Finder<'a> {
                 }
                 let clause_start = np.0 == s.start
                     || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | "(")
+                    // "… and Smith says", "because he said": a
+                    // coordinated or subordinate clause of its own.
+                    || CLAUSE_JOINERS.contains(&doc.tok(np.0 - 1).to_ascii_lowercase().as_str())
                     || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word);
                 if !clause_start {
                     return None;
                 }
-                let c = self.content_start(i, ce, s.end, kind)?;
                 // "A, he says, B": GGT-style, the words before the
-                // interruption are a statement of their own.
-                if np.0 > s.start + 1
+                // interruption are a statement of their own, and B need not
+                // open with a subject ("…, he says, and are mostly …").
+                let interrupted = np.0 > s.start + 1
                     && doc.tok(np.0 - 1) == ","
-                    && ce < s.end
-                    && doc.tok(ce) == ","
-                {
+                    && ce + 1 < s.end
+                    && doc.tok(ce) == ",";
+                let c = match self.content_start(i, ce, s.end, kind) {
+                    Some(c) => c,
+                    None if interrupted => ce + 1,
+                    None => return None,
+                };
+                if interrupted {
                     if let Some(first) = self.emit(s.start, np.0 - 1, Some(cue), Some(np)) {
                         extra.push(first);
                     }
@@ -704,9 +750,28 @@ impl<'a> Finder<'a> {
             let candidate = doc.tokens[k].kind == TokenKind::Word
                 && (is_cap_word(doc, k)
                     || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
-            let lead = LEAD_WORDS.contains(&doc.tok(k).to_ascii_lowercase().as_str());
+            // "The union rejected …": a description opening the clause.
+            let description = k == s
+                && matches!(doc.tok(k), "The" | "A" | "An")
+                && k + 1 < e
+                && doc.tokens[k + 1].kind == TokenKind::Word;
+            let lead =
+                !description && LEAD_WORDS.contains(&doc.tok(k).to_ascii_lowercase().as_str());
             if candidate && !after_prep && !lead {
-                return source::after(doc, k, e).filter(|&x| source::named(doc, x));
+                // "The diocese issued a statement, saying …": the subject
+                // ends at its verb.
+                return source::after(doc, k, e)
+                    .map(|(a, b)| {
+                        let verb = (a + 1..b).find(|&j| {
+                            let w = doc.tok(j);
+                            doc.tokens[j].kind == TokenKind::Word
+                                && !is_cap_word(doc, j)
+                                && w.len() > 4
+                                && w.ends_with("ed")
+                        });
+                        (a, verb.unwrap_or(b))
+                    })
+                    .filter(|&x| source::named(doc, x));
             }
         }
         None
@@ -734,6 +799,9 @@ impl<'a> Finder<'a> {
                 c += 1;
             } else if w.eq_ignore_ascii_case("on") && c + 1 < end && is_day_word(doc.tok(c + 1)) {
                 c += 2;
+            } else if let Some(t) = time_phrase(doc, c, end) {
+                // "said last week that …", "stated in July it …".
+                c = t;
             } else if let Some((ne, CueKind::Nominal)) = self.cue_at(c) {
                 c = ne;
             } else {
@@ -745,6 +813,33 @@ impl<'a> Finder<'a> {
         }
         if doc.tok(c).eq_ignore_ascii_case("that") {
             return Some(c);
+        }
+        // A place or channel before "that": "said in Ottawa that …", "says
+        // on its website that …", "told a briefing in Beijing that …".
+        if PLACE_PREPOSITIONS.contains(&doc.tok(c).to_ascii_lowercase().as_str()) {
+            let limit = end.min(c + 9);
+            for k in c + 1..limit {
+                let w = doc.tok(k);
+                if w.eq_ignore_ascii_case("that") {
+                    return Some(k);
+                }
+                // "in his area a bust that …": a second noun phrase not
+                // opened by a preposition makes "that" a relative pronoun.
+                let lower = w.to_ascii_lowercase();
+                let det = matches!(
+                    lower.as_str(),
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                );
+                let after_prep = PLACE_PREPOSITIONS
+                    .contains(&doc.tok(k - 1).to_ascii_lowercase().as_str())
+                    || doc.tok(k - 1).eq_ignore_ascii_case("with");
+                if doc.tokens[k].kind != TokenKind::Word
+                    || self.quote_of[k] != 0
+                    || det && !after_prep
+                {
+                    break;
+                }
+            }
         }
         if kind != CueKind::Strong {
             return None;
@@ -786,7 +881,20 @@ impl<'a> Finder<'a> {
 
     /// A source that can speak: not a document or a number ("the study
     /// estimated that …" is reported by PolNeAR, not by GGT-style speech).
-    fn agent(&self, (_, e): (usize, usize)) -> bool {
+    fn agent(&self, (s, e): (usize, usize)) -> bool {
+        // "Jane Roe, a co-author of the report, said": the head is the
+        // name before the apposition, not the apposition's last word.
+        let doc = self.doc;
+        let e = match (s..e).find(|&k| doc.tok(k) == ",") {
+            Some(c)
+                if c > s
+                    && (s..c)
+                        .all(|k| doc.tokens[k].kind != TokenKind::Word || is_cap_word(doc, k)) =>
+            {
+                c
+            }
+            _ => e,
+        };
         let w = self.doc.tok(e - 1);
         let head = w.to_ascii_lowercase();
         // "Musk's tweet said": the possessor is not the source phrase.
@@ -819,6 +927,10 @@ impl<'a> Finder<'a> {
                 .count()
                 < 2
         {
+            return None;
+        }
+        // "Last week, a claim was filed": a time phrase is no statement.
+        if time_phrase(doc, s, e).is_some_and(|t| t >= e) {
             return None;
         }
         // A quotation cut by the sentence end runs to its closing mark.
@@ -887,7 +999,18 @@ impl<'a> Finder<'a> {
             let starts_para = self.para_start(q.open);
             let last = q.last;
             let sentence_like = is_terminal(doc.tok(last)) || doc.tok(last) == ",";
-            if q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
+            // A short quotation is speech when it is a whole sentence of
+            // its own ("… ,” she said. “That was enough.”); scare quotes
+            // sit inside a sentence.
+            let whole_sentence = q.words >= 2
+                && q.open + 1 < doc.tokens.len()
+                && is_cap_word(doc, q.open + 1)
+                && is_terminal(doc.tok(last))
+                && (starts_para
+                    || q.open > 0
+                        && (is_terminal(doc.tok(q.open - 1))
+                            || is_quote_mark(doc.tok(q.open - 1))));
+            if whole_sentence || q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
                 out.push(Found {
                     fragments: q.fragments.clone(),
                     kind: StatementKind::Direct,
@@ -919,6 +1042,16 @@ fn title_like(doc: &Document, q: &Quote) -> bool {
             .all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
         && is_cap_word(doc, words[0])
 }
+
+/// Prepositions of a place or channel between a cue and "that".
+const PLACE_PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "from", "to", "before", "after"];
+
+/// Words after which a source opens a clause of its own ("… and Smith
+/// said", "because he said"); "if" and "unless" are left out, as a
+/// conditional report is no statement.
+const CLAUSE_JOINERS: &[&str] = &[
+    "and", "but", "so", "because", "while", "although", "though", "as", "since", "yet",
+];
 
 /// Capitalized words that open a sentence without naming anyone.
 const LEAD_WORDS: &[&str] = &[
@@ -1067,6 +1200,82 @@ const AUXILIARIES: &[&str] = &[
 
 /// Words naming when something was said, skipped between a cue and its
 /// content ("said Tuesday that").
+/// The end of a short time phrase starting at token `i` ("last week", "in
+/// July", "earlier this month", "on March 3"), if one starts there.
+pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        "last", "this", "next", "earlier", "late", "early", "in", "on",
+    ];
+    const UNITS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let is = |k: usize, list: &[&str]| {
+        k < end && list.iter().any(|x| x.eq_ignore_ascii_case(doc.tok(k)))
+    };
+    if !is(i, OPENERS) {
+        return None;
+    }
+    let mut k = i + 1;
+    // "earlier this month", "late last week".
+    if is(k, &["this", "last", "next"]) {
+        k += 1;
+    }
+    if !(is(k, UNITS) || k < end && is_day_word(doc.tok(k)) && !is(k, &["also", "again"])) {
+        return None;
+    }
+    // Months are capitalized; "may" and "march" in lower case are verbs.
+    let w = doc.tok(k);
+    let month = w.len() > 2 && w.chars().next().is_some_and(char::is_uppercase);
+    if !month && is(k, &["may", "march"]) {
+        return None;
+    }
+    k += 1;
+    // "March 3", "Jan. 3", "July 2019".
+    if k < end && doc.tok(k) == "." && month {
+        k += 1;
+    }
+    if k < end && doc.tokens[k].kind == TokenKind::Number {
+        k += 1;
+    }
+    Some(k)
+}
+
 fn is_day_word(w: &str) -> bool {
     const DAYS: &[&str] = &[
         "monday",

@@ -346,3 +346,260 @@ fn hostile_quote_marks_finish() {
         }
     }
 }
+
+#[test]
+fn a_place_never_becomes_a_speaker() {
+    let text = "Mayor Tomas Reyes inspected the bridge on Sunday. \
+                Crews in Nova Lindria reopened the road on Monday.\n\n\
+                “It is safe to drive again,” he said.";
+    let entities = vec![Entity {
+        span: Span::new(text.find("Nova").unwrap(), text.find(" reopened").unwrap()),
+        label: EntityLabel::Place,
+        canonical: "Nova Lindria".into(),
+    }];
+    let got = run_with(text, &entities);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["It is safe to drive again,"]);
+    assert_eq!(got[0].source, Some("he"));
+    assert_eq!(got[0].speaker.as_deref(), Some("Tomas Reyes"));
+}
+
+#[test]
+fn pronouns_resolve_by_the_kind_of_entity() {
+    let text = "Paul Amsel founded the company in 1990. \
+                Harlow Valley Foods cut 200 jobs on Friday.\n\n\
+                He said the cuts were painful. \
+                It said the plant in the valley would stay open.";
+    let start = text.find("Harlow").unwrap();
+    let entities = vec![Entity {
+        span: Span::new(start, start + "Harlow Valley Foods".len()),
+        label: EntityLabel::Org,
+        canonical: "Harlow Valley Foods".into(),
+    }];
+    let got = run_with(text, &entities);
+    assert_eq!(
+        got,
+        vec![
+            s(
+                &["the cuts were painful"],
+                Indirect,
+                Some("said"),
+                Some("He"),
+                Some("Paul Amsel")
+            ),
+            s(
+                &["the plant in the valley would stay open"],
+                Indirect,
+                Some("said"),
+                Some("It"),
+                Some("Harlow Valley Foods")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_surname_resolves_to_the_latest_full_name_before_it() {
+    // Two people share a surname; the speaker is the one named last.
+    let text = "Marta Olsen and her brother Erik Olsen run the bakery.\n\n\
+                “We bake before dawn,” Erik Olsen said. Later, Marta Olsen joined him.\n\n\
+                “Nobody else wants these hours,” Olsen said.";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].source, Some("Olsen"));
+    assert_eq!(got[1].speaker.as_deref(), Some("Marta Olsen"));
+}
+
+#[test]
+fn pronoun_prefers_a_subject_over_a_name_after_a_preposition() {
+    let text = "Lena Park scored twice on Sunday, a week after the club traded \
+                her sister to Bergen for Marta Olsen.\n\n\
+                “We finally played as a team,” she said.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["We finally played as a team,"]);
+    assert_eq!(got[0].source, Some("she"));
+    assert_eq!(got[0].speaker.as_deref(), Some("Lena Park"));
+}
+
+#[test]
+fn source_before_an_apposition_or_relative_clause() {
+    let text = "Nora Diaz, a co-author of the survey, says there is a growing \
+                demand for night buses. Omar Haddad, who drove a bus for ten years, \
+                said he is worried about the drivers.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["there is a growing demand for night buses"],
+                Indirect,
+                Some("says"),
+                Some("Nora Diaz, a co-author of the survey"),
+                Some("Nora Diaz")
+            ),
+            s(
+                &["he is worried about the drivers"],
+                Indirect,
+                Some("said"),
+                Some("Omar Haddad"),
+                Some("Omar Haddad")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn source_after_a_conjunction_opens_a_clause() {
+    let text = "The season was long and Ellen Moss says she is ready for a rest. \
+                The club signed him because the coach said he was the best young player.";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].fragments, vec!["she is ready for a rest"]);
+    assert_eq!(got[0].source, Some("Ellen Moss"));
+    assert_eq!(got[1].fragments, vec!["he was the best young player"]);
+    assert_eq!(got[1].source, Some("the coach"));
+}
+
+#[test]
+fn time_phrases_between_cue_and_content_or_source_and_cue() {
+    let text = "The council said last week that the pool would reopen. \
+                The transit union late Friday said the strike was over. \
+                The league stated in March it would review the rule.";
+    let got = run(text);
+    let parts: Vec<_> = got
+        .iter()
+        .map(|s| (s.fragments[0], s.source.unwrap()))
+        .collect();
+    assert_eq!(
+        parts,
+        vec![
+            ("that the pool would reopen", "The council"),
+            ("the strike was over", "The transit union"),
+            ("it would review the rule", "The league"),
+        ]
+    );
+}
+
+#[test]
+fn a_second_verb_shares_the_subject() {
+    let text = "Mayor Ana Lindqvist said the budget was balanced, and added she \
+                would not raise taxes next year.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["the budget was balanced"],
+                Indirect,
+                Some("said"),
+                Some("Mayor Ana Lindqvist"),
+                Some("Ana Lindqvist")
+            ),
+            s(
+                &["she would not raise taxes next year"],
+                Indirect,
+                Some("added"),
+                Some("Mayor Ana Lindqvist"),
+                Some("Ana Lindqvist")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_interrupted_report_continues_without_a_subject() {
+    let text = "The pills have few real uses, she says, and are meant only for short stays.";
+    let got = run(text);
+    let frags: Vec<_> = got.iter().map(|s| s.fragments[0]).collect();
+    assert_eq!(
+        frags,
+        vec![
+            "The pills have few real uses",
+            "and are meant only for short stays"
+        ]
+    );
+    assert!(got
+        .iter()
+        .all(|s| s.source == Some("she") && s.cue == Some("says")));
+}
+
+#[test]
+fn a_cue_opening_the_text_has_no_shared_subject() {
+    // A cue at the very first token has nothing before it to share.
+    assert_eq!(run("Added that the costs would rise sharply."), vec![]);
+}
+
+#[test]
+fn a_capitalized_word_inside_a_sentence_is_no_cue() {
+    // "States" belongs to a name; the list before it is no statement.
+    let text = "She named the allies who stood by the plan — Norway, Chile, \
+                the United States and Japan.";
+    assert_eq!(run(text), vec![]);
+}
+
+#[test]
+fn a_time_phrase_alone_is_no_content() {
+    let text = "Last week, a notice of claim was filed in court against the club.";
+    assert_eq!(run(text), vec![]);
+}
+
+#[test]
+fn a_document_after_a_fronted_time_is_still_no_speaker() {
+    let text = "On Thursday, a private survey suggested that factory output had slowed.";
+    assert_eq!(run(text), vec![]);
+}
+
+#[test]
+fn a_title_case_headline_keeps_its_cue() {
+    let got = run("Mayor Says Bridge Will Reopen Before Winter.\n\nThe crossing closed in May.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].cue, Some("Says"));
+    assert_eq!(got[0].fragments, vec!["Bridge Will Reopen Before Winter"]);
+}
+
+#[test]
+fn a_short_quoted_sentence_after_a_quote_continues_the_speaker() {
+    let text = "“The river rose faster than anyone expected,” said Mayor Ana Lindqvist. \
+                “We were lucky.”\n\nSome called it a “miracle” on social media.";
+    let got = run(text);
+    let frags: Vec<_> = got.iter().map(|s| s.fragments.clone()).collect();
+    assert_eq!(
+        frags,
+        vec![
+            vec!["The river rose faster than anyone expected,"],
+            vec!["We were lucky."]
+        ]
+    );
+    assert_eq!(got[1].source, None);
+    assert_eq!(got[1].speaker.as_deref(), Some("Ana Lindqvist"));
+}
+
+#[test]
+fn a_place_or_channel_may_stand_between_cue_and_that() {
+    let text = "The agency says on its website that travellers should carry water. \
+                He says in his town a storm that floods the roads closes the schools.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["that travellers should carry water"]);
+    assert_eq!(got[0].source, Some("The agency"));
+}
+
+#[test]
+fn a_participle_subject_ends_at_its_verb() {
+    let text = "The teachers union rejected the offer on Monday, saying it would cut pay.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["it would cut pay"]);
+    assert_eq!(got[0].source, Some("The teachers union"));
+}
+
+#[test]
+fn according_to_a_plural_with_a_modifier() {
+    let text = "The bid was turned down last month, according to sources familiar with the talks.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["The bid was turned down last month"]);
+    // The phrase stops before "with" (a clause word to the phrase scan).
+    assert!(got[0]
+        .source
+        .is_some_and(|s| s.starts_with("sources familiar")));
+}

@@ -4,9 +4,9 @@
 //!
 //! May not touch: quotations or cues. Given a cue's position this module
 //! finds the phrase next to it; given a phrase it resolves the speaker from
-//! the entities layer when it has found names, and otherwise from its own
-//! reading of capitalized word runs, so that speakers resolve even before
-//! entities do.
+//! its own reading of capitalized word runs, corrected by the entities
+//! layer (places never speak; organizations are referred to as "it", not
+//! "he").
 
 use super::lexicon::{self, Role};
 use crate::entities::{Entity, EntityLabel};
@@ -16,6 +16,8 @@ use std::collections::HashMap;
 
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 12;
+/// Longest relative clause skipped between a source and its verb, in tokens.
+const MAX_RELATIVE: usize = 24;
 /// How many earlier name mentions a pronoun may look back over.
 const MAX_LOOKBACK: usize = 60;
 
@@ -168,6 +170,16 @@ const BETWEEN: &[&str] = &[
     "angrily",
     "bluntly",
     "proudly",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -326,6 +338,16 @@ fn np_punct(s: &str) -> bool {
 pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, usize)> {
     let mut e = end;
     let mut skipped = 0;
+    // "Adam Lee, who spent the fall at home, said": the subject is the
+    // phrase before the relative clause.
+    if e > min + 2 && doc.tok(e - 1) == "," {
+        let floor = (e - 1).saturating_sub(MAX_RELATIVE).max(min + 1);
+        if let Some(k) = (floor..e - 1).rev().find(|&k| doc.tok(k) == ",") {
+            if k + 1 < e && lower_in(doc.tok(k + 1), &["who", "whose"]) {
+                return before(doc, k + 1, min);
+            }
+        }
+    }
     // "Ernie LeBlanc, says": an apposition's closing comma.
     if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
         e -= 1;
@@ -334,6 +356,13 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     {
         e -= 1;
         skipped += 1;
+    }
+    // "The union late Friday said": a day between the source and its verb.
+    if e > min + 1 && lower_in(doc.tok(e - 1), WEEKDAYS) {
+        e -= 1;
+        if e > min + 1 && lower_in(doc.tok(e - 1), &["late", "early", "on", "last", "this"]) {
+            e -= 1;
+        }
     }
     let mut s = e;
     while s > min && e - s < MAX_NP {
@@ -388,7 +417,8 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         }
         let boundary =
             k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
-        if has_cap && boundary && k < s - 1 {
+        // "On Thursday, a survey said": a fronted time is no name.
+        if has_cap && boundary && k < s - 1 && !lower_in(doc.tok(k), LEADING) {
             return Some((k, e));
         }
     }
@@ -451,11 +481,36 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
         (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
             || lex.roles.contains_key(w.to_ascii_lowercase().as_str())
     }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
-        // "Experts say", "officials said": a bare plural noun.
-        || (e - s <= 2 && {
-            let w = doc.tok(e - 1);
-            w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[e - 1].kind == TokenKind::Word
-        })
+        // "Experts say", "officials said", "according to sources familiar
+        // with …": a bare plural noun, alone or with one modifier.
+        || (e - s <= 2 && [s, e - 1].iter().any(|&k| {
+            let w = doc.tok(k);
+            w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
+        }))
+}
+
+/// Prepositions that make a name an oblique mention.
+const PREPOSITIONS: &[&str] = &[
+    "to", "for", "with", "from", "by", "against", "of", "in", "at", "on", "about", "like", "than",
+    "over", "under", "between", "among", "toward", "towards", "behind", "beside",
+];
+
+/// True when the name starting at token `i` follows a preposition, over
+/// a title and its period ("to Dr. Jane Roe").
+fn oblique(doc: &Document, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..3 {
+        if j == 0 {
+            return false;
+        }
+        let w = doc.tok(j - 1);
+        if w == "." || role_of(w) == Some(Role::Person) && is_cap(doc, j - 1) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && lower_in(doc.tok(j - 1), PREPOSITIONS)
 }
 
 /// A name mention the resolver can point back to.
@@ -469,6 +524,9 @@ struct Mention {
     /// The name is a possessor ("Nova Scotia's chief medical officer"), so
     /// not the head of its phrase.
     possessive: bool,
+    /// The name follows a preposition ("traded him for Jane Roe"), so it is
+    /// no subject a later "he" or "she" is likely to continue.
+    oblique: bool,
 }
 
 /// Resolves sources to canonical names.
@@ -495,49 +553,81 @@ impl<'a> Resolver<'a> {
             mentions: Vec::new(),
             last: [None, None],
         };
-        let useful = entities
-            .iter()
-            .any(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org));
-        if useful {
-            for e in entities {
-                let role = match e.label {
-                    EntityLabel::Person => Role::Person,
-                    EntityLabel::Org => Role::Org,
-                    _ => continue,
-                };
-                let i = doc.token_at_or_after(e.span.start);
-                let title = r.title_before(i);
-                let rest = &doc.text[e.span.end..];
-                let possessive = rest.starts_with("'s") || rest.starts_with("’s");
-                r.mentions.push(Mention {
-                    start: e.span.start,
-                    canonical: e.canonical.clone(),
-                    role,
-                    title,
-                    possessive,
-                });
-            }
-        } else {
-            r.scan_names();
+        r.scan_names();
+        r.merge_entities();
+        for m in &mut r.mentions {
+            m.oblique = oblique(doc, doc.token_at_or_after(m.start));
         }
         r
     }
 
-    fn title_before(&self, i: usize) -> Option<String> {
-        let lex = lexicon::get();
-        let mut j = i;
-        // Skip a period of "Dr." and look at the word before the name.
-        if j > 0 && self.doc.tok(j - 1) == "." {
-            j -= 1;
+    /// Combines the entities layer with the scanned names. The scan's
+    /// people keep their canonical names: they drop titles ("Organizer Jane
+    /// Roe" → "Jane Roe") and link a surname to the latest full name before
+    /// it, where the entities layer links it to the longest one in the
+    /// article. The entities correct the scan's kinds: a scanned name that
+    /// is a place ("Nova Scotia", person-shaped to the scan) is no speaker,
+    /// and one inside an organization speaks as one, under the
+    /// organization's canonical name ("it" may refer to it, "he" may not).
+    /// A scanned surname linked to a full name is kept even when the
+    /// surname alone was read as a place ("Jordan" for "Jordan Smith").
+    /// Names the scan missed (a surname opening a sentence) are added when
+    /// the entities layer linked them to a name of several words: lone
+    /// capitalized words it alone found were, when measured, mostly
+    /// headings and captions.
+    fn merge_entities(&mut self) {
+        let doc = self.doc;
+        let ents = self.entities;
+        let mut j = 0;
+        // Entities the scan has no mention in.
+        let mut covered = vec![false; ents.len()];
+        self.mentions.retain_mut(|m| {
+            while j < ents.len() && ents[j].span.end <= m.start {
+                j += 1;
+            }
+            let Some(e) = ents.get(j).filter(|e| e.span.start <= m.start) else {
+                return true;
+            };
+            covered[j] = true;
+            match e.label {
+                EntityLabel::Place => e.canonical != m.canonical,
+                EntityLabel::Org => {
+                    m.role = Role::Org;
+                    m.canonical.clone_from(&e.canonical);
+                    true
+                }
+                _ => true,
+            }
+        });
+        let mut extra = Vec::new();
+        for (e, _) in ents.iter().zip(&covered).filter(|(_, &c)| !c) {
+            let role = match e.label {
+                EntityLabel::Person => Role::Person,
+                EntityLabel::Org => Role::Org,
+                _ => continue,
+            };
+            if !e.canonical.contains(' ') {
+                continue;
+            }
+            let rest = &doc.text[e.span.end..];
+            extra.push(Mention {
+                start: e.span.start,
+                canonical: e.canonical.clone(),
+                role,
+                title: None,
+                possessive: rest.starts_with("'s") || rest.starts_with("’s"),
+                oblique: false,
+            });
         }
-        if j == 0 {
-            return None;
+        if !extra.is_empty() {
+            self.mentions.append(&mut extra);
+            // Both lists are in text order; a stable sort merges them.
+            self.mentions.sort_by_key(|m| m.start);
         }
-        let w = self.doc.tok(j - 1).to_ascii_lowercase();
-        (lex.roles.get(w.as_str()) == Some(&Role::Person)).then_some(w)
     }
 
-    /// Reads capitalized runs as names when the entities layer gave none.
+    /// Reads capitalized runs as names, titles stripped, each surname
+    /// linked to the latest full name before it.
     fn scan_names(&mut self) {
         let doc = self.doc;
 
@@ -655,6 +745,7 @@ impl<'a> Resolver<'a> {
                 role,
                 title: title.clone(),
                 possessive,
+                oblique: false,
             });
         }
     }
@@ -757,7 +848,8 @@ impl<'a> Resolver<'a> {
 
     /// The nearest earlier compatible name: a titled match first ("the
     /// mayor" → "Mayor Rod Peters"), then the latest speaker of that kind
-    /// if it spoke recently, then the nearest mention.
+    /// if it spoke recently, then the nearest mention that is no object of
+    /// a preposition, then the nearest mention.
     fn antecedent(&self, pos: usize, role: Role, title: Option<&str>) -> Option<(String, Role)> {
         let k = self.mentions.partition_point(|m| m.start < pos);
         let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
@@ -778,6 +870,11 @@ impl<'a> Resolver<'a> {
             if since <= 1 {
                 return Some((name.clone(), role));
             }
+        }
+        // A subject is a likelier antecedent than a name after a
+        // preposition; the latter only when no subject is in reach.
+        if let Some(m) = window.iter().rev().find(|m| m.role == role && !m.oblique) {
+            return Some((m.canonical.clone(), m.role));
         }
         window
             .iter()
