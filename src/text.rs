@@ -96,7 +96,13 @@ impl<'t> Document<'t> {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // Nearly every character of an English article is ASCII: skip the
+    // Unicode tables for it (same answer: no ASCII character is a mark).
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -269,7 +275,8 @@ fn ends_sentence_before(text: &str, tokens: &[Token], i: usize, j: usize) -> boo
     let word = prev.text(text);
     // "U.S." / "a.m.": a single letter glued to periods.
     let glued = i >= 2 && !prev.space_before && tokens[i - 2].text(text) == ".";
-    if ABBREVIATIONS.contains(&word) {
+    // The length test skips the list scan for most words.
+    if word.len() <= 6 && ABBREVIATIONS.contains(&word) {
         // "in the U.S. The …" is ambiguous; a following capital after a
         // country abbreviation usually starts a sentence only when a
         // function word follows, which we cannot see cheaply. Keep titles

@@ -199,6 +199,7 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 
     /// Lower-case text of token `i` ("" past the end).
+    #[inline]
     fn low(&self, i: usize) -> &str {
         match self.doc.tokens.get(i) {
             Some(t) => &self.low[t.span.range()],

@@ -3,8 +3,7 @@
 //!
 //! May not touch: the text. Built once, on first use.
 
-use crate::lexicon::{entries, key, FxBuild};
-use std::borrow::Cow;
+use crate::lexicon::{key, FxBuild};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -43,7 +42,7 @@ pub const PLACE: u32 = COUNTRY | REGION | CITY;
 
 /// The merged lexicon.
 pub struct Lexicon {
-    map: HashMap<Cow<'static, str>, u32, FxBuild>,
+    map: HashMap<&'static str, u32, FxBuild>,
     /// Words in the longest phrase, so that phrase matching stays bounded.
     pub max_words: usize,
 }
@@ -133,55 +132,31 @@ impl Lexicon {
     }
 }
 
-const SOURCES: &[(&str, u32)] = &[
-    (include_str!("../../data/entities/countries.txt"), COUNTRY),
-    (include_str!("../../data/entities/regions.txt"), REGION),
-    (include_str!("../../data/entities/cities.txt"), CITY),
-    (include_str!("../../data/entities/demonyms.txt"), DEMONYM),
-    (include_str!("../../data/entities/given_names.txt"), GIVEN),
-    (include_str!("../../data/entities/surnames.txt"), SURNAME),
-    (include_str!("../../data/entities/org_words.txt"), ORG_WORD),
-    (
-        include_str!("../../data/entities/place_words.txt"),
-        PLACE_WORD,
-    ),
-    (
-        include_str!("../../data/entities/misc_words.txt"),
-        MISC_WORD,
-    ),
-    (include_str!("../../data/entities/titles.txt"), TITLE),
-    (include_str!("../../data/entities/stopwords.txt"), STOP),
-    (include_str!("../../data/entities/org_names.txt"), ORG_NAME),
-    (include_str!("../../data/entities/sports.txt"), TEAM_SPORT),
-    (include_str!("../../data/entities/common_words.txt"), COMMON),
-    (include_str!("../../data/entities/dictionary.txt"), COMMON),
-];
+// The merged table written by `build.rs` from the lists under
+// `data/entities/` (which bit each list sets is listed there too).
+include!(concat!(env!("OUT_DIR"), "/entity_lexicon.rs"));
+const MERGED: &str = include_str!(concat!(env!("OUT_DIR"), "/entity_lexicon.txt"));
 
 /// The lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut map: HashMap<Cow<'static, str>, u32, FxBuild> =
-            HashMap::with_capacity_and_hasher(48_000, FxBuild::default());
-        let mut max_words = 1;
-        for &(data, flag) in SOURCES {
-            for e in entries(data) {
-                // Entries already in key form (lower case) are borrowed
-                // from the compiled-in text: no allocation at start-up.
-                let k: Cow<'static, str> = if e
-                    .bytes()
-                    .all(|b| !b.is_ascii_uppercase() && b.is_ascii() && b != b'\t')
-                    && !e.contains("  ")
-                {
-                    Cow::Borrowed(e)
-                } else {
-                    Cow::Owned(key(e))
-                };
-                max_words = max_words.max(k.split(' ').count());
-                *map.entry(k).or_insert(0) |= flag;
+        // Keys come already merged and in key form: building is one
+        // hash insert per line, with no allocation but the table's.
+        let mut map: HashMap<&'static str, u32, FxBuild> =
+            HashMap::with_capacity_and_hasher(ENTRIES, FxBuild::default());
+        let mut flags = 0;
+        for line in MERGED.split_terminator('\n') {
+            if let Some(f) = line.strip_prefix('\u{1}') {
+                flags = f.parse().unwrap_or(0);
+            } else {
+                map.insert(line, flags);
             }
         }
-        Lexicon { map, max_words }
+        Lexicon {
+            map,
+            max_words: MAX_WORDS,
+        }
     })
 }
 
@@ -201,5 +176,46 @@ mod tests {
         assert!(l.is("james", GIVEN));
         assert!(l.is("the", STOP));
         assert_eq!(l.get("zzzq"), 0);
+    }
+
+    /// `build.rs` merges the lists with its own copy of the flag bits:
+    /// every entry must carry exactly the flags of the lists it is on.
+    #[test]
+    fn build_script_flags_match() {
+        let sources: &[(&str, u32)] = &[
+            (include_str!("../../data/entities/countries.txt"), COUNTRY),
+            (include_str!("../../data/entities/regions.txt"), REGION),
+            (include_str!("../../data/entities/cities.txt"), CITY),
+            (include_str!("../../data/entities/demonyms.txt"), DEMONYM),
+            (include_str!("../../data/entities/given_names.txt"), GIVEN),
+            (include_str!("../../data/entities/surnames.txt"), SURNAME),
+            (include_str!("../../data/entities/org_words.txt"), ORG_WORD),
+            (
+                include_str!("../../data/entities/place_words.txt"),
+                PLACE_WORD,
+            ),
+            (
+                include_str!("../../data/entities/misc_words.txt"),
+                MISC_WORD,
+            ),
+            (include_str!("../../data/entities/titles.txt"), TITLE),
+            (include_str!("../../data/entities/stopwords.txt"), STOP),
+            (include_str!("../../data/entities/org_names.txt"), ORG_NAME),
+            (include_str!("../../data/entities/sports.txt"), TEAM_SPORT),
+            (include_str!("../../data/entities/common_words.txt"), COMMON),
+            (include_str!("../../data/entities/dictionary.txt"), COMMON),
+        ];
+        let mut want: HashMap<String, u32> = HashMap::new();
+        for &(data, flag) in sources {
+            for e in crate::lexicon::entries(data) {
+                *want.entry(key(e)).or_insert(0) |= flag;
+            }
+        }
+        let l = lexicon();
+        assert_eq!(want.len(), ENTRIES);
+        assert_eq!(l.map.len(), ENTRIES);
+        for (k, flags) in &want {
+            assert_eq!(l.get(k), *flags, "{k:?}");
+        }
     }
 }
