@@ -703,7 +703,9 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                                 || (!m.name_seen.contains(&w)
                                     && (lex.is_common(&w)
                                         || (w.len() > 5
-                                            && (w.ends_with("ly") || w.ends_with("ing")))))
+                                            && (w.ends_with("ly")
+                                                || w.ends_with("ing")
+                                                || w.ends_with("ed")))))
                         })
             };
             if !drop {
@@ -813,11 +815,35 @@ pub fn sentence_initial(doc: &Document, i: usize) -> bool {
             return true;
         }
         k -= 1;
+        if matches!(doc.tok(k), "—" | "–" | "-") && after_dateline(doc, s.tokens.start, k) {
+            return true;
+        }
         if doc.tokens[k].kind != TokenKind::Punct || doc.tok(k) == "," {
             return false;
         }
     }
     false
+}
+
+/// True when the tokens from `start` up to the dash at `dash` are a wire
+/// dateline ("BERLIN —", "NEW YORK (AP) —", "LONDON, March 3 —"): the
+/// word after it opens the story's first sentence, so its capital is no
+/// evidence of a name ("BERLIN — Published …", "PARIS — Police said …").
+fn after_dateline(doc: &Document, start: usize, dash: usize) -> bool {
+    // Bounded: datelines are short.
+    if dash <= start || dash - start > 8 {
+        return false;
+    }
+    let mut saw_caps = false;
+    for k in start..dash {
+        let w = doc.tok(k);
+        match doc.tokens[k].kind {
+            TokenKind::Word if w.chars().all(|c| !c.is_lowercase()) => saw_caps = true,
+            TokenKind::Word if !saw_caps => return false,
+            _ => {}
+        }
+    }
+    saw_caps && doc.tok(start).chars().all(|c| !c.is_lowercase())
 }
 
 /// True when token `i` (with an optional period after it) is a title.
@@ -864,6 +890,14 @@ mod tests {
             cands("Police said the police in Madrid were ready. However, Mr. Smith left."),
             vec!["Madrid", "Smith"]
         );
+    }
+
+    #[test]
+    fn the_word_after_a_dateline_opens_the_sentence() {
+        assert_eq!(cands("MADRID — Speaking to reporters, Ana Ruiz said no."), vec!["MADRID", "Ana Ruiz"]);
+        assert_eq!(cands("NEW YORK (AP) — Asked about it, Ana Ruiz said no."), vec!["NEW YORK", "AP", "Ana Ruiz"]);
+        // Not a dateline: a lower-case word before the dash.
+        assert_eq!(cands("The mayor — Speaking Rock's owner — left."), vec!["Speaking Rock"]);
     }
 
     #[test]
