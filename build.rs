@@ -52,10 +52,7 @@ fn main() {
         let text: &'static str = Box::leak(text.into_boxed_str());
         for e in lexicon::entries(text) {
             let k = lexicon::key(e);
-            assert!(
-                !k.is_empty() && !k.contains(['\n', '\r', '\u{1}']),
-                "{path}: entry {e:?} cannot be stored"
-            );
+            assert!(!k.is_empty() && !k.contains(['\n', '\r', '\u{1}']), "{path}: entry {e:?} cannot be stored");
             *keys.entry(k).or_insert(0) |= flag;
         }
     }

@@ -31,23 +31,11 @@ fn main() {
         }
     }
 
-    let sizes: [(&str, usize); 4] = [
-        ("10KB", 10_000),
-        ("100KB", 100_000),
-        ("1MB", 1_000_000),
-        ("10MB", 10_000_000),
-    ];
+    let sizes: [(&str, usize); 4] = [("10KB", 10_000), ("100KB", 100_000), ("1MB", 1_000_000), ("10MB", 10_000_000)];
     let t = Instant::now();
     let stream = generate(sizes[3].1 + 100_000, 0x6e65_7773_6d61_726b);
-    println!(
-        "corpus: {} bytes of generated articles in {:.2} s",
-        stream.len(),
-        t.elapsed().as_secs_f64()
-    );
-    let options = Options {
-        reference_date: Some("2021-03-15".parse::<Date>().unwrap()),
-        ..Options::default()
-    };
+    println!("corpus: {} bytes of generated articles in {:.2} s", stream.len(), t.elapsed().as_secs_f64());
+    let options = Options { reference_date: Some("2021-03-15".parse::<Date>().unwrap()), ..Options::default() };
 
     let mut rows = Vec::new();
     for (label, target) in sizes {
@@ -58,11 +46,7 @@ fn main() {
         let analysis = analyze(text, &options);
         let first = first.elapsed();
         let peak = peak_rss();
-        let counts = [
-            analysis.entities.len(),
-            analysis.dates.len(),
-            analysis.statements.len(),
-        ];
+        let counts = [analysis.entities.len(), analysis.dates.len(), analysis.statements.len()];
         drop(analysis);
         // Repeat until two seconds have been measured (at least 5 runs):
         // the machine is shared, so single runs are noisy.
@@ -106,10 +90,7 @@ fn main() {
     // the fairest comparison; the ratio of medians is reported beside it.
     let ratio = rows[3].best.as_secs_f64() / rows[2].best.as_secs_f64();
     let ratio_median = rows[3].median.as_secs_f64() / rows[2].median.as_secs_f64();
-    println!(
-        "native throughput on 1 MB: {:.1} MB/s (target >= 20)",
-        rows[2].mb_per_s()
-    );
+    println!("native throughput on 1 MB: {:.1} MB/s (target >= 20)", rows[2].mb_per_s());
     println!(
         "scaling: 10 MB takes {ratio:.2}x the 1 MB time (best runs; medians {ratio_median:.2}x; target <= 12; 10 = linear)"
     );
@@ -117,15 +98,9 @@ fn main() {
     if let Some(dir) = out_dir {
         let dir = std::path::Path::new(&dir);
         std::fs::create_dir_all(dir).expect("create the output folder");
-        std::fs::write(dir.join("corpus-1mb.txt"), prefix(&stream, sizes[2].1))
-            .expect("write the corpus");
-        std::fs::write(dir.join("native.json"), to_json(&rows, ratio, ratio_median))
-            .expect("write native.json");
-        println!(
-            "wrote {} and {}",
-            dir.join("native.json").display(),
-            dir.join("corpus-1mb.txt").display()
-        );
+        std::fs::write(dir.join("corpus-1mb.txt"), prefix(&stream, sizes[2].1)).expect("write the corpus");
+        std::fs::write(dir.join("native.json"), to_json(&rows, ratio, ratio_median)).expect("write native.json");
+        println!("wrote {} and {}", dir.join("native.json").display(), dir.join("corpus-1mb.txt").display());
     }
 }
 
@@ -156,9 +131,7 @@ fn ms(d: Duration) -> f64 {
 
 fn to_json(rows: &[Row], ratio: f64, ratio_median: f64) -> String {
     let opt = |v: Option<u64>| v.map_or("null".to_string(), |v| v.to_string());
-    let mut s = String::from(
-        "{\n  \"unit\": \"MB = 1e6 bytes of UTF-8\",\n  \"reference_date\": \"2021-03-15\",\n",
-    );
+    let mut s = String::from("{\n  \"unit\": \"MB = 1e6 bytes of UTF-8\",\n  \"reference_date\": \"2021-03-15\",\n");
     let one = &rows[2];
     let _ = writeln!(
         s,
@@ -192,7 +165,10 @@ fn to_json(rows: &[Row], ratio: f64, ratio_median: f64) -> String {
     }
     s.push_str("  ],\n");
     let _ = writeln!(s, "  \"ratio_10mb_to_1mb\": {ratio:.3},");
-    let _ = writeln!(s, "  \"ratio_10mb_to_1mb_note\": \"best of the runs of each size; ratio of medians: {ratio_median:.3}\",");
+    let _ = writeln!(
+        s,
+        "  \"ratio_10mb_to_1mb_note\": \"best of the runs of each size; ratio of medians: {ratio_median:.3}\","
+    );
     let _ = writeln!(
         s,
         "  \"peak_rss_note\": \"VmHWM of the bench process (Linux), re-armed before each size with /proc/self/clear_refs; includes the 10 MB corpus itself\""
@@ -402,13 +378,7 @@ const COMPANY: &[&str] = &[
     "Lumen Software",
     "Meridian Shipping",
 ];
-const OUTLET: &[&str] = &[
-    "the Daily Courier",
-    "Radio North",
-    "the Evening Ledger",
-    "Channel 7",
-    "the Harbour Times",
-];
+const OUTLET: &[&str] = &["the Daily Courier", "Radio North", "the Evening Ledger", "Channel 7", "the Harbour Times"];
 const ROLE: &[&str] = &[
     "spokeswoman",
     "spokesman",
@@ -422,16 +392,7 @@ const ROLE: &[&str] = &[
     "union leader",
     "president",
 ];
-const TITLE: &[&str] = &[
-    "Minister",
-    "Mayor",
-    "Senator",
-    "Dr.",
-    "Professor",
-    "Judge",
-    "Ambassador",
-    "Governor",
-];
+const TITLE: &[&str] = &["Minister", "Mayor", "Senator", "Dr.", "Professor", "Judge", "Ambassador", "Governor"];
 const CUE: &[&str] = &[
     "said",
     "told reporters",
@@ -462,15 +423,7 @@ const MONTH: &[&str] = &[
     "December",
 ];
 const MONTH_ABBR: &[&str] = &["Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
-const WEEKDAY: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAY: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const RELATIVE: &[&str] = &[
     "yesterday",
     "last week",
@@ -489,13 +442,7 @@ const RELATIVE: &[&str] = &[
     "this morning",
     "on Sunday",
 ];
-const TIME: &[&str] = &[
-    "at 3:30 p.m.",
-    "at noon",
-    "shortly after 9 a.m.",
-    "at 11:45",
-    "late on Sunday night",
-];
+const TIME: &[&str] = &["at 3:30 p.m.", "at noon", "shortly after 9 a.m.", "at 11:45", "late on Sunday night"];
 const DURATION: &[&str] = &[
     "for 44 days",
     "over the past decade",
@@ -504,13 +451,7 @@ const DURATION: &[&str] = &[
     "for six months",
     "within 48 hours",
 ];
-const SET: &[&str] = &[
-    "every Friday",
-    "annually",
-    "twice a week",
-    "each month",
-    "every summer",
-];
+const SET: &[&str] = &["every Friday", "annually", "twice a week", "each month", "every summer"];
 const NOUN: &[&str] = &[
     "budget",
     "contract",
@@ -612,11 +553,7 @@ fn fill(rng: &mut Rng, template: &str) -> String {
 fn org(rng: &mut Rng) -> String {
     match rng.below(4) {
         0 => format!("{} {}", rng.pick(PLACE), rng.pick(ORG_HEAD)),
-        1 => format!(
-            "the {} of {}",
-            rng.pick(&["Bank", "University", "Embassy", "Council"]),
-            rng.pick(COUNTRY)
-        ),
+        1 => format!("the {} of {}", rng.pick(&["Bank", "University", "Embassy", "Council"]), rng.pick(COUNTRY)),
         2 => rng.pick(COMPANY).to_string(),
         _ => format!("the {}", rng.pick(ORG_HEAD)),
     }

@@ -9,30 +9,13 @@ fn main() {
                 the Ministry of Finance would publish its report next week, \
                 two days before Christmas.";
     let steps = [
-        (
-            "dates",
-            Layers {
-                entities: false,
-                dates: true,
-                statements: false,
-            },
-        ),
-        (
-            "+entities",
-            Layers {
-                entities: true,
-                dates: true,
-                statements: false,
-            },
-        ),
+        ("dates", Layers { entities: false, dates: true, statements: false }),
+        ("+entities", Layers { entities: true, dates: true, statements: false }),
         ("+statements", Layers::default()),
         ("all again", Layers::default()),
     ];
     for (name, layers) in steps {
-        let opts = Options {
-            layers,
-            ..Options::default()
-        };
+        let opts = Options { layers, ..Options::default() };
         let t = std::time::Instant::now();
         let a = analyze(text, &opts);
         println!(

@@ -25,10 +25,7 @@ pub struct Date {
 impl Date {
     /// The date, or `None` if it does not exist (February 30th).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(1..=12).contains(&month)
-            || day == 0
-            || day > days_in_month(year, month)
-            || !(-9999..=9999).contains(&year)
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || !(-9999..=9999).contains(&year)
         {
             return None;
         }
@@ -58,21 +55,10 @@ impl Date {
 
     /// ISO 8601 week-numbering year and week (1–53).
     pub fn iso_week(self) -> (i32, u8) {
-        let ordinal = self.days_since_epoch()
-            - Date {
-                year: self.year,
-                month: 1,
-                day: 1,
-            }
-            .days_since_epoch()
-            + 1;
+        let ordinal = self.days_since_epoch() - Date { year: self.year, month: 1, day: 1 }.days_since_epoch() + 1;
         let week = (ordinal - self.weekday() as i64 + 10) / 7;
         if week < 1 {
-            let prev = Date {
-                year: self.year - 1,
-                month: 12,
-                day: 31,
-            };
+            let prev = Date { year: self.year - 1, month: 12, day: 31 };
             return prev.iso_week();
         }
         let weeks_in_year = {
@@ -117,11 +103,7 @@ impl Date {
         let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let year = (yoe + era * 400 + (month <= 2) as i64) as i32;
-        Date {
-            year: year.clamp(-9999, 9999),
-            month,
-            day,
-        }
+        Date { year: year.clamp(-9999, 9999), month, day }
     }
 
     /// This date moved by `days` (may be negative), clamped to the
@@ -134,9 +116,7 @@ impl Date {
     /// = Feb 28/29), clamped to the supported years.
     pub fn add_months(self, months: i64) -> Date {
         let month_index = |d: Date| d.year as i64 * 12 + (d.month as i64 - 1);
-        let total = month_index(self)
-            .saturating_add(months)
-            .clamp(month_index(MIN), month_index(MAX));
+        let total = month_index(self).saturating_add(months).clamp(month_index(MIN), month_index(MAX));
         let year = total.div_euclid(12) as i32;
         let month = (total.rem_euclid(12) + 1) as u8;
         let day = self.day.min(days_in_month(year, month));
@@ -145,16 +125,8 @@ impl Date {
 }
 
 /// The first and last supported dates: TIMEX3 values have four-digit years.
-const MIN: Date = Date {
-    year: -9999,
-    month: 1,
-    day: 1,
-};
-const MAX: Date = Date {
-    year: 9999,
-    month: 12,
-    day: 31,
-};
+const MIN: Date = Date { year: -9999, month: 1, day: 1 };
+const MAX: Date = Date { year: 9999, month: 12, day: 31 };
 
 /// Number of days in a month of a year.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
@@ -234,12 +206,7 @@ mod tests {
     #[test]
     fn extremes_clamp_to_valid_dates() {
         let valid = |d: Date| assert_eq!(Date::new(d.year(), d.month(), d.day()), Some(d));
-        for days in [
-            i64::MIN,
-            -1_190_628_113_440_770_815,
-            1_190_628_113_440_770_815,
-            i64::MAX,
-        ] {
+        for days in [i64::MIN, -1_190_628_113_440_770_815, 1_190_628_113_440_770_815, i64::MAX] {
             valid(Date::from_days_since_epoch(days));
         }
         assert_eq!(Date::from_days_since_epoch(i64::MAX), MAX);

@@ -83,54 +83,34 @@ mod tests {
 
     fn found(text: &str, r: &str) -> Vec<(String, DateType, String)> {
         let doc = Document::new(text);
-        find(&doc, r.parse().ok())
-            .into_iter()
-            .map(|t| (text[t.span.range()].to_string(), t.kind, t.value))
-            .collect()
+        find(&doc, r.parse().ok()).into_iter().map(|t| (text[t.span.range()].to_string(), t.kind, t.value)).collect()
     }
 
     #[test]
     fn reference_from_a_date_line() {
-        let text = "Boeing wins tanker deal\nNovember 24, 2004\nThe Air Force said on Tuesday that it would buy 100 planes.";
-        assert_eq!(
-            reference(text),
-            Some(("2004-11-24".into(), "November 24, 2004".into()))
-        );
+        let text =
+            "Boeing wins tanker deal\nNovember 24, 2004\nThe Air Force said on Tuesday that it would buy 100 planes.";
+        assert_eq!(reference(text), Some(("2004-11-24".into(), "November 24, 2004".into())));
     }
 
     #[test]
     fn reference_from_a_dateline() {
         let text = "WASHINGTON, March 3, 2021 — The Senate voted late Tuesday to pass the bill.";
-        assert_eq!(
-            reference(text),
-            Some(("2021-03-03".into(), "March 3, 2021".into()))
-        );
+        assert_eq!(reference(text), Some(("2021-03-03".into(), "March 3, 2021".into())));
     }
 
     #[test]
     fn reference_from_published() {
         let text = "Storm hits coast\nPublished 3 March 2021\nBy Staff Reporter\nThe storm arrived on Monday.";
-        assert_eq!(
-            reference(text),
-            Some(("2021-03-03".into(), "3 March 2021".into()))
-        );
+        assert_eq!(reference(text), Some(("2021-03-03".into(), "3 March 2021".into())));
         let text = "Updated: 2021-03-04 10:15\nThe storm arrived on Monday.";
-        assert_eq!(
-            reference(text),
-            Some(("2021-03-04".into(), "2021-03-04".into()))
-        );
+        assert_eq!(reference(text), Some(("2021-03-04".into(), "2021-03-04".into())));
     }
 
     #[test]
     fn no_reference_from_a_date_in_the_story() {
-        assert_eq!(
-            reference("The treaty signed on March 3, 2021 was ratified later."),
-            None
-        );
-        assert_eq!(
-            reference("Officials met in March to discuss the budget."),
-            None
-        );
+        assert_eq!(reference("The treaty signed on March 3, 2021 was ratified later."), None);
+        assert_eq!(reference("Officials met in March to discuss the budget."), None);
         let late = format!("{}\nMarch 3, 2021\n", "A line of text.\n".repeat(20));
         assert_eq!(reference(&late), None);
     }
@@ -139,29 +119,16 @@ mod tests {
     fn nearest_verb_decides_the_weekday() {
         // 2020-11-05 is a Thursday.
         let r = "2020-11-05";
-        assert_eq!(
-            found("The board said on Tuesday that it would sell.", r)[0].2,
-            "2020-11-03"
-        );
-        assert_eq!(
-            found("The board will meet on Tuesday, it said.", r)[0].2,
-            "2020-11-10"
-        );
-        assert_eq!(
-            found("The suspect will be charged Friday.", r)[0].2,
-            "2020-11-06"
-        );
+        assert_eq!(found("The board said on Tuesday that it would sell.", r)[0].2, "2020-11-03");
+        assert_eq!(found("The board will meet on Tuesday, it said.", r)[0].2, "2020-11-10");
+        assert_eq!(found("The suspect will be charged Friday.", r)[0].2, "2020-11-06");
     }
 
     #[test]
     fn guards() {
         let r = "2020-11-05";
         assert!(found("Officials may March on the capital.", r).is_empty());
-        assert!(found(
-            "We Sun readers know the score was 3-2 and tickets cost $2000.",
-            r
-        )
-        .is_empty());
+        assert!(found("We Sun readers know the score was 3-2 and tickets cost $2000.", r).is_empty());
         assert!(found("A 6-year-old boy and his 44-year-old father survived.", r).is_empty());
     }
 
@@ -269,14 +236,10 @@ mod tests {
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..3000 {
             let mut text = String::new();
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             let len = (x >> 59) as usize + 1;
             for _ in 0..len {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 let w = VOCAB[(x >> 33) as usize % VOCAB.len()];
                 if (x >> 20) & 1 == 1 {
                     text.push(' ');
@@ -287,14 +250,8 @@ mod tests {
                 let doc = Document::new(&text);
                 let out = find(&doc, r.parse().ok());
                 for t in &out {
-                    assert!(
-                        t.span.start < t.span.end && t.span.end <= text.len(),
-                        "{text:?}"
-                    );
-                    assert!(
-                        text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end),
-                        "{text:?}"
-                    );
+                    assert!(t.span.start < t.span.end && t.span.end <= text.len(), "{text:?}");
+                    assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end), "{text:?}");
                 }
                 for w in out.windows(2) {
                     assert!(w[0].span.end <= w[1].span.start, "{text:?} {out:?}");

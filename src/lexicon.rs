@@ -7,9 +7,7 @@
 /// blank lines and lines starting with `#` skipped, surrounding whitespace
 /// trimmed.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The lookup key of a name: lower-cased, with every run of whitespace
@@ -18,10 +16,7 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn key(name: &str) -> String {
     let name = name.trim();
     // Fast path: ASCII without runs of whitespace (nearly every name).
-    if name.is_ascii()
-        && !name.bytes().any(|b| b != b' ' && b.is_ascii_whitespace())
-        && !name.contains("  ")
-    {
+    if name.is_ascii() && !name.bytes().any(|b| b != b' ' && b.is_ascii_whitespace()) && !name.contains("  ") {
         return name.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(name.len());
@@ -84,9 +79,7 @@ impl core::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            self.add(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
         for &b in chunks.remainder() {
             self.add(u64::from(b));

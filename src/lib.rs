@@ -144,11 +144,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     } else {
         Vec::new()
     };
-    let entities = if layers.entities || layers.statements {
-        entities::find(&doc, &dates)
-    } else {
-        Vec::new()
-    };
+    let entities = if layers.entities || layers.statements { entities::find(&doc, &dates) } else { Vec::new() };
     let mut statements = if layers.statements { statements::find(&doc, &entities) } else { Vec::new() };
     // A statement must say something: a piece holding only "!" or "…" is
     // punctuation, whatever construction found it.

@@ -153,14 +153,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         };
         last_speaker.clone_from(&speaker);
         let span = Span::new(s.fragments[0].start, prev_end);
-        out.push(Statement {
-            span,
-            fragments: s.fragments,
-            kind: s.kind,
-            cue: s.cue,
-            source: s.source,
-            speaker,
-        });
+        out.push(Statement { span, fragments: s.fragments, kind: s.kind, cue: s.cue, source: s.source, speaker });
     }
     out
 }
@@ -186,14 +179,9 @@ fn ends_sentence(doc: &Document, i: usize) -> bool {
     }
     if w == "." && i > 0 && i + 1 < doc.tokens.len() {
         let prev = doc.tok(i - 1);
-        let abbrev = prev.len() <= 3
-            && prev.chars().next().is_some_and(char::is_uppercase)
-            && !doc.tokens[i].space_before;
-        let next_cap = doc
-            .tok(i + 1)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
+        let abbrev =
+            prev.len() <= 3 && prev.chars().next().is_some_and(char::is_uppercase) && !doc.tokens[i].space_before;
+        let next_cap = doc.tok(i + 1).chars().next().is_some_and(char::is_uppercase);
         if abbrev && next_cap && doc.tokens[i + 1].newlines_before == 0 {
             return false;
         }
@@ -202,18 +190,12 @@ fn ends_sentence(doc: &Document, i: usize) -> bool {
 }
 
 fn is_quote_mark(s: &str) -> bool {
-    matches!(
-        s,
-        "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›"
-    )
+    matches!(s, "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›")
 }
 
 impl<'a> Finder<'a> {
     fn span(&self, (s, e): (usize, usize)) -> Span {
-        Span::new(
-            self.doc.tokens[s].span.start,
-            self.doc.tokens[e - 1].span.end,
-        )
+        Span::new(self.doc.tokens[s].span.start, self.doc.tokens[e - 1].span.end)
     }
 
     fn para_start(&self, i: usize) -> bool {
@@ -311,8 +293,7 @@ impl<'a> Finder<'a> {
                     let joined = q2.open > attr.end
                         && q2.open - attr.end <= 5
                         && matches!(self.doc.tok(q2.open - 1), "," | ":" | ";")
-                        && !(attr.end..q2.open)
-                            .any(|i| is_terminal(self.doc.tok(i)) || self.para_start(i))
+                        && !(attr.end..q2.open).any(|i| is_terminal(self.doc.tok(i)) || self.para_start(i))
                         && !self.para_start(q2.open);
                     // "“A,” she said. “B.”": the next sentence goes on quoting
                     // the same speaker without a new attribution.
@@ -354,17 +335,12 @@ impl<'a> Finder<'a> {
         // "“yellow vest” protests": a quotation followed straight by words
         // is a name or a scare quote, unless its speaker follows at once.
         let last = doc.tok(q.last);
-        let speechlike = is_terminal(last)
-            || matches!(last, "," | "—" | "–")
-            || matches!(doc.tok(start), "," | "—" | "–");
+        let speechlike =
+            is_terminal(last) || matches!(last, "," | "—" | "–") || matches!(doc.tok(start), "," | "—" | "–");
         let mut limit = start;
         while limit < n && limit - start < AFTER_WINDOW {
             let w = doc.tok(limit);
-            if (limit > start && self.para_start(limit))
-                || ends_sentence(doc, limit)
-                || is_quote_mark(w)
-                || w == ";"
-            {
+            if (limit > start && self.para_start(limit)) || ends_sentence(doc, limit) || is_quote_mark(w) || w == ";" {
                 break;
             }
             limit += 1;
@@ -376,37 +352,24 @@ impl<'a> Finder<'a> {
                 match kind {
                     CueKind::According => {
                         let src = source::after(doc, ce, limit)?;
-                        return Some(Attr {
-                            cue: (i, ce),
-                            source: Some(src),
-                            end: src.1,
-                        });
+                        return Some(Attr { cue: (i, ce), source: Some(src), end: src.1 });
                     }
                     CueKind::Nominal => {}
                     CueKind::Strong | CueKind::Weak => {
                         let before = source::before(doc, i, start);
                         // Without speech-like punctuation, only a speaker
                         // named right after the mark attributes the quote.
-                        let adjacent =
-                            before.is_some_and(|b| b.0 == start && kind == CueKind::Strong);
+                        let adjacent = before.is_some_and(|b| b.0 == start && kind == CueKind::Strong);
                         if !speechlike && !adjacent && (kind != CueKind::Strong || i > start + 3) {
                             return None;
                         }
                         if let Some(src) = before {
-                            return Some(Attr {
-                                cue: (i, ce),
-                                source: Some(src),
-                                end: self.tail(ce, limit),
-                            });
+                            return Some(Attr { cue: (i, ce), source: Some(src), end: self.tail(ce, limit) });
                         }
                         if i == start || (i == start + 1 && doc.tok(start) == ",") {
                             let src = source::after(doc, ce, limit);
                             let end = src.map_or(ce, |s| s.1);
-                            return Some(Attr {
-                                cue: (i, ce),
-                                source: src,
-                                end: self.tail(end, limit),
-                            });
+                            return Some(Attr { cue: (i, ce), source: src, end: self.tail(end, limit) });
                         }
                     }
                 }
@@ -466,26 +429,15 @@ impl<'a> Finder<'a> {
                 if !(punct && tail <= BEFORE_WINDOW || tail <= 1) {
                     return None;
                 }
-                let para = (0..=i)
-                    .rev()
-                    .take(200)
-                    .find(|&j| self.para_start(j))
-                    .unwrap_or(0);
-                let sent_start = doc.sentences[doc.sentence_of[i] as usize]
-                    .tokens
-                    .start
-                    .max(para);
+                let para = (0..=i).rev().take(200).find(|&j| self.para_start(j)).unwrap_or(0);
+                let sent_start = doc.sentences[doc.sentence_of[i] as usize].tokens.start.max(para);
                 let src = match kind {
                     CueKind::According => source::after(doc, ce, p),
                     CueKind::Nominal => None,
                     _ => source::before(doc, i, sent_start).or_else(|| source::after(doc, ce, p)),
                 };
                 src?;
-                return Some(Attr {
-                    cue: (i, ce),
-                    source: src,
-                    end: q.close,
-                });
+                return Some(Attr { cue: (i, ce), source: src, end: q.close });
             }
         }
         None
@@ -541,27 +493,19 @@ impl<'a> Finder<'a> {
         }
     }
 
-    fn closing_attribution(
-        &mut self,
-        s: core::ops::Range<usize>,
-        out: &mut Vec<Found>,
-    ) -> Option<Found> {
+    fn closing_attribution(&mut self, s: core::ops::Range<usize>, out: &mut Vec<Found>) -> Option<Found> {
         let doc = self.doc;
         let from = s.end.saturating_sub(10).max(s.start + 3);
         let (i, ce) = (from..s.end).rev().find_map(|i| match self.cue_at(i) {
             Some((ce, CueKind::Strong))
-                if ce <= s.end
-                    && !self.used[i]
-                    && self.quote_of[i] == 0
-                    && !doc.tok(i).ends_with("ing") =>
+                if ce <= s.end && !self.used[i] && self.quote_of[i] == 0 && !doc.tok(i).ends_with("ing") =>
             {
                 Some((i, ce))
             }
             _ => None,
         })?;
         let np = source::before(doc, i, s.start);
-        let comma = doc.tok(i - 1) == ","
-            || np.is_some_and(|np| np.0 > s.start && doc.tok(np.0 - 1) == ",");
+        let comma = doc.tok(i - 1) == "," || np.is_some_and(|np| np.0 > s.start && doc.tok(np.0 - 1) == ",");
         if !comma {
             return None;
         }
@@ -586,15 +530,10 @@ impl<'a> Finder<'a> {
             }
             if w == "," && k + 1 < end {
                 let mut j = k + 1;
-                if matches!(doc.tok(j).to_ascii_lowercase().as_str(), "and" | "but") && j + 1 < end
-                {
+                if matches!(doc.tok(j).to_ascii_lowercase().as_str(), "and" | "but") && j + 1 < end {
                     j += 1;
                 }
-                if self
-                    .cue_at(j)
-                    .is_some_and(|(_, kind)| kind != CueKind::Nominal)
-                    && self.quote_of[j] == 0
-                {
+                if self.cue_at(j).is_some_and(|(_, kind)| kind != CueKind::Nominal) && self.quote_of[j] == 0 {
                     e = k;
                     break;
                 }
@@ -639,19 +578,14 @@ impl<'a> Finder<'a> {
                 // CONTENT, SOURCE said (tail).
                 if let Some(np) = np {
                     if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
-                        let tail_ok =
-                            s.end - ce <= 8 && self.content_start(i, ce, s.end, kind).is_none();
+                        let tail_ok = s.end - ce <= 8 && self.content_start(i, ce, s.end, kind).is_none();
                         if tail_ok && self.agent(np) {
                             return self.emit(s.start, np.0 - 1, Some(cue), Some(np));
                         }
                     }
                 }
                 // CONTENT, said SOURCE.
-                if comma_before
-                    && kind == CueKind::Strong
-                    && i > s.start + 2
-                    && !doc.tok(i).ends_with("ing")
-                {
+                if comma_before && kind == CueKind::Strong && i > s.start + 2 && !doc.tok(i).ends_with("ing") {
                     if let Some(src) = source::after(doc, ce, s.end) {
                         // "…, said he is worried": a pronoun after the
                         // verb is the subject of the reported clause unless
@@ -677,16 +611,12 @@ impl<'a> Finder<'a> {
                     let shared = extra.last().and_then(|f| {
                         let src = f.source?;
                         let from = doc.tokens[s.start].span.start;
-                        (src.start >= from && f.fragments.last()?.end <= doc.tokens[i].span.start)
-                            .then_some(src)
+                        (src.start >= from && f.fragments.last()?.end <= doc.tokens[i].span.start).then_some(src)
                     });
                     if let Some(src) = shared {
                         let c = self.content_start(i, ce, s.end, kind)?;
                         let e = self.content_end(c, s.end);
-                        let np = (
-                            doc.token_at_or_after(src.start),
-                            doc.token_at_or_after(src.end),
-                        );
+                        let np = (doc.token_at_or_after(src.start), doc.token_at_or_after(src.end));
                         return self.emit(c, e, Some(cue), Some(np));
                     }
                 }
@@ -707,10 +637,8 @@ impl<'a> Finder<'a> {
                 // "A, he says, B": GGT-style, the words before the
                 // interruption are a statement of their own, and B need not
                 // open with a subject ("…, he says, and are mostly …").
-                let interrupted = np.0 > s.start + 1
-                    && doc.tok(np.0 - 1) == ","
-                    && ce + 1 < s.end
-                    && doc.tok(ce) == ",";
+                let interrupted =
+                    np.0 > s.start + 1 && doc.tok(np.0 - 1) == "," && ce + 1 < s.end && doc.tok(ce) == ",";
                 let c = match self.content_start(i, ce, s.end, kind) {
                     Some(c) => c,
                     None if interrupted => ce + 1,
@@ -735,28 +663,16 @@ impl<'a> Finder<'a> {
             let after_prep = k > s
                 && matches!(
                     doc.tok(k - 1).to_ascii_lowercase().as_str(),
-                    "in" | "on"
-                        | "at"
-                        | "to"
-                        | "for"
-                        | "with"
-                        | "from"
-                        | "by"
-                        | "of"
-                        | "about"
-                        | "after"
-                        | "before"
+                    "in" | "on" | "at" | "to" | "for" | "with" | "from" | "by" | "of" | "about" | "after" | "before"
                 );
             let candidate = doc.tokens[k].kind == TokenKind::Word
-                && (is_cap_word(doc, k)
-                    || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
+                && (is_cap_word(doc, k) || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
             // "The union rejected …": a description opening the clause.
             let description = k == s
                 && matches!(doc.tok(k), "The" | "A" | "An")
                 && k + 1 < e
                 && doc.tokens[k + 1].kind == TokenKind::Word;
-            let lead =
-                !description && LEAD_WORDS.contains(&doc.tok(k).to_ascii_lowercase().as_str());
+            let lead = !description && LEAD_WORDS.contains(&doc.tok(k).to_ascii_lowercase().as_str());
             if candidate && !after_prep && !lead {
                 // "The diocese issued a statement, saying …": the subject
                 // ends at its verb.
@@ -826,17 +742,10 @@ impl<'a> Finder<'a> {
                 // "in his area a bust that …": a second noun phrase not
                 // opened by a preposition makes "that" a relative pronoun.
                 let lower = w.to_ascii_lowercase();
-                let det = matches!(
-                    lower.as_str(),
-                    "a" | "an" | "the" | "his" | "her" | "its" | "their"
-                );
-                let after_prep = PLACE_PREPOSITIONS
-                    .contains(&doc.tok(k - 1).to_ascii_lowercase().as_str())
+                let det = matches!(lower.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their");
+                let after_prep = PLACE_PREPOSITIONS.contains(&doc.tok(k - 1).to_ascii_lowercase().as_str())
                     || doc.tok(k - 1).eq_ignore_ascii_case("with");
-                if doc.tokens[k].kind != TokenKind::Word
-                    || self.quote_of[k] != 0
-                    || det && !after_prep
-                {
+                if doc.tokens[k].kind != TokenKind::Word || self.quote_of[k] != 0 || det && !after_prep {
                     break;
                 }
             }
@@ -845,19 +754,12 @@ impl<'a> Finder<'a> {
             return None;
         }
         let first = doc.tok(c).to_ascii_lowercase();
-        let plain_say = matches!(
-            verb.as_str(),
-            "said" | "says" | "say" | "told" | "tells" | "tell"
-        );
-        let subordinate = matches!(
-            first.as_str(),
-            "when" | "if" | "because" | "after" | "before" | "while" | "although"
-        );
+        let plain_say = matches!(verb.as_str(), "said" | "says" | "say" | "told" | "tells" | "tell");
+        let subordinate =
+            matches!(first.as_str(), "when" | "if" | "because" | "after" | "before" | "while" | "although");
         let bad = NOT_CLAUSE_START.contains(&first.as_str()) && !(plain_say && subordinate)
             || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
-        let words = (c..end)
-            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-            .count();
+        let words = (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
         // Without "that", the content must read as a clause: a finite verb
         // or auxiliary soon after its start ("said the plan was…", not
         // "added the drug to its list"); after verbs other than say and
@@ -865,10 +767,7 @@ impl<'a> Finder<'a> {
         // ("added he would stay", not "added a goal").
         let subject = plain_say
             || is_cap_word(doc, c)
-            || matches!(
-                first.as_str(),
-                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these"
-            );
+            || matches!(first.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these");
         if !subject {
             return None;
         }
@@ -886,32 +785,18 @@ impl<'a> Finder<'a> {
         // name before the apposition, not the apposition's last word.
         let doc = self.doc;
         let e = match (s..e).find(|&k| doc.tok(k) == ",") {
-            Some(c)
-                if c > s
-                    && (s..c)
-                        .all(|k| doc.tokens[k].kind != TokenKind::Word || is_cap_word(doc, k)) =>
-            {
-                c
-            }
+            Some(c) if c > s && (s..c).all(|k| doc.tokens[k].kind != TokenKind::Word || is_cap_word(doc, k)) => c,
             _ => e,
         };
         let w = self.doc.tok(e - 1);
         let head = w.to_ascii_lowercase();
         // "Musk's tweet said": the possessor is not the source phrase.
-        !lexicon::get().non_agents.contains_key(head.as_str())
-            && !w.ends_with("'s")
-            && !w.ends_with("’s")
+        !lexicon::get().non_agents.contains_key(head.as_str()) && !w.ends_with("'s") && !w.ends_with("’s")
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when
     /// it holds a quotation and direct when it is one.
-    fn emit(
-        &mut self,
-        s: usize,
-        e: usize,
-        cue: Option<(usize, usize)>,
-        src: Option<(usize, usize)>,
-    ) -> Option<Found> {
+    fn emit(&mut self, s: usize, e: usize, cue: Option<(usize, usize)>, src: Option<(usize, usize)>) -> Option<Found> {
         let doc = self.doc;
         let mut s = s;
         let mut e = e;
@@ -921,12 +806,7 @@ impl<'a> Finder<'a> {
         while e > s && matches!(doc.tok(e - 1), "," | ":" | "—" | "–" | ";") {
             e -= 1;
         }
-        if s >= e
-            || (s..e)
-                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-                .count()
-                < 2
-        {
+        if s >= e || (s..e).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count() < 2 {
             return None;
         }
         // "Last week, a claim was filed": a time phrase is no statement.
@@ -1007,9 +887,7 @@ impl<'a> Finder<'a> {
                 && is_cap_word(doc, q.open + 1)
                 && is_terminal(doc.tok(last))
                 && (starts_para
-                    || q.open > 0
-                        && (is_terminal(doc.tok(q.open - 1))
-                            || is_quote_mark(doc.tok(q.open - 1))));
+                    || q.open > 0 && (is_terminal(doc.tok(q.open - 1)) || is_quote_mark(doc.tok(q.open - 1))));
             if whole_sentence || q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
                 out.push(Found {
                     fragments: q.fragments.clone(),
@@ -1023,23 +901,18 @@ impl<'a> Finder<'a> {
 }
 
 fn is_cap_word(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word
-        && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+    doc.tokens[i].kind == TokenKind::Word && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True when a quotation reads as a name or title ("NBC's “Today” show",
 /// an app called “Screenwise Meter”): a few capitalized words and no
 /// sentence punctuation.
 fn title_like(doc: &Document, q: &Quote) -> bool {
-    let words: Vec<usize> = (q.open + 1..=q.last)
-        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-        .collect();
+    let words: Vec<usize> = (q.open + 1..=q.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).collect();
     !words.is_empty()
         && words.len() <= 6
         && !is_terminal(doc.tok(q.last))
-        && words
-            .iter()
-            .all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
+        && words.iter().all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
         && is_cap_word(doc, words[0])
 }
 
@@ -1049,9 +922,7 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "from", "to", 
 /// Words after which a source opens a clause of its own ("… and Smith
 /// said", "because he said"); "if" and "unless" are left out, as a
 /// conditional report is no statement.
-const CLAUSE_JOINERS: &[&str] = &[
-    "and", "but", "so", "because", "while", "although", "though", "as", "since", "yet",
-];
+const CLAUSE_JOINERS: &[&str] = &["and", "but", "so", "because", "while", "although", "though", "as", "since", "yet"];
 
 /// Capitalized words that open a sentence without naming anyone.
 const LEAD_WORDS: &[&str] = &[
@@ -1203,9 +1074,7 @@ const AUXILIARIES: &[&str] = &[
 /// The end of a short time phrase starting at token `i` ("last week", "in
 /// July", "earlier this month", "on March 3"), if one starts there.
 pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize> {
-    const OPENERS: &[&str] = &[
-        "last", "this", "next", "earlier", "late", "early", "in", "on",
-    ];
+    const OPENERS: &[&str] = &["last", "this", "next", "earlier", "late", "early", "in", "on"];
     const UNITS: &[&str] = &[
         "week",
         "month",
@@ -1245,9 +1114,7 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
         "nov",
         "dec",
     ];
-    let is = |k: usize, list: &[&str]| {
-        k < end && list.iter().any(|x| x.eq_ignore_ascii_case(doc.tok(k)))
-    };
+    let is = |k: usize, list: &[&str]| k < end && list.iter().any(|x| x.eq_ignore_ascii_case(doc.tok(k)));
     if !is(i, OPENERS) {
         return None;
     }

@@ -172,12 +172,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token {
-            span: Span::new(i, end),
-            kind,
-            space_before,
-            newlines_before: newlines.min(255) as u8,
-        });
+        tokens.push(Token { span: Span::new(i, end), kind, space_before, newlines_before: newlines.min(255) as u8 });
         space_before = false;
         newlines = 0;
     }
@@ -186,14 +181,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
-    "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp", "Jr", "Sr", "Mt",
-    "Ft", "No", "Nos", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd",
-    "approx", "Calif", "Mass", "Conn", "Penn", "Wash", "Ariz", "Fla", "Ill", "Mich",
-    "Minn", "Ore", "Tenn", "Tex", "Va", "Wis", "Ky", "La", "Md", "Mo", "Okla", "Ala",
-    "Ark", "Colo", "Del", "Ga", "Kan", "Neb", "Nev", "Vt", "Wyo", "Dept", "Univ", "Assn",
-    "Gov't", "e", "i", "a", "p", "m", "U", "S", "K", "N", "E", "W", "al",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm",
+    "Maj", "Rev", "Hon", "Pres", "Supt", "Insp", "Jr", "Sr", "Mt", "Ft", "No", "Nos", "vs", "etc", "Inc", "Corp", "Co",
+    "Ltd", "Bros", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd",
+    "approx", "Calif", "Mass", "Conn", "Penn", "Wash", "Ariz", "Fla", "Ill", "Mich", "Minn", "Ore", "Tenn", "Tex",
+    "Va", "Wis", "Ky", "La", "Md", "Mo", "Okla", "Ala", "Ark", "Colo", "Del", "Ga", "Kan", "Neb", "Nev", "Vt", "Wyo",
+    "Dept", "Univ", "Assn", "Gov't", "e", "i", "a", "p", "m", "U", "S", "K", "N", "E", "W", "al",
 ];
 
 fn is_sentence_end(c: &str) -> bool {
@@ -214,10 +207,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let n = tokens.len();
     let push = |out: &mut Vec<Sentence>, s: usize, e: usize| {
         if s < e {
-            out.push(Sentence {
-                tokens: s..e,
-                span: Span::new(tokens[s].span.start, tokens[e - 1].span.end),
-            });
+            out.push(Sentence { tokens: s..e, span: Span::new(tokens[s].span.start, tokens[e - 1].span.end) });
         }
     };
     let mut i = 0;
@@ -226,9 +216,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if i > start && tokens[i].newlines_before > 0 {
             let prev = tokens[i - 1].text(text);
             let next = tokens[i].text(text);
-            let runs_on = tokens[i].newlines_before == 1
-                && (prev == "," || starts_lower(prev))
-                && starts_lower(next);
+            let runs_on = tokens[i].newlines_before == 1 && (prev == "," || starts_lower(prev)) && starts_lower(next);
             if !runs_on {
                 push(&mut out, start, i);
                 start = i;
@@ -237,7 +225,10 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let t = tokens[i].text(text);
         if is_sentence_end(t) {
             let mut j = i + 1;
-            while j < n && !tokens[j].space_before && (is_sentence_end(tokens[j].text(text)) || is_closing(tokens[j].text(text))) {
+            while j < n
+                && !tokens[j].space_before
+                && (is_sentence_end(tokens[j].text(text)) || is_closing(tokens[j].text(text)))
+            {
                 j += 1;
             }
             if j >= n {
@@ -306,9 +297,10 @@ mod tests {
 
     #[test]
     fn words_numbers_punct() {
-        assert_eq!(toks("Don't stop, O’Brien: U.S. mid-2019!"), vec![
-            "Don't", "stop", ",", "O’Brien", ":", "U", ".", "S", ".", "mid", "-", "2019", "!"
-        ]);
+        assert_eq!(
+            toks("Don't stop, O’Brien: U.S. mid-2019!"),
+            vec!["Don't", "stop", ",", "O’Brien", ":", "U", ".", "S", ".", "mid", "-", "2019", "!"]
+        );
         let t = tokenize("a 12 b");
         assert_eq!(t[1].kind, TokenKind::Number);
         assert_eq!(t[1].span, Span::new(2, 4));
@@ -338,9 +330,10 @@ mod tests {
 
     #[test]
     fn lines_are_boundaries_unless_wrapped() {
-        assert_eq!(sents("HEADLINE HERE\nThe story begins,\nand goes on.\n\nNext"), vec![
-            "HEADLINE HERE", "The story begins,\nand goes on.", "Next"
-        ]);
+        assert_eq!(
+            sents("HEADLINE HERE\nThe story begins,\nand goes on.\n\nNext"),
+            vec!["HEADLINE HERE", "The story begins,\nand goes on.", "Next"]
+        );
     }
 
     #[test]
@@ -357,8 +350,9 @@ mod tests {
         assert_eq!(lines("a\r\rb\rc"), vec![0, 2, 1]);
         assert_eq!(lines("a\u{2028}b\u{85}c\u{2029}d"), vec![0, 1, 1, 2]);
         assert_eq!(lines("a\r \nb"), vec![0, 2]);
-        assert_eq!(sents("Old Mac file\rIts second line\r\rNew paragraph"), vec![
-            "Old Mac file", "Its second line", "New paragraph"
-        ]);
+        assert_eq!(
+            sents("Old Mac file\rIts second line\r\rNew paragraph"),
+            vec!["Old Mac file", "Its second line", "New paragraph"]
+        );
     }
 }

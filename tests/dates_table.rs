@@ -11,13 +11,7 @@ use DateType::{Date as D, Duration as P, Set as S, Time as T};
 
 /// (text, reference date or "", expected span text, type, value).
 /// A `None` type means the span text must not be marked at all.
-type Row = (
-    &'static str,
-    &'static str,
-    &'static str,
-    Option<DateType>,
-    &'static str,
-);
+type Row = (&'static str, &'static str, &'static str, Option<DateType>, &'static str);
 
 const R: &str = "2020-11-05"; // a Thursday
 
@@ -215,15 +209,8 @@ const ROWS: &[Row] = &[
 
 fn run(text: &str, reference: &str) -> Vec<(String, DateType, String)> {
     let doc = Document::new(text);
-    let reference: Option<Date> = if reference.is_empty() {
-        None
-    } else {
-        Some(reference.parse().unwrap())
-    };
-    find(&doc, reference)
-        .into_iter()
-        .map(|t| (text[t.span.range()].to_string(), t.kind, t.value))
-        .collect()
+    let reference: Option<Date> = if reference.is_empty() { None } else { Some(reference.parse().unwrap()) };
+    find(&doc, reference).into_iter().map(|t| (text[t.span.range()].to_string(), t.kind, t.value)).collect()
 }
 
 #[test]
@@ -241,9 +228,9 @@ fn every_row() {
                 let hit = found.iter().find(|(s, _, _)| s == span);
                 match hit {
                     Some((_, k, v)) if *k == kind && v == value => {}
-                    _ => failures.push(format!(
-                        "{text:?} @ {reference}: want {span:?} {kind:?} {value}, got {found:?}"
-                    )),
+                    _ => {
+                        failures.push(format!("{text:?} @ {reference}: want {span:?} {kind:?} {value}, got {found:?}"))
+                    }
                 }
             }
             None => {
@@ -251,25 +238,15 @@ fn every_row() {
                 let end = start + span.len();
                 let doc = Document::new(text);
                 let r: Option<Date> = Some(reference.parse().unwrap());
-                let hits: Vec<_> = find(&doc, r)
-                    .into_iter()
-                    .filter(|t| t.span.start < end && start < t.span.end)
-                    .collect();
+                let hits: Vec<_> =
+                    find(&doc, r).into_iter().filter(|t| t.span.start < end && start < t.span.end).collect();
                 if !hits.is_empty() {
-                    failures.push(format!(
-                        "{text:?}: {span:?} must not be marked, got {found:?}"
-                    ));
+                    failures.push(format!("{text:?}: {span:?} must not be marked, got {found:?}"));
                 }
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows failed:\n{}",
-        failures.len(),
-        ROWS.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), ROWS.len(), failures.join("\n"));
 }
 
 #[test]

@@ -14,10 +14,7 @@ Mr. Talibov also spoke with Senator Maria Gonzalez, who chairs the foreign relat
 
 fn entities(text: &str) -> Vec<(String, EntityLabel, String)> {
     let doc = Document::new(text);
-    find(&doc, &[])
-        .into_iter()
-        .map(|e| (text[e.span.range()].to_string(), e.label, e.canonical))
-        .collect()
+    find(&doc, &[]).into_iter().map(|e| (text[e.span.range()].to_string(), e.label, e.canonical)).collect()
 }
 
 #[test]
@@ -28,18 +25,10 @@ fn article_entities_labels_and_canonical_names() {
         ("Mammad Talibov", Person, "Mammad Talibov"),
         ("Azerbaijan", Place, "Azerbaijan"),
         ("Mexico", Place, "Mexico"),
-        (
-            "Ministry of Foreign Affairs",
-            Org,
-            "Ministry of Foreign Affairs",
-        ),
+        ("Ministry of Foreign Affairs", Org, "Ministry of Foreign Affairs"),
         ("Mexico City", Place, "Mexico City"),
         ("Talibov", Person, "Mammad Talibov"),
-        (
-            "National Autonomous University of Mexico",
-            Org,
-            "National Autonomous University of Mexico",
-        ),
+        ("National Autonomous University of Mexico", Org, "National Autonomous University of Mexico"),
         ("UNAM", Org, "National Autonomous University of Mexico"),
         ("Mexican", Misc, "Mexican"),
         ("Talibov", Person, "Mammad Talibov"),
@@ -50,10 +39,7 @@ fn article_entities_labels_and_canonical_names() {
         ("Pemex", Org, "Pemex"),
         ("Bank of Mexico", Org, "Bank of Mexico"),
     ];
-    let want: Vec<_> = want
-        .iter()
-        .map(|&(t, l, c)| (t.to_string(), l, c.to_string()))
-        .collect();
+    let want: Vec<_> = want.iter().map(|&(t, l, c)| (t.to_string(), l, c.to_string())).collect();
     assert_eq!(entities(ARTICLE), want);
 }
 
@@ -61,10 +47,7 @@ fn article_entities_labels_and_canonical_names() {
 fn spans_are_exact_bytes_and_sorted() {
     let doc = Document::new(ARTICLE);
     let ents = find(&doc, &[]);
-    let talibov = ents
-        .iter()
-        .find(|e| e.canonical == "Mammad Talibov")
-        .unwrap();
+    let talibov = ents.iter().find(|e| e.canonical == "Mammad Talibov").unwrap();
     // "BAKU, Nov. 5 (News.Az) — " is 27 bytes: the dash takes three.
     assert_eq!((talibov.span.start, talibov.span.end), (27, 41));
     assert!(ents.windows(2).all(|w| w[0].span.end <= w[1].span.start));
@@ -73,8 +56,7 @@ fn spans_are_exact_bytes_and_sorted() {
 #[test]
 fn wire_headline_and_team_sport_report() {
     let text = "SOCCER - HALLORAN SCORES AS LEEDS BEAT DERBY.\nLONDON 1996-08-30\nStriker Mark Halloran scored twice as Leeds beat Derby 2-1 in London on Saturday.\nLeeds 2 Derby 1\n";
-    let got: Vec<(String, EntityLabel)> =
-        entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
     let want = [
         ("HALLORAN", Person),
         ("LEEDS", Org),
@@ -97,17 +79,7 @@ fn hostile_inputs_finish_without_panic() {
     let quotes = "\"".repeat(100_000);
     let caps = "NEW YORK ".repeat(50_000);
     let mixed = "Mr. O'Brien-Smith's U.S.-based AT&T (ATT) of the Bank of ".repeat(20_000);
-    for t in [
-        long_word.as_str(),
-        quotes.as_str(),
-        caps.as_str(),
-        mixed.as_str(),
-        "É",
-        "'s",
-        "A.",
-        "al-",
-        "(X)",
-    ] {
+    for t in [long_word.as_str(), quotes.as_str(), caps.as_str(), mixed.as_str(), "É", "'s", "A.", "al-", "(X)"] {
         let doc = Document::new(t);
         for e in find(&doc, &[]) {
             assert!(t.is_char_boundary(e.span.start) && t.is_char_boundary(e.span.end));

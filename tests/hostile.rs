@@ -22,18 +22,11 @@ use newsmark::{analyze, Analysis, Date, Options};
 use std::time::Duration;
 
 fn opts() -> Options {
-    Options {
-        reference_date: Some(Date::new(2020, 11, 5).unwrap()),
-        ..Options::default()
-    }
+    Options { reference_date: Some(Date::new(2020, 11, 5).unwrap()), ..Options::default() }
 }
 
 /// Base size of a scaled case (see the module doc).
-const BASE: usize = if cfg!(debug_assertions) {
-    16 << 10
-} else {
-    1 << 20
-};
+const BASE: usize = if cfg!(debug_assertions) { 16 << 10 } else { 1 << 20 };
 
 /// `unit` repeated until the text is at least `bytes` long.
 fn fill(unit: &str, bytes: usize) -> String {
@@ -87,10 +80,7 @@ fn assert_linear(name: &str, make: impl Fn(usize) -> String) -> (String, Analysi
 fn assert_linear_at(name: &str, base: usize, make: impl Fn(usize) -> String) -> (String, Analysis) {
     let small = make(base);
     let big = make(4 * base);
-    assert!(
-        big.len() >= 3 * small.len(),
-        "{name}: generator does not scale"
-    );
+    assert!(big.len() >= 3 * small.len(), "{name}: generator does not scale");
     // Lexicons load on the first call; keep that out of the timings.
     analyze("Warm up.", &opts());
     let (a, mut ts) = timed(&small);
@@ -104,12 +94,7 @@ fn assert_linear_at(name: &str, base: usize, make: impl Fn(usize) -> String) -> 
     // the real measure.
     let floor = Duration::from_millis(if cfg!(debug_assertions) { 20 } else { 5 });
     let ratio = |ts: Duration, tb: Duration| tb.as_secs_f64() / ts.max(floor).as_secs_f64();
-    eprintln!(
-        "{name}: {} bytes {ts:?}, {} bytes {tb:?}, ratio {:.1}",
-        small.len(),
-        big.len(),
-        ratio(ts, tb)
-    );
+    eprintln!("{name}: {} bytes {ts:?}, {} bytes {tb:?}, ratio {:.1}", small.len(), big.len(), ratio(ts, tb));
     // A burst of load from elsewhere can slow one measurement; a real
     // superlinear cost slows every one. So when the first measurement
     // looks superlinear, take the best of three more of each, interleaved.
@@ -118,10 +103,7 @@ fn assert_linear_at(name: &str, base: usize, make: impl Fn(usize) -> String) -> 
             ts = ts.min(timed(&small).1);
             tb = tb.min(timed(&big).1);
         }
-        eprintln!(
-            "{name}, best of four: {ts:?}, {tb:?}, ratio {:.1}",
-            ratio(ts, tb)
-        );
+        eprintln!("{name}, best of four: {ts:?}, {tb:?}, ratio {:.1}", ratio(ts, tb));
     }
     assert!(
         ratio(ts, tb) < 8.0,
@@ -133,51 +115,27 @@ fn assert_linear_at(name: &str, base: usize, make: impl Fn(usize) -> String) -> 
 
 /// No layer may find more marks than there are tokens.
 fn assert_bounded(name: &str, text: &str, a: &Analysis) {
-    let words = text.split_whitespace().count().max(1)
-        + text.chars().filter(|c| c.is_ascii_punctuation()).count();
-    assert!(
-        a.entities.len() <= words,
-        "{name}: {} entities",
-        a.entities.len()
-    );
+    let words = text.split_whitespace().count().max(1) + text.chars().filter(|c| c.is_ascii_punctuation()).count();
+    assert!(a.entities.len() <= words, "{name}: {} entities", a.entities.len());
     assert!(a.dates.len() <= words, "{name}: {} dates", a.dates.len());
-    assert!(
-        a.statements.len() <= words,
-        "{name}: {} statements",
-        a.statements.len()
-    );
+    assert!(a.statements.len() <= words, "{name}: {} statements", a.statements.len());
 }
 
 #[test]
 fn ten_megabytes_of_one_word() {
-    let base = if cfg!(debug_assertions) {
-        256 << 10
-    } else {
-        10 << 20 >> 2
-    };
+    let base = if cfg!(debug_assertions) { 256 << 10 } else { 10 << 20 >> 2 };
     let (_, a) = assert_linear_at("one word", base, |n| fill("Abcdefghij", n));
-    assert!(
-        a.entities.len() <= 1 && a.dates.is_empty() && a.statements.is_empty(),
-        "one word, several marks"
-    );
+    assert!(a.entities.len() <= 1 && a.dates.is_empty() && a.statements.is_empty(), "one word, several marks");
 }
 
 #[test]
 fn a_hundred_thousand_quotation_marks() {
     // 100 000 marks at the base size in release; mixed styles, spaced and glued.
-    for (name, unit) in [
-        ("quotes spaced", "“ ” \" « » „ ‘ ’ "),
-        ("quotes glued", "“”\"«»„‘’\"“"),
-    ] {
+    for (name, unit) in [("quotes spaced", "“ ” \" « » „ ‘ ’ "), ("quotes glued", "“”\"«»„‘’\"“")]
+    {
         let (text, a) = assert_linear(name, |n| fill(unit, n));
-        assert!(
-            a.entities.is_empty() && a.dates.is_empty() && a.statements.is_empty(),
-            "{name}: marks without words"
-        );
-        assert!(
-            text.chars().filter(|c| !c.is_whitespace()).count() >= 100_000
-                || cfg!(debug_assertions)
-        );
+        assert!(a.entities.is_empty() && a.dates.is_empty() && a.statements.is_empty(), "{name}: marks without words");
+        assert!(text.chars().filter(|c| !c.is_whitespace()).count() >= 100_000 || cfg!(debug_assertions));
     }
 }
 
@@ -197,9 +155,7 @@ fn no_whitespace_at_all() {
     let unit = "“Thetalkswouldresume,”saidMariaOkonkwo,aspokeswomanfortheMinistryofFinance,onTuesday.AccordingtoReuters,priceswereup4%in2020.";
     let (text, a) = assert_linear("no whitespace", |n| fill(unit, n));
     assert_bounded("no whitespace", &text, &a);
-    let (text, a) = assert_linear("punctuation soup", |n| {
-        fill("U.S.Mr.3:30p.m.11/3/2020,-—…(e.g.)", n)
-    });
+    let (text, a) = assert_linear("punctuation soup", |n| fill("U.S.Mr.3:30p.m.11/3/2020,-—…(e.g.)", n));
     assert_bounded("punctuation soup", &text, &a);
 }
 
@@ -209,25 +165,16 @@ fn runs_that_could_grow_one_mark_forever() {
     // ("Bank of Bank of …"), numbers and dates glued together, one sentence
     // that never ends.
     for (name, unit) in [
-        (
-            "capitalized run",
-            "Alpha Beta Gamma Delta Okonkwo Baptiste ",
-        ),
+        ("capitalized run", "Alpha Beta Gamma Delta Okonkwo Baptiste "),
         ("connectors", "Bank of the Ministry of "),
         ("all caps", "NAIROBI SAID THE UN AND NATO "),
         ("digits", "1234567890"),
         ("date-like", "11/3/2020/11/3/2020-11-03-"),
         ("times", "3:30:3:30 p.m. "),
-        (
-            "endless sentence",
-            "and the ministry said that the talks would resume on Tuesday ",
-        ),
+        ("endless sentence", "and the ministry said that the talks would resume on Tuesday "),
         ("titles", "Mr. Dr. Sen. Gov. Prime Minister Ambassador "),
         ("many short sentences", "He said so. "),
-        (
-            "months and weekdays",
-            "May March Monday June Sunday the 1990s mid-2019 ",
-        ),
+        ("months and weekdays", "May March Monday June Sunday the 1990s mid-2019 "),
     ] {
         let (text, a) = assert_linear(name, |n| fill(unit, n));
         assert_bounded(name, &text, &a);
@@ -248,12 +195,9 @@ fn said_said_said() {
 
 #[test]
 fn a_megabyte_of_newlines() {
-    for (name, unit) in [
-        ("newlines", "\n"),
-        ("crlf", "\r\n"),
-        ("letter per line", "a\n"),
-        ("paragraph per word", "Said\n\n"),
-    ] {
+    for (name, unit) in
+        [("newlines", "\n"), ("crlf", "\r\n"), ("letter per line", "a\n"), ("paragraph per word", "Said\n\n")]
+    {
         let (text, a) = assert_linear(name, |n| fill(unit, n));
         assert_bounded(name, &text, &a);
         if name == "newlines" || name == "crlf" {
@@ -275,11 +219,8 @@ fn control_characters() {
     // Every C0 control (but the line breaks, tested apart), DEL and C1
     // controls, in place of spaces and inside words.
     let mut text = String::new();
-    let controls: Vec<char> = (0u32..0x20)
-        .chain(0x7F..0xA0)
-        .filter_map(char::from_u32)
-        .filter(|c| !matches!(c, '\n' | '\r'))
-        .collect();
+    let controls: Vec<char> =
+        (0u32..0x20).chain(0x7F..0xA0).filter_map(char::from_u32).filter(|c| !matches!(c, '\n' | '\r')).collect();
     for (i, word) in ARTICLE.split(' ').enumerate() {
         text.push_str(word);
         text.push(controls[i % controls.len()]);
@@ -321,9 +262,7 @@ fn replacement_characters_from_lone_surrogates() {
     for (o, s) in r.statements.iter().zip(&a.statements) {
         assert_eq!(js_slice(o.start, o.end), s.span.text(&text));
     }
-    let (text, a) = assert_linear("replacement characters", |n| {
-        fill("\u{FFFD}Okonkwo\u{FFFD} said “\u{FFFD}” ", n)
-    });
+    let (text, a) = assert_linear("replacement characters", |n| fill("\u{FFFD}Okonkwo\u{FFFD} said “\u{FFFD}” ", n));
     assert_bounded("replacement characters", &text, &a);
 }
 
@@ -365,54 +304,28 @@ fn crlf_gives_the_same_marks_as_lf() {
     let a = analyze_fully_checked(lf, &opts());
     let b = analyze_fully_checked(&crlf, &opts());
     let moved = |s: newsmark::Span| newsmark::Span::new(m[s.start], m[s.end]);
-    assert_eq!(
-        a.entities.len(),
-        b.entities.len(),
-        "entities differ with CRLF"
-    );
+    assert_eq!(a.entities.len(), b.entities.len(), "entities differ with CRLF");
     for (x, y) in a.entities.iter().zip(&b.entities) {
-        assert_eq!(
-            (moved(x.span), x.label, &x.canonical),
-            (y.span, y.label, &y.canonical)
-        );
+        assert_eq!((moved(x.span), x.label, &x.canonical), (y.span, y.label, &y.canonical));
     }
     assert_eq!(a.dates.len(), b.dates.len(), "dates differ with CRLF");
     for (x, y) in a.dates.iter().zip(&b.dates) {
-        assert_eq!(
-            (moved(x.span), x.kind, &x.value),
-            (y.span, y.kind, &y.value)
-        );
+        assert_eq!((moved(x.span), x.kind, &x.value), (y.span, y.kind, &y.value));
     }
-    assert_eq!(
-        a.statements.len(),
-        b.statements.len(),
-        "statements differ with CRLF"
-    );
+    assert_eq!(a.statements.len(), b.statements.len(), "statements differ with CRLF");
     for (x, y) in a.statements.iter().zip(&b.statements) {
-        assert_eq!(
-            x.fragments.iter().map(|f| moved(*f)).collect::<Vec<_>>(),
-            y.fragments
-        );
-        assert_eq!(
-            (x.cue.map(moved), x.source.map(moved), &x.speaker, x.kind),
-            (y.cue, y.source, &y.speaker, y.kind)
-        );
+        assert_eq!(x.fragments.iter().map(|f| moved(*f)).collect::<Vec<_>>(), y.fragments);
+        assert_eq!((x.cue.map(moved), x.source.map(moved), &x.speaker, x.kind), (y.cue, y.source, &y.speaker, y.kind));
     }
     assert_eq!(
         a.reference.map(|r| (r.date, r.origin, r.span.map(moved))),
         b.reference.map(|r| (r.date, r.origin, r.span))
     );
     // The tokenizer sees the same tokens and line breaks.
-    let (dl, dc) = (
-        newsmark::text::Document::new(lf),
-        newsmark::text::Document::new(&crlf),
-    );
+    let (dl, dc) = (newsmark::text::Document::new(lf), newsmark::text::Document::new(&crlf));
     assert_eq!(dl.tokens.len(), dc.tokens.len());
     for (x, y) in dl.tokens.iter().zip(&dc.tokens) {
-        assert_eq!(
-            (moved(x.span), x.newlines_before, x.space_before),
-            (y.span, y.newlines_before, y.space_before)
-        );
+        assert_eq!((moved(x.span), x.newlines_before, x.space_before), (y.span, y.newlines_before, y.space_before));
     }
     assert_eq!(dl.sentences.len(), dc.sentences.len());
 }

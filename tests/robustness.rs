@@ -15,8 +15,8 @@ mod common;
 use common::*;
 use newsmark::output::Unit;
 use newsmark::{
-    Analysis, Date, DateType, Entity, EntityLabel, Options, Reference, ReferenceOrigin, Span,
-    Statement, StatementKind, TimeExpr,
+    Analysis, Date, DateType, Entity, EntityLabel, Options, Reference, ReferenceOrigin, Span, Statement, StatementKind,
+    TimeExpr,
 };
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -35,17 +35,8 @@ const NAMES: &[&str] = &[
     "Kwame Mensah",
     "Okonkwo",
 ];
-const TITLES: &[&str] = &[
-    "Senator",
-    "Dr.",
-    "Ms.",
-    "Mr.",
-    "Prime Minister",
-    "Ambassador",
-    "Gov.",
-    "Chief Executive",
-    "",
-];
+const TITLES: &[&str] =
+    &["Senator", "Dr.", "Ms.", "Mr.", "Prime Minister", "Ambassador", "Gov.", "Chief Executive", ""];
 const ORGS: &[&str] = &[
     "the Ministry of Finance",
     "Northwind Shipping Co.",
@@ -58,16 +49,8 @@ const ORGS: &[&str] = &[
     "NATO",
     "the city council",
 ];
-const PLACES: &[&str] = &[
-    "Nairobi",
-    "São Paulo",
-    "the U.S.",
-    "Kraków",
-    "New South Wales",
-    "Reykjavík",
-    "Mexico City",
-    "Hà Nội",
-];
+const PLACES: &[&str] =
+    &["Nairobi", "São Paulo", "the U.S.", "Kraków", "New South Wales", "Reykjavík", "Mexico City", "Hà Nội"];
 const DATES: &[&str] = &[
     "on Tuesday",
     "last week",
@@ -94,33 +77,11 @@ const DATES: &[&str] = &[
     "annually",
     "a decade ago",
 ];
-const ABS_DATES: &[&str] = &[
-    "November 5, 2020",
-    "5 November 2020",
-    "2020-11-05",
-    "Nov. 5, 2020",
-    "Thursday, 5 Nov 2020",
-];
-const CUES: &[&str] = &[
-    "said",
-    "told reporters",
-    "noted",
-    "added",
-    "warned",
-    "stressed",
-    "claimed",
-    "recalled",
-    "insisted",
-    "denied",
-];
-const PRONOUNS: &[&str] = &[
-    "he",
-    "she",
-    "they",
-    "the minister",
-    "the spokeswoman",
-    "the company",
-];
+const ABS_DATES: &[&str] =
+    &["November 5, 2020", "5 November 2020", "2020-11-05", "Nov. 5, 2020", "Thursday, 5 Nov 2020"];
+const CUES: &[&str] =
+    &["said", "told reporters", "noted", "added", "warned", "stressed", "claimed", "recalled", "insisted", "denied"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "the minister", "the spokeswoman", "the company"];
 const CONTENTS: &[&str] = &[
     "the talks would resume",
     "prices rose 4% in the third quarter",
@@ -134,14 +95,7 @@ const CONTENTS: &[&str] = &[
     "there is no evidence of wrongdoing",
     "we are “deeply concerned” about the delays",
 ];
-const QUOTES: &[(&str, &str)] = &[
-    ("“", "”"),
-    ("\"", "\""),
-    ("«", "»"),
-    ("„", "“"),
-    ("‘", "’"),
-    ("« ", " »"),
-];
+const QUOTES: &[(&str, &str)] = &[("“", "”"), ("\"", "\""), ("«", "»"), ("„", "“"), ("‘", "’"), ("« ", " »")];
 const JOINERS: &[&str] = &[" ", " ", "\n", "\n\n", "\r\n", "\r\n\r\n", "  "];
 
 fn cap(s: &str) -> String {
@@ -165,45 +119,27 @@ fn sentence() -> impl Strategy<Value = String> {
     (
         0..10u8,
         (select(NAMES), select(TITLES), select(ORGS), select(PLACES)),
-        (
-            select(DATES),
-            select(ABS_DATES),
-            select(CUES),
-            select(PRONOUNS),
-        ),
+        (select(DATES), select(ABS_DATES), select(CUES), select(PRONOUNS)),
         (select(CONTENTS), select(CONTENTS), select(QUOTES)),
     )
-        .prop_map(
-            |(kind, (name, title, org, place), (date, abs, cue, pron), (c1, c2, (open, close)))| {
-                let who = person(title, name);
-                match kind {
-                    0 => format!("{open}{},{close} {who} {cue} {date}.", cap(c1)),
-                    1 => format!("{who} {cue} {date} that {c1}."),
-                    2 => format!("According to {org}, {c1}."),
-                    3 => format!(
-                        "{open}{},{close} {pron} said, {open}{}.{close}",
-                        cap(c1),
-                        c2
-                    ),
-                    4 => format!(
-                        "{} (Newsroom) — {name}, a spokesman for {org}, {cue} {date} that {c1}.",
-                        place.to_uppercase()
-                    ),
-                    5 => format!("{} in {place} {date}, {org} said.", cap(c1)),
-                    6 => format!("Published {abs}"),
-                    7 => format!("{open}{}{close}", cap(c1)),
-                    8 => format!(
-                        "{} {cue} {who} {date}: {open}{}.{close}",
-                        cap(pron),
-                        cap(c2)
-                    ),
-                    _ => format!(
-                        "{} met {who} in {place} {date}, and {pron} {cue} {c1}.",
-                        cap(org)
-                    ),
-                }
-            },
-        )
+        .prop_map(|(kind, (name, title, org, place), (date, abs, cue, pron), (c1, c2, (open, close)))| {
+            let who = person(title, name);
+            match kind {
+                0 => format!("{open}{},{close} {who} {cue} {date}.", cap(c1)),
+                1 => format!("{who} {cue} {date} that {c1}."),
+                2 => format!("According to {org}, {c1}."),
+                3 => format!("{open}{},{close} {pron} said, {open}{}.{close}", cap(c1), c2),
+                4 => format!(
+                    "{} (Newsroom) — {name}, a spokesman for {org}, {cue} {date} that {c1}.",
+                    place.to_uppercase()
+                ),
+                5 => format!("{} in {place} {date}, {org} said.", cap(c1)),
+                6 => format!("Published {abs}"),
+                7 => format!("{open}{}{close}", cap(c1)),
+                8 => format!("{} {cue} {who} {date}: {open}{}.{close}", cap(pron), cap(c2)),
+                _ => format!("{} met {who} in {place} {date}, and {pron} {cue} {c1}.", cap(org)),
+            }
+        })
 }
 
 /// A short article: sentences joined by spaces, line breaks and CRLF.
@@ -290,11 +226,7 @@ fn edit() -> impl Strategy<Value = Edit> {
 fn apply(text: &str, edits: &[Edit]) -> String {
     let mut s = text.to_string();
     for e in edits {
-        let bounds: Vec<usize> = s
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(Some(s.len()))
-            .collect();
+        let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain(Some(s.len())).collect();
         match e {
             Edit::Insert(i, t) => s.insert_str(bounds[i.index(bounds.len())], t),
             Edit::Delete(i, n) => {
@@ -319,38 +251,17 @@ fn unicode() -> impl Strategy<Value = String> {
 
 /// Pieces of HOSTILE and words glued with little or no spacing.
 fn soup() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop_oneof![
-            select(HOSTILE),
-            select(CUES),
-            select(NAMES),
-            select(DATES),
-            Just(" ")
-        ],
-        0..80,
-    )
-    .prop_map(|v| v.concat())
+    prop::collection::vec(prop_oneof![select(HOSTILE), select(CUES), select(NAMES), select(DATES), Just(" ")], 0..80)
+        .prop_map(|v| v.concat())
 }
 
 fn options() -> impl Strategy<Value = Options> {
     prop_oneof![
         Just(Options::default()),
-        Just(Options {
-            reference_date: Some(Date::new(2020, 11, 5).unwrap()),
-            ..Options::default()
-        }),
-        Just(Options {
-            today: Some(Date::new(2026, 1, 31).unwrap()),
-            ..Options::default()
-        }),
-        Just(Options {
-            reference_date: Some(Date::new(-44, 3, 15).unwrap()),
-            ..Options::default()
-        }),
-        Just(Options {
-            reference_date: Some(Date::new(9999, 12, 31).unwrap()),
-            ..Options::default()
-        }),
+        Just(Options { reference_date: Some(Date::new(2020, 11, 5).unwrap()), ..Options::default() }),
+        Just(Options { today: Some(Date::new(2026, 1, 31).unwrap()), ..Options::default() }),
+        Just(Options { reference_date: Some(Date::new(-44, 3, 15).unwrap()), ..Options::default() }),
+        Just(Options { reference_date: Some(Date::new(9999, 12, 31).unwrap()), ..Options::default() }),
     ]
 }
 
@@ -358,14 +269,8 @@ fn options() -> impl Strategy<Value = Options> {
 /// `PROPTEST_CASES=20000 cargo test --release --test robustness` for a
 /// longer hunt.
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(256);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256);
+    ProptestConfig { cases, ..ProptestConfig::default() }
 }
 
 /// The reference date must be the caller's when given, and today's only
@@ -373,22 +278,12 @@ fn config() -> ProptestConfig {
 fn check_reference(a: &Analysis, o: &Options) {
     match (o.reference_date, a.reference) {
         (Some(d), Some(r)) => {
-            assert_eq!(
-                r,
-                Reference {
-                    date: d,
-                    origin: ReferenceOrigin::Given,
-                    span: None
-                }
-            );
+            assert_eq!(r, Reference { date: d, origin: ReferenceOrigin::Given, span: None });
         }
         (Some(_), None) => panic!("given reference date dropped"),
         (None, Some(r)) => match r.origin {
             ReferenceOrigin::Given => panic!("reference marked as given but none was"),
-            ReferenceOrigin::Text => assert!(
-                r.span.is_some(),
-                "reference read from the text without a span"
-            ),
+            ReferenceOrigin::Text => assert!(r.span.is_some(), "reference read from the text without a span"),
             ReferenceOrigin::Today => assert_eq!(Some(r.date), o.today),
         },
         (None, None) => assert!(o.today.is_none(), "today given but no reference reported"),
@@ -462,45 +357,12 @@ fn invariants_reject_bad_analyses() {
         label: EntityLabel::Person,
         canonical: "Zoë Smith".into(),
     };
-    assert!(!bad(Analysis {
-        entities: vec![ent(0, 10)],
-        ..Analysis::default()
-    }));
-    assert!(
-        bad(Analysis {
-            entities: vec![ent(0, 3)],
-            ..Analysis::default()
-        }),
-        "splits ë"
-    );
-    assert!(
-        bad(Analysis {
-            entities: vec![ent(0, 99)],
-            ..Analysis::default()
-        }),
-        "out of bounds"
-    );
-    assert!(
-        bad(Analysis {
-            entities: vec![ent(4, 10), ent(0, 5)],
-            ..Analysis::default()
-        }),
-        "unsorted"
-    );
-    assert!(
-        bad(Analysis {
-            entities: vec![ent(0, 10), ent(4, 15)],
-            ..Analysis::default()
-        }),
-        "overlap"
-    );
-    assert!(
-        bad(Analysis {
-            entities: vec![ent(0, 11)],
-            ..Analysis::default()
-        }),
-        "trailing space"
-    );
+    assert!(!bad(Analysis { entities: vec![ent(0, 10)], ..Analysis::default() }));
+    assert!(bad(Analysis { entities: vec![ent(0, 3)], ..Analysis::default() }), "splits ë");
+    assert!(bad(Analysis { entities: vec![ent(0, 99)], ..Analysis::default() }), "out of bounds");
+    assert!(bad(Analysis { entities: vec![ent(4, 10), ent(0, 5)], ..Analysis::default() }), "unsorted");
+    assert!(bad(Analysis { entities: vec![ent(0, 10), ent(4, 15)], ..Analysis::default() }), "overlap");
+    assert!(bad(Analysis { entities: vec![ent(0, 11)], ..Analysis::default() }), "trailing space");
     let st = |frags: Vec<Span>, cue: Option<Span>| Statement {
         span: Span::new(frags[0].start, frags.last().unwrap().end),
         fragments: frags,
@@ -516,17 +378,11 @@ fn invariants_reject_bad_analyses() {
         ..Analysis::default()
     }));
     assert!(
-        bad(Analysis {
-            statements: vec![st(vec![Span::new(19, 22)], Some(Span::new(20, 22)))],
-            ..Analysis::default()
-        }),
+        bad(Analysis { statements: vec![st(vec![Span::new(19, 22)], Some(Span::new(20, 22)))], ..Analysis::default() }),
         "cue in content"
     );
     assert!(
-        bad(Analysis {
-            statements: vec![st(vec![Span::new(19, 22), Span::new(0, 3)], None)],
-            ..Analysis::default()
-        }),
+        bad(Analysis { statements: vec![st(vec![Span::new(19, 22), Span::new(0, 3)], None)], ..Analysis::default() }),
         "fragments out of order"
     );
 }
@@ -551,36 +407,15 @@ fn regressions() {
     for (text, what) in [
         // entities: a word with an inner capital sliced at byte 1, inside
         // its first (two-byte) letter.
-        (
-            "ͶAß0",
-            "inner-capital test on a word starting with a 2-byte letter",
-        ),
-        (
-            "yesterdaySøren ØdegaardOkonkwolast week“",
-            "same, found on article text",
-        ),
+        ("ͶAß0", "inner-capital test on a word starting with a 2-byte letter"),
+        ("yesterdaySøren ØdegaardOkonkwolast week“", "same, found on article text"),
         ("Old Mac file\rIts second line", "lone CR as a line break"),
         // statements: quoted "content" with no word in it.
-        (
-            "“Stop.” “!” she said.",
-            "a quote holding only \"!\" taken as a statement",
-        ),
-        (
-            "‘‘’said ",
-            "a quote holding only a quote mark taken as a statement",
-        ),
-        (
-            "\"A¡À\u{e000}𖠀:a#º¡a\n\"!\n0",
-            "same, found on arbitrary Unicode",
-        ),
+        ("“Stop.” “!” she said.", "a quote holding only \"!\" taken as a statement"),
+        ("‘‘’said ", "a quote holding only a quote mark taken as a statement"),
+        ("\"A¡À\u{e000}𖠀:a#º¡a\n\"!\n0", "same, found on arbitrary Unicode"),
     ] {
-        for o in [
-            Options::default(),
-            Options {
-                reference_date: Date::new(2020, 11, 5),
-                ..Options::default()
-            },
-        ] {
+        for o in [Options::default(), Options { reference_date: Date::new(2020, 11, 5), ..Options::default() }] {
             eprintln!("regression: {what}");
             let a = analyze_fully_checked(text, &o);
             check_reference(&a, &o);

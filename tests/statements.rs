@@ -44,13 +44,7 @@ fn s<'a>(
     source: Option<&'a str>,
     speaker: Option<&str>,
 ) -> S<'a> {
-    S {
-        fragments: fragments.to_vec(),
-        kind,
-        cue,
-        source,
-        speaker: speaker.map(String::from),
-    }
+    S { fragments: fragments.to_vec(), kind, cue, source, speaker: speaker.map(String::from) }
 }
 
 use StatementKind::{Direct, Indirect, Mixed};
@@ -76,10 +70,7 @@ fn every_quotation_style() {
                 „Wir bleiben offen“, said Jonas Weber.\n\n\
                 \"The doors stay open,\" said Ruth Adeyemi.\n\n\
                 ‘The doors stay open,’ said Colin Marsh.";
-    let got: Vec<_> = run(text)
-        .into_iter()
-        .map(|x| (x.fragments, x.speaker.unwrap()))
-        .collect();
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments, x.speaker.unwrap())).collect();
     assert_eq!(
         got,
         vec![
@@ -127,8 +118,7 @@ fn quote_running_over_paragraphs() {
 
 #[test]
 fn scare_quotes_are_not_statements() {
-    let text =
-        "The so-called “green corridor” opened in May, and traffic on the “new” road doubled.";
+    let text = "The so-called “green corridor” opened in May, and traffic on the “new” road doubled.";
     assert_eq!(run(text), vec![]);
 }
 
@@ -152,13 +142,7 @@ fn content_then_source_and_cue() {
     let text = "The port will reopen next week, officials said.";
     assert_eq!(
         run(text),
-        vec![s(
-            &["The port will reopen next week"],
-            Indirect,
-            Some("said"),
-            Some("officials"),
-            Some("officials")
-        )]
+        vec![s(&["The port will reopen next week"], Indirect, Some("said"), Some("officials"), Some("officials"))]
     );
 }
 
@@ -237,13 +221,7 @@ fn pronoun_resolves_across_sentences() {
                 He said the embassy would fund a new library.";
     assert_eq!(
         run(text),
-        vec![s(
-            &["the embassy would fund a new library"],
-            Indirect,
-            Some("said"),
-            Some("He"),
-            Some("Mammad Talibov")
-        )]
+        vec![s(&["the embassy would fund a new library"], Indirect, Some("said"), Some("He"), Some("Mammad Talibov"))]
     );
 }
 
@@ -260,11 +238,7 @@ fn description_resolves_to_titled_name() {
 #[test]
 fn speakers_come_from_entities_when_present() {
     let text = "Doe toured the plant on Friday. She said the plant would stay open.";
-    let entities = vec![Entity {
-        span: Span::new(0, 3),
-        label: EntityLabel::Person,
-        canonical: "Jane Doe".into(),
-    }];
+    let entities = vec![Entity { span: Span::new(0, 3), label: EntityLabel::Person, canonical: "Jane Doe".into() }];
     let got = run_with(text, &entities);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].source, Some("She"));
@@ -275,11 +249,8 @@ fn speakers_come_from_entities_when_present() {
 fn organization_description_resolves_to_entity() {
     let text = "The Health Ministry opened two clinics in March.\n\n\
                 The ministry said in a statement that a third would follow.";
-    let entities = vec![Entity {
-        span: Span::new(4, 19),
-        label: EntityLabel::Org,
-        canonical: "Ministry of Health".into(),
-    }];
+    let entities =
+        vec![Entity { span: Span::new(4, 19), label: EntityLabel::Org, canonical: "Ministry of Health".into() }];
     let got = run_with(text, &entities);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].fragments, vec!["that a third would follow"]);
@@ -293,10 +264,7 @@ fn unattributed_quote_keeps_the_last_speaker() {
                 “The players have worked all winter long for this one game.”";
     let got = run(text);
     assert_eq!(got.len(), 2);
-    assert_eq!(
-        got[1].fragments,
-        vec!["The players have worked all winter long for this one game."]
-    );
+    assert_eq!(got[1].fragments, vec!["The players have worked all winter long for this one game."]);
     assert_eq!(got[1].source, None);
     assert_eq!(got[1].cue, None);
     assert_eq!(got[1].speaker.as_deref(), Some("Lena Park"));
@@ -319,8 +287,7 @@ fn paraphrase_with_a_quote_is_mixed() {
 
 #[test]
 fn long_unpunctuated_text_stays_linear() {
-    let mut text =
-        "Smith said the plan was fine and Jones told reporters that it was not ".repeat(20_000);
+    let mut text = "Smith said the plan was fine and Jones told reporters that it was not ".repeat(20_000);
     text.push('.');
     let start = std::time::Instant::now();
     let doc = Document::new(&text);
@@ -333,12 +300,7 @@ fn long_unpunctuated_text_stays_linear() {
 
 #[test]
 fn hostile_quote_marks_finish() {
-    for text in [
-        "\"".repeat(100_000),
-        "“".repeat(50_000),
-        "« a ".repeat(30_000),
-        "”said he“".repeat(10_000),
-    ] {
+    for text in ["\"".repeat(100_000), "“".repeat(50_000), "« a ".repeat(30_000), "”said he“".repeat(10_000)] {
         let doc = Document::new(&text);
         for st in find(&doc, &[]) {
             assert!(st.span.end <= text.len());
@@ -380,13 +342,7 @@ fn pronouns_resolve_by_the_kind_of_entity() {
     assert_eq!(
         got,
         vec![
-            s(
-                &["the cuts were painful"],
-                Indirect,
-                Some("said"),
-                Some("He"),
-                Some("Paul Amsel")
-            ),
+            s(&["the cuts were painful"], Indirect, Some("said"), Some("He"), Some("Paul Amsel")),
             s(
                 &["the plant in the valley would stay open"],
                 Indirect,
@@ -437,13 +393,7 @@ fn source_before_an_apposition_or_relative_clause() {
                 Some("Nora Diaz, a co-author of the survey"),
                 Some("Nora Diaz")
             ),
-            s(
-                &["he is worried about the drivers"],
-                Indirect,
-                Some("said"),
-                Some("Omar Haddad"),
-                Some("Omar Haddad")
-            ),
+            s(&["he is worried about the drivers"], Indirect, Some("said"), Some("Omar Haddad"), Some("Omar Haddad")),
         ]
     );
 }
@@ -466,10 +416,7 @@ fn time_phrases_between_cue_and_content_or_source_and_cue() {
                 The transit union late Friday said the strike was over. \
                 The league stated in March it would review the rule.";
     let got = run(text);
-    let parts: Vec<_> = got
-        .iter()
-        .map(|s| (s.fragments[0], s.source.unwrap()))
-        .collect();
+    let parts: Vec<_> = got.iter().map(|s| (s.fragments[0], s.source.unwrap())).collect();
     assert_eq!(
         parts,
         vec![
@@ -487,13 +434,7 @@ fn a_second_verb_shares_the_subject() {
     assert_eq!(
         run(text),
         vec![
-            s(
-                &["the budget was balanced"],
-                Indirect,
-                Some("said"),
-                Some("Mayor Ana Lindqvist"),
-                Some("Ana Lindqvist")
-            ),
+            s(&["the budget was balanced"], Indirect, Some("said"), Some("Mayor Ana Lindqvist"), Some("Ana Lindqvist")),
             s(
                 &["she would not raise taxes next year"],
                 Indirect,
@@ -510,16 +451,8 @@ fn an_interrupted_report_continues_without_a_subject() {
     let text = "The pills have few real uses, she says, and are meant only for short stays.";
     let got = run(text);
     let frags: Vec<_> = got.iter().map(|s| s.fragments[0]).collect();
-    assert_eq!(
-        frags,
-        vec![
-            "The pills have few real uses",
-            "and are meant only for short stays"
-        ]
-    );
-    assert!(got
-        .iter()
-        .all(|s| s.source == Some("she") && s.cue == Some("says")));
+    assert_eq!(frags, vec!["The pills have few real uses", "and are meant only for short stays"]);
+    assert!(got.iter().all(|s| s.source == Some("she") && s.cue == Some("says")));
 }
 
 #[test]
@@ -562,13 +495,7 @@ fn a_short_quoted_sentence_after_a_quote_continues_the_speaker() {
                 “We were lucky.”\n\nSome called it a “miracle” on social media.";
     let got = run(text);
     let frags: Vec<_> = got.iter().map(|s| s.fragments.clone()).collect();
-    assert_eq!(
-        frags,
-        vec![
-            vec!["The river rose faster than anyone expected,"],
-            vec!["We were lucky."]
-        ]
-    );
+    assert_eq!(frags, vec![vec!["The river rose faster than anyone expected,"], vec!["We were lucky."]]);
     assert_eq!(got[1].source, None);
     assert_eq!(got[1].speaker.as_deref(), Some("Ana Lindqvist"));
 }
@@ -599,7 +526,5 @@ fn according_to_a_plural_with_a_modifier() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].fragments, vec!["The bid was turned down last month"]);
     // The phrase stops before "with" (a clause word to the phrase scan).
-    assert!(got[0]
-        .source
-        .is_some_and(|s| s.starts_with("sources familiar")));
+    assert!(got[0].source.is_some_and(|s| s.starts_with("sources familiar")));
 }

@@ -85,8 +85,8 @@ struct Reference {
 }
 
 fn run(text: &str, options_json: &str) -> Report {
-    let value = analyze(text, js_options(options_json))
-        .unwrap_or_else(|_| panic!("analyze failed with {options_json}"));
+    let value =
+        analyze(text, js_options(options_json)).unwrap_or_else(|_| panic!("analyze failed with {options_json}"));
     serde_wasm_bindgen::from_value(value).expect("the result has the documented shape")
 }
 
@@ -116,28 +116,17 @@ fn assert_all_spans_valid(text: &str, r: &Report) {
         spans.extend(s.cue.iter().chain(&s.source).map(|c| (c.start, c.end)));
     }
     for (start, end) in spans {
-        assert!(
-            start <= end && end <= len,
-            "span {start}..{end} outside 0..{len}"
-        );
+        assert!(start <= end && end <= len, "span {start}..{end} outside 0..{len}");
         let piece = js_slice(text, start, end);
-        assert!(
-            !piece.contains('\u{FFFD}'),
-            "span {start}..{end} splits a character: {piece:?}"
-        );
+        assert!(!piece.contains('\u{FFFD}'), "span {start}..{end} splits a character: {piece:?}");
     }
     for e in &r.entities {
-        assert!(
-            matches!(e.label.as_str(), "PERSON" | "ORG" | "PLACE" | "MISC"),
-            "label {:?}",
-            e.label
-        );
+        assert!(matches!(e.label.as_str(), "PERSON" | "ORG" | "PLACE" | "MISC"), "label {:?}", e.label);
         assert!(!e.canonical.is_empty());
     }
 }
 
-const ARTICLE: &str =
-    "🎉🎉 Zoë Müller, reporting from 東京 (Tōkyō) 👩‍👩‍👧: the café on Rue de l’Église \
+const ARTICLE: &str = "🎉🎉 Zoë Müller, reporting from 東京 (Tōkyō) 👩‍👩‍👧: the café on Rue de l’Église \
 reopened on March 3, 2021. It had closed on 9 April 2020.";
 
 #[wasm_bindgen_test]
@@ -154,24 +143,13 @@ fn date_offsets_are_utf16_code_units() {
     let code_points = ARTICLE[..byte as usize].chars().count() as u32;
     assert!(want.0 != byte && want.0 != code_points);
 
-    let date = r
-        .dates
-        .iter()
-        .find(|d| d.value == "2021-03-03")
-        .expect("March 3, 2021 is found");
+    let date = r.dates.iter().find(|d| d.value == "2021-03-03").expect("March 3, 2021 is found");
     assert_eq!((date.start, date.end), want);
     assert_eq!(date.kind, "DATE");
     assert_eq!(js_slice(ARTICLE, date.start, date.end), "March 3, 2021");
 
-    let other = r
-        .dates
-        .iter()
-        .find(|d| d.value == "2020-04-09")
-        .expect("9 April 2020 is found");
-    assert_eq!(
-        (other.start, other.end),
-        utf16_span(ARTICLE, "9 April 2020")
-    );
+    let other = r.dates.iter().find(|d| d.value == "2020-04-09").expect("9 April 2020 is found");
+    assert_eq!((other.start, other.end), utf16_span(ARTICLE, "9 April 2020"));
     assert_eq!(js_slice(ARTICLE, other.start, other.end), "9 April 2020");
     assert_all_spans_valid(ARTICLE, &r);
 }
@@ -183,11 +161,7 @@ fn lone_surrogates_from_js_keep_their_length() {
     let text = lone_surrogate_text();
     assert_eq!(text.encode_utf16().count() as u32, lone_surrogate_length());
     let r = run(&text, r#"{"referenceDate": "2021-03-15"}"#);
-    let date = r
-        .dates
-        .iter()
-        .find(|d| d.value == "2021-03-03")
-        .expect("March 3, 2021 is found");
+    let date = r.dates.iter().find(|d| d.value == "2021-03-03").expect("March 3, 2021 is found");
     assert_eq!(lone_surrogate_slice(date.start, date.end), "March 3, 2021");
     assert_all_spans_valid(&text, &r);
 }
@@ -196,29 +170,17 @@ fn lone_surrogates_from_js_keep_their_length() {
 fn reference_date_is_reported() {
     let r = run("Nothing dated here.", r#"{"referenceDate": "2021-03-15"}"#);
     let reference = r.reference.expect("a reference date");
-    assert_eq!(
-        (reference.date.as_str(), reference.origin.as_str()),
-        ("2021-03-15", "given")
-    );
+    assert_eq!((reference.date.as_str(), reference.origin.as_str()), ("2021-03-15", "given"));
     assert!(reference.span.is_none());
 
     let r = run("Nothing dated here.", r#"{"today": "2022-01-31"}"#);
     let reference = r.reference.expect("today as the fallback");
-    assert_eq!(
-        (reference.date.as_str(), reference.origin.as_str()),
-        ("2022-01-31", "today")
-    );
+    assert_eq!((reference.date.as_str(), reference.origin.as_str()), ("2022-01-31", "today"));
 
     // An ISO timestamp is cut to its date; a blank field means "not given".
-    let r = run(
-        "Nothing dated here.",
-        r#"{"referenceDate": "2021-03-15T08:30:00Z"}"#,
-    );
+    let r = run("Nothing dated here.", r#"{"referenceDate": "2021-03-15T08:30:00Z"}"#);
     assert_eq!(r.reference.unwrap().date, "2021-03-15");
-    let r = run(
-        "Nothing dated here.",
-        r#"{"referenceDate": "  ", "today": "2022-01-31"}"#,
-    );
+    let r = run("Nothing dated here.", r#"{"referenceDate": "  ", "today": "2022-01-31"}"#);
     assert_eq!(r.reference.unwrap().origin, "today");
 }
 
@@ -226,21 +188,10 @@ fn reference_date_is_reported() {
 fn relative_dates_follow_the_reference_date() {
     let text = "🎉 東京: The café reopened yesterday.";
     let r = run(text, r#"{"referenceDate": "2021-03-15"}"#);
-    let d = r
-        .dates
-        .iter()
-        .find(|d| d.start == utf16_span(text, "yesterday").0)
-        .expect("yesterday is found");
-    assert_eq!(
-        (d.end, d.value.as_str()),
-        (utf16_span(text, "yesterday").1, "2021-03-14")
-    );
+    let d = r.dates.iter().find(|d| d.start == utf16_span(text, "yesterday").0).expect("yesterday is found");
+    assert_eq!((d.end, d.value.as_str()), (utf16_span(text, "yesterday").1, "2021-03-14"));
     let r = run(text, r#"{"referenceDate": "2020-03-01"}"#);
-    assert!(
-        r.dates.iter().any(|d| d.value == "2020-02-29"),
-        "{:?}",
-        r.dates
-    );
+    assert!(r.dates.iter().any(|d| d.value == "2020-02-29"), "{:?}", r.dates);
 }
 
 #[wasm_bindgen_test]
@@ -268,17 +219,11 @@ fn missing_options_mean_defaults() {
 
 #[wasm_bindgen_test]
 fn layers_select_what_is_reported() {
-    let only_dates = run(
-        ARTICLE,
-        r#"{"referenceDate": "2021-03-15", "layers": ["dates"]}"#,
-    );
+    let only_dates = run(ARTICLE, r#"{"referenceDate": "2021-03-15", "layers": ["dates"]}"#);
     assert!(only_dates.entities.is_empty() && only_dates.statements.is_empty());
     assert!(only_dates.dates.iter().any(|d| d.value == "2021-03-03"));
 
-    let no_dates = run(
-        ARTICLE,
-        r#"{"referenceDate": "2021-03-15", "layers": ["entities", "statements"]}"#,
-    );
+    let no_dates = run(ARTICLE, r#"{"referenceDate": "2021-03-15", "layers": ["entities", "statements"]}"#);
     assert!(no_dates.dates.is_empty());
 
     let none = run(ARTICLE, r#"{"referenceDate": "2021-03-15", "layers": []}"#);
@@ -295,17 +240,11 @@ fn empty_and_large_inputs() {
     // 2 000 copies: offsets far from the start still count UTF-16 units.
     let para = format!("{ARTICLE}\n\n");
     let text = para.repeat(2000);
-    let r = run(
-        &text,
-        r#"{"referenceDate": "2021-03-15", "layers": ["dates"]}"#,
-    );
+    let r = run(&text, r#"{"referenceDate": "2021-03-15", "layers": ["dates"]}"#);
     let hits: Vec<_> = r.dates.iter().filter(|d| d.value == "2021-03-03").collect();
     assert_eq!(hits.len(), 2000);
     let unit = para.encode_utf16().count() as u32;
     let (s, e) = utf16_span(ARTICLE, "March 3, 2021");
-    assert_eq!(
-        (hits[1999].start, hits[1999].end),
-        (s + 1999 * unit, e + 1999 * unit)
-    );
+    assert_eq!((hits[1999].start, hits[1999].end), (s + 1999 * unit, e + 1999 * unit));
     assert_all_spans_valid(&text, &r);
 }

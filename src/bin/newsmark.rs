@@ -41,25 +41,14 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        file: None,
-        jsonl: None,
-        format: None,
-        date: None,
-        layers: Layers::default(),
-    };
+    let mut args = Args { file: None, jsonl: None, format: None, date: None, layers: Layers::default() };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (a.clone(), None),
         };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next())
-                .ok_or(format!("{name} needs a value"))
-        };
+        let mut value = |name: &str| inline.clone().or_else(|| it.next()).ok_or(format!("{name} needs a value"));
         match flag.as_str() {
             "-h" | "--help" => {
                 print!("{USAGE}");
@@ -73,21 +62,11 @@ fn parse_args() -> Result<Args, String> {
                     other => return Err(format!("unknown format {other:?} (json, html or text)")),
                 })
             }
-            "--date" => {
-                args.date = Some(
-                    value("--date")?
-                        .parse()
-                        .map_err(|e| format!("--date: {e}"))?,
-                )
-            }
+            "--date" => args.date = Some(value("--date")?.parse().map_err(|e| format!("--date: {e}"))?),
             "--jsonl" => args.jsonl = Some(value("--jsonl")?),
             "--layers" => {
                 let v = value("--layers")?;
-                let mut l = Layers {
-                    entities: false,
-                    dates: false,
-                    statements: false,
-                };
+                let mut l = Layers { entities: false, dates: false, statements: false };
                 for name in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                     match name {
                         "entities" => l.entities = true,
@@ -107,19 +86,15 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+    let secs =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     Date::from_days_since_epoch(secs.div_euclid(86_400))
 }
 
 fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
     let mut buf = Vec::new();
     match path {
-        None | Some("-") => io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("standard input: {e}"))?,
+        None | Some("-") => io::stdin().read_to_end(&mut buf).map_err(|e| format!("standard input: {e}"))?,
         Some(p) => {
             buf = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
             0
@@ -136,11 +111,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = if let Some(path) = args.jsonl.as_deref() {
-        run_jsonl(path, &args)
-    } else {
-        run_one(&args)
-    };
+    let result = if let Some(path) = args.jsonl.as_deref() { run_jsonl(path, &args) } else { run_one(&args) };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -154,24 +125,12 @@ fn main() -> ExitCode {
 fn run_one(args: &Args) -> Result<bool, String> {
     let bytes = read_input(args.file.as_deref())?;
     let name = args.file.as_deref().unwrap_or("standard input");
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let opts = Options {
-        reference_date: args.date,
-        today: Some(today()),
-        layers: args.layers,
-    };
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("{name}: not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))?;
+    let opts = Options { reference_date: args.date, today: Some(today()), layers: args.layers };
     let analysis = analyze(&text, &opts);
     let stdout = io::stdout();
-    let format = args.format.unwrap_or(if stdout.is_terminal() {
-        Format::Text
-    } else {
-        Format::Json
-    });
+    let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Text } else { Format::Json });
     let mut out = io::BufWriter::new(stdout.lock());
     let written = match format {
         Format::Json => {
@@ -182,9 +141,7 @@ fn run_one(args: &Args) -> Result<bool, String> {
         Format::Html => out.write_all(render::html(&text, &analysis).as_bytes()),
         Format::Text => out.write_all(render::ansi(&text, &analysis).as_bytes()),
     };
-    written
-        .and_then(|_| out.flush())
-        .map_err(|e| format!("writing output: {e}"))?;
+    written.and_then(|_| out.flush()).map_err(|e| format!("writing output: {e}"))?;
     Ok(true)
 }
 
@@ -199,22 +156,12 @@ struct JsonlOut<'a> {
 fn run_jsonl(path: &str, args: &Args) -> Result<bool, String> {
     let reader: Box<dyn BufRead> = match path {
         "-" => Box::new(io::BufReader::new(io::stdin())),
-        p => Box::new(io::BufReader::new(
-            std::fs::File::open(p).map_err(|e| format!("{p}: {e}"))?,
-        )),
+        p => Box::new(io::BufReader::new(std::fs::File::open(p).map_err(|e| format!("{p}: {e}"))?)),
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let stderr = io::stderr();
-    let ok = process_jsonl(
-        reader,
-        path,
-        &mut out,
-        &mut stderr.lock(),
-        args.date,
-        args.layers,
-        today(),
-    )?;
+    let ok = process_jsonl(reader, path, &mut out, &mut stderr.lock(), args.date, args.layers, today())?;
     out.flush().map_err(|e| format!("writing output: {e}"))?;
     Ok(ok)
 }
@@ -245,8 +192,7 @@ pub fn process_jsonl(
         }
         let mut fail = |msg: String| {
             ok = false;
-            writeln!(err, "newsmark: {name}: line {lineno}: {msg}")
-                .map_err(|e| format!("writing errors: {e}"))
+            writeln!(err, "newsmark: {name}: line {lineno}: {msg}").map_err(|e| format!("writing errors: {e}"))
         };
         let doc: serde_json::Value = match std::str::from_utf8(&line) {
             Err(e) => {
@@ -259,9 +205,7 @@ pub fn process_jsonl(
                     // serde_json counts lines within the one line it was
                     // given; only the column means something here.
                     let msg = e.to_string();
-                    let msg = msg
-                        .rsplit_once(" at line ")
-                        .map_or(msg.as_str(), |(m, _)| m);
+                    let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
                     fail(format!("not valid JSON at column {}: {msg}", e.column()))?;
                     continue;
                 }
@@ -286,16 +230,9 @@ pub fn process_jsonl(
                 None
             }
         };
-        let opts = Options {
-            reference_date: date.or(dct),
-            today: Some(today),
-            layers,
-        };
+        let opts = Options { reference_date: date.or(dct), today: Some(today), layers };
         let analysis: Analysis = analyze(text, &opts);
-        let record = JsonlOut {
-            id,
-            report: Report::new(&analysis, text, Unit::CodePoint),
-        };
+        let record = JsonlOut { id, report: Report::new(&analysis, text, Unit::CodePoint) };
         serde_json::to_writer(&mut *out, &record).map_err(|e| e.to_string())?;
         writeln!(out).map_err(|e| format!("writing output: {e}"))?;
     }
@@ -324,11 +261,7 @@ mod render {
         for s in &a.statements {
             let who = s.speaker.clone().unwrap_or_default();
             for f in &s.fragments {
-                v.push(Item {
-                    span: *f,
-                    mark: Mark::Statement,
-                    title: format!("statement ({:?}) {who}", s.kind),
-                });
+                v.push(Item { span: *f, mark: Mark::Statement, title: format!("statement ({:?}) {who}", s.kind) });
             }
         }
         for e in &a.entities {
@@ -338,18 +271,10 @@ mod render {
                 EntityLabel::Place => 2,
                 EntityLabel::Misc => 3,
             };
-            v.push(Item {
-                span: e.span,
-                mark: Mark::Entity(k),
-                title: format!("{:?}: {}", e.label, e.canonical),
-            });
+            v.push(Item { span: e.span, mark: Mark::Entity(k), title: format!("{:?}: {}", e.label, e.canonical) });
         }
         for d in &a.dates {
-            v.push(Item {
-                span: d.span,
-                mark: Mark::Date,
-                title: format!("{:?} {}", d.kind, d.value),
-            });
+            v.push(Item { span: d.span, mark: Mark::Date, title: format!("{:?} {}", d.kind, d.value) });
         }
         v
     }
@@ -359,10 +284,7 @@ mod render {
     /// spans still nest properly.
     fn sweep(text: &str, a: &Analysis, mut emit: impl FnMut(&str, &[&Item])) {
         let items = items(a);
-        let mut cuts: Vec<usize> = items
-            .iter()
-            .flat_map(|i| [i.span.start, i.span.end])
-            .collect();
+        let mut cuts: Vec<usize> = items.iter().flat_map(|i| [i.span.start, i.span.end]).collect();
         cuts.push(0);
         cuts.push(text.len());
         cuts.sort_unstable();
@@ -444,9 +366,7 @@ mod render {
         for c in s.chars() {
             match c {
                 '\n' | '\t' | '\r' => out.push(c),
-                '\0'..='\u{1f}' => {
-                    out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
-                }
+                '\0'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
                 '\u{7f}' => out.push('\u{2421}'),
                 '\u{80}'..='\u{9f}' => out.push('\u{FFFD}'),
                 c => out.push(c),

@@ -242,10 +242,7 @@ mod tests {
         assert_eq!(weekday(r, 2, Tense::Past).to_string(), "2020-11-03");
         assert_eq!(weekday(r, 2, Tense::Future).to_string(), "2020-11-10");
         assert_eq!(weekday(r, 4, Tense::Past).to_string(), "2020-11-05");
-        assert_eq!(
-            weekday_step(r, 4, -1, Tense::Past).to_string(),
-            "2020-10-29"
-        );
+        assert_eq!(weekday_step(r, 4, -1, Tense::Past).to_string(), "2020-10-29");
         assert_eq!(weekday_step(r, 5, 1, Tense::Past).to_string(), "2020-11-06");
     }
 
@@ -263,14 +260,8 @@ mod tests {
     #[test]
     fn holidays_computed() {
         assert_eq!(easter(2021).unwrap().to_string(), "2021-04-04");
-        assert_eq!(
-            nth_weekday(2020, 11, 4, 4).unwrap().to_string(),
-            "2020-11-26"
-        );
-        assert_eq!(
-            nth_weekday(2021, 5, 1, -1).unwrap().to_string(),
-            "2021-05-31"
-        );
+        assert_eq!(nth_weekday(2020, 11, 4, 4).unwrap().to_string(), "2020-11-26");
+        assert_eq!(nth_weekday(2021, 5, 1, -1).unwrap().to_string(), "2021-05-31");
     }
 
     #[test]

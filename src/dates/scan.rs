@@ -19,12 +19,7 @@ struct M {
 }
 
 fn m(start: usize, end: usize, kind: DateType, value: String) -> Option<M> {
-    Some(M {
-        start,
-        end,
-        kind,
-        value,
-    })
+    Some(M { start, end, kind, value })
 }
 
 /// Words after which a bare month name or year is a date ("in March",
@@ -134,9 +129,7 @@ const APPROX2: &[(&str, &str)] = &[
     ("as", "many"),
     ("as", "much"),
 ];
-const TIME_ZONES: &[&str] = &[
-    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
-];
+const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet"];
 
 /// Scans one document.
 pub struct Scanner<'d, 't> {
@@ -167,9 +160,7 @@ impl<'d, 't> Scanner<'d, 't> {
             let (entry, s) = match t.kind {
                 TokenKind::Number => (None, 2),
                 TokenKind::Punct => (None, if matches!(l, "'" | "’") { 2 } else { 0 }),
-                TokenKind::Word if l.as_bytes().first().is_some_and(u8::is_ascii_digit) => {
-                    (None, 2)
-                }
+                TokenKind::Word if l.as_bytes().first().is_some_and(u8::is_ascii_digit) => (None, 2),
                 TokenKind::Word if t.span.len() > 16 => (None, 0),
                 TokenKind::Word => table.get(l).copied().unwrap_or((None, 0)),
             };
@@ -185,13 +176,7 @@ impl<'d, 't> Scanner<'d, 't> {
             }
             start[i] = s == 2 || s == 1 && next_strong.saturating_sub(i) <= 5;
         }
-        Scanner {
-            doc,
-            low,
-            reference,
-            lex,
-            start,
-        }
+        Scanner { doc, low, reference, lex, start }
     }
 
     fn n(&self) -> usize {
@@ -289,12 +274,7 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// Starts a new line (or the text).
     fn line_start(&self, i: usize) -> bool {
-        i == 0
-            || self
-                .doc
-                .tokens
-                .get(i)
-                .is_some_and(|t| t.newlines_before > 0)
+        i == 0 || self.doc.tokens.get(i).is_some_and(|t| t.newlines_before > 0)
     }
 
     fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -332,11 +312,7 @@ impl<'d, 't> Scanner<'d, 't> {
                         0
                     };
                     let span = Span::new(self.doc.tokens[mt.start].span.start, last.end - trim);
-                    out.push(TimeExpr {
-                        span,
-                        kind: mt.kind,
-                        value: mt.value,
-                    });
+                    out.push(TimeExpr { span, kind: mt.kind, value: mt.value });
                     i = mt.end;
                 }
                 _ => i += 1,
@@ -363,8 +339,7 @@ impl<'d, 't> Scanner<'d, 't> {
                         || self.is_any(i - 2, &["published", "updated", "posted"]))
                     || self.is(i - 1, ":")
                         && i >= 2
-                        && self
-                            .is_any(i - 2, &["published", "updated", "posted", "dated", "date"]));
+                        && self.is_any(i - 2, &["published", "updated", "posted", "dated", "date"]));
             let after_comma = i > 0 && self.is(i - 1, ",");
             if !(after_cue || after_comma || self.line_start(i)) {
                 continue;
@@ -376,8 +351,8 @@ impl<'d, 't> Scanner<'d, 't> {
                 continue;
             };
             let ends_line = mt.end >= self.n() || self.line_start(mt.end);
-            let dash_after = self.is_any(mt.end, &["—", "–", "-", "(", ":"])
-                || self.is(mt.end, "-") && self.is(mt.end + 1, "-");
+            let dash_after =
+                self.is_any(mt.end, &["—", "–", "-", "(", ":"]) || self.is(mt.end, "-") && self.is(mt.end + 1, "-");
             let ok = after_cue
                 || (self.line_start(i)
                     && (ends_line
@@ -385,10 +360,7 @@ impl<'d, 't> Scanner<'d, 't> {
                         || self.is_any(mt.end, &["at"])))
                 || (after_comma && dash_after && self.doc.sentence_of[i] as usize <= 2);
             if ok {
-                let span = Span::new(
-                    self.doc.tokens[mt.start].span.start,
-                    self.doc.tokens[mt.end - 1].span.end,
-                );
+                let span = Span::new(self.doc.tokens[mt.start].span.start, self.doc.tokens[mt.end - 1].span.end);
                 return Some((date, span));
             }
         }
@@ -425,23 +397,9 @@ impl<'d, 't> Scanner<'d, 't> {
             }
             if let Some(c) = self.core(j) {
                 let relative_ok = !matches!(l, "earlier" | "later")
-                    || self.is_any(
-                        j,
-                        &[
-                            "this",
-                            "today",
-                            "tonight",
-                            "yesterday",
-                            "tomorrow",
-                            "last",
-                            "next",
-                        ],
-                    )
+                    || self.is_any(j, &["this", "today", "tonight", "yesterday", "tomorrow", "last", "next"])
                     || self.word(j).is_some_and(|w| w.weekday > 0);
-                if matches!(c.kind, DateType::Date | DateType::Time)
-                    && relative_ok
-                    && !c.value.starts_with('P')
-                {
+                if matches!(c.kind, DateType::Date | DateType::Time) && relative_ok && !c.value.starts_with('P') {
                     consider(Some(M { start: i, ..c }));
                 }
             }
@@ -458,10 +416,7 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         }
         // "nearly two weeks", "more than a decade".
-        let approx_len = if APPROX2
-            .iter()
-            .any(|(a, b)| self.is(i, a) && self.is(i + 1, b))
-        {
+        let approx_len = if APPROX2.iter().any(|(a, b)| self.is(i, a) && self.is(i + 1, b)) {
             2
         } else if self.is_any(i, APPROX) {
             1
@@ -482,14 +437,8 @@ impl<'d, 't> Scanner<'d, 't> {
                     .weekday(b.end)
                     .or_else(|| self.relative(b.end))
                     .or_else(|| self.month_date(b.end, self.tense(b.end)));
-                if let Some(d) = date
-                    .filter(|d| d.kind == DateType::Date && d.start == b.end && d.value.len() == 10)
-                {
-                    let time = b
-                        .value
-                        .split_once('T')
-                        .map(|(_, t)| t.to_string())
-                        .unwrap_or_default();
+                if let Some(d) = date.filter(|d| d.kind == DateType::Date && d.start == b.end && d.value.len() == 10) {
+                    let time = b.value.split_once('T').map(|(_, t)| t.to_string()).unwrap_or_default();
                     b.value = format!("{}T{time}", d.value);
                     b.end = d.end;
                 }
@@ -528,9 +477,7 @@ impl<'d, 't> Scanner<'d, 't> {
             .into_iter()
             .flatten()
             .filter(|c| c.end > c.start && self.one_line(c.start, c.end))
-            .max_by(|a, b| {
-                (a.end, std::cmp::Reverse(a.start)).cmp(&(b.end, std::cmp::Reverse(b.start)))
-            })
+            .max_by(|a, b| (a.end, std::cmp::Reverse(a.start)).cmp(&(b.end, std::cmp::Reverse(b.start))))
     }
 
     // ---------------------------------------------------------------
@@ -559,16 +506,16 @@ impl<'d, 't> Scanner<'d, 't> {
     fn tense_word(&self, i: usize) -> Option<Tense> {
         let l = self.low(i);
         match l {
-            "will" | "shall" | "won't" | "wo" | "going" | "expected" | "expects" | "scheduled"
-            | "plans" | "planned" | "plan" | "due" | "upcoming" | "next" | "would" | "tomorrow"
-            | "intends" | "hopes" | "aims" => return Some(Tense::Future),
-            "said" | "says" | "was" | "were" | "had" | "did" | "told" | "met" | "went" | "came"
-            | "took" | "made" | "gave" | "left" | "won" | "lost" | "began" | "held" | "saw"
-            | "got" | "found" | "fell" | "rose" | "sold" | "bought" | "paid" | "spoke"
-            | "wrote" | "ran" | "brought" | "thought" | "felt" | "kept" | "led" | "ago"
-            | "yesterday" | "last" | "earlier" | "struck" | "shot" | "killed" | "hit"
-            | "fought" | "flew" | "sent" | "spent" | "became" | "knew" | "heard" | "reported"
-            | "announced" => return Some(Tense::Past),
+            "will" | "shall" | "won't" | "wo" | "going" | "expected" | "expects" | "scheduled" | "plans"
+            | "planned" | "plan" | "due" | "upcoming" | "next" | "would" | "tomorrow" | "intends" | "hopes"
+            | "aims" => return Some(Tense::Future),
+            "said" | "says" | "was" | "were" | "had" | "did" | "told" | "met" | "went" | "came" | "took" | "made"
+            | "gave" | "left" | "won" | "lost" | "began" | "held" | "saw" | "got" | "found" | "fell" | "rose"
+            | "sold" | "bought" | "paid" | "spoke" | "wrote" | "ran" | "brought" | "thought" | "felt" | "kept"
+            | "led" | "ago" | "yesterday" | "last" | "earlier" | "struck" | "shot" | "killed" | "hit" | "fought"
+            | "flew" | "sent" | "spent" | "became" | "knew" | "heard" | "reported" | "announced" => {
+                return Some(Tense::Past)
+            }
             _ => {}
         }
         if l.ends_with("'ll") || l.ends_with("’ll") {
@@ -579,10 +526,7 @@ impl<'d, 't> Scanner<'d, 't> {
             && !(i > 0 && self.is_any(i - 1, &["be", "been", "being", "is", "are", "am", "to"]))
             && self.kind(i) == Some(TokenKind::Word)
             && !self.cap(i)
-            && !matches!(
-                l,
-                "need" | "indeed" | "hundred" | "speed" | "proceed" | "succeed" | "exceed"
-            )
+            && !matches!(l, "need" | "indeed" | "hundred" | "speed" | "proceed" | "succeed" | "exceed")
         {
             return Some(Tense::Past);
         }
@@ -633,11 +577,7 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         // Only an abbreviation owns the period after it ("Nov.", not the
         // full stop in "in June.").
-        let after = if w.month_abbr {
-            self.skip_dot(i + 1)
-        } else {
-            i + 1
-        };
+        let after = if w.month_abbr { self.skip_dot(i + 1) } else { i + 1 };
         if w.month_abbr && after == i + 1 && self.num(i + 1, 4).is_none() {
             return None;
         }
@@ -658,37 +598,22 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         }
         let (month, day, end) = if let Some((mo, q)) = self.month_at(p) {
-            if let Some((d, r)) = self
-                .day_at(q)
-                .filter(|&(_, r)| !self.is(r, ":") && !self.is_any(r, &["%", "percent"]))
+            if let Some((d, r)) =
+                self.day_at(q).filter(|&(_, r)| !self.is(r, ":") && !self.is_any(r, &["%", "percent"]))
             {
                 (mo, Some(d), r)
             } else {
                 // "March 1998", "March of 1998", "March, 1998".
-                let q2 = if self.is_any(q, &["of", ","]) {
-                    q + 1
-                } else {
-                    q
-                };
+                let q2 = if self.is_any(q, &["of", ","]) { q + 1 } else { q };
                 // "June last year", "January this year".
                 if let (Some(r), Some(step)) = (self.reference, self.year_step(q)) {
                     if self.is(q + 1, "year") {
                         let y = r.year() + step;
-                        return m(
-                            i,
-                            q + 2,
-                            DateType::Date,
-                            format!("{}-{:02}", resolve::year(y), mo),
-                        );
+                        return m(i, q + 2, DateType::Date, format!("{}-{:02}", resolve::year(y), mo));
                     }
                 }
                 if let Some((y, r)) = self.year_at(q2) {
-                    return m(
-                        i,
-                        r,
-                        DateType::Date,
-                        format!("{}-{:02}", resolve::year(y), mo),
-                    );
+                    return m(i, r, DateType::Date, format!("{}-{:02}", resolve::year(y), mo));
                 }
                 // A bare month name needs calendar context: "in March".
                 let w = self.word(p)?;
@@ -701,11 +626,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     return None;
                 }
                 let value = match self.reference {
-                    Some(r) => format!(
-                        "{}-{:02}",
-                        resolve::year(resolve::month_year(r, mo, 0, self.tense(p))),
-                        mo
-                    ),
+                    Some(r) => format!("{}-{:02}", resolve::year(resolve::month_year(r, mo, 0, self.tense(p))), mo),
                     None => format!("XXXX-{mo:02}"),
                 };
                 return m(i, q, DateType::Date, value);
@@ -805,11 +726,7 @@ impl<'d, 't> Scanner<'d, 't> {
         let mut p = i + 1;
         let mut min = 0;
         let mut has_colon = false;
-        if self.tight(p)
-            && matches!(self.low(p), ":" | ".")
-            && self.tight(p + 1)
-            && self.raw(p + 1).len() == 2
-        {
+        if self.tight(p) && matches!(self.low(p), ":" | ".") && self.tight(p + 1) && self.raw(p + 1).len() == 2 {
             if let Some(mm) = self.num(p + 1, 2) {
                 if mm < 60 {
                     min = mm;
@@ -835,13 +752,8 @@ impl<'d, 't> Scanner<'d, 't> {
             // Bare clock readings are often race times or scores ("1:34"):
             // only after a preposition of time or before a zone.
             let cue = i > 0
-                && self.is_any(
-                    i - 1,
-                    &[
-                        "at", "by", "until", "till", "from", "before", "after", "around", "since",
-                        "to",
-                    ],
-                );
+                && self
+                    .is_any(i - 1, &["at", "by", "until", "till", "from", "before", "after", "around", "since", "to"]);
             // "at 6:40 of the second (period)" is a game clock.
             if h > 24
                 || self.is(p, "of")
@@ -851,12 +763,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 return None;
             }
             let (q, z) = self.zone(p);
-            return m(
-                i,
-                q,
-                DateType::Time,
-                format!("{}T{h:02}:{min:02}{z}", date()),
-            );
+            return m(i, q, DateType::Time, format!("{}T{h:02}:{min:02}{z}", date()));
         } else if self.is(p, "o'clock") || self.is(p, "o’clock") {
             (false, p + 1)
         } else {
@@ -872,25 +779,13 @@ impl<'d, 't> Scanner<'d, 't> {
             (h, false) => h,
         };
         let (q, z) = self.zone(q);
-        m(
-            i,
-            q,
-            DateType::Time,
-            format!("{}T{hour:02}:{min:02}{z}", date()),
-        )
+        m(i, q, DateType::Time, format!("{}T{hour:02}:{min:02}{z}", date()))
     }
 
     /// A time zone after a clock time: (next index, "Z" for UTC/GMT).
     fn zone(&self, q: usize) -> (usize, &'static str) {
         if self.is_any(q, TIME_ZONES) && self.raw(q).chars().all(|c| c.is_ascii_uppercase()) {
-            (
-                q + 1,
-                if self.is_any(q, &["utc", "gmt"]) {
-                    "Z"
-                } else {
-                    ""
-                },
-            )
+            (q + 1, if self.is_any(q, &["utc", "gmt"]) { "Z" } else { "" })
         } else {
             (q, "")
         }
@@ -929,9 +824,7 @@ impl<'d, 't> Scanner<'d, 't> {
                         }
                     }
                     2 if digits.ends_with('0') && q > p => Some(format!("19{}", &digits[..1])),
-                    2 if digits.ends_with('0')
-                        && (the || i > 0 && self.is_any(i - 1, &["and", "or", "the"])) =>
-                    {
+                    2 if digits.ends_with('0') && (the || i > 0 && self.is_any(i - 1, &["and", "or", "the"])) => {
                         Some(format!("19{}", &digits[..1]))
                     }
                     _ => None,
@@ -946,10 +839,8 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         // Centuries: "the 20th century", "the nineteenth century".
         {
-            let ord = self
-                .day_at(p)
-                .map(|(d, _)| d as u32)
-                .or_else(|| self.word(p).map(|w| w.ordinal).filter(|&o| o > 0));
+            let ord =
+                self.day_at(p).map(|(d, _)| d as u32).or_else(|| self.word(p).map(|w| w.ordinal).filter(|&o| o > 0));
             if let Some(o) = ord {
                 let q = if self.is(p + 1, "-") { p + 2 } else { p + 1 };
                 if self.is_any(q, &["century"]) && o > 0 {
@@ -990,22 +881,14 @@ impl<'d, 't> Scanner<'d, 't> {
         {
             return None;
         }
-        if self.is_any(
-            r,
-            &["%", "percent", "per", "million", "billion", "thousand"],
-        ) {
+        if self.is_any(r, &["%", "percent", "per", "million", "billion", "thousand"]) {
             return None;
         }
         let prev_ok = i > 0
             && (self.is_any(i - 1, CAL_PREV)
-                || self.is_any(
-                    i - 1,
-                    &["the", "its", "his", "her", "their", "our", "year", "'s"],
-                )
+                || self.is_any(i - 1, &["the", "its", "his", "her", "their", "our", "year", "'s"])
                 || self.raw(i - 1).ends_with("'s")
-                || self
-                    .word(i - 1)
-                    .is_some_and(|w| w.season.is_some() || w.month > 0));
+                || self.word(i - 1).is_some_and(|w| w.season.is_some() || w.month > 0));
         let next_ok = r >= self.n()
             || self.kind(r) == Some(TokenKind::Punct)
             || self.is_any(r, YEAR_NEXT)
@@ -1031,15 +914,11 @@ impl<'d, 't> Scanner<'d, 't> {
                 return None;
             }
             q += 1;
-            if matches!(w.weekday, 6 | 7) && self.day_at(q).is_none() && self.month_at(q).is_none()
-            {
+            if matches!(w.weekday, 6 | 7) && self.day_at(q).is_none() && self.month_at(q).is_none() {
                 return None;
             }
         }
-        let part = self
-            .word(q)
-            .and_then(|w| w.part)
-            .filter(|_| self.kind(q) == Some(TokenKind::Word) && !self.cap(q));
+        let part = self.word(q).and_then(|w| w.part).filter(|_| self.kind(q) == Some(TokenKind::Word) && !self.cap(q));
         let date = match self.reference {
             Some(r) => resolve::weekday(r, w.weekday, self.tense(i)).to_string(),
             None => format!("XXXX-WXX-{}", w.weekday),
@@ -1126,14 +1005,10 @@ impl<'d, 't> Scanner<'d, 't> {
             }
             // "the next day" is a date (seen from the story), "the next
             // week" a length of time.
-            if the && matches!(key.as_str(), "next" | "following" | "previous") && unit == Unit::Day
-            {
+            if the && matches!(key.as_str(), "next" | "following" | "previous") && unit == Unit::Day {
                 return m(i, q + 1, DateType::Date, resolve::shift(r, unit, step)?);
             }
-            if the
-                && matches!(key.as_str(), "past" | "last" | "next" | "coming")
-                && !matches!(unit, Unit::Weekend)
-            {
+            if the && matches!(key.as_str(), "past" | "last" | "next" | "coming") && !matches!(unit, Unit::Weekend) {
                 return m(i, q + 1, DateType::Duration, unit.duration(Some(1.0)));
             }
             if key == "past" && !the {
@@ -1159,11 +1034,7 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         if w.month > 0 && self.cap(q) && !w.month_abbr {
             let v = match r {
-                Some(r) => format!(
-                    "{}-{:02}",
-                    resolve::year(resolve::month_year(r, w.month, step, tense)),
-                    w.month
-                ),
+                Some(r) => format!("{}-{:02}", resolve::year(resolve::month_year(r, w.month, step, tense)), w.month),
                 None => format!("XXXX-{:02}", w.month),
             };
             return m(i, q + 1, DateType::Date, v);
@@ -1228,19 +1099,13 @@ impl<'d, 't> Scanner<'d, 't> {
                 if self.is(i + 1, "half") {
                     return Some((Some(0.5), i + 2));
                 }
-                let and_half = self.is(i + 2, "and")
-                    && self.is_any(i + 3, &["a", "one"])
-                    && self.is(i + 4, "half");
+                let and_half = self.is(i + 2, "and") && self.is_any(i + 3, &["a", "one"]) && self.is(i + 4, "half");
                 let _ = and_half;
                 return Some((Some(1.0), i + 1));
             }
             "half" if self.is_any(i + 1, &["a", "an"]) => return Some((Some(0.5), i + 2)),
             "several" | "few" | "many" | "some" | "couple" => {
-                let q = if l == "couple" && self.is(i + 1, "of") {
-                    i + 2
-                } else {
-                    i + 1
-                };
+                let q = if l == "couple" && self.is(i + 1, "of") { i + 2 } else { i + 1 };
                 return Some((None, q));
             }
             _ => {}
@@ -1280,16 +1145,8 @@ impl<'d, 't> Scanner<'d, 't> {
         let mut q = i + 1;
         // "twenty-four", and "twenty four" as transcripts write it.
         if (20..100).contains(&v) && v % 10 == 0 {
-            let o = if self.is(q, "-") && self.tight(q) {
-                q + 1
-            } else {
-                q
-            };
-            if let Some(ones) = self
-                .word(o)
-                .map(|w| w.number)
-                .filter(|&d| (1..10).contains(&d))
-            {
+            let o = if self.is(q, "-") && self.tight(q) { q + 1 } else { q };
+            if let Some(ones) = self.word(o).map(|w| w.number).filter(|&d| (1..10).contains(&d)) {
                 v += ones;
                 q = o + 1;
             }
@@ -1330,8 +1187,7 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         // "a second term": the ordinal, not the unit.
-        if unit == Unit::Second && !plural && self.kind(q + 1) == Some(TokenKind::Word) && !numeric
-        {
+        if unit == Unit::Second && !plural && self.kind(q + 1) == Some(TokenKind::Word) && !numeric {
             return None;
         }
         // "a day" after "once", "twice", "3 percent": a rate, see `set`.
@@ -1345,8 +1201,7 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         let mut end = q + 1;
         // "a year-earlier loss": the adjective is a date, see `period`.
-        if self.tight(end) && self.is(end, "-") && self.is_any(end + 1, &["earlier", "ago", "end"])
-        {
+        if self.tight(end) && self.is(end, "-") && self.is_any(end + 1, &["earlier", "ago", "end"]) {
             return None;
         }
         // "a year and a half"
@@ -1382,17 +1237,10 @@ impl<'d, 't> Scanner<'d, 't> {
         // "its quarterly dividend", "the Party daily": adjectives and
         // nouns, not recurrences.
         let adjective = i > 0
-            && (self.is_any(
-                i - 1,
-                &[
-                    "its", "the", "a", "an", "their", "his", "her", "first", "initial", "average",
-                ],
-            ) || self.raw(i - 1).ends_with("'s")
+            && (self.is_any(i - 1, &["its", "the", "a", "an", "their", "his", "her", "first", "initial", "average"])
+                || self.raw(i - 1).ends_with("'s")
                 || self.cap(i - 1) && !self.line_start(i))
-            || self.kind(i + 1) == Some(TokenKind::Word)
-                && !self.cap(i + 1)
-                && l != "annually"
-                && l != "yearly";
+            || self.kind(i + 1) == Some(TokenKind::Word) && !self.cap(i + 1) && l != "annually" && l != "yearly";
         if let Some(v) = adverb.filter(|_| !adjective) {
             return m(i, i + 1, DateType::Set, v.to_string());
         }
@@ -1407,21 +1255,12 @@ impl<'d, 't> Scanner<'d, 't> {
             };
             let w = self.word(q)?;
             if let Some((unit, _)) = w.unit {
-                let n = if self.is(i + 1, "other") {
-                    n.map(|v| v * 2.0)
-                } else {
-                    n
-                };
+                let n = if self.is(i + 1, "other") { n.map(|v| v * 2.0) } else { n };
                 return m(i, q + 1, DateType::Set, unit.duration(n));
             }
             if l != "per" && w.weekday > 0 && self.cap(q) {
                 if let Some(part) = self.word(q + 1).and_then(|w| w.part) {
-                    return m(
-                        i,
-                        q + 2,
-                        DateType::Set,
-                        format!("XXXX-WXX-{}T{part}", w.weekday),
-                    );
+                    return m(i, q + 2, DateType::Set, format!("XXXX-WXX-{}T{part}", w.weekday));
                 }
                 return m(i, q + 1, DateType::Set, format!("XXXX-WXX-{}", w.weekday));
             }
@@ -1434,10 +1273,7 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         // "twice a year", "$5 billion a year", "3% a year".
-        if matches!(l, "a" | "an")
-            && i > 0
-            && (self.is_any(i - 1, &["once", "twice", "thrice", "times"]))
-        {
+        if matches!(l, "a" | "an") && i > 0 && (self.is_any(i - 1, &["once", "twice", "thrice", "times"])) {
             let (unit, plural) = self.word(i + 1)?.unit?;
             if !plural {
                 return m(i, i + 2, DateType::Set, unit.duration(Some(1.0)));
@@ -1455,9 +1291,7 @@ impl<'d, 't> Scanner<'d, 't> {
             "recently" | "lately" => "PAST_REF",
             // "soon" and the adjective "recent" are left out: news
             // annotation marks them far less often than it uses them.
-            "these" if self.is(i + 1, "days") => {
-                return m(i, i + 2, DateType::Date, "PRESENT_REF".into())
-            }
+            "these" if self.is(i + 1, "days") => return m(i, i + 2, DateType::Date, "PRESENT_REF".into()),
             "the" => {
                 let mut q = i + 1;
                 if self.is_any(q, &["near", "distant", "recent", "immediate"]) {
@@ -1515,16 +1349,8 @@ impl<'d, 't> Scanner<'d, 't> {
             .map(|w| w.ordinal)
             .filter(|&o| o > 0)
             .or_else(|| (p > i && self.is_any(p, &["last", "final"])).then_some(4))
-            .or_else(|| {
-                self.day_at(p)
-                    .filter(|_| self.kind(p) == Some(TokenKind::Word))
-                    .map(|(d, _)| d as u32)
-            })?;
-        let ord = if p > i && self.is_any(p, &["last", "final"]) {
-            4
-        } else {
-            ord
-        };
+            .or_else(|| self.day_at(p).filter(|_| self.kind(p) == Some(TokenKind::Word)).map(|(d, _)| d as u32))?;
+        let ord = if p > i && self.is_any(p, &["last", "final"]) { 4 } else { ord };
         let mut q = p + 1;
         if self.is(q, "-") && self.tight(q) {
             q += 1;
@@ -1535,11 +1361,7 @@ impl<'d, 't> Scanner<'d, 't> {
             _ => return None,
         };
         // "the last half", "the final quarter": the last one.
-        let ord = if p > i && self.is_any(p, &["last", "final"]) {
-            max
-        } else {
-            ord
-        };
+        let ord = if p > i && self.is_any(p, &["last", "final"]) { max } else { ord };
         if ord == 0 || ord > max {
             return None;
         }
@@ -1606,10 +1428,7 @@ impl<'d, 't> Scanner<'d, 't> {
             if self.tight(i + 1) && self.is(i + 1, "-") && self.is(i + 2, "long") {
                 return m(i, i + 3, DateType::Duration, unit.duration(None));
             }
-            if i > 0
-                && self.is_any(i - 1, &["for", "within"])
-                && !matches!(unit, Unit::Second | Unit::Minute)
-            {
+            if i > 0 && self.is_any(i - 1, &["for", "within"]) && !matches!(unit, Unit::Second | Unit::Minute) {
                 return m(i, i + 1, DateType::Duration, unit.duration(None));
             }
         }
@@ -1631,11 +1450,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     current |= self.is(p, "current");
                     p += 1;
                 }
-                "year"
-                    if self.tight(p + 1)
-                        && self.is(p + 1, "-")
-                        && self.is_any(p + 2, &["earlier", "ago"]) =>
-                {
+                "year" if self.tight(p + 1) && self.is(p + 1, "-") && self.is_any(p + 2, &["earlier", "ago"]) => {
                     back = 1;
                     p += 3;
                 }
@@ -1647,11 +1462,7 @@ impl<'d, 't> Scanner<'d, 't> {
             if back == 1 && p == i + 3 {
                 return m(i, p, DateType::Date, resolve::shift(r, Unit::Year, -1)?);
             }
-            if self.is(i, "year")
-                && self.tight(i + 1)
-                && self.is(i + 1, "-")
-                && self.is(i + 2, "end")
-            {
+            if self.is(i, "year") && self.tight(i + 1) && self.is(i + 1, "-") && self.is(i + 2, "end") {
                 let v = match r {
                     Some(r) => resolve::ymd(resolve::year_for(r, 12, 31, self.tense(i)), 12, 31),
                     None => "XXXX-12-31".into(),
@@ -1704,27 +1515,16 @@ impl<'d, 't> Scanner<'d, 't> {
             || i > 0
                 && self.is_any(
                     i - 1,
-                    &[
-                        "in", "since", "during", "until", "by", "of", "early", "late", "mid",
-                        "through", "this", "'s",
-                    ],
+                    &["in", "since", "during", "until", "by", "of", "early", "late", "mid", "through", "this", "'s"],
                 );
         let q = if self.is(p + 1, "of") { p + 2 } else { p + 1 };
         if let Some((y, end)) = self.year_at(q) {
-            return m(
-                i,
-                end,
-                DateType::Date,
-                format!("{}-{code}", resolve::year(y)),
-            );
+            return m(i, end, DateType::Date, format!("{}-{code}", resolve::year(y)));
         }
         // "fall" is more often the verb.
         if !prev_ok
             || self.is(p, "fall") && !the
-            || self.kind(p + 1) == Some(TokenKind::Word)
-                && !self.cap(p + 1)
-                && self.word(p + 1).is_none()
-                && !the
+            || self.kind(p + 1) == Some(TokenKind::Word) && !self.cap(p + 1) && self.word(p + 1).is_none() && !the
         {
             return None;
         }
@@ -1738,11 +1538,7 @@ impl<'d, 't> Scanner<'d, 't> {
     /// Years spoken in words, as in broadcast transcripts: "nineteen
     /// ninety-six", "the year two thousand".
     fn spoken_year(&self, i: usize) -> Option<M> {
-        let (start, p) = if self.is(i, "the") && self.is(i + 1, "year") {
-            (i, i + 2)
-        } else {
-            (i, i)
-        };
+        let (start, p) = if self.is(i, "the") && self.is(i + 1, "year") { (i, i + 2) } else { (i, i) };
         if self.is(p, "two") && self.is(p + 1, "thousand") {
             let mut end = p + 2;
             let mut y = 2000;
@@ -1757,21 +1553,13 @@ impl<'d, 't> Scanner<'d, 't> {
             }
             return m(start, end, DateType::Date, resolve::year(y as i32));
         }
-        let century = self
-            .word(p)
-            .map(|w| w.number)
-            .filter(|n| (10..=20).contains(n))?;
+        let century = self.word(p).map(|w| w.number).filter(|n| (10..=20).contains(n))?;
         let (rest, end) = self.quantity(p + 1)?;
         let rest = rest? as u32;
         if !(10..100).contains(&rest) || self.kind(p + 1) != Some(TokenKind::Word) {
             return None;
         }
-        m(
-            start,
-            end,
-            DateType::Date,
-            resolve::year((century * 100 + rest) as i32),
-        )
+        m(start, end, DateType::Date, resolve::year((century * 100 + rest) as i32))
     }
 
     /// Holidays from the lexicon: "Christmas", "Thanksgiving Day".
@@ -1789,9 +1577,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     Rule::Nth(_, _, mo) => (*mo, 15),
                     Rule::Easter(_) => (4, 1),
                 };
-                let mut y = self
-                    .reference
-                    .map(|r| resolve::year_for(r, mo, d, self.tense(i)));
+                let mut y = self.reference.map(|r| resolve::year_for(r, mo, d, self.tense(i)));
                 if let Some((yy, _)) = self.year_at(end) {
                     y = Some(yy);
                 }
@@ -1820,13 +1606,10 @@ impl<'d, 't> Scanner<'d, 't> {
 /// The word lexicon and the start words in one map: (lexicon entry,
 /// start strength; lexicon words are strong).
 fn combined() -> &'static FxMap<&'static str, (Option<Word>, u8)> {
-    static MAP: std::sync::OnceLock<FxMap<&'static str, (Option<Word>, u8)>> =
-        std::sync::OnceLock::new();
+    static MAP: std::sync::OnceLock<FxMap<&'static str, (Option<Word>, u8)>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: FxMap<&'static str, (Option<Word>, u8)> = start_words()
-            .iter()
-            .map(|(w, s)| (*w, (None, *s)))
-            .collect();
+        let mut map: FxMap<&'static str, (Option<Word>, u8)> =
+            start_words().iter().map(|(w, s)| (*w, (None, *s))).collect();
         for (w, e) in words() {
             map.insert(w, (Some(*e), 2));
         }
@@ -1922,7 +1705,5 @@ fn start_words() -> &'static FxMap<&'static str, u8> {
 }
 
 fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w)
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }

@@ -157,8 +157,7 @@ pub fn words() -> &'static FxMap<&'static str, Word> {
         let mut map: FxMap<&'static str, Word> = FxMap::default();
         for line in crate::lexicon::entries(include_str!("../../data/dates_words.txt")) {
             let mut parts = line.split_whitespace();
-            let (Some(word), Some(cat), Some(val)) = (parts.next(), parts.next(), parts.next())
-            else {
+            let (Some(word), Some(cat), Some(val)) = (parts.next(), parts.next(), parts.next()) else {
                 continue;
             };
             let n: u32 = val.parse().unwrap_or(0);
@@ -211,18 +210,10 @@ pub fn holidays() -> &'static [(Vec<&'static str>, Rule)] {
             let parsed = if let Some(off) = rule.strip_prefix("easter") {
                 off.parse::<i8>().ok().map(Rule::Easter)
             } else {
-                let nums: Vec<i32> = rule
-                    .split('-')
-                    .filter(|s| !s.is_empty())
-                    .filter_map(|s| s.parse().ok())
-                    .collect();
+                let nums: Vec<i32> = rule.split('-').filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
                 match (nums.as_slice(), rule.starts_with('-')) {
                     ([m, d], false) => Some(Rule::Fixed(*m as u8, *d as u8)),
-                    ([n, wd, m], neg) => Some(Rule::Nth(
-                        if neg { -(*n as i8) } else { *n as i8 },
-                        *wd as u8,
-                        *m as u8,
-                    )),
+                    ([n, wd, m], neg) => Some(Rule::Nth(if neg { -(*n as i8) } else { *n as i8 }, *wd as u8, *m as u8)),
                     _ => None,
                 }
             };

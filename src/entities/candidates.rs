@@ -59,8 +59,7 @@ impl Cand {
 /// concatenation of the keys of its parts. ASCII letters are left for the
 /// caller to lower-case in place (`make_ascii_lowercase`).
 fn push_key(out: &mut String, s: &str) {
-    if s.is_ascii() && !s.bytes().any(|b| b != b' ' && b.is_ascii_whitespace()) && !s.contains("  ")
-    {
+    if s.is_ascii() && !s.bytes().any(|b| b != b' ' && b.is_ascii_whitespace()) && !s.contains("  ") {
         // Lower-cased in place by the caller, once per name.
         out.push_str(s);
         return;
@@ -86,8 +85,8 @@ fn push_key(out: &mut String, s: &str) {
 /// Lower-case connectors allowed inside any name when a capitalized word
 /// follows: particles of personal and place names.
 const PARTICLES: &[&str] = &[
-    "de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
-    "ter", "ten", "le", "la", "bin", "ibn", "al", "el", "y", "af", "zu",
+    "de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "le",
+    "la", "bin", "ibn", "al", "el", "y", "af", "zu",
 ];
 
 /// Connectors allowed only inside names that already carry an
@@ -96,9 +95,7 @@ const PARTICLES: &[&str] = &[
 const KEYWORD_CONNECTORS: &[&str] = &["of", "for", "on", "and", "the", "&"];
 
 /// Abbreviations inside names whose period is part of the name.
-const ABBREVIATIONS: &[&str] = &[
-    "Corp", "Inc", "Ltd", "Co", "Bros", "Jr", "Sr", "Cos", "Plc", "Mfg", "Intl",
-];
+const ABBREVIATIONS: &[&str] = &["Corp", "Inc", "Ltd", "Co", "Bros", "Jr", "Sr", "Cos", "Plc", "Mfg", "Intl"];
 
 /// Words that never open a name: articles, pronouns, conjunctions and
 /// prepositions (other stop words may, as in "First Albany Corp.").
@@ -300,10 +297,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
                 // name seen.
                 let next = doc.tokens.get(i + 1);
                 if next.is_some_and(|t| {
-                    t.kind == TokenKind::Word
-                        && t.space_before
-                        && t.newlines_before == 0
-                        && is_cap(doc.tok(i + 1))
+                    t.kind == TokenKind::Word && t.space_before && t.newlines_before == 0 && is_cap(doc.tok(i + 1))
                 }) {
                     mid_caps.push(i);
                 }
@@ -346,12 +340,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             }
         }
     }
-    Marks {
-        date,
-        caps_line,
-        lower_seen,
-        name_seen,
-    }
+    Marks { date, caps_line, lower_seen, name_seen }
 }
 
 fn is_cap(s: &str) -> bool {
@@ -399,30 +388,14 @@ fn is_pronoun(w: &str, caps: bool) -> bool {
         None if caps => return false,
         None => w,
     };
-    matches!(
-        base,
-        "I" | "We"
-            | "You"
-            | "They"
-            | "He"
-            | "She"
-            | "It"
-            | "That"
-            | "There"
-            | "What"
-            | "Who"
-            | "Let"
-    )
+    matches!(base, "I" | "We" | "You" | "They" | "He" | "She" | "It" | "That" | "There" | "What" | "Who" | "Let")
 }
 
 /// A lower-case prefix glued to a capitalized name: "al-Assad".
 fn glued_particle(doc: &Document, m: &Marks, i: usize) -> bool {
     let n = doc.tokens.len();
     i + 2 < n
-        && matches!(
-            doc.tok(i),
-            "al" | "el" | "ad" | "ash" | "as" | "bin" | "ibn" | "abu"
-        )
+        && matches!(doc.tok(i), "al" | "el" | "ad" | "ash" | "as" | "bin" | "ibn" | "abu")
         && doc.tok(i + 1) == "-"
         && !doc.tokens[i + 1].space_before
         && !doc.tokens[i + 2].space_before
@@ -430,10 +403,7 @@ fn glued_particle(doc: &Document, m: &Marks, i: usize) -> bool {
 }
 
 fn strip_poss(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .filter(|s| !s.is_empty())
-        .unwrap_or(w)
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).filter(|s| !s.is_empty()).unwrap_or(w)
 }
 
 /// The piece starting at token `i`: one past its last token, its byte end
@@ -477,10 +447,8 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
         && (ABBREVIATIONS.contains(&doc.tok(j - 1))
             || (j == i + 1
                 && doc.tok(i).len() <= 5
-                && lx::lexicon().has(
-                    &doc.text[doc.tokens[i].span.start..doc.tokens[j].span.end],
-                    lx::REGION | lx::PLACE_WORD,
-                )))
+                && lx::lexicon()
+                    .has(&doc.text[doc.tokens[i].span.start..doc.tokens[j].span.end], lx::REGION | lx::PLACE_WORD)))
     {
         j += 1;
         return Some((j, doc.tokens[j - 1].span.end, false));
@@ -500,17 +468,10 @@ fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
         let Some(p) = piece(doc, m, j) else {
             return false;
         };
-        if lex.has(
-            &doc.text[doc.tokens[j].span.start..p.1],
-            lx::ORG_WORD | lx::PLACE_WORD,
-        ) {
+        if lex.has(&doc.text[doc.tokens[j].span.start..p.1], lx::ORG_WORD | lx::PLACE_WORD) {
             return true;
         }
-        if p.2
-            || p.0 >= doc.tokens.len()
-            || !doc.tokens[p.0].space_before
-            || doc.tokens[p.0].newlines_before > 0
-        {
+        if p.2 || p.0 >= doc.tokens.len() || !doc.tokens[p.0].space_before || doc.tokens[p.0].newlines_before > 0 {
             return false;
         }
         j = p.0;
@@ -529,9 +490,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         // before the full test (only "al-", "bin-"… prefixes may start a
         // name in lower case).
         let b0 = doc.text.as_bytes()[doc.tokens[i].span.start];
-        if doc.tokens[i].kind != TokenKind::Word
-            || (b0.is_ascii_lowercase() && doc.tokens[i].span.len() > 3)
-        {
+        if doc.tokens[i].kind != TokenKind::Word || (b0.is_ascii_lowercase() && doc.tokens[i].span.len() > 3) {
             i += 1;
             continue;
         }
@@ -547,9 +506,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         let caps = m.caps_line[i];
         let sent = doc.sentence_of[i];
         let has_keyword = |pieces: &[(usize, usize, usize)]| {
-            pieces.iter().any(|&(s, _, _)| {
-                lx::lexicon().has(doc.tok(s), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD)
-            })
+            pieces.iter().any(|&(s, _, _)| lx::lexicon().has(doc.tok(s), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD))
         };
         while j < n && pieces.len() < 12 {
             let t = doc.tokens[j];
@@ -561,8 +518,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
                 // "People's Republic of China", "St Mary's Hospital".
                 // Not after a place or known organization: "Hong Kong's
                 // High Court" is two names.
-                let owner =
-                    &doc.text[doc.tokens[pieces[0].0].span.start..pieces[pieces.len() - 1].2];
+                let owner = &doc.text[doc.tokens[pieces[0].0].span.start..pieces[pieces.len() - 1].2];
                 match piece(doc, m, j) {
                     Some(_)
                         if !lx::lexicon().has(owner, lx::PLACE | lx::ORG_NAME | lx::DEMONYM)
@@ -649,8 +605,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
     let piece_text = |p: &Piece| &text[doc.tokens[p.0].span.start..p.2];
     // A lexicon phrase starting at the first piece protects it ("North Korea").
     let starts_phrase = |ps: &[Piece]| {
-        (2..=ps.len().min(lex.max_words))
-            .any(|l| lex.has(span_text(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
+        (2..=ps.len().min(lex.max_words)).any(|l| lex.has(span_text(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
     };
     let mut pieces = all;
     let mut title_before = {
@@ -660,9 +615,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
     if !caps {
         let has_keyword_tail = |ps: &[Piece]| {
             ps.len() >= 2
-                && ps[1..]
-                    .iter()
-                    .any(|p| lex.has(piece_text(p), lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD))
+                && ps[1..].iter().any(|p| lex.has(piece_text(p), lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD))
         };
         while let Some(&p) = pieces.first() {
             let w = piece_text(&p);
@@ -673,8 +626,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             let keyword_tail = has_keyword_tail(pieces);
             let single = p.1 == p.0 + 1;
             let is_function = FUNCTION.iter().any(|f| f.eq_ignore_ascii_case(w));
-            let keyword_head =
-                pieces.len() >= 2 && flags & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD) != 0;
+            let keyword_head = pieces.len() >= 2 && flags & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD) != 0;
             let drop = if keyword_tail || keyword_head {
                 is_function
             } else {
@@ -694,19 +646,13 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                             let w = key(w);
                             !m.name_seen.contains(&w) && lex.is_common(&w)
                         })
-                    || (single
-                        && flags & (lx::GIVEN | lx::SURNAME) == 0
-                        && sentence_initial(doc, p.0)
-                        && {
-                            let w = key(w);
-                            m.lower_seen.contains(&w)
-                                || (!m.name_seen.contains(&w)
-                                    && (lex.is_common(&w)
-                                        || (w.len() > 5
-                                            && (w.ends_with("ly")
-                                                || w.ends_with("ing")
-                                                || w.ends_with("ed")))))
-                        })
+                    || (single && flags & (lx::GIVEN | lx::SURNAME) == 0 && sentence_initial(doc, p.0) && {
+                        let w = key(w);
+                        m.lower_seen.contains(&w)
+                            || (!m.name_seen.contains(&w)
+                                && (lex.is_common(&w)
+                                    || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")))))
+                    })
             };
             if !drop {
                 break;
@@ -727,12 +673,10 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             // The longest known place, nationality or organization that
             // opens `before`: "Italian" in "Italian Foreign Minister".
             let known_prefix = |before: &[Piece], out: &mut Vec<Cand>| {
-                if let Some(l) = (1..=before.len()).rev().find(|&l| {
-                    lex.has(
-                        span_text(&before[..l]),
-                        lx::PLACE | lx::DEMONYM | lx::ORG_NAME,
-                    )
-                }) {
+                if let Some(l) = (1..=before.len())
+                    .rev()
+                    .find(|&l| lex.has(span_text(&before[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
+                {
                     push(doc, &before[..l], caps, title_before, out);
                 }
             };
@@ -752,11 +696,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             if flags(0) & lx::DEMONYM != 0 && second & (lx::GIVEN | lx::TITLE) != 0 {
                 push(doc, &pieces[..1], caps, title_before, out);
                 let titled = second & lx::TITLE != 0;
-                let rest = if titled && pieces.len() > 2 {
-                    &pieces[2..]
-                } else {
-                    &pieces[1..]
-                };
+                let rest = if titled && pieces.len() > 2 { &pieces[2..] } else { &pieces[1..] };
                 push(doc, rest, caps, titled, out);
                 return;
             }
@@ -861,10 +801,7 @@ mod tests {
     fn cands(text: &str) -> Vec<String> {
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        find(&doc, &m, lx::lexicon())
-            .iter()
-            .map(|c| c.span.text(text).to_string())
-            .collect()
+        find(&doc, &m, lx::lexicon()).iter().map(|c| c.span.text(text).to_string()).collect()
     }
 
     #[test]
@@ -921,10 +858,7 @@ mod shouting_tests {
         let text = "Visit us today, CALL NOW AND SAVE on repairs from Leeds.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let caps: Vec<&str> = (0..doc.tokens.len())
-            .filter(|&i| m.caps_line[i])
-            .map(|i| doc.tok(i))
-            .collect();
+        let caps: Vec<&str> = (0..doc.tokens.len()).filter(|&i| m.caps_line[i]).map(|i| doc.tok(i)).collect();
         assert_eq!(caps, vec!["CALL", "NOW", "AND", "SAVE"]);
     }
 
@@ -933,10 +867,7 @@ mod shouting_tests {
         let text = "Destiny is all we have. Dawn Lin met Faith in Paris. Dawn left.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let got: Vec<&str> = find(&doc, &m, lx::lexicon())
-            .iter()
-            .map(|c| c.span.text(text))
-            .collect();
+        let got: Vec<&str> = find(&doc, &m, lx::lexicon()).iter().map(|c| c.span.text(text)).collect();
         // "Dawn" opens a sentence but is also written inside one.
         assert_eq!(got, vec!["Dawn Lin", "Faith", "Paris", "Dawn"]);
     }

@@ -73,18 +73,7 @@ const PLACE_PREPS: &[&str] = &[
     "reached",
     "across",
 ];
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "explained",
-    "noted",
-    "wrote",
-    "asked",
-    "replied",
-];
+const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "explained", "noted", "wrote", "asked", "replied"];
 const PERSON_VERBS: &[&str] = &["who", "whose", "he", "she", "his", "her"];
 const MEMBER_NOUNS: &[&str] = &[
     "stock",
@@ -326,10 +315,7 @@ const ORG_NOUNS: &[&str] = &[
 fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
     let mut any = false;
     for part in key.split([' ', '-']) {
-        let demonym = lex.is(part, lx::DEMONYM)
-            || part
-                .strip_suffix('s')
-                .is_some_and(|p| lex.is(p, lx::DEMONYM));
+        let demonym = lex.is(part, lx::DEMONYM) || part.strip_suffix('s').is_some_and(|p| lex.is(p, lx::DEMONYM));
         if demonym {
             any = true;
         } else if !PLACE_PREFIXES.contains(&part) {
@@ -341,8 +327,7 @@ fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
 
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
     let w = doc.tok(i);
-    (doc.tokens[i].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase))
-        .then_some(w)
+    (doc.tokens[i].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase)).then_some(w)
 }
 
 /// Scores one candidate written in ordinary case.
@@ -350,10 +335,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     let mut s: Scores = [0.0; 4];
     let nw = c.nw();
     let f = lex.get(&c.key);
-    let plural_demonym = c
-        .key
-        .strip_suffix('s')
-        .is_some_and(|k| lex.is(k, lx::DEMONYM));
+    let plural_demonym = c.key.strip_suffix('s').is_some_and(|k| lex.is(k, lx::DEMONYM));
     let person_name = c.words().any(|w| lex.is(w, lx::GIVEN | lx::SURNAME));
     if f & lx::COUNTRY != 0 {
         s[L] += 4.0;
@@ -405,10 +387,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if nw == 2 && PLACE_PREFIXES.contains(&first) && lex.is(lastw, lx::PLACE) {
             s[L] += 3.0;
         }
-        if !c
-            .words()
-            .any(|w| lex.is(w, lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE))
-        {
+        if !c.words().any(|w| lex.is(w, lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE)) {
             s[P] += 0.5;
         }
     } else {
@@ -427,16 +406,10 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if f & lx::PLACE_WORD != 0 && f & lx::STOP == 0 {
             s[L] += 0.8;
         }
-        if f == 0
-            && ["ians", "eans", "ian", "ean", "ese"]
-                .iter()
-                .any(|e| k.len() > e.len() + 3 && k.ends_with(e))
-        {
+        if f == 0 && ["ians", "eans", "ian", "ean", "ese"].iter().any(|e| k.len() > e.len() + 3 && k.ends_with(e)) {
             s[M] += 0.8; // "Floridians", "Transylvanian", "Surinamese"
         }
-        if w.find('.')
-            .is_some_and(|d| d >= 2 && w[d + 1..].starts_with(char::is_uppercase))
-        {
+        if w.find('.').is_some_and(|d| d >= 2 && w[d + 1..].starts_with(char::is_uppercase)) {
             s[O] += 2.0; // a site or outlet: "News.Az"
         }
         if w.len() >= 4
@@ -447,8 +420,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         {
             s[P] += 2.0; // an initial glued to a surname: "T.O'Gorman"
         }
-        if all_caps(w) && f & lx::PLACE == 0 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        {
+        if all_caps(w) && f & lx::PLACE == 0 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             s[O] += 2.0;
         }
     }
@@ -459,9 +431,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         && c.end < doc.tokens.len()
     {
         let next = doc.tok(c.end);
-        if matches!(next, "," | "(" | "-" | "—" | "–")
-            || doc.tokens[c.end].kind == TokenKind::Number
-        {
+        if matches!(next, "," | "(" | "-" | "—" | "–") || doc.tokens[c.end].kind == TokenKind::Number {
             s[L] += 2.5;
         }
     }
@@ -475,10 +445,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         {
             // Skip the first character, whatever its width.
             let tail = &w[w.chars().next().map_or(0, char::len_utf8)..];
-            if !(w.starts_with("Mc")
-                || w.starts_with("Mac")
-                || tail.starts_with(char::is_uppercase))
-            {
+            if !(w.starts_with("Mc") || w.starts_with("Mac") || tail.starts_with(char::is_uppercase)) {
                 s[O] += 1.5;
             }
         }
@@ -570,9 +537,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
                 }
             }
         }
-        if next == "(" && e + 2 < n && doc.tok(e + 2) == ")"
-            || next == "(" && e + 5 < n && doc.tok(e + 1) == "U"
-        {
+        if next == "(" && e + 2 < n && doc.tok(e + 2) == ")" || next == "(" && e + 5 < n && doc.tok(e + 1) == "U" {
             let inner = doc.tok(e + 1);
             if lex.has(inner, lx::COUNTRY) || inner == "U" {
                 // A competitor and their country: "Smith (Kenya)", a club
@@ -580,10 +545,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
                 s[if facts.team_sport { O } else { P }] += 1.5;
             }
         }
-        if tok_lower(doc, e).is_some_and(|w| MEMBER_NOUNS.contains(&w))
-            && nw >= 1
-            && !c.title_before
-        {
+        if tok_lower(doc, e).is_some_and(|w| MEMBER_NOUNS.contains(&w)) && nw >= 1 && !c.title_before {
             // "Microsoft spokesman", "Fiat shares"
             s[O] += 0.7;
         }
@@ -619,9 +581,6 @@ pub fn best(s: &Scores) -> (usize, f32) {
             b = i;
         }
     }
-    let second = (0..4)
-        .filter(|&i| i != b)
-        .map(|i| s[i])
-        .fold(f32::MIN, f32::max);
+    let second = (0..4).filter(|&i| i != b).map(|i| s[i]).fold(f32::MIN, f32::max);
     (b, s[b] - second)
 }

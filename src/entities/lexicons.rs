@@ -153,10 +153,7 @@ pub fn lexicon() -> &'static Lexicon {
                 map.insert(line, flags);
             }
         }
-        Lexicon {
-            map,
-            max_words: MAX_WORDS,
-        }
+        Lexicon { map, max_words: MAX_WORDS }
     })
 }
 
@@ -190,14 +187,8 @@ mod tests {
             (include_str!("../../data/entities/given_names.txt"), GIVEN),
             (include_str!("../../data/entities/surnames.txt"), SURNAME),
             (include_str!("../../data/entities/org_words.txt"), ORG_WORD),
-            (
-                include_str!("../../data/entities/place_words.txt"),
-                PLACE_WORD,
-            ),
-            (
-                include_str!("../../data/entities/misc_words.txt"),
-                MISC_WORD,
-            ),
+            (include_str!("../../data/entities/place_words.txt"), PLACE_WORD),
+            (include_str!("../../data/entities/misc_words.txt"), MISC_WORD),
             (include_str!("../../data/entities/titles.txt"), TITLE),
             (include_str!("../../data/entities/stopwords.txt"), STOP),
             (include_str!("../../data/entities/org_names.txt"), ORG_NAME),

@@ -25,12 +25,7 @@ type Map<K, V> = HashMap<K, V, FxBuild>;
 /// taken for an organization.
 const LONE_MENTIONS: u32 = 3;
 
-const LABELS: [EntityLabel; 4] = [
-    EntityLabel::Person,
-    EntityLabel::Org,
-    EntityLabel::Place,
-    EntityLabel::Misc,
-];
+const LABELS: [EntityLabel; 4] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Place, EntityLabel::Misc];
 
 /// Words of a person's name that do not identify them alone.
 fn weak_part(w: &str) -> bool {
@@ -57,16 +52,7 @@ fn weak_part(w: &str) -> bool {
 /// Labels the candidates and links their mentions.
 pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) -> Vec<Entity> {
     // 1. Score every mention written in ordinary case.
-    let scores: Vec<Scores> = cands
-        .iter()
-        .map(|c| {
-            if c.caps {
-                [0.0; 4]
-            } else {
-                score(doc, lex, facts, c)
-            }
-        })
-        .collect();
+    let scores: Vec<Scores> = cands.iter().map(|c| if c.caps { [0.0; 4] } else { score(doc, lex, facts, c) }).collect();
 
     // 2. Sum the evidence per name.
     let mut by_key: Map<&str, Scores> = Map::default();
@@ -134,12 +120,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             continue;
         }
         let mut label = best(&by_key[c.key.as_str()]).0;
-        if c.nw() == 1
-            && person_part.contains_key(c.key.as_str())
-            && s[O] < 2.5
-            && s[M] < 2.5
-            && s[L] < 4.0
-        {
+        if c.nw() == 1 && person_part.contains_key(c.key.as_str()) && s[O] < 2.5 && s[M] < 2.5 && s[L] < 4.0 {
             label = P;
         }
         if let Some(&fi) = acronym_of.get(c.key.as_str()) {
@@ -155,21 +136,12 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             && !person_part.contains_key(c.key.as_str())
             && by_key[c.key.as_str()][P] < 1.0
             && by_key[c.key.as_str()][O] > 0.0
-            && mentions
-                .get(c.key.as_str())
-                .is_some_and(|&n| n >= LONE_MENTIONS)
+            && mentions.get(c.key.as_str()).is_some_and(|&n| n >= LONE_MENTIONS)
         {
             label = O;
         }
         if facts.team_sport {
-            label = team_sport_label(
-                doc,
-                lex,
-                c,
-                s,
-                label,
-                person_part.contains_key(c.key.as_str()),
-            );
+            label = team_sport_label(doc, lex, c, s, label, person_part.contains_key(c.key.as_str()));
         }
         labels.push(Some(label));
     }
@@ -231,9 +203,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             if let Some(&fi) = acronym_of.get(k) {
                 canonical = cands[fi].span.text(doc.text);
             } else if l == P {
-                if let Some(full) = person_part
-                    .get(k)
-                    .or_else(|| k.split(' ').next_back().and_then(|w| person_part.get(w)))
+                if let Some(full) =
+                    person_part.get(k).or_else(|| k.split(' ').next_back().and_then(|w| person_part.get(w)))
                 {
                     if full.len() >= k.len() {
                         canonical = surface_of_key.get(full).copied().unwrap_or(canonical);
@@ -254,11 +225,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
                     canonical = s;
                 }
             }
-            Entity {
-                span,
-                label: LABELS[l],
-                canonical: canonical.to_string(),
-            }
+            Entity { span, label: LABELS[l], canonical: canonical.to_string() }
         })
         .collect()
 }
@@ -266,21 +233,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
 /// In a team-sport report, towns and unknown single names are clubs
 /// ("Leicestershire beat Somerset"), except where the text places them
 /// ("in London", a dateline, a venue line "Hove: …").
-fn team_sport_label(
-    doc: &Document,
-    lex: &Lexicon,
-    c: &Cand,
-    s: &Scores,
-    label: usize,
-    person: bool,
-) -> usize {
+fn team_sport_label(doc: &Document, lex: &Lexicon, c: &Cand, s: &Scores, label: usize, person: bool) -> usize {
     let n = doc.tokens.len();
     let f = lex.get(&c.key);
     let placed = (c.first > 0
-        && matches!(
-            doc.tok(c.first - 1),
-            "in" | "at" | "from" | "near" | "to" | "(" | "outside"
-        ))
+        && matches!(doc.tok(c.first - 1), "in" | "at" | "from" | "near" | "to" | "(" | "outside"))
         || (c.end < n && doc.tok(c.end) == ":")
         || (c.end < n
             && doc.tokens[c.first].newlines_before > 0
@@ -316,17 +273,12 @@ fn coordinate(doc: &Document, cands: &[Cand], scores: &[Scores], labels: &mut [O
     let mut i = 0;
     while i < cands.len() {
         let mut j = i + 1;
-        while j < cands.len()
-            && !cands[j].caps
-            && !cands[j - 1].caps
-            && joined(&cands[j - 1], &cands[j])
-        {
+        while j < cands.len() && !cands[j].caps && !cands[j - 1].caps && joined(&cands[j - 1], &cands[j]) {
             j += 1;
         }
         if j - i >= 2 {
-            let (bi, bs) = (i..j)
-                .map(|k| (k, strength(&scores[k])))
-                .fold((i, f32::MIN), |a, b| if b.1 > a.1 { b } else { a });
+            let (bi, bs) =
+                (i..j).map(|k| (k, strength(&scores[k]))).fold((i, f32::MIN), |a, b| if b.1 > a.1 { b } else { a });
             if bs >= 1.0 {
                 if let Some(l) = labels[bi] {
                     for k in i..j {
@@ -351,18 +303,12 @@ fn contains_words(whole: &str, part: &str) -> bool {
 /// True when the capitals of `acr` are initials of the name's words:
 /// "North Atlantic Treaty Organization" → NATO.
 fn initials_match(full: &Cand, acr: &str) -> bool {
-    let letters: Vec<char> = acr
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
     let initials: Vec<char> = full.words().filter_map(|w| w.chars().next()).collect();
     // Word order may differ from the acronym's language ("National
     // Autonomous University of Mexico (UNAM)"): every capital must be the
     // initial of some word of the name.
-    !letters.is_empty()
-        && letters.len() <= initials.len() + 2
-        && letters.iter().all(|l| initials.contains(l))
+    !letters.is_empty() && letters.len() <= initials.len() + 2 && letters.iter().all(|l| initials.contains(l))
 }
 
 /// A line of a results table: the name is followed by a number.
@@ -401,14 +347,8 @@ fn split_caps(
             } else if f & lx::COUNTRY != 0 {
                 Some(L)
             } else if f & (lx::CITY | lx::REGION) != 0 {
-                Some(if facts.team_sport && caps_table_row(doc, c) {
-                    O
-                } else {
-                    L
-                })
-            } else if f & lx::DEMONYM != 0
-                || k.strip_suffix('s').is_some_and(|s| lex.is(s, lx::DEMONYM))
-            {
+                Some(if facts.team_sport && caps_table_row(doc, c) { O } else { L })
+            } else if f & lx::DEMONYM != 0 || k.strip_suffix('s').is_some_and(|s| lex.is(s, lx::DEMONYM)) {
                 Some(M)
             } else if f & lx::ORG_NAME != 0 {
                 Some(O)
@@ -437,10 +377,7 @@ mod tests {
 
     fn ents(text: &str) -> Vec<(&str, EntityLabel, String)> {
         let doc = Document::new(text);
-        find(&doc, &[])
-            .into_iter()
-            .map(|e| (&text[e.span.range()], e.label, e.canonical))
-            .collect()
+        find(&doc, &[]).into_iter().map(|e| (&text[e.span.range()], e.label, e.canonical)).collect()
     }
 
     #[test]
@@ -465,59 +402,31 @@ mod tests {
 
     #[test]
     fn acronym_takes_its_expansion() {
-        let got =
-            ents("The Zarvian Energy Authority (ZEA) said on Monday that ZEA would cut output.");
-        assert_eq!(
-            got[0],
-            (
-                "Zarvian Energy Authority",
-                Org,
-                "Zarvian Energy Authority".to_string()
-            )
-        );
+        let got = ents("The Zarvian Energy Authority (ZEA) said on Monday that ZEA would cut output.");
+        assert_eq!(got[0], ("Zarvian Energy Authority", Org, "Zarvian Energy Authority".to_string()));
         assert_eq!(got[1], ("ZEA", Org, "Zarvian Energy Authority".to_string()));
         assert_eq!(got[2], ("ZEA", Org, "Zarvian Energy Authority".to_string()));
     }
 
     #[test]
     fn recurring_lone_corporate_name_is_an_organization() {
-        let text =
-            "Varelli said sales fell. Varelli shares dropped. Traders sold Varelli on Friday.";
+        let text = "Varelli said sales fell. Varelli shares dropped. Traders sold Varelli on Friday.";
         let labels: Vec<_> = ents(text).into_iter().map(|e| (e.0, e.1)).collect();
-        assert_eq!(
-            labels,
-            vec![("Varelli", Org), ("Varelli", Org), ("Varelli", Org)]
-        );
+        assert_eq!(labels, vec![("Varelli", Org), ("Varelli", Org), ("Varelli", Org)]);
     }
 
     #[test]
     fn ampersand_names_and_state_abbreviations() {
         let got = ents("Shares of Dorling & Pratt Co rose in Tampa, Fla., on Friday.");
         let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
-        assert_eq!(
-            labels,
-            vec![
-                ("Dorling & Pratt Co", Org),
-                ("Tampa", Place),
-                ("Fla.", Place)
-            ]
-        );
+        assert_eq!(labels, vec![("Dorling & Pratt Co", Org), ("Tampa", Place), ("Fla.", Place)]);
     }
 
     #[test]
     fn class_nouns_before_such_as_and_possessives_after_prepositions() {
-        let got =
-            ents("Leaders of firms such as Quorvex, Talbrin and Nextfold met in Orlan's office.");
+        let got = ents("Leaders of firms such as Quorvex, Talbrin and Nextfold met in Orlan's office.");
         let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
-        assert_eq!(
-            labels,
-            vec![
-                ("Quorvex", Org),
-                ("Talbrin", Org),
-                ("Nextfold", Org),
-                ("Orlan", Person)
-            ]
-        );
+        assert_eq!(labels, vec![("Quorvex", Org), ("Talbrin", Org), ("Nextfold", Org), ("Orlan", Person)]);
     }
 
     #[test]
@@ -530,9 +439,6 @@ mod tests {
     fn coordinated_names_share_a_label() {
         let got = ents("The envoy visited Qarsk, Velmora and Lisbon last week.");
         let labels: Vec<_> = got.iter().map(|e| (e.0, e.1)).collect();
-        assert_eq!(
-            labels,
-            vec![("Qarsk", Place), ("Velmora", Place), ("Lisbon", Place)]
-        );
+        assert_eq!(labels, vec![("Qarsk", Place), ("Velmora", Place), ("Lisbon", Place)]);
     }
 }

@@ -17,11 +17,7 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -125,11 +121,6 @@ pub(crate) fn get() -> &'static Lexicon {
         for k in cues.keys() {
             prefixes[prefix_index(k.as_bytes())] = true;
         }
-        Lexicon {
-            cues,
-            roles,
-            non_agents,
-            prefixes,
-        }
+        Lexicon { cues, roles, non_agents, prefixes }
     })
 }

@@ -106,13 +106,7 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
                     // closing mark, keep what was quoted.
                     let mut fragments = o.fragments;
                     fragments.push(piece);
-                    out.push(Quote {
-                        fragments,
-                        open: o.open,
-                        close: i,
-                        last: i - 1,
-                        words: o.words,
-                    });
+                    out.push(Quote { fragments, open: o.open, close: i, last: i - 1, words: o.words });
                 }
             } else if i - o.open > MAX_QUOTE_TOKENS {
                 cur = None;
@@ -135,20 +129,13 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
             (Some(o), "“") if doc.tok(o.open) == "„" => Role::Close,
             _ => role,
         };
-        let fresh = |i: usize| Open {
-            family,
-            open: i,
-            piece: i + width,
-            fragments: Vec::new(),
-            words: 0,
-        };
+        let fresh = |i: usize| Open { family, open: i, piece: i + width, fragments: Vec::new(), words: 0 };
         match cur.as_mut() {
             None => {
                 let opens = role == Role::Open || (role == Role::Either && glyph != Role::Close);
                 // A single mark opens a quotation only when it is plainly one
                 // (not an apostrophe).
-                let plain =
-                    family == Family::Double || glyph == Role::Open || t.space_before || i == 0;
+                let plain = family == Family::Double || glyph == Role::Open || t.space_before || i == 0;
                 if opens && plain {
                     cur = Some(fresh(i));
                 }
@@ -159,13 +146,7 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
                     let o = cur.take().unwrap();
                     let mut fragments = o.fragments;
                     fragments.push(Span::new(toks[o.piece].span.start, toks[i - 1].span.end));
-                    out.push(Quote {
-                        fragments,
-                        open: o.open,
-                        close: i + width - 1,
-                        last: i - 1,
-                        words: o.words,
-                    });
+                    out.push(Quote { fragments, open: o.open, close: i + width - 1, last: i - 1, words: o.words });
                 } else if role == Role::Open {
                     // Two openers in one paragraph: the first was stray.
                     *o = fresh(i);
@@ -189,9 +170,7 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
 /// and ``` `` ``` that some archives use for double quotes).
 fn mark_at(doc: &Document, i: usize) -> Option<(Family, Role, usize)> {
     let w = doc.tok(i);
-    let paired = |c: &str| {
-        i + 1 < doc.tokens.len() && doc.tok(i + 1) == c && !doc.tokens[i + 1].space_before
-    };
+    let paired = |c: &str| i + 1 < doc.tokens.len() && doc.tok(i + 1) == c && !doc.tokens[i + 1].space_before;
     match w {
         "'" if paired("'") => Some((Family::Double, Role::Either, 2)),
         "`" if paired("`") => Some((Family::Double, Role::Open, 2)),
@@ -221,10 +200,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<Vec<&str>> {
         let doc = Document::new(text);
-        find(&doc)
-            .iter()
-            .map(|q| q.fragments.iter().map(|f| &text[f.range()]).collect())
-            .collect()
+        find(&doc).iter().map(|q| q.fragments.iter().map(|f| &text[f.range()]).collect()).collect()
     }
 
     #[test]
@@ -233,34 +209,19 @@ mod tests {
             quotes("He said “yes, now.” Then «non» and „ja“ and \"ok\"."),
             vec![vec!["yes, now."], vec!["non"], vec!["ja"], vec!["ok"]]
         );
-        assert_eq!(
-            quotes("She called it ‘absurd’ on the players’ day."),
-            vec![vec!["absurd"]]
-        );
+        assert_eq!(quotes("She called it ‘absurd’ on the players’ day."), vec![vec!["absurd"]]);
     }
 
     #[test]
     fn nested_and_paragraphs() {
-        assert_eq!(
-            quotes("“He told me ‘go’ and left.”"),
-            vec![vec!["He told me ‘go’ and left."]]
-        );
-        assert_eq!(
-            quotes("“First part.\n\n“Second part.”\n\nAfter."),
-            vec![vec!["First part.", "Second part."]]
-        );
-        assert_eq!(
-            quotes("“Stray mark.\n\nNext paragraph “real” here."),
-            vec![vec!["real"]]
-        );
+        assert_eq!(quotes("“He told me ‘go’ and left.”"), vec![vec!["He told me ‘go’ and left."]]);
+        assert_eq!(quotes("“First part.\n\n“Second part.”\n\nAfter."), vec![vec!["First part.", "Second part."]]);
+        assert_eq!(quotes("“Stray mark.\n\nNext paragraph “real” here."), vec![vec!["real"]]);
     }
 
     #[test]
     fn typewriter_pairs() {
-        assert_eq!(
-            quotes("''It is over,'' he said. ``Fine.''"),
-            vec![vec!["It is over,"], vec!["Fine."]]
-        );
+        assert_eq!(quotes("''It is over,'' he said. ``Fine.''"), vec![vec!["It is over,"], vec!["Fine."]]);
     }
 
     #[test]

@@ -172,26 +172,15 @@ const BETWEEN: &[&str] = &[
     "proudly",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "his", "her", "their", "its", "our", "one", "another", "some",
-    "many", "several", "most", "other", "both", "all", "few", "two", "three", "four", "five",
-    "these", "those", "each",
+    "the", "a", "an", "this", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most",
+    "other", "both", "all", "few", "two", "three", "four", "five", "these", "those", "each",
 ];
 
 /// Lower-case words inside names ("Bank of England", "Ludwig van Beethoven").
-const NAME_JOINERS: &[&str] = &[
-    "of", "de", "van", "von", "bin", "al", "del", "la", "da", "du", "le",
-];
+const NAME_JOINERS: &[&str] = &["of", "de", "van", "von", "bin", "al", "del", "la", "da", "du", "le"];
 
 /// Capitalized words that start a sentence but no name.
 const LEADING: &[&str] = &[
@@ -236,26 +225,13 @@ const LEADING: &[&str] = &[
 ];
 
 /// Words that end a capitalized run without being part of the name.
-const TRAILING: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "said",
-    "says",
-];
+const TRAILING: &[&str] =
+    &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "said", "says"];
 
 /// Words of a name, counting a hyphenated or dotted group as one
 /// ("Jody Wilson-Raybould" has two).
 fn name_words(doc: &Document, s: usize, e: usize) -> usize {
-    (s..e)
-        .filter(|&j| {
-            doc.tokens[j].kind == TokenKind::Word && (j == s || doc.tokens[j].space_before)
-        })
-        .count()
+    (s..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word && (j == s || doc.tokens[j].space_before)).count()
 }
 
 fn last_word(doc: &Document, e: usize) -> String {
@@ -298,10 +274,7 @@ pub(crate) fn is_pronoun(doc: &Document, np: Span) -> bool {
 
 /// Zero-width characters that pasted text carries between words.
 fn invisible(w: &str) -> bool {
-    matches!(
-        w,
-        "\u{200B}" | "\u{200C}" | "\u{200E}" | "\u{200F}" | "\u{2060}" | "\u{FEFF}"
-    )
+    matches!(w, "\u{200B}" | "\u{200C}" | "\u{200E}" | "\u{200F}" | "\u{2060}" | "\u{FEFF}")
 }
 
 /// True when the phrase names someone: a capitalized word, a role noun or
@@ -309,12 +282,7 @@ fn invisible(w: &str) -> bool {
 pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
     let lex = lexicon::get();
     (e - s == 1 && pronoun(doc.tok(s)).is_some())
-        || (s..e).any(|i| {
-            is_cap(doc, i)
-                || lex
-                    .roles
-                    .contains_key(doc.tok(i).to_ascii_lowercase().as_str())
-        })
+        || (s..e).any(|i| is_cap(doc, i) || lex.roles.contains_key(doc.tok(i).to_ascii_lowercase().as_str()))
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
@@ -323,8 +291,7 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
 }
 
 fn is_cap(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word
-        && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+    doc.tokens[i].kind == TokenKind::Word && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Tokens that may sit inside a name or description without ending it.
@@ -352,8 +319,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
         e -= 1;
     }
-    while e > min && skipped < 4 && (lower_in(doc.tok(e - 1), BETWEEN) || invisible(doc.tok(e - 1)))
-    {
+    while e > min && skipped < 4 && (lower_in(doc.tok(e - 1), BETWEEN) || invisible(doc.tok(e - 1))) {
         e -= 1;
         skipped += 1;
     }
@@ -415,8 +381,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             has_cap |= is_cap(doc, k - 1);
             k -= 1;
         }
-        let boundary =
-            k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
+        let boundary = k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
         // "On Thursday, a survey said": a fronted time is no name.
         if has_cap && boundary && k < s - 1 && !lower_in(doc.tok(k), LEADING) {
             return Some((k, e));
@@ -437,9 +402,7 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             break;
         }
         if t.kind == TokenKind::Punct {
-            if !np_punct(w)
-                || w == "." && !(e > start && doc.tok(e - 1).len() <= 3 && is_cap(doc, e - 1))
-            {
+            if !np_punct(w) || w == "." && !(e > start && doc.tok(e - 1).len() <= 3 && is_cap(doc, e - 1)) {
                 break;
             }
         } else if t.kind == TokenKind::Word && !is_cap(doc, e) {
@@ -447,11 +410,8 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             let joins = matches!(l.as_str(), "of" | "for")
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || lower_in(doc.tok(e + 1), DETERMINERS));
-            let and =
-                l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
-            if lower_in(w, STOP) && !joins && !and
-                || lexicon::get().cues.contains_key(l.as_str()) && e > start
-            {
+            let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
+            if lower_in(w, STOP) && !joins && !and || lexicon::get().cues.contains_key(l.as_str()) && e > start {
                 break;
             }
         }
@@ -491,8 +451,8 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
 
 /// Prepositions that make a name an oblique mention.
 const PREPOSITIONS: &[&str] = &[
-    "to", "for", "with", "from", "by", "against", "of", "in", "at", "on", "about", "like", "than",
-    "over", "under", "between", "among", "toward", "towards", "behind", "beside",
+    "to", "for", "with", "from", "by", "against", "of", "in", "at", "on", "about", "like", "than", "over", "under",
+    "between", "among", "toward", "towards", "behind", "beside",
 ];
 
 /// True when the name starting at token `i` follows a preposition, over
@@ -547,12 +507,7 @@ fn role_index(r: Role) -> usize {
 
 impl<'a> Resolver<'a> {
     pub(crate) fn new(doc: &'a Document<'a>, entities: &'a [Entity]) -> Resolver<'a> {
-        let mut r = Resolver {
-            doc,
-            entities,
-            mentions: Vec::new(),
-            last: [None, None],
-        };
+        let mut r = Resolver { doc, entities, mentions: Vec::new(), last: [None, None] };
         r.scan_names();
         r.merge_entities();
         for m in &mut r.mentions {
@@ -682,8 +637,7 @@ impl<'a> Resolver<'a> {
                 e -= 1;
             }
             let sentence_initial = i == 0 || doc.sentence_of[i] != doc.sentence_of[i - 1];
-            if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(doc.tok(s)).is_none()
-            {
+            if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(doc.tok(s)).is_none() {
                 runs.push((s, e, title));
             }
             i = run_end.max(i + 1);
@@ -693,9 +647,7 @@ impl<'a> Resolver<'a> {
         for (k, &(s, e, _)) in runs.iter().enumerate() {
             if name_words(doc, s, e) >= 2 {
                 full.entry(last_word(doc, e)).or_default().push((s, k));
-                full.entry(format!("^{}", doc.tok(s).to_lowercase()))
-                    .or_default()
-                    .push((s, k));
+                full.entry(format!("^{}", doc.tok(s).to_lowercase())).or_default().push((s, k));
             }
         }
         for &(s, e, ref title) in &runs {
@@ -706,9 +658,7 @@ impl<'a> Resolver<'a> {
                 // A lone word stands for the latest full name before it
                 // that ends (or else starts) with it, else the first after.
                 let key = last_word(doc, e);
-                let list = full
-                    .get(&key)
-                    .or_else(|| full.get(&format!("^{}", doc.tok(s).to_lowercase())));
+                let list = full.get(&key).or_else(|| full.get(&format!("^{}", doc.tok(s).to_lowercase())));
                 list.map(|l| {
                     let p = l.partition_point(|&(at, _)| at < s);
                     let k = if p > 0 { l[p - 1].1 } else { l[0].1 };
@@ -729,14 +679,9 @@ impl<'a> Resolver<'a> {
             let person_shape = (2..=4).contains(&name_words(doc, ts, te))
                 && (ts..te).all(|k| {
                     let w = doc.tok(k);
-                    doc.tokens[k].kind != TokenKind::Word
-                        || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
+                    doc.tokens[k].kind != TokenKind::Word || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
                 });
-            let role = if !org && (person_shape || name_words(doc, ts, te) == 1) {
-                Role::Person
-            } else {
-                Role::Org
-            };
+            let role = if !org && (person_shape || name_words(doc, ts, te) == 1) { Role::Person } else { Role::Org };
             let last = doc.tok(e - 1);
             let possessive = last.ends_with("'s") || last.ends_with("’s");
             self.mentions.push(Mention {
@@ -795,11 +740,7 @@ impl<'a> Resolver<'a> {
         for i in s..e {
             let w = doc.tok(i).to_ascii_lowercase();
             let w = w.trim_end_matches('s');
-            if let Some(r) = lex
-                .roles
-                .get(doc.tok(i).to_ascii_lowercase().as_str())
-                .or_else(|| lex.roles.get(w))
-            {
+            if let Some(r) = lex.roles.get(doc.tok(i).to_ascii_lowercase().as_str()).or_else(|| lex.roles.get(w)) {
                 role = Some(*r);
                 title = Some(doc.tok(i).to_ascii_lowercase());
             }
@@ -808,10 +749,7 @@ impl<'a> Resolver<'a> {
         // Only a definite description points back ("the mayor"); "a
         // citizen" or "officials" introduce someone new.
         let det = doc.tok(s).to_ascii_lowercase();
-        if !matches!(
-            det.as_str(),
-            "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
-        ) {
+        if !matches!(det.as_str(), "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
             return None;
         }
         self.antecedent(np.start, role, title.as_deref())
@@ -833,11 +771,7 @@ impl<'a> Resolver<'a> {
             // The entities layer may have started its span before ours.
             let j = self.entities.partition_point(|e| e.span.end <= span.start);
             if let Some(e) = self.entities.get(j).filter(|e| e.span.overlaps(span)) {
-                let role = if e.label == EntityLabel::Org {
-                    Role::Org
-                } else {
-                    Role::Person
-                };
+                let role = if e.label == EntityLabel::Org { Role::Org } else { Role::Person };
                 if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
                     best = Some((e.canonical.clone(), role));
                 }
@@ -876,10 +810,6 @@ impl<'a> Resolver<'a> {
         if let Some(m) = window.iter().rev().find(|m| m.role == role && !m.oblique) {
             return Some((m.canonical.clone(), m.role));
         }
-        window
-            .iter()
-            .rev()
-            .find(|m| m.role == role)
-            .map(|m| (m.canonical.clone(), m.role))
+        window.iter().rev().find(|m| m.role == role).map(|m| (m.canonical.clone(), m.role))
     }
 }

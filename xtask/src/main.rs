@@ -80,9 +80,7 @@ fn serve_args(args: &[String]) -> Result<u16> {
             _ if a == "--port" => it.next().cloned().ok_or("--port needs a value")?,
             _ => return Err(format!("serve: unknown argument {a:?}")),
         };
-        port = value
-            .parse()
-            .map_err(|_| format!("--port: not a port number: {value:?}"))?;
+        port = value.parse().map_err(|_| format!("--port: not a port number: {value:?}"))?;
     }
     Ok(port)
 }
@@ -99,17 +97,8 @@ struct Ctx {
 impl Ctx {
     fn new() -> Ctx {
         // xtask/ is one level below the workspace root.
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .expect("xtask has a parent")
-            .to_path_buf();
-        Ctx {
-            root,
-            steps: Vec::new(),
-            setup_done: false,
-            browser_done: false,
-            built: false,
-        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf();
+        Ctx { root, steps: Vec::new(), setup_done: false, browser_done: false, built: false }
     }
 
     /// Runs one named step, timing it and announcing it.
@@ -131,11 +120,7 @@ impl Ctx {
         for (name, d, status) in &self.steps {
             println!("  {status:<6} {:>7.1} s  {name}", d.as_secs_f64());
         }
-        println!(
-            "  {:<6} {:>7.1} s  total",
-            if ok { "ok" } else { "FAILED" },
-            total.as_secs_f64()
-        );
+        println!("  {:<6} {:>7.1} s  total", if ok { "ok" } else { "FAILED" }, total.as_secs_f64());
     }
 
     fn path(&self, rel: &str) -> PathBuf {
@@ -171,12 +156,8 @@ impl Ctx {
                 println!("wasm32-unknown-unknown is installed");
                 Ok(())
             }
-            Ok(_) => run(self
-                .cmd("rustup")
-                .args(["target", "add", "wasm32-unknown-unknown"])),
-            Err(e) => Err(format!(
-                "rustup is needed to add the wasm32 target ({e}); see https://rustup.rs"
-            )),
+            Ok(_) => run(self.cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"])),
+            Err(e) => Err(format!("rustup is needed to add the wasm32 target ({e}); see https://rustup.rs")),
         }
     }
 
@@ -184,13 +165,8 @@ impl Ctx {
     fn locked_version(&self, name: &str) -> Result<String> {
         let lock = read(&self.path("Cargo.lock"))?;
         let needle = format!("name = \"{name}\"\nversion = \"");
-        let at = lock
-            .find(&needle)
-            .ok_or(format!("{name} is not in Cargo.lock"))?
-            + needle.len();
-        let end = lock[at..]
-            .find('"')
-            .ok_or("Cargo.lock: unterminated version")?;
+        let at = lock.find(&needle).ok_or(format!("{name} is not in Cargo.lock"))? + needle.len();
+        let end = lock[at..].find('"').ok_or("Cargo.lock: unterminated version")?;
         Ok(lock[at..at + end].to_string())
     }
 
@@ -208,31 +184,15 @@ impl Ctx {
         }
         println!(
             "need wasm-bindgen {want}; found: {}",
-            if cli.trim().is_empty() {
-                "none".to_string()
-            } else {
-                cli.trim().to_string()
-            }
+            if cli.trim().is_empty() { "none".to_string() } else { cli.trim().to_string() }
         );
-        let locked = run(self.cmd("cargo").args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &want,
-            "--locked",
-            "--force",
-        ]));
+        let locked =
+            run(self.cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &want, "--locked", "--force"]));
         if locked.is_err() {
             // Seen on these machines: a version pinned in the CLI's own lock
             // file was missing from the registry copy.
             println!("`cargo install --locked` failed; retrying without --locked");
-            run(self.cmd("cargo").args([
-                "install",
-                "wasm-bindgen-cli",
-                "--version",
-                &want,
-                "--force",
-            ]))?;
+            run(self.cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &want, "--force"]))?;
         }
         Ok(())
     }
@@ -240,7 +200,9 @@ impl Ctx {
     fn setup_npm(&mut self) -> Result {
         for tool in ["node", "npm"] {
             if output(self.cmd(tool).arg("--version")).is_err() {
-                return Err(format!("{tool} is not installed: install Node.js 20 or later (Debian: apt-get install -y nodejs npm)"));
+                return Err(format!(
+                    "{tool} is not installed: install Node.js 20 or later (Debian: apt-get install -y nodejs npm)"
+                ));
             }
         }
         let stamp = self.path("node_modules/.package-lock.json");
@@ -248,9 +210,7 @@ impl Ctx {
             .zip(modified(&self.path("package-lock.json")))
             .is_some_and(|(installed, lock)| installed >= lock)
             && self.path("node_modules/.bin/wasm-opt").exists()
-            && self
-                .path("node_modules/playwright-core/package.json")
-                .exists();
+            && self.path("node_modules/playwright-core/package.json").exists();
         if fresh {
             println!("node_modules is up to date with package-lock.json");
             return Ok(());
@@ -265,9 +225,7 @@ impl Ctx {
             println!("/usr/bin/chromium and chromedriver are installed");
             return Ok(());
         }
-        let is_root = output(Command::new("id").arg("-u"))
-            .map(|s| s.trim() == "0")
-            .unwrap_or(false);
+        let is_root = output(Command::new("id").arg("-u")).map(|s| s.trim() == "0").unwrap_or(false);
         if !is_root {
             return Err("Chromium and ChromeDriver are missing; as root, run:\n    \
                  apt-get update && apt-get install -y chromium chromium-driver"
@@ -275,13 +233,7 @@ impl Ctx {
         }
         run(Command::new("apt-get").arg("update"))?;
         run(Command::new("apt-get")
-            .args([
-                "install",
-                "-y",
-                "--no-install-recommends",
-                "chromium",
-                "chromium-driver",
-            ])
+            .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
             .env("DEBIAN_FRONTEND", "noninteractive"))?;
         if chromedriver().is_none() {
             return Err("chromium-driver was installed but no chromedriver was found".into());
@@ -317,22 +269,12 @@ impl Ctx {
             && self.path("www/pkg/newsmark.js").exists()
             && read(&stamp_path).ok().as_deref() == Some(&stamp)
         {
-            println!(
-                "\nwww/pkg is up to date with {} (skipping wasm-bindgen and wasm-opt)",
-                input.display()
-            );
+            println!("\nwww/pkg is up to date with {} (skipping wasm-bindgen and wasm-opt)", input.display());
         } else {
             self.step("build: wasm-bindgen → www/pkg", |c| {
                 run(c
                     .cmd("wasm-bindgen")
-                    .args([
-                        "--target",
-                        "web",
-                        "--out-dir",
-                        "www/pkg",
-                        "--out-name",
-                        "newsmark",
-                    ])
+                    .args(["--target", "web", "--out-dir", "www/pkg", "--out-name", "newsmark"])
                     .arg(&input))
             })?;
             self.step("build: wasm-opt -Oz", |c| {
@@ -344,13 +286,10 @@ impl Ctx {
                     "www/pkg/newsmark_bg.wasm",
                 ]))
             })?;
-            std::fs::write(&stamp_path, &stamp)
-                .map_err(|e| format!("{}: {e}", stamp_path.display()))?;
+            std::fs::write(&stamp_path, &stamp).map_err(|e| format!("{}: {e}", stamp_path.display()))?;
         }
         for f in ["www/pkg/newsmark.js", "www/pkg/newsmark_bg.wasm"] {
-            let len = std::fs::metadata(self.path(f))
-                .map(|m| m.len())
-                .unwrap_or(0);
+            let len = std::fs::metadata(self.path(f)).map(|m| m.len()).unwrap_or(0);
             println!("  {f}: {len} bytes");
         }
         self.built = true;
@@ -365,12 +304,9 @@ impl Ctx {
         if !www.join("index.html").exists() {
             println!("note: www/index.html does not exist yet; serving the folder anyway");
         }
-        let listener = TcpListener::bind(("127.0.0.1", port))
-            .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-        println!(
-            "\n==> serving {} at http://127.0.0.1:{port}/  (Ctrl-C to stop)",
-            www.display()
-        );
+        let listener =
+            TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        println!("\n==> serving {} at http://127.0.0.1:{port}/  (Ctrl-C to stop)", www.display());
         for stream in listener.incoming().flatten() {
             let www = www.clone();
             std::thread::spawn(move || {
@@ -387,61 +323,38 @@ impl Ctx {
 
     fn test(&mut self) -> Result {
         self.setup(true)?;
-        self.step(
-            "test: cargo test --workspace (unit, integration, doc)",
-            |c| run(c.cmd("cargo").args(["test", "--workspace"])),
-        )?;
-        self.step(
-            "test: WASM bindings in headless Chromium (wasm-bindgen-test)",
-            |c| {
-                let driver = chromedriver().ok_or("chromedriver not found")?;
-                run(c
-                    .cmd("cargo")
-                    .args([
-                        "test",
-                        "-p",
-                        "newsmark",
-                        "--target",
-                        "wasm32-unknown-unknown",
-                        "--test",
-                        "wasm",
-                    ])
-                    .env("CHROMEDRIVER", driver)
-                    // The runner's default, 20 s for the whole suite, is tight for
-                    // a debug build on two busy cores.
-                    .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
-                    // Only the browser: the tests are configured run_in_browser.
-                    .env_remove("GECKODRIVER")
-                    .env_remove("SAFARIDRIVER"))
-            },
-        )?;
+        self.step("test: cargo test --workspace (unit, integration, doc)", |c| {
+            run(c.cmd("cargo").args(["test", "--workspace"]))
+        })?;
+        self.step("test: WASM bindings in headless Chromium (wasm-bindgen-test)", |c| {
+            let driver = chromedriver().ok_or("chromedriver not found")?;
+            run(c
+                .cmd("cargo")
+                .args(["test", "-p", "newsmark", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
+                .env("CHROMEDRIVER", driver)
+                // The runner's default, 20 s for the whole suite, is tight for
+                // a debug build on two busy cores.
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
+                // Only the browser: the tests are configured run_in_browser.
+                .env_remove("GECKODRIVER")
+                .env_remove("SAFARIDRIVER"))
+        })?;
         self.build()?;
         let tests = browser_tests(&self.path("tests/browser"));
         if tests.is_empty() {
             println!("\n==> test: page tests: skipped (no test files in tests/browser/)");
-            self.steps.push((
-                "test: page tests (skipped: none found)".into(),
-                Duration::ZERO,
-                "skip",
-            ));
+            self.steps.push(("test: page tests (skipped: none found)".into(), Duration::ZERO, "skip"));
             return Ok(());
         }
-        self.step(
-            "test: page in headless Chromium (node --test tests/browser/)",
-            |c| {
-                let mut cmd = c.cmd("node");
-                // Lets test files use `import` without a "type": "module".
-                cmd.args([
-                    "--experimental-detect-module",
-                    "--test",
-                    "--test-concurrency=1",
-                ]);
-                for t in &tests {
-                    cmd.arg(t.strip_prefix(&c.root).unwrap_or(t));
-                }
-                run(cmd.env("CHROMIUM", "/usr/bin/chromium"))
-            },
-        )
+        self.step("test: page in headless Chromium (node --test tests/browser/)", |c| {
+            let mut cmd = c.cmd("node");
+            // Lets test files use `import` without a "type": "module".
+            cmd.args(["--experimental-detect-module", "--test", "--test-concurrency=1"]);
+            for t in &tests {
+                cmd.arg(t.strip_prefix(&c.root).unwrap_or(t));
+            }
+            run(cmd.env("CHROMIUM", "/usr/bin/chromium"))
+        })
     }
 
     // ---------------------------------------------------------------- dist
@@ -459,7 +372,11 @@ impl Ctx {
             for (rel, len) in &files {
                 println!("  dist/{rel}  {len} bytes");
             }
-            println!("{} files in {}; copy the folder to any static host that serves .wasm as application/wasm", files.len(), dist.display());
+            println!(
+                "{} files in {}; copy the folder to any static host that serves .wasm as application/wasm",
+                files.len(),
+                dist.display()
+            );
             Ok(())
         })
     }
@@ -481,14 +398,9 @@ impl Ctx {
                 "target/bench",
             ]))
         })?;
-        self.step(
-            "bench: WASM in Node and Chromium, first highlight, sizes",
-            |c| {
-                run(c
-                    .cmd("node")
-                    .args(["benches/bench.mjs", "target/bench", "bench-results.json"]))
-            },
-        )
+        self.step("bench: WASM in Node and Chromium, first highlight, sizes", |c| {
+            run(c.cmd("node").args(["benches/bench.mjs", "target/bench", "bench-results.json"]))
+        })
     }
 }
 
@@ -497,9 +409,7 @@ impl Ctx {
 /// Runs a command, echoing it, and fails on a non-zero exit.
 fn run(cmd: &mut Command) -> Result {
     println!("$ {}", show(cmd));
-    let status = cmd
-        .status()
-        .map_err(|e| format!("cannot run {}: {e}", cmd.get_program().to_string_lossy()))?;
+    let status = cmd.status().map_err(|e| format!("cannot run {}: {e}", cmd.get_program().to_string_lossy()))?;
     if status.success() {
         Ok(())
     } else {
@@ -542,25 +452,13 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 /// Size and modification time: enough to tell that cargo rewrote a file.
 fn fingerprint(path: &Path) -> Result<String> {
     let m = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let t = m
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .unwrap_or_default();
-    Ok(format!(
-        "{} {}.{:09}\n",
-        m.len(),
-        t.as_secs(),
-        t.subsec_nanos()
-    ))
+    let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
+    Ok(format!("{} {}.{:09}\n", m.len(), t.as_secs(), t.subsec_nanos()))
 }
 
 /// `chromedriver` from $CHROMEDRIVER, /usr/bin or PATH.
 fn chromedriver() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("CHROMEDRIVER")
-        .map(PathBuf::from)
-        .filter(|p| p.is_file())
-    {
+    if let Some(p) = std::env::var_os("CHROMEDRIVER").map(PathBuf::from).filter(|p| p.is_file()) {
         return Some(p);
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
@@ -589,10 +487,7 @@ fn browser_tests(dir: &Path) -> Vec<PathBuf> {
                 stack.push(p);
                 continue;
             }
-            let Some(stem) = [".js", ".mjs", ".cjs"]
-                .iter()
-                .find_map(|ext| name.strip_suffix(ext))
-            else {
+            let Some(stem) = [".js", ".mjs", ".cjs"].iter().find_map(|ext| name.strip_suffix(ext)) else {
                 continue;
             };
             if stem == "test"
@@ -625,10 +520,8 @@ fn copy_tree(from: &Path, to: &Path, files: &mut Vec<(String, u64)>) -> Result {
             if p.is_dir() {
                 walk(base, &p, to, files)?;
             } else {
-                std::fs::create_dir_all(dest.parent().unwrap())
-                    .map_err(|e| format!("{}: {e}", dest.display()))?;
-                let len = std::fs::copy(&p, &dest)
-                    .map_err(|e| format!("copying {}: {e}", p.display()))?;
+                std::fs::create_dir_all(dest.parent().unwrap()).map_err(|e| format!("{}: {e}", dest.display()))?;
+                let len = std::fs::copy(&p, &dest).map_err(|e| format!("copying {}: {e}", p.display()))?;
                 files.push((rel.to_string_lossy().into_owned(), len));
             }
         }
@@ -668,29 +561,13 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         stream.flush()
     };
     if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut stream,
-            "405 Method Not Allowed",
-            "text/plain",
-            b"method not allowed\n",
-            false,
-        );
+        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed\n", false);
     }
     let head = method == "HEAD";
     let Some(path) = resolve(root, target) else {
-        return respond(
-            &mut stream,
-            "400 Bad Request",
-            "text/plain",
-            b"bad path\n",
-            head,
-        );
+        return respond(&mut stream, "400 Bad Request", "text/plain", b"bad path\n", head);
     };
-    let path = if path.is_dir() {
-        path.join("index.html")
-    } else {
-        path
-    };
+    let path = if path.is_dir() { path.join("index.html") } else { path };
     match std::fs::read(&path) {
         Ok(body) => {
             println!("  200 {target}");
@@ -698,13 +575,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         }
         Err(_) => {
             println!("  404 {target}");
-            respond(
-                &mut stream,
-                "404 Not Found",
-                "text/plain",
-                b"not found\n",
-                head,
-            )
+            respond(&mut stream, "404 Not Found", "text/plain", b"not found\n", head)
         }
     }
 }
@@ -774,14 +645,8 @@ mod tests {
     fn resolve_stays_inside_root() {
         let root = Path::new("/srv/www");
         assert_eq!(resolve(root, "/"), Some(PathBuf::from("/srv/www")));
-        assert_eq!(
-            resolve(root, "/pkg/newsmark.js?v=1"),
-            Some(PathBuf::from("/srv/www/pkg/newsmark.js"))
-        );
-        assert_eq!(
-            resolve(root, "/a%20b.html"),
-            Some(PathBuf::from("/srv/www/a b.html"))
-        );
+        assert_eq!(resolve(root, "/pkg/newsmark.js?v=1"), Some(PathBuf::from("/srv/www/pkg/newsmark.js")));
+        assert_eq!(resolve(root, "/a%20b.html"), Some(PathBuf::from("/srv/www/a b.html")));
         assert_eq!(resolve(root, "/../etc/passwd"), None);
         assert_eq!(resolve(root, "/%2e%2e/etc/passwd"), None);
         assert_eq!(resolve(root, "/pkg/%2E%2E/%2E%2E/x"), None);
@@ -793,28 +658,18 @@ mod tests {
     #[test]
     fn wasm_is_served_as_application_wasm() {
         assert_eq!(mime(Path::new("pkg/newsmark_bg.wasm")), "application/wasm");
-        assert_eq!(
-            mime(Path::new("pkg/newsmark.js")),
-            "text/javascript; charset=utf-8"
-        );
+        assert_eq!(mime(Path::new("pkg/newsmark.js")), "text/javascript; charset=utf-8");
     }
 
     #[test]
     fn finds_test_files_by_node_naming() {
         let dir = std::env::temp_dir().join(format!("xtask-bt-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("sub")).unwrap();
-        for f in [
-            "page.test.mjs",
-            "helpers.mjs",
-            "sub/test-embed.js",
-            "server.js",
-        ] {
+        for f in ["page.test.mjs", "helpers.mjs", "sub/test-embed.js", "server.js"] {
             std::fs::write(dir.join(f), "").unwrap();
         }
-        let found: Vec<_> = browser_tests(&dir)
-            .iter()
-            .map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
-            .collect();
+        let found: Vec<_> =
+            browser_tests(&dir).iter().map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned()).collect();
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(found, ["page.test.mjs", "sub/test-embed.js"]);
     }
