@@ -233,7 +233,7 @@ impl Ctx {
         }
         run(Command::new("apt-get").arg("update"))?;
         run(Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+            .args(["install", "-y", "chromium", "chromium-driver"])
             .env("DEBIAN_FRONTEND", "noninteractive"))?;
         if chromedriver().is_none() {
             return Err("chromium-driver was installed but no chromedriver was found".into());
