@@ -282,7 +282,24 @@ fn invisible(w: &str) -> bool {
 pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
     let lex = lexicon::get();
     (e - s == 1 && pronoun(doc.tok(s)).is_some())
-        || (s..e).any(|i| is_cap(doc, i) || lex.roles.contains_key(doc.tok(i).to_ascii_lowercase().as_str()))
+        || (s..e).any(|i| is_cap(doc, i) || with_lower(doc.tok(i), |l| lex.roles.contains_key(l)))
+}
+
+/// Calls `f` with `w` ASCII-lower-cased (as `to_ascii_lowercase` would),
+/// lowering short words in a stack buffer: the statement rules lower many
+/// tokens of every text, and allocating for each one showed in profiles.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    let mut buf = [0u8; 32];
+    if let Some(out) = buf.get_mut(..b.len()) {
+        out.copy_from_slice(b);
+        out.make_ascii_lowercase();
+        // Lowering ASCII bytes keeps UTF-8 valid, so this always succeeds.
+        if let Ok(l) = core::str::from_utf8(out) {
+            return f(l);
+        }
+    }
+    f(&w.to_ascii_lowercase())
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
@@ -439,7 +456,7 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     (s..e).any(|i| {
         let w = doc.tok(i);
         (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
-            || lex.roles.contains_key(w.to_ascii_lowercase().as_str())
+            || with_lower(w, |l| lex.roles.contains_key(l))
     }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
         // "Experts say", "officials said", "according to sources familiar
         // with …": a bare plural noun, alone or with one modifier.
