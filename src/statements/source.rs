@@ -235,8 +235,15 @@ fn name_words(doc: &Document, s: usize, e: usize) -> usize {
 }
 
 fn last_word(doc: &Document, e: usize) -> String {
-    let w = doc.tok(e - 1).to_lowercase();
-    w.trim_end_matches("'s").trim_end_matches("’s").to_string()
+    let mut w = doc.tok(e - 1).to_lowercase();
+    // As `trim_end_matches` of each suffix in turn, without building a
+    // substring searcher per call and copying the result.
+    for suffix in ["'s", "’s"] {
+        while w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+        }
+    }
+    w
 }
 
 /// Pronouns that can be sources, with what they refer to.
