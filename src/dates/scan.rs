@@ -192,10 +192,12 @@ impl<'d, 't> Scanner<'d, 't> {
         }
     }
 
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         self.low(i) == w
     }
 
+    #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         let l = self.low(i);
         !l.is_empty() && ws.contains(&l)
