@@ -149,6 +149,7 @@ impl<'d, 't> Scanner<'d, 't> {
     pub fn new(doc: &'d Document<'t>, reference: Option<Date>) -> Scanner<'d, 't> {
         let low = doc.text.to_ascii_lowercase();
         let table = combined();
+        let filter = combined_filter();
         let n = doc.tokens.len();
         // One lookup per word gives its lexicon entry and whether an
         // expression may start there. Strong: by itself; weak: only within
@@ -162,6 +163,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 TokenKind::Punct => (None, if matches!(l, "'" | "’") { 2 } else { 0 }),
                 TokenKind::Word if l.as_bytes().first().is_some_and(u8::is_ascii_digit) => (None, 2),
                 TokenKind::Word if t.span.len() > 16 => (None, 0),
+                TokenKind::Word if !may_be_key(filter, l) => (None, 0),
                 TokenKind::Word => table.get(l).copied().unwrap_or((None, 0)),
             };
             lex.push(entry);
@@ -1617,6 +1619,33 @@ fn combined() -> &'static FxMap<&'static str, (Option<Word>, u8)> {
         }
         map
     })
+}
+
+/// For each length below 64, a bit per first byte (mod 64) that some key
+/// of [`combined`] has: most words of a text are no date word, and this
+/// spares them the hashing. All bits are set if a key does not fit.
+fn combined_filter() -> &'static [u64; 64] {
+    static FILTER: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut f = [0u64; 64];
+        for k in combined().keys() {
+            match k.as_bytes().first() {
+                Some(&b) if k.len() < 64 => f[k.len()] |= 1 << (b & 63),
+                _ => return [u64::MAX; 64],
+            }
+        }
+        f
+    })
+}
+
+/// False only when `w` is surely no key of [`combined`].
+#[inline]
+fn may_be_key(filter: &[u64; 64], w: &str) -> bool {
+    match (filter.get(w.len()), w.as_bytes().first()) {
+        (Some(bits), Some(&b)) => bits & (1 << (b & 63)) != 0,
+        // Too long for the filter, or empty: let the table decide.
+        _ => true,
+    }
 }
 
 /// Words that may begin an expression: 2 = by themselves ("today",
