@@ -309,6 +309,15 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_ascii_lowercase())
 }
 
+/// `lower_in(w, STOP)` by one hash lookup: the list is long and checked
+/// for most words of every phrase scanned.
+fn is_stop(w: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String, crate::lexicon::FxBuild>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| STOP.iter().map(|s| s.to_ascii_lowercase()).collect());
+    w.len() <= 12 && w.is_ascii() && with_lower(w, |l| set.contains(l))
+}
+
 fn lower_in(w: &str, list: &[&str]) -> bool {
     // Every listed word is short and ASCII; most words of a text are not.
     w.len() <= 12 && w.is_ascii() && list.iter().any(|s| s.eq_ignore_ascii_case(w))
@@ -373,10 +382,10 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
                 || doc.tokens[i - 1].kind == TokenKind::Word
                     && !is_cap(doc, i - 1)
                     && !is_cap(doc, i + 1)
-                    && !lower_in(doc.tok(i - 1), STOP))
+                    && !is_stop(doc.tok(i - 1)))
         {
             // "Tore Sohlberg and Lehla Abreder said": one source.
-        } else if t.kind == TokenKind::Word && !is_cap(doc, i) && lower_in(w, STOP) {
+        } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
             // "of"/"for" may join a description to its head ("a spokesman
             // for the ministry") when more phrase lies to the left.
             break;
@@ -435,7 +444,7 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || lower_in(doc.tok(e + 1), DETERMINERS));
             let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
-            if lower_in(w, STOP) && !joins && !and || lexicon::get().cues.contains_key(l.as_str()) && e > start {
+            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(l.as_str()) && e > start {
                 break;
             }
         }
