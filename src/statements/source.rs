@@ -320,7 +320,16 @@ fn is_stop(w: &str) -> bool {
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
     // Every listed word is short and ASCII; most words of a text are not.
-    w.len() <= 12 && w.is_ascii() && list.iter().any(|s| s.eq_ignore_ascii_case(w))
+    // Equal first bytes up to case (`| 0x20`) is necessary for a match and
+    // rejects most same-length entries before the full comparison.
+    let Some(&first) = w.as_bytes().first() else {
+        return list.contains(&"");
+    };
+    w.len() <= 12
+        && w.is_ascii()
+        && list
+            .iter()
+            .any(|s| s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.eq_ignore_ascii_case(w))
 }
 
 fn is_cap(doc: &Document, i: usize) -> bool {
