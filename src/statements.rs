@@ -530,7 +530,7 @@ impl<'a> Finder<'a> {
             }
             if w == "," && k + 1 < end {
                 let mut j = k + 1;
-                if matches!(doc.tok(j).to_ascii_lowercase().as_str(), "and" | "but") && j + 1 < end {
+                if source::with_lower(doc.tok(j), |l| matches!(l, "and" | "but")) && j + 1 < end {
                     j += 1;
                 }
                 if self.cue_at(j).is_some_and(|(_, kind)| kind != CueKind::Nominal) && self.quote_of[j] == 0 {
@@ -629,7 +629,7 @@ impl<'a> Finder<'a> {
                     || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | "(")
                     // "… and Smith says", "because he said": a
                     // coordinated or subordinate clause of its own.
-                    || CLAUSE_JOINERS.contains(&doc.tok(np.0 - 1).to_ascii_lowercase().as_str())
+                    || source::with_lower(doc.tok(np.0 - 1), |l| CLAUSE_JOINERS.contains(&l))
                     || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word);
                 if !clause_start {
                     return None;
@@ -661,10 +661,22 @@ impl<'a> Finder<'a> {
         let doc = self.doc;
         for k in s..e.min(s + 30) {
             let after_prep = k > s
-                && matches!(
-                    doc.tok(k - 1).to_ascii_lowercase().as_str(),
-                    "in" | "on" | "at" | "to" | "for" | "with" | "from" | "by" | "of" | "about" | "after" | "before"
-                );
+                && source::with_lower(doc.tok(k - 1), |l| {
+                    matches!(
+                        l,
+                        "in" | "on"
+                            | "at"
+                            | "to"
+                            | "for"
+                            | "with"
+                            | "from"
+                            | "by"
+                            | "of"
+                            | "about"
+                            | "after"
+                            | "before"
+                    )
+                });
             let candidate = doc.tokens[k].kind == TokenKind::Word
                 && (is_cap_word(doc, k) || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
             // "The union rejected …": a description opening the clause.
@@ -672,7 +684,7 @@ impl<'a> Finder<'a> {
                 && matches!(doc.tok(k), "The" | "A" | "An")
                 && k + 1 < e
                 && doc.tokens[k + 1].kind == TokenKind::Word;
-            let lead = !description && LEAD_WORDS.contains(&doc.tok(k).to_ascii_lowercase().as_str());
+            let lead = !description && source::with_lower(doc.tok(k), |l| LEAD_WORDS.contains(&l));
             if candidate && !after_prep && !lead {
                 // "The diocese issued a statement, saying …": the subject
                 // ends at its verb.
@@ -732,7 +744,7 @@ impl<'a> Finder<'a> {
         }
         // A place or channel before "that": "said in Ottawa that …", "says
         // on its website that …", "told a briefing in Beijing that …".
-        if PLACE_PREPOSITIONS.contains(&doc.tok(c).to_ascii_lowercase().as_str()) {
+        if source::with_lower(doc.tok(c), |l| PLACE_PREPOSITIONS.contains(&l)) {
             let limit = end.min(c + 9);
             for k in c + 1..limit {
                 let w = doc.tok(k);
@@ -741,9 +753,8 @@ impl<'a> Finder<'a> {
                 }
                 // "in his area a bust that …": a second noun phrase not
                 // opened by a preposition makes "that" a relative pronoun.
-                let lower = w.to_ascii_lowercase();
-                let det = matches!(lower.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their");
-                let after_prep = PLACE_PREPOSITIONS.contains(&doc.tok(k - 1).to_ascii_lowercase().as_str())
+                let det = source::with_lower(w, |l| matches!(l, "a" | "an" | "the" | "his" | "her" | "its" | "their"));
+                let after_prep = source::with_lower(doc.tok(k - 1), |l| PLACE_PREPOSITIONS.contains(&l))
                     || doc.tok(k - 1).eq_ignore_ascii_case("with");
                 if doc.tokens[k].kind != TokenKind::Word || self.quote_of[k] != 0 || det && !after_prep {
                     break;

@@ -235,8 +235,15 @@ fn name_words(doc: &Document, s: usize, e: usize) -> usize {
 }
 
 fn last_word(doc: &Document, e: usize) -> String {
-    let w = doc.tok(e - 1).to_lowercase();
-    w.trim_end_matches("'s").trim_end_matches("’s").to_string()
+    let mut w = doc.tok(e - 1).to_lowercase();
+    // As `trim_end_matches` of each suffix in turn, without building a
+    // substring searcher per call and copying the result.
+    for suffix in ["'s", "’s"] {
+        while w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+        }
+    }
+    w
 }
 
 /// Pronouns that can be sources, with what they refer to.
@@ -282,12 +289,47 @@ fn invisible(w: &str) -> bool {
 pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
     let lex = lexicon::get();
     (e - s == 1 && pronoun(doc.tok(s)).is_some())
-        || (s..e).any(|i| is_cap(doc, i) || lex.roles.contains_key(doc.tok(i).to_ascii_lowercase().as_str()))
+        || (s..e).any(|i| is_cap(doc, i) || with_lower(doc.tok(i), |l| lex.roles.contains_key(l)))
+}
+
+/// Calls `f` with `w` ASCII-lower-cased (as `to_ascii_lowercase` would),
+/// lowering short words in a stack buffer: the statement rules lower many
+/// tokens of every text, and allocating for each one showed in profiles.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    let mut buf = [0u8; 32];
+    if let Some(out) = buf.get_mut(..b.len()) {
+        out.copy_from_slice(b);
+        out.make_ascii_lowercase();
+        // Lowering ASCII bytes keeps UTF-8 valid, so this always succeeds.
+        if let Ok(l) = core::str::from_utf8(out) {
+            return f(l);
+        }
+    }
+    f(&w.to_ascii_lowercase())
+}
+
+/// `lower_in(w, STOP)` by one hash lookup: the list is long and checked
+/// for most words of every phrase scanned.
+fn is_stop(w: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String, crate::lexicon::FxBuild>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| STOP.iter().map(|s| s.to_ascii_lowercase()).collect());
+    w.len() <= 12 && w.is_ascii() && with_lower(w, |l| set.contains(l))
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
     // Every listed word is short and ASCII; most words of a text are not.
-    w.len() <= 12 && w.is_ascii() && list.iter().any(|s| s.eq_ignore_ascii_case(w))
+    // Equal first bytes up to case (`| 0x20`) is necessary for a match and
+    // rejects most same-length entries before the full comparison.
+    let Some(&first) = w.as_bytes().first() else {
+        return list.contains(&"");
+    };
+    w.len() <= 12
+        && w.is_ascii()
+        && list
+            .iter()
+            .any(|s| s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.eq_ignore_ascii_case(w))
 }
 
 fn is_cap(doc: &Document, i: usize) -> bool {
@@ -349,10 +391,10 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
                 || doc.tokens[i - 1].kind == TokenKind::Word
                     && !is_cap(doc, i - 1)
                     && !is_cap(doc, i + 1)
-                    && !lower_in(doc.tok(i - 1), STOP))
+                    && !is_stop(doc.tok(i - 1)))
         {
             // "Tore Sohlberg and Lehla Abreder said": one source.
-        } else if t.kind == TokenKind::Word && !is_cap(doc, i) && lower_in(w, STOP) {
+        } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
             // "of"/"for" may join a description to its head ("a spokesman
             // for the ministry") when more phrase lies to the left.
             break;
@@ -411,7 +453,7 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || lower_in(doc.tok(e + 1), DETERMINERS));
             let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
-            if lower_in(w, STOP) && !joins && !and || lexicon::get().cues.contains_key(l.as_str()) && e > start {
+            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(l.as_str()) && e > start {
                 break;
             }
         }
@@ -439,7 +481,7 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     (s..e).any(|i| {
         let w = doc.tok(i);
         (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
-            || lex.roles.contains_key(w.to_ascii_lowercase().as_str())
+            || with_lower(w, |l| lex.roles.contains_key(l))
     }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
         // "Experts say", "officials said", "according to sources familiar
         // with …": a bare plural noun, alone or with one modifier.
