@@ -1155,22 +1155,6 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
 }
 
 fn is_day_word(w: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "recently",
-        "earlier",
-        "later",
-        "again",
-        "also",
-    ];
-    DAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    const OTHER: &[&str] = &["today", "yesterday", "tonight", "recently", "earlier", "later", "again", "also"];
+    source::WEEKDAYS.iter().chain(OTHER).any(|d| d.eq_ignore_ascii_case(w))
 }

@@ -172,7 +172,8 @@ const BETWEEN: &[&str] = &[
     "proudly",
 ];
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// Weekday names, lower case; shared with the clause checks in the parent module.
+pub(super) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most",
