@@ -30,7 +30,7 @@ TASKS:
     setup [--browser]   install what is missing: the wasm32 target, the wasm-bindgen CLI
                         matching Cargo.lock, npm packages (wasm-opt, playwright-core);
                         with --browser also Debian's chromium and chromium-driver
-    build               build the WASM into www/pkg (profile wasm, wasm-bindgen, wasm-opt -Oz)
+    build               build the WASM into www/pkg (release, wasm-bindgen, wasm-opt -O3)
     serve [--port N]    build, then serve www/ on http://127.0.0.1:N/ (default 8000)
     test                setup, cargo test --workspace, the WASM binding tests in headless
                         Chromium, build, and the page tests (node --test tests/browser/)
@@ -248,11 +248,10 @@ impl Ctx {
             return Ok(());
         }
         self.setup(false)?;
-        self.step("build: cargo build (wasm32, profile wasm)", |c| {
+        self.step("build: cargo build (wasm32, release)", |c| {
             run(c.cmd("cargo").args([
                 "build",
-                "--profile",
-                "wasm",
+                "--release",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--lib",
@@ -260,7 +259,7 @@ impl Ctx {
                 "newsmark",
             ]))
         })?;
-        let input = self.path("target/wasm32-unknown-unknown/wasm/newsmark.wasm");
+        let input = self.path("target/wasm32-unknown-unknown/release/newsmark.wasm");
         let out = self.path("www/pkg/newsmark_bg.wasm");
         let stamp_path = self.path("www/pkg/.build-stamp");
         // wasm-opt takes 10–20 s; skip both steps when the WASM cargo built
@@ -278,10 +277,10 @@ impl Ctx {
                     .args(["--target", "web", "--out-dir", "www/pkg", "--out-name", "newsmark"])
                     .arg(&input))
             })?;
-            self.step("build: wasm-opt -Oz", |c| {
+            self.step("build: wasm-opt -O3", |c| {
                 let opt = c.path("node_modules/.bin/wasm-opt");
                 run(c.cmd(opt.to_str().unwrap()).args([
-                    "-Oz",
+                    "-O3",
                     "www/pkg/newsmark_bg.wasm",
                     "-o",
                     "www/pkg/newsmark_bg.wasm",
