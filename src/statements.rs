@@ -73,6 +73,10 @@ const BEFORE_WINDOW: usize = 6;
 const JOIN_NEXT_SENTENCE: bool = false;
 /// Longest reported clause, in tokens.
 const MAX_CONTENT_TOKENS: usize = 400;
+/// How far (tokens) after a cue a quotation may open for the phrase to
+/// count as reported speech ("called the city's new budget plan “a
+/// disaster”").
+const QUOTED_OBJECT_REACH: usize = 12;
 /// Fewest words for an unattributed quotation to count as speech.
 const FLOATING_MIN_WORDS: usize = 6;
 
@@ -337,6 +341,7 @@ impl<'a> Finder<'a> {
         let last = doc.tok(q.last);
         let speechlike =
             is_terminal(last) || matches!(last, "," | "—" | "–") || matches!(doc.tok(start), "," | "—" | "–");
+        let new_sentence = is_terminal(last) && is_cap_word(doc, start);
         let mut limit = start;
         while limit < n && limit - start < AFTER_WINDOW {
             let w = doc.tok(limit);
@@ -364,6 +369,13 @@ impl<'a> Finder<'a> {
                             return None;
                         }
                         if let Some(src) = before {
+                            // "“… won.” He said the race …": a new sentence
+                            // whose cue goes on to words of its own reports
+                            // those, not the quotation.
+                            let closes = limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4;
+                            if new_sentence && !closes {
+                                return None;
+                            }
                             return Some(Attr { cue: (i, ce), source: Some(src), end: self.tail(ce, limit) });
                         }
                         if i == start || (i == start + 1 && doc.tok(start) == ",") {
@@ -434,6 +446,11 @@ impl<'a> Finder<'a> {
                 let src = match kind {
                     CueKind::According => source::after(doc, ce, p),
                     CueKind::Nominal => None,
+                    // "…, calling it “…”": a participle after a comma takes
+                    // the sentence's subject.
+                    _ if i > sent_start && doc.tok(i - 1) == "," && doc.tok(i).ends_with("ing") => {
+                        self.subject(sent_start, i - 1)
+                    }
                     _ => source::before(doc, i, sent_start).or_else(|| source::after(doc, ce, p)),
                 };
                 src?;
@@ -528,12 +545,21 @@ impl<'a> Finder<'a> {
                 e = k;
                 break;
             }
-            if w == "," && k + 1 < end {
+            if matches!(w, "," | ":" | "—" | "–") && k + 1 < end {
                 let mut j = k + 1;
                 if source::with_lower(doc.tok(j), |l| matches!(l, "and" | "but")) && j + 1 < end {
                     j += 1;
                 }
-                if self.cue_at(j).is_some_and(|(_, kind)| kind != CueKind::Nominal) && self.quote_of[j] == 0 {
+                // ": she notes that …" — a pronoun and a cue open a new
+                // attribution as surely as a cue alone.
+                if j + 1 < end
+                    && source::with_lower(doc.tok(j), |l| matches!(l, "he" | "she" | "they" | "we" | "i"))
+                    && self.cue_at(j + 1).is_some_and(|(_, kind)| kind == CueKind::Strong)
+                {
+                    j += 1;
+                }
+                let cue_here = self.cue_at(j).is_some_and(|(_, kind)| kind != CueKind::Nominal);
+                if cue_here && self.quote_of[j] == 0 && (w == "," || j > k + 1) {
                     e = k;
                     break;
                 }
@@ -601,7 +627,9 @@ impl<'a> Finder<'a> {
                 // after a comma takes the sentence's subject as its source.
                 if comma_before && doc.tok(i).ends_with("ing") {
                     let subject = self.subject(s.start, i - 1);
-                    let c = self.content_start(i, ce, s.end, CueKind::Strong)?;
+                    let c = self
+                        .content_start(i, ce, s.end, CueKind::Strong)
+                        .or_else(|| self.quoted_object(i, ce, s.end))?;
                     let e = self.content_end(c, s.end);
                     return self.emit(c, e, Some(cue), subject);
                 }
@@ -642,7 +670,7 @@ impl<'a> Finder<'a> {
                 let c = match self.content_start(i, ce, s.end, kind) {
                     Some(c) => c,
                     None if interrupted => ce + 1,
-                    None => return None,
+                    None => self.quoted_object(i, ce, s.end)?,
                 };
                 if interrupted {
                     if let Some(first) = self.emit(s.start, np.0 - 1, Some(cue), Some(np)) {
@@ -703,6 +731,40 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// Where a reported phrase starts when the cue's object quotes the
+    /// speaker's words ("called the plan “a disaster”", "described the
+    /// talks as “very useful”", "said he was “encouraged” by it"): right
+    /// after the cue, when a quotation that is no title opens within a few
+    /// words of it and lies inside the reported clause. The quoted words
+    /// make the object speech even where the cue alone would not.
+    fn quoted_object(&self, i: usize, ce: usize, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut c = ce;
+        let verb = doc.tok(i);
+        if (verb.starts_with("tel") || verb.starts_with("Tel") || verb.eq_ignore_ascii_case("told")) && c < end {
+            // The hearer is no part of what was said: "telling viewers …".
+            c = source::after(doc, c, end).map_or(c, |o| o.1);
+        }
+        while c < end && matches!(doc.tok(c), "," | ":") {
+            c += 1;
+        }
+        if c >= end
+            || is_quote_mark(doc.tok(c))
+            || doc.tokens[c].kind != TokenKind::Word
+            // "what she described as “a step”": the object came before.
+            || doc.tok(c).eq_ignore_ascii_case("as")
+        {
+            // A quotation right after the cue is direct speech, found by
+            // the direct pass.
+            return None;
+        }
+        let e = self.content_end(c, end);
+        let limit = e.min(c + QUOTED_OBJECT_REACH);
+        let k = (c..limit).find(|&k| self.quote_of[k] != 0)?;
+        let q = &self.quotes[self.quote_of[k] as usize - 1];
+        (q.close < e + 1 && !title_like(doc, q) && !self.quote_used[self.quote_of[k] as usize - 1]).then_some(c)
     }
 
     /// Where the reported clause starts after a cue: at "that" a few words

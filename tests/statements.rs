@@ -528,3 +528,51 @@ fn according_to_a_plural_with_a_modifier() {
     // The phrase stops before "with" (a clause word to the phrase scan).
     assert!(got[0].source.is_some_and(|s| s.starts_with("sources familiar")));
 }
+
+#[test]
+fn a_quoted_object_makes_a_mixed_statement() {
+    let text = "Councillor Dana Whitfield called the new parking rules “a cash grab” at Monday’s meeting. \
+                He described the talks as “long but useful.” \
+                Mayor Omar Reyes said the festival was a “success” despite the rain.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["the new parking rules “a cash grab” at Monday’s meeting"],
+                Mixed,
+                Some("called"),
+                Some("Councillor Dana Whitfield"),
+                Some("Dana Whitfield")
+            ),
+            s(&["the talks as “long but useful."], Mixed, Some("described"), Some("He"), Some("Dana Whitfield")),
+            s(
+                &["the festival was a “success” despite the rain"],
+                Mixed,
+                Some("said"),
+                Some("Mayor Omar Reyes"),
+                Some("Omar Reyes")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_participle_before_a_quotation_takes_the_sentence_subject() {
+    let text = "The nurses’ union rejected the offer, calling it “an insult to every nurse.”";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["an insult to every nurse."]);
+    assert_eq!(got[0].cue, Some("calling"));
+    assert_eq!(got[0].source, Some("The nurses’ union"));
+}
+
+#[test]
+fn a_report_ends_where_a_new_attribution_starts() {
+    let text = "Lena Ortiz grew up on a farm, but she says she never liked the early mornings: \
+                she notes that her brother did all the milking.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![("she never liked the early mornings", "says"), ("that her brother did all the milking", "notes")]
+    );
+}
