@@ -576,3 +576,26 @@ fn a_report_ends_where_a_new_attribution_starts() {
         vec![("she never liked the early mornings", "says"), ("that her brother did all the milking", "notes")]
     );
 }
+
+#[test]
+fn a_pronoun_skips_names_of_the_other_gender() {
+    // "Reyes" is the nearest subject; "She" can only be Margaret Olsen.
+    let text = "Margaret Olsen, the school’s principal, met Daniel Reyes on Monday. \
+                Reyes asked for a new gym. She said the budget would not allow it.";
+    assert_eq!(
+        run(text),
+        vec![s(&["the budget would not allow it"], Indirect, Some("said"), Some("She"), Some("Margaret Olsen"))]
+    );
+}
+
+#[test]
+fn a_gendered_title_decides_between_names() {
+    // Neither given name is in the gender list; the titles tell, and the
+    // nearer name is the man's.
+    let text = "Mrs. Nnenna Varga thanked Mr. Kofi Arden for the visit. \
+                The pool will reopen in May, she said.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["The pool will reopen in May"]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Nnenna Varga"));
+}

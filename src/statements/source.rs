@@ -8,7 +8,7 @@
 //! layer (places never speak; organizations are referred to as "it", not
 //! "he").
 
-use super::lexicon::{self, Role};
+use super::lexicon::{self, Gender, Role};
 use crate::entities::{Entity, EntityLabel};
 use crate::text::{Document, TokenKind};
 use crate::Span;
@@ -260,6 +260,33 @@ fn pronoun(w: &str) -> Option<Role> {
     } else {
         None
     }
+}
+
+/// The gender a person pronoun refers to ("she", "his").
+fn pronoun_gender(w: &str) -> Option<Gender> {
+    if lower_in(w, &["he", "him", "his"]) {
+        Some(Gender::Male)
+    } else if lower_in(w, &["she", "her", "hers"]) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The gender of a person's mention: its title's ("Mrs.", "spokeswoman"),
+/// else its given name's when that name is clearly one gender.
+fn mention_gender(canonical: &str, title: Option<&str>) -> Option<Gender> {
+    let genders = &lexicon::get().genders;
+    if let Some(g) = title.and_then(|t| genders.get(t)) {
+        return Some(*g);
+    }
+    let first = canonical.split_whitespace().next()?;
+    with_lower(first, |l| genders.get(l).copied())
+}
+
+/// True when a mention of gender `have` may be referred to as `want`.
+fn compatible(have: Option<Gender>, want: Option<Gender>) -> bool {
+    have.is_none() || want.is_none() || have == want
 }
 
 /// The role a word names, if any, without allocating.
@@ -530,6 +557,8 @@ struct Mention {
     /// The name follows a preposition ("traded him for Jane Roe"), so it is
     /// no subject a later "he" or "she" is likely to continue.
     oblique: bool,
+    /// The person's gender when the title or given name tells it.
+    gender: Option<Gender>,
 }
 
 /// Resolves sources to canonical names.
@@ -537,8 +566,9 @@ pub(crate) struct Resolver<'a> {
     doc: &'a Document<'a>,
     entities: &'a [Entity],
     mentions: Vec<Mention>,
-    /// The last resolved speaker of each role and where it spoke.
-    last: [Option<(usize, String)>; 2],
+    /// The last resolved speaker of each role, where it spoke, and its
+    /// gender if known.
+    last: [Option<(usize, String, Option<Gender>)>; 2],
 }
 
 fn role_index(r: Role) -> usize {
@@ -555,6 +585,9 @@ impl<'a> Resolver<'a> {
         r.merge_entities();
         for m in &mut r.mentions {
             m.oblique = oblique(doc, doc.token_at_or_after(m.start));
+            if m.role == Role::Person {
+                m.gender = mention_gender(&m.canonical, m.title.as_deref());
+            }
         }
         r
     }
@@ -615,6 +648,7 @@ impl<'a> Resolver<'a> {
                 title: None,
                 possessive: rest.starts_with("'s") || rest.starts_with("’s"),
                 oblique: false,
+                gender: None,
             });
         }
         if !extra.is_empty() {
@@ -734,6 +768,7 @@ impl<'a> Resolver<'a> {
                 title: title.clone(),
                 possessive,
                 oblique: false,
+                gender: None,
             });
         }
     }
@@ -742,25 +777,27 @@ impl<'a> Resolver<'a> {
     /// latest speaker.
     pub(crate) fn resolve(&mut self, np: Span) -> Option<String> {
         let found = self.resolve_inner(np);
-        if let Some((name, role)) = &found {
-            self.last[role_index(*role)] = Some((np.start, name.clone()));
+        if let Some((name, role, gender)) = &found {
+            // "she" teaches the gender of a name the lists do not know.
+            let gender = gender.or_else(|| pronoun_gender(&self.doc.text[np.range()]));
+            self.last[role_index(*role)] = Some((np.start, name.clone(), gender));
         }
         found.map(|f| f.0)
     }
 
-    fn resolve_inner(&self, np: Span) -> Option<(String, Role)> {
+    fn resolve_inner(&self, np: Span) -> Option<(String, Role, Option<Gender>)> {
         let doc = self.doc;
         let text = &doc.text[np.range()];
         if let Some(role) = pronoun(text) {
-            return self.antecedent(np.start, role, None);
+            return self.antecedent(np.start, role, None, pronoun_gender(text));
         }
         // "her statement said": the possessor speaks.
         let first = text.split_whitespace().next().unwrap_or("");
         let head = text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
         if lexicon::get().non_agents.contains_key(head.as_str()) {
             match first.to_ascii_lowercase().as_str() {
-                "his" | "her" => return self.antecedent(np.start, Role::Person, None),
-                "its" | "their" => return self.antecedent(np.start, Role::Org, None),
+                "his" | "her" => return self.antecedent(np.start, Role::Person, None, pronoun_gender(first)),
+                "its" | "their" => return self.antecedent(np.start, Role::Org, None, None),
                 _ => {}
             }
         }
@@ -795,18 +832,19 @@ impl<'a> Resolver<'a> {
         if !matches!(det.as_str(), "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
             return None;
         }
-        self.antecedent(np.start, role, title.as_deref())
+        let gender = title.as_deref().and_then(|t| lex.genders.get(t).copied());
+        self.antecedent(np.start, role, title.as_deref(), gender)
     }
 
-    fn mention_in(&self, span: Span) -> Option<(String, Role)> {
+    fn mention_in(&self, span: Span) -> Option<(String, Role, Option<Gender>)> {
         let k = self.mentions.partition_point(|m| m.start < span.start);
         let mut best = None;
         let mut possessor = None;
         for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
             if m.possessive {
-                possessor = Some((m.canonical.clone(), m.role));
+                possessor = Some((m.canonical.clone(), m.role, m.gender));
             } else {
-                best = Some((m.canonical.clone(), m.role));
+                best = Some((m.canonical.clone(), m.role, m.gender));
             }
         }
         best = best.or(possessor);
@@ -816,7 +854,8 @@ impl<'a> Resolver<'a> {
             if let Some(e) = self.entities.get(j).filter(|e| e.span.overlaps(span)) {
                 let role = if e.label == EntityLabel::Org { Role::Org } else { Role::Person };
                 if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
-                    best = Some((e.canonical.clone(), role));
+                    let gender = (role == Role::Person).then(|| mention_gender(&e.canonical, None)).flatten();
+                    best = Some((e.canonical.clone(), role, gender));
                 }
             }
         }
@@ -826,33 +865,50 @@ impl<'a> Resolver<'a> {
     /// The nearest earlier compatible name: a titled match first ("the
     /// mayor" → "Mayor Rod Peters"), then the latest speaker of that kind
     /// if it spoke recently, then the nearest mention that is no object of
-    /// a preposition, then the nearest mention.
-    fn antecedent(&self, pos: usize, role: Role, title: Option<&str>) -> Option<(String, Role)> {
+    /// a preposition, then the nearest mention. A gendered pronoun or role
+    /// ("she", "the spokeswoman") skips names of the other gender, and
+    /// prefers a name known to be of its own to one of unknown gender.
+    fn antecedent(
+        &self,
+        pos: usize,
+        role: Role,
+        title: Option<&str>,
+        gender: Option<Gender>,
+    ) -> Option<(String, Role, Option<Gender>)> {
         let k = self.mentions.partition_point(|m| m.start < pos);
         let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
+        let found = |m: &Mention| Some((m.canonical.clone(), m.role, m.gender));
+        let fits = |m: &Mention| m.role == role && compatible(m.gender, gender);
         if let Some(t) = title {
-            if let Some(m) = window.iter().rev().find(|m| m.title.as_deref() == Some(t)) {
-                return Some((m.canonical.clone(), m.role));
+            if let Some(m) = window.iter().rev().find(|m| m.title.as_deref() == Some(t) && fits(m)) {
+                return found(m);
             }
         }
-        if let Some((at, name)) = &self.last[role_index(role)] {
+        if let Some((at, name, g)) = &self.last[role_index(role)] {
             // "Recently": no more than a few other names since.
             let since = self.mentions[..k]
                 .iter()
                 .rev()
                 .take(MAX_LOOKBACK)
                 .take_while(|m| m.start > *at)
-                .filter(|m| m.role == role && &m.canonical != name)
+                .filter(|m| fits(m) && &m.canonical != name)
                 .count();
-            if since <= 1 {
-                return Some((name.clone(), role));
+            if since <= 1 && compatible(*g, gender) {
+                return Some((name.clone(), role, *g));
+            }
+        }
+        if gender.is_some() {
+            // Measured on the dev sets: "she" is more often the nearest
+            // known woman than a nearer name of unknown gender.
+            if let Some(m) = window.iter().rev().find(|m| m.role == role && !m.oblique && m.gender == gender) {
+                return found(m);
             }
         }
         // A subject is a likelier antecedent than a name after a
         // preposition; the latter only when no subject is in reach.
-        if let Some(m) = window.iter().rev().find(|m| m.role == role && !m.oblique) {
-            return Some((m.canonical.clone(), m.role));
+        if let Some(m) = window.iter().rev().find(|m| fits(m) && !m.oblique) {
+            return found(m);
         }
-        window.iter().rev().find(|m| m.role == role).map(|m| (m.canonical.clone(), m.role))
+        window.iter().rev().find(|m| fits(m)).and_then(found)
     }
 }
