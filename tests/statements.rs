@@ -599,3 +599,28 @@ fn a_gendered_title_decides_between_names() {
     assert_eq!(got[0].fragments, vec!["The pool will reopen in May"]);
     assert_eq!(got[0].speaker.as_deref(), Some("Nnenna Varga"));
 }
+
+#[test]
+fn a_long_apposition_stays_with_its_name() {
+    let text = "Ann Lee, a nurse at the county hospital in Oakdale, said the ward had been full since Monday. \
+                Kenji Mori, head of research with the Pacific Fisheries Board, says stocks are recovering.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["the ward had been full since Monday"],
+                Indirect,
+                Some("said"),
+                Some("Ann Lee, a nurse at the county hospital in Oakdale"),
+                Some("Ann Lee")
+            ),
+            s(
+                &["stocks are recovering"],
+                Indirect,
+                Some("says"),
+                Some("Kenji Mori, head of research with the Pacific Fisheries Board"),
+                Some("Kenji Mori")
+            ),
+        ]
+    );
+}

@@ -384,6 +384,9 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
                 return before(doc, k + 1, min);
             }
         }
+        if let Some(np) = apposition(doc, e - 1, min) {
+            return Some(np);
+        }
     }
     // "Ernie LeBlanc, says": an apposition's closing comma.
     if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
@@ -458,6 +461,42 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         }
     }
     plausible(doc, s, e).then_some((s, e))
+}
+
+/// "Ann Lee, a nurse at the county hospital in Oakdale, said": a name and
+/// the apposition after it, given the apposition's closing comma at
+/// `close`. The apposition may hold prepositions and participles that end
+/// a plain noun phrase; it holds no other comma, sentence mark, quotation
+/// or reporting verb, and the name opens a clause.
+fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
+    let floor = close.saturating_sub(MAX_RELATIVE).max(min + 1);
+    let k = (floor..close).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)))?;
+    if doc.tok(k) != "," || k + 1 >= close || !is_cap(doc, k - 1) {
+        return None;
+    }
+    let first = doc.tok(k + 1);
+    if is_stop(first) && !lower_in(first, DETERMINERS)
+        || lower_in(first, &["and", "or", "but", "which", "who", "whose"])
+        || (k + 1..close).any(|j| {
+            doc.tokens[j].newlines_before > 0
+                || lower_in(doc.tok(j), &["said", "says", "say", "told", "that", "he", "she", "they", "we", "i", "it"])
+        })
+    {
+        return None;
+    }
+    // The name: a run of capitalized words ending at the comma.
+    let mut r = k;
+    while r > min && k - r < 6 && (is_cap(doc, r - 1) || np_punct(doc.tok(r - 1)) && r - 1 > min) {
+        r -= 1;
+    }
+    while r < k && (lower_in(doc.tok(r), LEADING) || np_punct(doc.tok(r))) {
+        r += 1;
+    }
+    let opens = r == min
+        || matches!(doc.tok(r - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"")
+        || lower_in(doc.tok(r - 1), &["and", "but", "while", "as", "because", "so"])
+        || doc.tokens[r].newlines_before > 0;
+    (r < k && opens).then_some((r, close))
 }
 
 /// The noun phrase starting at token `start` (inclusive), not reaching
