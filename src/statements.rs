@@ -823,6 +823,9 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+        if let Some(k) = self.directive(i, ce, c, end) {
+            return Some(k);
+        }
         if kind != CueKind::Strong {
             return None;
         }
@@ -849,6 +852,37 @@ impl<'a> Finder<'a> {
             AUXILIARIES.contains(&w.as_str()) || (k > c && w.ends_with("ed") && w.len() > 4)
         });
         (!bad && words >= 3 && (finite || plain_say)).then_some(c)
+    }
+
+    /// "urged residents to conserve water", "told staff never to …": a
+    /// directive's content is the infinitive after its addressee (`c` is
+    /// where the addressee or the infinitive starts). A passive ("was
+    /// asked to leave") or a verb with no addressee ("asked to speak")
+    /// directs nobody.
+    fn directive(&self, i: usize, ce: usize, c: usize, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        let passive = i > 0 && source::with_lower(doc.tok(i - 1), |l| PASSIVE.contains(&l));
+        if passive || !source::with_lower(doc.tok(i), |l| DIRECTIVES.contains(&l)) {
+            return None;
+        }
+        let limit = end.min(c + 12);
+        for k in c.max(ce + 1)..limit {
+            let w = doc.tok(k);
+            if is_terminal(w) || w == ";" || self.quote_of[k] != 0 {
+                return None;
+            }
+            if w.eq_ignore_ascii_case("to") && k + 1 < end {
+                let verb = doc.tokens[k + 1].kind == TokenKind::Word
+                    && !is_cap_word(doc, k + 1)
+                    && !source::with_lower(doc.tok(k + 1), |l| NOT_INFINITIVE.contains(&l));
+                if !verb {
+                    return None;
+                }
+                let negated = source::with_lower(doc.tok(k - 1), |l| matches!(l, "not" | "never"));
+                return Some(if negated { k - 1 } else { k });
+            }
+        }
+        None
     }
 
     /// A source that can speak: not a document or a number ("the study
@@ -989,13 +1023,70 @@ fn title_like(doc: &Document, q: &Quote) -> bool {
         && is_cap_word(doc, words[0])
 }
 
+/// Verbs that direct someone to act ("urged residents to …"), in every
+/// inflection; only those that are cues in `data/cues.txt` are reached.
+const DIRECTIVES: &[&str] = &[
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "advise",
+    "advises",
+    "advised",
+    "advising",
+    "remind",
+    "reminds",
+    "reminded",
+    "reminding",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "encourage",
+    "encourages",
+    "encouraged",
+    "encouraging",
+    "implore",
+    "implores",
+    "implored",
+    "imploring",
+    "instruct",
+    "instructs",
+    "instructed",
+    "instructing",
+    "beg",
+    "begs",
+    "begged",
+    "begging",
+];
+
+/// Auxiliaries of a passive ("was asked to …").
+const PASSIVE: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "get", "got"];
+
+/// Words after "to" that make it a preposition, not an infinitive.
+const NOT_INFINITIVE: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "him",
+    "them", "us", "me", "it", "all", "any", "some", "each", "every", "no",
+];
+
 /// Prepositions of a place or channel between a cue and "that".
 const PLACE_PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "from", "to", "before", "after"];
 
 /// Words after which a source opens a clause of its own ("… and Smith
 /// said", "because he said"); "if" and "unless" are left out, as a
 /// conditional report is no statement.
-const CLAUSE_JOINERS: &[&str] = &["and", "but", "so", "because", "while", "although", "though", "as", "since", "yet"];
+const CLAUSE_JOINERS: &[&str] = &[
+    "and", "but", "so", "because", "while", "although", "though", "as", "since", "yet", "after", "before", "when",
+    "until", "once",
+];
 
 /// Capitalized words that open a sentence without naming anyone.
 const LEAD_WORDS: &[&str] = &[

@@ -624,3 +624,25 @@ fn a_long_apposition_stays_with_its_name() {
         ]
     );
 }
+
+#[test]
+fn a_temporal_clause_may_hold_a_report() {
+    let text = "The vote came two days after the mayor said the budget was balanced.";
+    assert_eq!(
+        run(text),
+        vec![s(&["the budget was balanced"], Indirect, Some("said"), Some("the mayor"), Some("the mayor"))]
+    );
+}
+
+#[test]
+fn a_directive_reports_its_infinitive() {
+    let text = "The utility urged residents to conserve water until Friday. \
+                Officials told staff never to leave the doors open. He was asked to resign.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["to conserve water until Friday"], Indirect, Some("urged"), Some("The utility"), Some("The utility")),
+            s(&["never to leave the doors open"], Indirect, Some("told"), Some("Officials"), Some("Officials")),
+        ]
+    );
+}
