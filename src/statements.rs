@@ -71,6 +71,9 @@ const BEFORE_WINDOW: usize = 6;
 /// quotation unless the attribution interrupts a single sentence
 /// ("“A,” she said, “B.”"), as issue #5 specifies.
 const JOIN_NEXT_SENTENCE: bool = false;
+/// Most words of a sentence before a quotation that the quotation's
+/// attribution still covers.
+const MAX_LEAD_IN: usize = 30;
 /// Longest reported clause, in tokens.
 const MAX_CONTENT_TOKENS: usize = 400;
 /// How far (tokens) after a cue a quotation may open for the phrase to
@@ -314,18 +317,45 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
+            let mut kind = StatementKind::Direct;
+            // "Her year has been “hard but good,” she said": words of the
+            // sentence before the quotation belong to what is reported.
+            if attr.end > q.close && fragments.len() == 1 {
+                if let Some(s0) = self.lead_in(&q) {
+                    fragments[0] = Span::new(self.doc.tokens[s0].span.start, fragments[0].end);
+                    kind = StatementKind::Mixed;
+                }
+            }
             self.mark_used(attr.cue);
             if let Some(src) = attr.source {
                 self.mark_used(src);
             }
             out.push(Found {
                 fragments,
-                kind: StatementKind::Direct,
+                kind,
                 cue: Some(self.span(attr.cue)),
                 source: attr.source.map(|s| self.span(s)),
             });
             k = next;
         }
+    }
+
+    /// The start of the sentence words that lead into a quotation ("Her
+    /// year has been “…”"), if the quotation opens mid-sentence straight
+    /// after a word and nothing before it in the sentence is quoted or
+    /// introduced by a colon.
+    fn lead_in(&self, q: &Quote) -> Option<usize> {
+        let doc = self.doc;
+        if q.open == 0 || doc.tokens[q.open - 1].kind != TokenKind::Word || self.para_start(q.open) {
+            return None;
+        }
+        let s0 = doc.sentences[doc.sentence_of[q.open] as usize].tokens.start;
+        if s0 + 2 > q.open || q.open - s0 > MAX_LEAD_IN {
+            return None;
+        }
+        let clean = (s0..q.open)
+            .all(|k| self.quote_of[k] == 0 && !self.used[k] && doc.tok(k) != ":" && (k == s0 || !self.para_start(k)));
+        clean.then_some(s0)
     }
 
     /// "…,” she said" / "…,” said Smith" / "…” according to Smith".
@@ -440,6 +470,16 @@ impl<'a> Finder<'a> {
                 let tail = p - ce;
                 if !(punct && tail <= BEFORE_WINDOW || tail <= 1) {
                     return None;
+                }
+                // "says he “fumbled into” medicine": a subject between the
+                // cue and the quotation opens a reported clause that quotes
+                // some words (mixed, found by the reported pass).
+                if !punct && tail == 1 {
+                    let w = doc.tok(ce);
+                    let it = w.eq_ignore_ascii_case("it") && kind == CueKind::Strong;
+                    if it || source::with_lower(w, |l| SUBJECT_PRONOUNS.contains(&l)) {
+                        return None;
+                    }
                 }
                 let para = (0..=i).rev().take(200).find(|&j| self.para_start(j)).unwrap_or(0);
                 let sent_start = doc.sentences[doc.sentence_of[i] as usize].tokens.start.max(para);
@@ -1066,6 +1106,27 @@ const DIRECTIVES: &[&str] = &[
     "begs",
     "begged",
     "begging",
+];
+
+/// Pronouns that can only be subjects, alone or with a contracted verb.
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "he's",
+    "she's",
+    "they're",
+    "we're",
+    "i'm",
+    "it's",
+    "he’s",
+    "she’s",
+    "they’re",
+    "we’re",
+    "i’m",
+    "it’s",
 ];
 
 /// Auxiliaries of a passive ("was asked to …").

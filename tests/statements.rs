@@ -646,3 +646,28 @@ fn a_directive_reports_its_infinitive() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_inside_a_reported_clause_is_mixed() {
+    let text = "Her first year in the clinic has been “hard but rewarding,” Dr. Alma Reyes said. \
+                Tomas Berg says he “stumbled into” teaching after the mill closed.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["Her first year in the clinic has been “hard but rewarding,"],
+                Mixed,
+                Some("said"),
+                Some("Dr. Alma Reyes"),
+                Some("Alma Reyes")
+            ),
+            s(
+                &["he “stumbled into” teaching after the mill closed"],
+                Mixed,
+                Some("says"),
+                Some("Tomas Berg"),
+                Some("Tomas Berg")
+            ),
+        ]
+    );
+}
