@@ -585,6 +585,18 @@ impl<'a> Finder<'a> {
                 e = k;
                 break;
             }
+            // "… a “fraud” and called for …": a second reporting verb
+            // joined by "and" starts a report of its own.
+            if k + 1 < end
+                && source::with_lower(w, |l| matches!(l, "and" | "but"))
+                && doc.tok(k - 1) != ","
+                && self.quote_of[k] == 0
+                && self.cue_at(k + 1).is_some_and(|(_, kind)| matches!(kind, CueKind::Strong | CueKind::Weak))
+                && !doc.tok(k + 1).ends_with("ing")
+            {
+                e = k;
+                break;
+            }
             if matches!(w, "," | ":" | "—" | "–") && k + 1 < end {
                 let mut j = k + 1;
                 if source::with_lower(doc.tok(j), |l| matches!(l, "and" | "but")) && j + 1 < end {

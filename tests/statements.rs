@@ -671,3 +671,15 @@ fn a_quotation_inside_a_reported_clause_is_mixed() {
         ]
     );
 }
+
+#[test]
+fn a_second_verb_after_and_ends_the_first_report() {
+    let text = "Senator Ruth Okafor called the deal “a betrayal” and said she would vote against it.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["the deal “a betrayal"], Mixed, Some("called"), Some("Senator Ruth Okafor"), Some("Ruth Okafor")),
+            s(&["she would vote against it"], Indirect, Some("said"), Some("Senator Ruth Okafor"), Some("Ruth Okafor")),
+        ]
+    );
+}
