@@ -683,3 +683,22 @@ fn a_second_verb_after_and_ends_the_first_report() {
         ]
     );
 }
+
+#[test]
+fn a_parenthesis_after_a_name_belongs_to_the_source() {
+    let text = "Rep. Steve Moran (D-Ohio) said the bill would pass. \
+                Sen. Ann Lee (R-Texas), a member of the panel, said she was “deeply worried.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["the bill would pass"], Indirect, Some("said"), Some("Rep. Steve Moran (D-Ohio)"), Some("Steve Moran")),
+            s(
+                &["she was “deeply worried."],
+                Mixed,
+                Some("said"),
+                Some("Sen. Ann Lee (R-Texas), a member of the panel"),
+                Some("Ann Lee")
+            ),
+        ]
+    );
+}

@@ -403,6 +403,25 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             e -= 1;
         }
     }
+    // "Sen. Ann Lee (D-Ohio) said": a parenthesis after a name (party and
+    // state, age, office) is part of the source.
+    let full_end = e;
+    if e > min + 3 && doc.tok(e - 1) == ")" {
+        let floor = e.saturating_sub(10).max(min + 1);
+        if let Some(k) = (floor..e - 1).rev().find(|&k| matches!(doc.tok(k), "(" | ")")) {
+            if doc.tok(k) == "(" && is_cap(doc, k - 1) {
+                e = k;
+            }
+        }
+    }
+    let found = before_np(doc, e, min);
+    // The phrase ends after the parenthesis when it ended just before it.
+    found.map(|(a, b)| (a, if b == e { full_end } else { b }))
+}
+
+/// The plain noun phrase ending just before token `e`, after the skips of
+/// [`before`].
+fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     let mut s = e;
     while s > min && e - s < MAX_NP {
         let i = s - 1;
@@ -471,7 +490,16 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
 fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
     let floor = close.saturating_sub(MAX_RELATIVE).max(min + 1);
     let k = (floor..close).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)))?;
-    if doc.tok(k) != "," || k + 1 >= close || !is_cap(doc, k - 1) {
+    if doc.tok(k) != "," || k + 1 >= close {
+        return None;
+    }
+    // "Sen. Ann Lee (R-Ohio), a member …": the name ends before a parenthesis.
+    let mut name_end = k;
+    if doc.tok(k - 1) == ")" {
+        let floor = k.saturating_sub(10).max(min + 1);
+        name_end = (floor..k - 1).rev().find(|&j| doc.tok(j) == "(")?;
+    }
+    if !is_cap(doc, name_end - 1) {
         return None;
     }
     let first = doc.tok(k + 1);
@@ -485,18 +513,18 @@ fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)
         return None;
     }
     // The name: a run of capitalized words ending at the comma.
-    let mut r = k;
-    while r > min && k - r < 6 && (is_cap(doc, r - 1) || np_punct(doc.tok(r - 1)) && r - 1 > min) {
+    let mut r = name_end;
+    while r > min && name_end - r < 6 && (is_cap(doc, r - 1) || np_punct(doc.tok(r - 1)) && r - 1 > min) {
         r -= 1;
     }
-    while r < k && (lower_in(doc.tok(r), LEADING) || np_punct(doc.tok(r))) {
+    while r < name_end && (lower_in(doc.tok(r), LEADING) || np_punct(doc.tok(r))) {
         r += 1;
     }
     let opens = r == min
         || matches!(doc.tok(r - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"")
         || lower_in(doc.tok(r - 1), &["and", "but", "while", "as", "because", "so"])
         || doc.tokens[r].newlines_before > 0;
-    (r < k && opens).then_some((r, close))
+    (r < name_end && opens).then_some((r, close))
 }
 
 /// The noun phrase starting at token `start` (inclusive), not reaching
