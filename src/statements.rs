@@ -406,6 +406,13 @@ impl<'a> Finder<'a> {
                             if new_sentence && !closes {
                                 return None;
                             }
+                            // "“…,” and Ann Lee vowed …": a coordinated
+                            // clause reports something of its own.
+                            let joined = src.0 > start
+                                && source::with_lower(doc.tok(src.0 - 1), |l| matches!(l, "and" | "but" | "while"));
+                            if joined {
+                                return None;
+                            }
                             return Some(Attr { cue: (i, ce), source: Some(src), end: self.tail(ce, limit) });
                         }
                         if i == start || (i == start + 1 && doc.tok(start) == ",") {
@@ -599,16 +606,30 @@ impl<'a> Finder<'a> {
             }
             if matches!(w, "," | ":" | "—" | "–") && k + 1 < end {
                 let mut j = k + 1;
-                if source::with_lower(doc.tok(j), |l| matches!(l, "and" | "but")) && j + 1 < end {
+                // "“…,” and Ann Lee vowed": past a closing mark.
+                if is_quote_mark(doc.tok(j)) && self.quote_of[j] == self.quote_of[k] && self.quote_of[k] != 0 {
                     j += 1;
                 }
-                // ": she notes that …" — a pronoun and a cue open a new
-                // attribution as surely as a cue alone.
-                if j + 1 < end
-                    && source::with_lower(doc.tok(j), |l| matches!(l, "he" | "she" | "they" | "we" | "i"))
-                    && self.cue_at(j + 1).is_some_and(|(_, kind)| kind == CueKind::Strong)
-                {
+                if j < end && source::with_lower(doc.tok(j), |l| matches!(l, "and" | "but")) && j + 1 < end {
                     j += 1;
+                }
+                // ": she notes that …", ", and Ann Lee vowed …" — a
+                // pronoun or a name and a cue open a new attribution as
+                // surely as a cue alone.
+                let mut n = j;
+                if n < end && source::with_lower(doc.tok(n), |l| matches!(l, "he" | "she" | "they" | "we" | "i")) {
+                    n += 1;
+                } else {
+                    while n < end && n - j < 4 && is_cap_word(doc, n) && self.quote_of[n] == 0 {
+                        n += 1;
+                    }
+                }
+                if n > j
+                    && n < end
+                    && self.cue_at(n).is_some_and(|(_, kind)| matches!(kind, CueKind::Strong | CueKind::Weak))
+                    && !doc.tok(n).ends_with("ing")
+                {
+                    j = n;
                 }
                 let cue_here = self.cue_at(j).is_some_and(|(_, kind)| kind != CueKind::Nominal);
                 if cue_here && self.quote_of[j] == 0 && (w == "," || j > k + 1) {

@@ -702,3 +702,15 @@ fn a_parenthesis_after_a_name_belongs_to_the_source() {
         ]
     );
 }
+
+#[test]
+fn a_coordinated_speaker_starts_a_report_of_their_own() {
+    let text = "Tom Reyes said he would make the city “shine again,” and Ann Lee vowed to “fight for every block.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["he would make the city “shine again,"], Mixed, Some("said"), Some("Tom Reyes"), Some("Tom Reyes")),
+            s(&["fight for every block."], Direct, Some("vowed"), Some("Ann Lee"), Some("Ann Lee")),
+        ]
+    );
+}
