@@ -723,7 +723,16 @@ impl<'a> Finder<'a> {
                 }
                 // SOURCE said (that) CONTENT.
                 let np = np?;
-                if !self.agent(np) {
+                // A document reports only what it states outright ("the
+                // lawsuit argues that …", "the memo said the plan was
+                // “flawed”"), not what it shows or estimates.
+                let document = !self.agent(np);
+                // "the examiner's report would …": after a possessive the
+                // cue word is a noun, which reports only with "that"
+                // ("her claim that …").
+                let last = doc.tok(np.1 - 1);
+                let possessive = last.ends_with("'s") || last.ends_with("’s");
+                if possessive && !(ce < s.end && doc.tok(ce).eq_ignore_ascii_case("that")) {
                     return None;
                 }
                 let clause_start = np.0 == s.start
@@ -745,12 +754,18 @@ impl<'a> Finder<'a> {
                     None if interrupted => ce + 1,
                     None => self.quoted_object(i, ce, s.end)?,
                 };
+                let e = self.content_end(c, s.end);
+                let states = kind == CueKind::Strong
+                    && (doc.tok(c).eq_ignore_ascii_case("that") || (c..e).any(|k| self.quote_of[k] != 0));
+                if document && !states {
+                    return None;
+                }
                 if interrupted {
                     if let Some(first) = self.emit(s.start, np.0 - 1, Some(cue), Some(np)) {
                         extra.push(first);
                     }
                 }
-                ((c, self.content_end(c, s.end)), np)
+                ((c, e), np)
             }
         };
         self.emit(content.0, content.1, Some(cue), Some(src))

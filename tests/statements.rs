@@ -714,3 +714,22 @@ fn a_coordinated_speaker_starts_a_report_of_their_own() {
         ]
     );
 }
+
+#[test]
+fn a_document_reports_what_it_states_outright() {
+    let text = "The lawsuit argues that the league ignored the risks. The study estimated that costs would rise. \
+                The coroner's report would later call it an “accident.” The memo said the plan was “badly flawed.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["that the league ignored the risks"],
+                Indirect,
+                Some("argues"),
+                Some("The lawsuit"),
+                Some("The lawsuit")
+            ),
+            s(&["the plan was “badly flawed."], Mixed, Some("said"), Some("The memo"), Some("The memo")),
+        ]
+    );
+}
