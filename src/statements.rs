@@ -795,13 +795,14 @@ impl<'a> Finder<'a> {
                 });
             let candidate = doc.tokens[k].kind == TokenKind::Word
                 && (is_cap_word(doc, k) || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
-            // "The union rejected …": a description opening the clause.
-            let description = k == s
-                && matches!(doc.tok(k), "The" | "A" | "An")
+            // A description opening the clause: "The union rejected …",
+            // "For months, the council ignored …".
+            let description = (k == s && matches!(doc.tok(k), "The" | "A" | "An")
+                || k > s && doc.tok(k - 1) == "," && matches!(doc.tok(k), "the" | "a" | "an"))
                 && k + 1 < e
                 && doc.tokens[k + 1].kind == TokenKind::Word;
             let lead = !description && source::with_lower(doc.tok(k), |l| LEAD_WORDS.contains(&l));
-            if candidate && !after_prep && !lead {
+            if (candidate || description) && !after_prep && !lead {
                 // "The diocese issued a statement, saying …": the subject
                 // ends at its verb.
                 return source::after(doc, k, e)

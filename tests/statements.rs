@@ -733,3 +733,11 @@ fn a_document_reports_what_it_states_outright() {
         ]
     );
 }
+
+#[test]
+fn a_participle_subject_follows_a_fronted_phrase() {
+    let text = "For months, the council ignored the request, saying it had no money. \
+                Hours later, Mayor Ana Ruiz rejected the plan, saying it was too costly.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("it had no money", "the council"), ("it was too costly", "Mayor Ana Ruiz")]);
+}
