@@ -390,6 +390,9 @@ impl<'a> Finder<'a> {
                         return Some(Attr { cue: (i, ce), source: Some(src), end: src.1 });
                     }
                     CueKind::Nominal => {}
+                    // "“…” on Twitter, writing “…”": a participle after the
+                    // quotation introduces what follows it.
+                    CueKind::Strong | CueKind::Weak if i > start && doc.tok(i).ends_with("ing") => return None,
                     CueKind::Strong | CueKind::Weak => {
                         let before = source::before(doc, i, start);
                         // Without speech-like punctuation, only a speaker

@@ -741,3 +741,18 @@ fn a_participle_subject_follows_a_fronted_phrase() {
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(got, vec![("it had no money", "the council"), ("it was too costly", "Mayor Ana Ruiz")]);
 }
+
+#[test]
+fn a_participle_after_a_quotation_introduces_the_next_one() {
+    let text = "Coach Ivan Petrov voiced his “anger” online, writing “We cannot let this happen again.”";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["We cannot let this happen again."],
+            Direct,
+            Some("writing"),
+            Some("Coach Ivan Petrov"),
+            Some("Ivan Petrov")
+        )]
+    );
+}
