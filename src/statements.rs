@@ -676,7 +676,13 @@ impl<'a> Finder<'a> {
                 }
             }
             CueKind::Strong | CueKind::Weak => {
-                let np = source::before(doc, i, s.start);
+                // "…, and Ann Lee, who says …": the relative pronoun stands
+                // for the name before it.
+                let who = i > s.start + 2
+                    && doc.tok(i - 1).eq_ignore_ascii_case("who")
+                    && doc.tok(i - 2) == ","
+                    && kind == CueKind::Strong;
+                let np = if who { source::before(doc, i - 1, s.start) } else { source::before(doc, i, s.start) };
                 // CONTENT, SOURCE said (tail).
                 if let Some(np) = np {
                     if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
@@ -711,14 +717,14 @@ impl<'a> Finder<'a> {
                 }
                 // "SOURCE said A, and added B": a second verb shares the
                 // subject of the sentence's statement before it.
-                if np.is_none() && i > s.start && doc.tok(i - 1).eq_ignore_ascii_case("and") {
+                if np.is_none() && i > s.start && source::with_lower(doc.tok(i - 1), |l| matches!(l, "and" | "but")) {
                     let shared = extra.last().and_then(|f| {
                         let src = f.source?;
                         let from = doc.tokens[s.start].span.start;
                         (src.start >= from && f.fragments.last()?.end <= doc.tokens[i].span.start).then_some(src)
                     });
                     if let Some(src) = shared {
-                        let c = self.content_start(i, ce, s.end, kind)?;
+                        let c = self.content_start(i, ce, s.end, kind).or_else(|| self.quoted_object(i, ce, s.end))?;
                         let e = self.content_end(c, s.end);
                         let np = (doc.token_at_or_after(src.start), doc.token_at_or_after(src.end));
                         return self.emit(c, e, Some(cue), Some(np));
@@ -739,7 +745,10 @@ impl<'a> Finder<'a> {
                     return None;
                 }
                 let clause_start = np.0 == s.start
+                    || who
                     || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | "(")
+                    // "On “Meet the Press,” Sen. Ann Lee said …".
+                    || np.0 > s.start + 1 && is_quote_mark(doc.tok(np.0 - 1)) && doc.tok(np.0 - 2) == ","
                     // "… and Smith says", "because he said": a
                     // coordinated or subordinate clause of its own.
                     || source::with_lower(doc.tok(np.0 - 1), |l| CLAUSE_JOINERS.contains(&l))
@@ -757,7 +766,14 @@ impl<'a> Finder<'a> {
                     None if interrupted => ce + 1,
                     None => self.quoted_object(i, ce, s.end)?,
                 };
-                let e = self.content_end(c, s.end);
+                let mut e = self.content_end(c, s.end);
+                if who {
+                    // "Ann Lee, who says it works, …": the relative clause
+                    // ends at its comma.
+                    if let Some(k) = (c..e).find(|&k| doc.tok(k) == "," && self.quote_of[k] == 0) {
+                        e = k;
+                    }
+                }
                 let states = kind == CueKind::Strong
                     && (doc.tok(c).eq_ignore_ascii_case("that") || (c..e).any(|k| self.quote_of[k] != 0));
                 if document && !states {

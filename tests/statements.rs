@@ -756,3 +756,19 @@ fn a_participle_after_a_quotation_introduces_the_next_one() {
         )]
     );
 }
+
+#[test]
+fn relative_pronoun_but_clause_and_quoted_title_before_the_source() {
+    let text = "The mayor backed the plan, and Ann Lee, who says the road is unsafe, voted against it. \
+                Sen. Jack Hale said he had not read the plan but called it a “good start.” \
+                On “Morning Report,” Sen. Rita Moss said the bill was “dead on arrival.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["the road is unsafe"], Indirect, Some("says"), Some("Ann Lee"), Some("Ann Lee")),
+            s(&["he had not read the plan"], Indirect, Some("said"), Some("Sen. Jack Hale"), Some("Jack Hale")),
+            s(&["it a “good start."], Mixed, Some("called"), Some("Sen. Jack Hale"), Some("Jack Hale")),
+            s(&["the bill was “dead on arrival."], Mixed, Some("said"), Some("Sen. Rita Moss"), Some("Rita Moss")),
+        ]
+    );
+}
