@@ -772,3 +772,11 @@ fn relative_pronoun_but_clause_and_quoted_title_before_the_source() {
         ]
     );
 }
+
+#[test]
+fn an_inserted_channel_is_no_part_of_the_source() {
+    let text = "Ann Lee, in a statement released by the campaign on Monday, said she would stay. \
+                The council, in a letter to residents, said the pool would close.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("she would stay", "Ann Lee"), ("the pool would close", "The council")]);
+}

@@ -383,6 +383,14 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             if k + 1 < e && lower_in(doc.tok(k + 1), &["who", "whose"]) {
                 return before(doc, k + 1, min);
             }
+            // "Ann Lee, in a statement released Monday, said": an inserted
+            // channel or time is no part of the source.
+            let inserted = k + 2 < e - 1
+                && lower_in(doc.tok(k + 1), &["in", "on", "at", "during", "speaking", "writing", "asked"])
+                && !(k + 1..e - 1).any(|j| lower_in(doc.tok(j), &["said", "says", "told", "that"]));
+            if inserted {
+                return before(doc, k + 1, min).filter(|&(a, b)| (a..b).any(|j| is_cap(doc, j)));
+            }
         }
         if let Some(np) = apposition(doc, e - 1, min) {
             return Some(np);
