@@ -746,7 +746,7 @@ impl<'a> Finder<'a> {
                 }
                 let clause_start = np.0 == s.start
                     || who
-                    || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | "(")
+                    || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | ";" | "(")
                     // "On “Meet the Press,” Sen. Ann Lee said …".
                     || np.0 > s.start + 1 && is_quote_mark(doc.tok(np.0 - 1)) && doc.tok(np.0 - 2) == ","
                     // "… and Smith says", "because he said": a

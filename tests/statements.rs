@@ -780,3 +780,11 @@ fn an_inserted_channel_is_no_part_of_the_source() {
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(got, vec![("she would stay", "Ann Lee"), ("the pool would close", "The council")]);
 }
+
+#[test]
+fn a_semicolon_opens_a_clause_and_a_relative_clause_may_hold_commas() {
+    let text = "Voters may balk at the tax; they say the research shows costs matter more. \
+                Adam Lee, who won the title in 2018, 2019 and 2021, said he is ready to retire.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("the research shows costs matter more", "they"), ("he is ready to retire", "Adam Lee")]);
+}

@@ -379,10 +379,17 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // phrase before the relative clause.
     if e > min + 2 && doc.tok(e - 1) == "," {
         let floor = (e - 1).saturating_sub(MAX_RELATIVE).max(min + 1);
+        // The relative clause may hold commas of its own ("Adam Lee, who
+        // won in 2018, 2019 and 2021, said").
+        let who = (floor..e - 1)
+            .rev()
+            .filter(|&k| doc.tok(k) == ",")
+            .take(3)
+            .find(|&k| k + 1 < e && lower_in(doc.tok(k + 1), &["who", "whose"]));
+        if let Some(k) = who {
+            return before(doc, k + 1, min);
+        }
         if let Some(k) = (floor..e - 1).rev().find(|&k| doc.tok(k) == ",") {
-            if k + 1 < e && lower_in(doc.tok(k + 1), &["who", "whose"]) {
-                return before(doc, k + 1, min);
-            }
             // "Ann Lee, in a statement released Monday, said": an inserted
             // channel or time is no part of the source.
             let inserted = k + 2 < e - 1
