@@ -788,3 +788,21 @@ fn a_semicolon_opens_a_clause_and_a_relative_clause_may_hold_commas() {
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(got, vec![("the research shows costs matter more", "they"), ("he is ready to retire", "Adam Lee")]);
 }
+
+#[test]
+fn a_lone_surname_subject_from_the_entities_layer_is_an_antecedent() {
+    let text = "Robin Vale spoke first. Asked about the course, Mulder didn't hesitate. “It is harder than pitching,” he said.";
+    let at = |w: &str| text.find(w).unwrap();
+    let entities = vec![
+        Entity { span: Span::new(0, 10), label: EntityLabel::Person, canonical: "Robin Vale".into() },
+        Entity {
+            span: Span::new(at("Mulder"), at("Mulder") + 6),
+            label: EntityLabel::Person,
+            canonical: "Mulder".into(),
+        },
+    ];
+    let got = run_with(text, &entities);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["It is harder than pitching,"]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Mulder"));
+}

@@ -719,7 +719,17 @@ impl<'a> Resolver<'a> {
                 EntityLabel::Org => Role::Org,
                 _ => continue,
             };
-            if !e.canonical.contains(' ') {
+            // A lone surname the entities layer calls a person counts when
+            // it is the subject of a clause inside a paragraph ("…, Mulder
+            // didn't hesitate"): headings and captions are neither.
+            let k = doc.token_at_or_after(e.span.start);
+            let subject = role == Role::Person
+                && k > 0
+                && doc.tokens[k].newlines_before == 0
+                && doc.tokens.get(k + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word && doc.text[t.span.range()].starts_with(|c: char| c.is_lowercase())
+                });
+            if !e.canonical.contains(' ') && !subject {
                 continue;
             }
             let rest = &doc.text[e.span.end..];
