@@ -806,3 +806,13 @@ fn a_lone_surname_subject_from_the_entities_layer_is_an_antecedent() {
     assert_eq!(got[0].fragments, vec!["It is harder than pitching,"]);
     assert_eq!(got[0].speaker.as_deref(), Some("Mulder"));
 }
+
+#[test]
+fn a_new_subject_takes_over_from_the_last_speaker() {
+    let text = "“We need the pipeline,” said Dale Morrow.\n\n\
+                Kurt Beaulieu drove in from Hinton for the rally.\n\n\
+                “Nobody is working out here,” he said.";
+    let got = run(text);
+    let speakers: Vec<_> = got.iter().map(|x| x.speaker.as_deref().unwrap()).collect();
+    assert_eq!(speakers, vec!["Dale Morrow", "Kurt Beaulieu"]);
+}

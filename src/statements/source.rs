@@ -977,15 +977,19 @@ impl<'a> Resolver<'a> {
             }
         }
         if let Some((at, name, g)) = &self.last[role_index(role)] {
-            // "Recently": no more than a few other names since.
-            let since = self.mentions[..k]
-                .iter()
-                .rev()
-                .take(MAX_LOOKBACK)
-                .take_while(|m| m.start > *at)
-                .filter(|m| fits(m) && &m.canonical != name)
-                .count();
-            if since <= 1 && compatible(*g, gender) {
+            // "Recently": no more than one other name since, and no other
+            // subject ("Ann Lee came too. “…,” she said" is Ann Lee's).
+            let others = || {
+                self.mentions[..k]
+                    .iter()
+                    .rev()
+                    .take(MAX_LOOKBACK)
+                    .take_while(|m| m.start > *at)
+                    .filter(|m| fits(m) && &m.canonical != name)
+            };
+            let since = others().count();
+            let subjects = others().filter(|m| !m.oblique && !m.possessive).count();
+            if since <= 1 && subjects == 0 && compatible(*g, gender) {
                 return Some((name.clone(), role, *g));
             }
         }
