@@ -816,3 +816,18 @@ fn a_new_subject_takes_over_from_the_last_speaker() {
     let speakers: Vec<_> = got.iter().map(|x| x.speaker.as_deref().unwrap()).collect();
     assert_eq!(speakers, vec!["Dale Morrow", "Kurt Beaulieu"]);
 }
+
+#[test]
+fn a_name_before_a_party_and_state_and_an_apposition() {
+    let text = "Debbie Moss, D-Mich., a member of the leadership team, said the vote would be close.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["the vote would be close"],
+            Indirect,
+            Some("said"),
+            Some("Debbie Moss, D-Mich., a member of the leadership team"),
+            Some("Debbie Moss")
+        )]
+    );
+}

@@ -514,7 +514,9 @@ fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)
         let floor = k.saturating_sub(10).max(min + 1);
         name_end = (floor..k - 1).rev().find(|&j| doc.tok(j) == "(")?;
     }
-    if !is_cap(doc, name_end - 1) {
+    // "D-Mich.": a name may end in an abbreviation's period.
+    let abbrev = doc.tok(name_end - 1) == "." && name_end > min + 2 && is_cap(doc, name_end - 2);
+    if !is_cap(doc, name_end - 1) && !abbrev {
         return None;
     }
     let first = doc.tok(k + 1);
@@ -534,6 +536,17 @@ fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)
     }
     while r < name_end && (lower_in(doc.tok(r), LEADING) || np_punct(doc.tok(r))) {
         r += 1;
+    }
+    // "Ann Lee, D-Ohio, a member of …": a name before a short apposition.
+    if r > min + 2 && doc.tok(r - 1) == "," && name_end - r <= 4 {
+        let mut q = r - 1;
+        while q > min && r - 1 - q < 5 && (is_cap(doc, q - 1) || np_punct(doc.tok(q - 1)) && q - 1 > min) {
+            q -= 1;
+        }
+        let boundary = q == min || matches!(doc.tok(q - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
+        if q < r - 1 && boundary && is_cap(doc, q) && !lower_in(doc.tok(q), LEADING) {
+            r = q;
+        }
     }
     let opens = r == min
         || matches!(doc.tok(r - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"")
