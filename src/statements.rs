@@ -283,7 +283,11 @@ impl<'a> Finder<'a> {
             // follows at once ("“Denver,” he answered").
             let attr = match self.attr_after(&q) {
                 Some(a) if a.cue.0 <= q.close + 3 => Some(a),
-                _ if title_like(self.doc, &q) => None,
+                // …unless its cue introduces it with a comma or colon
+                // ("said, “We’ll see,” when asked").
+                _ if title_like(self.doc, &q) => self
+                    .attr_before(&q)
+                    .filter(|a| q.open > 0 && matches!(self.doc.tok(q.open - 1), "," | ":") && a.cue.1 + 1 == q.open),
                 a => a.or_else(|| self.attr_before(&q)),
             };
             let Some(attr) = attr else {

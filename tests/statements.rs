@@ -831,3 +831,9 @@ fn a_name_before_a_party_and_state_and_an_apposition() {
         )]
     );
 }
+
+#[test]
+fn a_short_quote_introduced_by_a_comma_is_speech_not_a_title() {
+    let text = "Mayor Rita Vance had previously said, “We’ll see,” when asked whether she would run again.";
+    assert_eq!(run(text), vec![s(&["We’ll see,"], Direct, Some("said"), Some("Mayor Rita Vance"), Some("Rita Vance"))]);
+}
