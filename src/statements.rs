@@ -602,7 +602,7 @@ impl<'a> Finder<'a> {
             // "… a “fraud” and called for …": a second reporting verb
             // joined by "and" starts a report of its own.
             if k + 1 < end
-                && source::with_lower(w, |l| matches!(l, "and" | "but"))
+                && (w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but"))
                 && doc.tok(k - 1) != ","
                 && self.quote_of[k] == 0
                 && self.cue_at(k + 1).is_some_and(|(_, kind)| matches!(kind, CueKind::Strong | CueKind::Weak))
