@@ -357,8 +357,15 @@ impl<'a> Finder<'a> {
         if s0 + 2 > q.open || q.open - s0 > MAX_LEAD_IN {
             return None;
         }
-        let clean = (s0..q.open)
-            .all(|k| self.quote_of[k] == 0 && !self.used[k] && doc.tok(k) != ":" && (k == s0 || !self.para_start(k)));
+        // A cue among them makes them a report of their own ("While she has
+        // said her plan is “bold,” …"), left to the reported pass.
+        let clean = (s0..q.open).all(|k| {
+            self.quote_of[k] == 0
+                && !self.used[k]
+                && doc.tok(k) != ":"
+                && (k == s0 || !self.para_start(k))
+                && !self.cue_at(k).is_some_and(|(_, kind)| kind != CueKind::Nominal)
+        });
         clean.then_some(s0)
     }
 
@@ -411,6 +418,14 @@ impl<'a> Finder<'a> {
                             // those, not the quotation.
                             let closes = limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4;
                             if new_sentence && !closes {
+                                return None;
+                            }
+                            // "“…,” he has made clear it won't …": a cue with a
+                            // clause of its own reports that clause.
+                            let clause = ce < limit
+                                && (doc.tok(ce).eq_ignore_ascii_case("that")
+                                    || source::with_lower(doc.tok(ce), |l| SUBJECT_PRONOUNS.contains(&l)));
+                            if clause {
                                 return None;
                             }
                             // "“…,” and Ann Lee vowed …": a coordinated
@@ -626,6 +641,10 @@ impl<'a> Finder<'a> {
                 let mut n = j;
                 if n < end && source::with_lower(doc.tok(n), |l| matches!(l, "he" | "she" | "they" | "we" | "i")) {
                     n += 1;
+                    // ", he has made clear …".
+                    while n < end && n - j < 3 && source::with_lower(doc.tok(n), |l| AUX_BEFORE_CUE.contains(&l)) {
+                        n += 1;
+                    }
                 } else {
                     while n < end && n - j < 4 && is_cap_word(doc, n) && self.quote_of[n] == 0 {
                         n += 1;
@@ -960,7 +979,11 @@ impl<'a> Finder<'a> {
             return None;
         }
         let finite = (c..end.min(c + 10)).any(|k| {
-            let w = doc.tok(k).to_ascii_lowercase();
+            let mut w = doc.tok(k).to_ascii_lowercase();
+            // "won’t" is "won't".
+            if w.contains('’') {
+                w = w.replace('’', "'");
+            }
             AUXILIARIES.contains(&w.as_str()) || (k > c && w.ends_with("ed") && w.len() > 4)
         });
         (!bad && words >= 3 && (finite || plain_say)).then_some(c)
@@ -1179,6 +1202,10 @@ const DIRECTIVES: &[&str] = &[
     "begged",
     "begging",
 ];
+
+/// Auxiliaries and adverbs between a pronoun and its cue ("she has also
+/// said").
+const AUX_BEFORE_CUE: &[&str] = &["has", "had", "have", "also", "later", "then", "again", "will", "would", "had"];
 
 /// Pronouns that can only be subjects, alone or with a contracted verb.
 const SUBJECT_PRONOUNS: &[&str] = &[

@@ -837,3 +837,17 @@ fn a_short_quote_introduced_by_a_comma_is_speech_not_a_title() {
     let text = "Mayor Rita Vance had previously said, “We’ll see,” when asked whether she would run again.";
     assert_eq!(run(text), vec![s(&["We’ll see,"], Direct, Some("said"), Some("Mayor Rita Vance"), Some("Rita Vance"))]);
 }
+
+#[test]
+fn a_lead_in_holding_a_cue_is_a_report_of_its_own() {
+    let text =
+        "While Mayor Ben Ortiz has said his budget will be “balanced,” he has made clear it won’t include new taxes. \
+                Councillor Ana Reyes has made clear she won’t run again.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["his budget will be “balanced,"], Mixed, Some("said"), Some("Mayor Ben Ortiz"), Some("Ben Ortiz")),
+            s(&["she won’t run again"], Indirect, Some("made clear"), Some("Councillor Ana Reyes"), Some("Ana Reyes")),
+        ]
+    );
+}

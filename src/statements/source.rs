@@ -225,6 +225,33 @@ const LEADING: &[&str] = &[
     "says",
 ];
 
+/// Conjunctions and sentence adverbs that may open a clause before its
+/// subject.
+const CONJUNCTIONS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "as",
+    "when",
+    "while",
+    "if",
+    "after",
+    "before",
+    "although",
+    "though",
+    "because",
+    "since",
+    "until",
+    "then",
+    "still",
+    "yet",
+    "also",
+    "meanwhile",
+    "however",
+    "once",
+    "whereas",
+];
+
 /// Words that end a capitalized run without being part of the name.
 const TRAILING: &[&str] =
     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "said", "says"];
@@ -472,8 +499,11 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    // A phrase does not start with a connector.
-    while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."]) {
+    // A phrase does not start with a connector, nor with the conjunction
+    // that opens its clause ("While Mayor Ben Ortiz has said").
+    while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."])
+        || s + 1 < e && is_cap(doc, s) && lower_in(doc.tok(s), CONJUNCTIONS)
+    {
         s += 1;
     }
     if s >= e {
