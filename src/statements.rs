@@ -1045,6 +1045,11 @@ impl<'a> Finder<'a> {
         while s < e && matches!(doc.tok(s), "," | ":" | "—" | "–") {
             s += 1;
         }
+        // "Still, prices rose, he said": a sentence connective links the
+        // report to the article, it is not part of what was said.
+        if s + 2 < e && is_cap_word(doc, s) && source::with_lower(doc.tok(s), |l| CONNECTIVES.contains(&l)) {
+            s += if doc.tok(s + 1) == "," { 2 } else { 1 };
+        }
         while e > s && matches!(doc.tok(e - 1), "," | ":" | "—" | "–" | ";") {
             e -= 1;
         }
@@ -1206,6 +1211,11 @@ const DIRECTIVES: &[&str] = &[
 /// Auxiliaries and adverbs between a pronoun and its cue ("she has also
 /// said").
 const AUX_BEFORE_CUE: &[&str] = &["has", "had", "have", "also", "later", "then", "again", "will", "would", "had"];
+
+/// Sentence connectives that open a reported sentence without being
+/// reported ("Still, …", "But …").
+const CONNECTIVES: &[&str] =
+    &["but", "and", "so", "still", "however", "meanwhile", "yet", "also", "instead", "indeed", "overall", "plus"];
 
 /// Pronouns that can only be subjects, alone or with a contracted verb.
 const SUBJECT_PRONOUNS: &[&str] = &[

@@ -851,3 +851,18 @@ fn a_lead_in_holding_a_cue_is_a_report_of_its_own() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_connective_is_not_reported() {
+    let text = "Still, 30 per cent of crashes involve a phone, Dr. Lena Holt says.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["30 per cent of crashes involve a phone"],
+            Indirect,
+            Some("says"),
+            Some("Dr. Lena Holt"),
+            Some("Lena Holt")
+        )]
+    );
+}
