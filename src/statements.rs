@@ -752,6 +752,15 @@ impl<'a> Finder<'a> {
                         let np = (doc.token_at_or_after(src.start), doc.token_at_or_after(src.end));
                         return self.emit(c, e, Some(cue), Some(np));
                     }
+                    // "The spokesman declined to comment but said …": the
+                    // second verb of the sentence's subject.
+                    if kind == CueKind::Strong && i > s.start + 2 {
+                        if let Some(subject) = self.subject(s.start, i - 1) {
+                            let c = self.content_start(i, ce, s.end, kind)?;
+                            let e = self.content_end(c, s.end);
+                            return self.emit(c, e, Some(cue), Some(subject));
+                        }
+                    }
                 }
                 // SOURCE said (that) CONTENT.
                 let np = np?;

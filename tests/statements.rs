@@ -866,3 +866,12 @@ fn a_sentence_connective_is_not_reported() {
         )]
     );
 }
+
+#[test]
+fn a_second_verb_after_and_takes_the_sentence_subject() {
+    let text = "The spokesman declined to name the buyer but said the sale would close in May.";
+    assert_eq!(
+        run(text),
+        vec![s(&["the sale would close in May"], Indirect, Some("said"), Some("The spokesman"), Some("The spokesman"))]
+    );
+}
