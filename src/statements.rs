@@ -946,8 +946,8 @@ impl<'a> Finder<'a> {
         }
         // A place or channel before "that": "said in Ottawa that …", "says
         // on its website that …", "told a briefing in Beijing that …".
-        if source::with_lower(doc.tok(c), |l| PLACE_PREPOSITIONS.contains(&l)) {
-            let limit = end.min(c + 9);
+        if source::with_lower(doc.tok(c), |l| PLACE_PREPOSITIONS.contains(&l) || l == "with") {
+            let limit = end.min(c + 12);
             for k in c + 1..limit {
                 let w = doc.tok(k);
                 if w.eq_ignore_ascii_case("that") {
@@ -958,7 +958,12 @@ impl<'a> Finder<'a> {
                 let det = source::with_lower(w, |l| matches!(l, "a" | "an" | "the" | "his" | "her" | "its" | "their"));
                 let after_prep = source::with_lower(doc.tok(k - 1), |l| PLACE_PREPOSITIONS.contains(&l))
                     || doc.tok(k - 1).eq_ignore_ascii_case("with");
-                if doc.tokens[k].kind != TokenKind::Word || self.quote_of[k] != 0 || det && !after_prep {
+                // "at a stop in Toledo, Ohio, that …": a comma inside a
+                // place name.
+                let place_comma = w == "," && is_cap_word(doc, k - 1) && k + 1 < end && is_cap_word(doc, k + 1)
+                    || w == "," && k + 1 < end && doc.tok(k + 1).eq_ignore_ascii_case("that");
+                let word = doc.tokens[k].kind == TokenKind::Word || place_comma;
+                if !word || self.quote_of[k] != 0 || det && !after_prep {
                     break;
                 }
             }

@@ -875,3 +875,11 @@ fn a_second_verb_after_and_takes_the_sentence_subject() {
         vec![s(&["the sale would close in May"], Indirect, Some("said"), Some("The spokesman"), Some("The spokesman"))]
     );
 }
+
+#[test]
+fn a_channel_or_place_with_commas_may_stand_before_that() {
+    let text = "Judge Ruth Tam said in an interview with a local radio station last week that she would retire. \
+                Mayor Lee Park says at a campaign stop in Dayton, Ohio, that the plant will stay.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("that she would retire", "Judge Ruth Tam"), ("that the plant will stay", "Mayor Lee Park")]);
+}
