@@ -883,3 +883,12 @@ fn a_channel_or_place_with_commas_may_stand_before_that() {
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(got, vec![("that she would retire", "Judge Ruth Tam"), ("that the plant will stay", "Mayor Lee Park")]);
 }
+
+#[test]
+fn an_inserted_adverb_between_source_and_cue() {
+    let text = "Security experts and state officials, however, said the system was never breached.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["the system was never breached"]);
+    assert_eq!(got[0].source, Some("Security experts and state officials"));
+}

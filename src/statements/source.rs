@@ -433,6 +433,11 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // "Ernie LeBlanc, says": an apposition's closing comma.
     if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
         e -= 1;
+        // "Officials, however, said": an inserted sentence adverb.
+        let adverb = lower_in(doc.tok(e - 1), &["however", "meanwhile", "though", "too", "instead", "also"]);
+        if adverb && e > min + 3 && doc.tok(e - 2) == "," {
+            e -= 2;
+        }
     }
     while e > min && skipped < 4 && (lower_in(doc.tok(e - 1), BETWEEN) || invisible(doc.tok(e - 1))) {
         e -= 1;
