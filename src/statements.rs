@@ -715,8 +715,15 @@ impl<'a> Finder<'a> {
                         }
                     }
                 }
-                // CONTENT, said SOURCE.
-                if comma_before && kind == CueKind::Strong && i > s.start + 2 && !doc.tok(i).ends_with("ing") {
+                // CONTENT, said SOURCE — unless all before the comma is the
+                // subject ("Ann Lee, a nurse, said the ward …").
+                let subject_first = np.is_some_and(|np| np.0 == s.start);
+                if comma_before
+                    && kind == CueKind::Strong
+                    && i > s.start + 2
+                    && !doc.tok(i).ends_with("ing")
+                    && !subject_first
+                {
                     if let Some(src) = source::after(doc, ce, s.end) {
                         // "…, said he is worried": a pronoun after the
                         // verb is the subject of the reported clause unless

@@ -892,3 +892,18 @@ fn an_inserted_adverb_between_source_and_cue() {
     assert_eq!(got[0].fragments, vec!["the system was never breached"]);
     assert_eq!(got[0].source, Some("Security experts and state officials"));
 }
+
+#[test]
+fn a_subject_with_apposition_is_not_reported_content() {
+    let text = "Mr. Ravi Prasad, a former official at the central bank, said Ms. Brainard showed real respect for other countries.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["Ms. Brainard showed real respect for other countries"],
+            Indirect,
+            Some("said"),
+            Some("Mr. Ravi Prasad, a former official at the central bank"),
+            Some("Ravi Prasad")
+        )]
+    );
+}
