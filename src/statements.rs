@@ -1048,7 +1048,16 @@ impl<'a> Finder<'a> {
         // name before the apposition, not the apposition's last word.
         let doc = self.doc;
         let e = match (s..e).find(|&k| doc.tok(k) == ",") {
-            Some(c) if c > s && (s..c).all(|k| doc.tokens[k].kind != TokenKind::Word || is_cap_word(doc, k)) => c,
+            Some(c)
+                if c > s
+                    && (s..c).all(|k| {
+                        doc.tokens[k].kind != TokenKind::Word
+                            || is_cap_word(doc, k)
+                            || source::with_lower(doc.tok(k), |l| source::NAME_JOINERS.contains(&l))
+                    }) =>
+            {
+                c
+            }
             _ => e,
         };
         let w = self.doc.tok(e - 1);

@@ -907,3 +907,20 @@ fn a_subject_with_apposition_is_not_reported_content() {
         )]
     );
 }
+
+#[test]
+fn an_apposition_may_hold_a_relative_clause_and_the_name_a_joiner() {
+    let text = "Senator Rhea Colt, the Republican who leads the budget panel, which oversees the agency, \
+                said the cuts were a mistake. Bishop Tomas de Luna, a critic of the plan, said it would fail.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "the cuts were a mistake",
+                "Senator Rhea Colt, the Republican who leads the budget panel, which oversees the agency"
+            ),
+            ("it would fail", "Bishop Tomas de Luna, a critic of the plan"),
+        ]
+    );
+}

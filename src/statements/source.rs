@@ -181,7 +181,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Lower-case words inside names ("Bank of England", "Ludwig van Beethoven").
-const NAME_JOINERS: &[&str] = &["of", "de", "van", "von", "bin", "al", "del", "la", "da", "du", "le"];
+pub(super) const NAME_JOINERS: &[&str] = &["of", "de", "van", "von", "bin", "al", "del", "la", "da", "du", "le"];
 
 /// Capitalized words that start a sentence but no name.
 const LEADING: &[&str] = &[
@@ -539,7 +539,20 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
 /// or reporting verb, and the name opens a clause.
 fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
     let floor = close.saturating_sub(MAX_RELATIVE).max(min + 1);
-    let k = (floor..close).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)))?;
+    let punct =
+        |to: usize| (floor..to).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)));
+    let k = punct(close)?;
+    // "Ann Lee, the senator who heads the panel, which oversees banks,
+    // said": a relative clause inside the apposition.
+    if k + 1 < close && lower_in(doc.tok(k + 1), &["which", "who", "where"]) && doc.tok(k) == "," {
+        let k2 = punct(k)?;
+        return apposition_at(doc, k2, close, min);
+    }
+    apposition_at(doc, k, close, min)
+}
+
+/// [`apposition`] with the comma after the name at `k`.
+fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(usize, usize)> {
     if doc.tok(k) != "," || k + 1 >= close {
         return None;
     }
@@ -566,7 +579,11 @@ fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)
     }
     // The name: a run of capitalized words ending at the comma.
     let mut r = name_end;
-    while r > min && name_end - r < 6 && (is_cap(doc, r - 1) || np_punct(doc.tok(r - 1)) && r - 1 > min) {
+    let joiner = |j: usize| j > min && lower_in(doc.tok(j), NAME_JOINERS) && is_cap(doc, j - 1);
+    while r > min
+        && name_end - r < 6
+        && (is_cap(doc, r - 1) || (np_punct(doc.tok(r - 1)) || joiner(r - 1)) && r - 1 > min)
+    {
         r -= 1;
     }
     while r < name_end && (lower_in(doc.tok(r), LEADING) || np_punct(doc.tok(r))) {
