@@ -761,9 +761,16 @@ impl<'a> Finder<'a> {
                     }
                     // "The spokesman declined to comment but said …": the
                     // second verb of the sentence's subject.
-                    if kind == CueKind::Strong && i > s.start + 2 {
+                    if i > s.start + 2 {
                         if let Some(subject) = self.subject(s.start, i - 1) {
-                            let c = self.content_start(i, ce, s.end, kind)?;
+                            // A weak cue reports here only a quoted object ("and
+                            // vowed to punish “those who leak”").
+                            let c = match kind {
+                                CueKind::Strong => self
+                                    .content_start(i, ce, s.end, kind)
+                                    .or_else(|| self.quoted_object(i, ce, s.end))?,
+                                _ => self.quoted_object(i, ce, s.end)?,
+                            };
                             let e = self.content_end(c, s.end);
                             return self.emit(c, e, Some(cue), Some(subject));
                         }

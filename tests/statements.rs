@@ -924,3 +924,18 @@ fn an_apposition_may_hold_a_relative_clause_and_the_name_a_joiner() {
         ]
     );
 }
+
+#[test]
+fn a_weak_second_verb_reports_its_quoted_object() {
+    let text = "The governor outlined her security plan and vowed to punish “those who leak secrets.”";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["to punish “those who leak secrets."],
+            Mixed,
+            Some("vowed"),
+            Some("The governor"),
+            Some("The governor")
+        )]
+    );
+}

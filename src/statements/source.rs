@@ -484,6 +484,7 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
             }
         } else if w == "and"
             && i > min
+            && i + 1 < e
             && (is_cap(doc, i - 1) && is_cap(doc, i + 1)
                 || doc.tokens[i - 1].kind == TokenKind::Word
                     && !is_cap(doc, i - 1)
