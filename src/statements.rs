@@ -13,6 +13,9 @@
 //! According to SOURCE, CONTENT), which becomes *mixed* when its content
 //! holds a quotation; quotations left over become statements of the last
 //! speaker when they read like speech, or are dropped as scare quotes.
+//! A cue whose object quotes the speaker ("called the plan “a
+//! disaster”") reports that object even where the cue alone would not,
+//! and a directive ("urged residents to …") reports its infinitive.
 //! Speakers are resolved in text order at the end ([`source`]).
 
 mod lexicon;

@@ -6,7 +6,9 @@
 //! finds the phrase next to it; given a phrase it resolves the speaker from
 //! its own reading of capitalized word runs, corrected by the entities
 //! layer (places never speak; organizations are referred to as "it", not
-//! "he").
+//! "he"). "He" and "she" skip names of the other gender, told by a
+//! gendered title or role noun ("Mrs.", "spokeswoman") or a clearly
+//! gendered given name (`data/gender_names.txt`).
 
 use super::lexicon::{self, Gender, Role};
 use crate::entities::{Entity, EntityLabel};
