@@ -939,3 +939,25 @@ fn a_weak_second_verb_reports_its_quoted_object() {
         )]
     );
 }
+
+#[test]
+fn shares_of_respondents_and_a_report_ending_at_while() {
+    let text = "Among city voters, 74 percent said they backed the levy, while half said taxes were too high.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("they backed the levy", "74 percent"), ("taxes were too high", "half")]);
+}
+
+#[test]
+fn a_cue_word_after_a_determiner_is_a_noun() {
+    let text = "The agency now explains the warning is “due to the risk of arbitrary arrest.”";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["the warning is “due to the risk of arbitrary arrest."],
+            Mixed,
+            Some("explains"),
+            Some("The agency"),
+            Some("The agency")
+        )]
+    );
+}

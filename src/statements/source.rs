@@ -172,6 +172,9 @@ const BETWEEN: &[&str] = &[
     "angrily",
     "bluntly",
     "proudly",
+    "now",
+    "still",
+    "currently",
 ];
 
 /// Weekday names, lower case; shared with the clause checks in the parent module.
@@ -667,6 +670,10 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
             let w = doc.tok(k);
             w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
         }))
+        // "74 percent said", "half said": a share of respondents.
+        || (e - s <= 3
+            && (doc.tokens[s].kind == TokenKind::Number || lower_in(doc.tok(s), &["half"]))
+            && lower_in(doc.tok(e - 1), &["percent", "half", "%"]))
 }
 
 /// Prepositions that make a name an oblique mention.
