@@ -817,6 +817,8 @@ impl<'a> Finder<'a> {
                 let clause_start = np.0 == s.start
                     || who
                     || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | ";" | "(")
+                    // A dateline: "LONDON (Reuters) - Ann Lee said …".
+                    || doc.tok(np.0 - 1) == "-" && doc.tokens[np.0].space_before
                     // "On “Meet the Press,” Sen. Ann Lee said …".
                     || np.0 > s.start + 1 && is_quote_mark(doc.tok(np.0 - 1)) && doc.tok(np.0 - 2) == ","
                     // "… and Smith says", "because he said": a

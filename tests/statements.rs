@@ -961,3 +961,18 @@ fn a_cue_word_after_a_determiner_is_a_noun() {
         )]
     );
 }
+
+#[test]
+fn a_dateline_and_sources_familiar_with_the_matter() {
+    let text = "NEW YORK -- Acme says its profits doubled. A person familiar with the negotiations says the deal \
+                is close. People close to the team said the coach would stay.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("its profits doubled", "Acme"),
+            ("the deal is close", "A person familiar with the negotiations"),
+            ("the coach would stay", "People close to the team"),
+        ]
+    );
+}

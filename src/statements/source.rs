@@ -497,6 +497,12 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
                     && !is_stop(doc.tok(i - 1)))
         {
             // "Tore Sohlberg and Lehla Abreder said": one source.
+        } else if i > min
+            && lower_in(w, &["with", "to", "on", "about", "in"])
+            && lower_in(doc.tok(i - 1), &["familiar", "close", "briefed", "knowledgeable", "involved"])
+        {
+            // "people familiar with the talks said", "sources close to the
+            // team say".
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
             // "of"/"for" may join a description to its head ("a spokesman
             // for the ministry") when more phrase lies to the left.
