@@ -528,3 +528,451 @@ fn according_to_a_plural_with_a_modifier() {
     // The phrase stops before "with" (a clause word to the phrase scan).
     assert!(got[0].source.is_some_and(|s| s.starts_with("sources familiar")));
 }
+
+#[test]
+fn a_quoted_object_makes_a_mixed_statement() {
+    let text = "Councillor Dana Whitfield called the new parking rules “a cash grab” at Monday’s meeting. \
+                He described the talks as “long but useful.” \
+                Mayor Omar Reyes said the festival was a “success” despite the rain.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["the new parking rules “a cash grab” at Monday’s meeting"],
+                Mixed,
+                Some("called"),
+                Some("Councillor Dana Whitfield"),
+                Some("Dana Whitfield")
+            ),
+            s(&["the talks as “long but useful."], Mixed, Some("described"), Some("He"), Some("Dana Whitfield")),
+            s(
+                &["the festival was a “success” despite the rain"],
+                Mixed,
+                Some("said"),
+                Some("Mayor Omar Reyes"),
+                Some("Omar Reyes")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_participle_before_a_quotation_takes_the_sentence_subject() {
+    let text = "The nurses’ union rejected the offer, calling it “an insult to every nurse.”";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["an insult to every nurse."]);
+    assert_eq!(got[0].cue, Some("calling"));
+    assert_eq!(got[0].source, Some("The nurses’ union"));
+}
+
+#[test]
+fn a_report_ends_where_a_new_attribution_starts() {
+    let text = "Lena Ortiz grew up on a farm, but she says she never liked the early mornings: \
+                she notes that her brother did all the milking.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![("she never liked the early mornings", "says"), ("that her brother did all the milking", "notes")]
+    );
+}
+
+#[test]
+fn a_pronoun_skips_names_of_the_other_gender() {
+    // "Reyes" is the nearest subject; "She" can only be Margaret Olsen.
+    let text = "Margaret Olsen, the school’s principal, met Daniel Reyes on Monday. \
+                Reyes asked for a new gym. She said the budget would not allow it.";
+    assert_eq!(
+        run(text),
+        vec![s(&["the budget would not allow it"], Indirect, Some("said"), Some("She"), Some("Margaret Olsen"))]
+    );
+}
+
+#[test]
+fn a_gendered_title_decides_between_names() {
+    // Neither given name is in the gender list; the titles tell, and the
+    // nearer name is the man's.
+    let text = "Mrs. Nnenna Varga thanked Mr. Kofi Arden for the visit. \
+                The pool will reopen in May, she said.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["The pool will reopen in May"]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Nnenna Varga"));
+}
+
+#[test]
+fn a_long_apposition_stays_with_its_name() {
+    let text = "Ann Lee, a nurse at the county hospital in Oakdale, said the ward had been full since Monday. \
+                Kenji Mori, head of research with the Pacific Fisheries Board, says stocks are recovering.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["the ward had been full since Monday"],
+                Indirect,
+                Some("said"),
+                Some("Ann Lee, a nurse at the county hospital in Oakdale"),
+                Some("Ann Lee")
+            ),
+            s(
+                &["stocks are recovering"],
+                Indirect,
+                Some("says"),
+                Some("Kenji Mori, head of research with the Pacific Fisheries Board"),
+                Some("Kenji Mori")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_temporal_clause_may_hold_a_report() {
+    let text = "The vote came two days after the mayor said the budget was balanced.";
+    assert_eq!(
+        run(text),
+        vec![s(&["the budget was balanced"], Indirect, Some("said"), Some("the mayor"), Some("the mayor"))]
+    );
+}
+
+#[test]
+fn a_directive_reports_its_infinitive() {
+    let text = "The utility urged residents to conserve water until Friday. \
+                Officials told staff never to leave the doors open. He was asked to resign.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["to conserve water until Friday"], Indirect, Some("urged"), Some("The utility"), Some("The utility")),
+            s(&["never to leave the doors open"], Indirect, Some("told"), Some("Officials"), Some("Officials")),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_inside_a_reported_clause_is_mixed() {
+    let text = "Her first year in the clinic has been “hard but rewarding,” Dr. Alma Reyes said. \
+                Tomas Berg says he “stumbled into” teaching after the mill closed.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["Her first year in the clinic has been “hard but rewarding,"],
+                Mixed,
+                Some("said"),
+                Some("Dr. Alma Reyes"),
+                Some("Alma Reyes")
+            ),
+            s(
+                &["he “stumbled into” teaching after the mill closed"],
+                Mixed,
+                Some("says"),
+                Some("Tomas Berg"),
+                Some("Tomas Berg")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_second_verb_after_and_ends_the_first_report() {
+    let text = "Senator Ruth Okafor called the deal “a betrayal” and said she would vote against it.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["the deal “a betrayal"], Mixed, Some("called"), Some("Senator Ruth Okafor"), Some("Ruth Okafor")),
+            s(&["she would vote against it"], Indirect, Some("said"), Some("Senator Ruth Okafor"), Some("Ruth Okafor")),
+        ]
+    );
+}
+
+#[test]
+fn a_parenthesis_after_a_name_belongs_to_the_source() {
+    let text = "Rep. Steve Moran (D-Ohio) said the bill would pass. \
+                Sen. Ann Lee (R-Texas), a member of the panel, said she was “deeply worried.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["the bill would pass"], Indirect, Some("said"), Some("Rep. Steve Moran (D-Ohio)"), Some("Steve Moran")),
+            s(
+                &["she was “deeply worried."],
+                Mixed,
+                Some("said"),
+                Some("Sen. Ann Lee (R-Texas), a member of the panel"),
+                Some("Ann Lee")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_coordinated_speaker_starts_a_report_of_their_own() {
+    let text = "Tom Reyes said he would make the city “shine again,” and Ann Lee vowed to “fight for every block.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["he would make the city “shine again,"], Mixed, Some("said"), Some("Tom Reyes"), Some("Tom Reyes")),
+            s(&["fight for every block."], Direct, Some("vowed"), Some("Ann Lee"), Some("Ann Lee")),
+        ]
+    );
+}
+
+#[test]
+fn a_document_reports_what_it_states_outright() {
+    let text = "The lawsuit argues that the league ignored the risks. The study estimated that costs would rise. \
+                The coroner's report would later call it an “accident.” The memo said the plan was “badly flawed.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["that the league ignored the risks"],
+                Indirect,
+                Some("argues"),
+                Some("The lawsuit"),
+                Some("The lawsuit")
+            ),
+            s(&["the plan was “badly flawed."], Mixed, Some("said"), Some("The memo"), Some("The memo")),
+        ]
+    );
+}
+
+#[test]
+fn a_participle_subject_follows_a_fronted_phrase() {
+    let text = "For months, the council ignored the request, saying it had no money. \
+                Hours later, Mayor Ana Ruiz rejected the plan, saying it was too costly.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("it had no money", "the council"), ("it was too costly", "Mayor Ana Ruiz")]);
+}
+
+#[test]
+fn a_participle_after_a_quotation_introduces_the_next_one() {
+    let text = "Coach Ivan Petrov voiced his “anger” online, writing “We cannot let this happen again.”";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["We cannot let this happen again."],
+            Direct,
+            Some("writing"),
+            Some("Coach Ivan Petrov"),
+            Some("Ivan Petrov")
+        )]
+    );
+}
+
+#[test]
+fn relative_pronoun_but_clause_and_quoted_title_before_the_source() {
+    let text = "The mayor backed the plan, and Ann Lee, who says the road is unsafe, voted against it. \
+                Sen. Jack Hale said he had not read the plan but called it a “good start.” \
+                On “Morning Report,” Sen. Rita Moss said the bill was “dead on arrival.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["the road is unsafe"], Indirect, Some("says"), Some("Ann Lee"), Some("Ann Lee")),
+            s(&["he had not read the plan"], Indirect, Some("said"), Some("Sen. Jack Hale"), Some("Jack Hale")),
+            s(&["it a “good start."], Mixed, Some("called"), Some("Sen. Jack Hale"), Some("Jack Hale")),
+            s(&["the bill was “dead on arrival."], Mixed, Some("said"), Some("Sen. Rita Moss"), Some("Rita Moss")),
+        ]
+    );
+}
+
+#[test]
+fn an_inserted_channel_is_no_part_of_the_source() {
+    let text = "Ann Lee, in a statement released by the campaign on Monday, said she would stay. \
+                The council, in a letter to residents, said the pool would close.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("she would stay", "Ann Lee"), ("the pool would close", "The council")]);
+}
+
+#[test]
+fn a_semicolon_opens_a_clause_and_a_relative_clause_may_hold_commas() {
+    let text = "Voters may balk at the tax; they say the research shows costs matter more. \
+                Adam Lee, who won the title in 2018, 2019 and 2021, said he is ready to retire.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("the research shows costs matter more", "they"), ("he is ready to retire", "Adam Lee")]);
+}
+
+#[test]
+fn a_lone_surname_subject_from_the_entities_layer_is_an_antecedent() {
+    let text = "Robin Vale spoke first. Asked about the course, Mulder didn't hesitate. “It is harder than pitching,” he said.";
+    let at = |w: &str| text.find(w).unwrap();
+    let entities = vec![
+        Entity { span: Span::new(0, 10), label: EntityLabel::Person, canonical: "Robin Vale".into() },
+        Entity {
+            span: Span::new(at("Mulder"), at("Mulder") + 6),
+            label: EntityLabel::Person,
+            canonical: "Mulder".into(),
+        },
+    ];
+    let got = run_with(text, &entities);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["It is harder than pitching,"]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Mulder"));
+}
+
+#[test]
+fn a_new_subject_takes_over_from_the_last_speaker() {
+    let text = "“We need the pipeline,” said Dale Morrow.\n\n\
+                Kurt Beaulieu drove in from Hinton for the rally.\n\n\
+                “Nobody is working out here,” he said.";
+    let got = run(text);
+    let speakers: Vec<_> = got.iter().map(|x| x.speaker.as_deref().unwrap()).collect();
+    assert_eq!(speakers, vec!["Dale Morrow", "Kurt Beaulieu"]);
+}
+
+#[test]
+fn a_name_before_a_party_and_state_and_an_apposition() {
+    let text = "Debbie Moss, D-Mich., a member of the leadership team, said the vote would be close.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["the vote would be close"],
+            Indirect,
+            Some("said"),
+            Some("Debbie Moss, D-Mich., a member of the leadership team"),
+            Some("Debbie Moss")
+        )]
+    );
+}
+
+#[test]
+fn a_short_quote_introduced_by_a_comma_is_speech_not_a_title() {
+    let text = "Mayor Rita Vance had previously said, “We’ll see,” when asked whether she would run again.";
+    assert_eq!(run(text), vec![s(&["We’ll see,"], Direct, Some("said"), Some("Mayor Rita Vance"), Some("Rita Vance"))]);
+}
+
+#[test]
+fn a_lead_in_holding_a_cue_is_a_report_of_its_own() {
+    let text =
+        "While Mayor Ben Ortiz has said his budget will be “balanced,” he has made clear it won’t include new taxes. \
+                Councillor Ana Reyes has made clear she won’t run again.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["his budget will be “balanced,"], Mixed, Some("said"), Some("Mayor Ben Ortiz"), Some("Ben Ortiz")),
+            s(&["she won’t run again"], Indirect, Some("made clear"), Some("Councillor Ana Reyes"), Some("Ana Reyes")),
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_connective_is_not_reported() {
+    let text = "Still, 30 per cent of crashes involve a phone, Dr. Lena Holt says.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["30 per cent of crashes involve a phone"],
+            Indirect,
+            Some("says"),
+            Some("Dr. Lena Holt"),
+            Some("Lena Holt")
+        )]
+    );
+}
+
+#[test]
+fn a_second_verb_after_and_takes_the_sentence_subject() {
+    let text = "The spokesman declined to name the buyer but said the sale would close in May.";
+    assert_eq!(
+        run(text),
+        vec![s(&["the sale would close in May"], Indirect, Some("said"), Some("The spokesman"), Some("The spokesman"))]
+    );
+}
+
+#[test]
+fn a_channel_or_place_with_commas_may_stand_before_that() {
+    let text = "Judge Ruth Tam said in an interview with a local radio station last week that she would retire. \
+                Mayor Lee Park says at a campaign stop in Dayton, Ohio, that the plant will stay.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("that she would retire", "Judge Ruth Tam"), ("that the plant will stay", "Mayor Lee Park")]);
+}
+
+#[test]
+fn an_inserted_adverb_between_source_and_cue() {
+    let text = "Security experts and state officials, however, said the system was never breached.";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["the system was never breached"]);
+    assert_eq!(got[0].source, Some("Security experts and state officials"));
+}
+
+#[test]
+fn a_subject_with_apposition_is_not_reported_content() {
+    let text = "Mr. Ravi Prasad, a former official at the central bank, said Ms. Brainard showed real respect for other countries.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["Ms. Brainard showed real respect for other countries"],
+            Indirect,
+            Some("said"),
+            Some("Mr. Ravi Prasad, a former official at the central bank"),
+            Some("Ravi Prasad")
+        )]
+    );
+}
+
+#[test]
+fn an_apposition_may_hold_a_relative_clause_and_the_name_a_joiner() {
+    let text = "Senator Rhea Colt, the Republican who leads the budget panel, which oversees the agency, \
+                said the cuts were a mistake. Bishop Tomas de Luna, a critic of the plan, said it would fail.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "the cuts were a mistake",
+                "Senator Rhea Colt, the Republican who leads the budget panel, which oversees the agency"
+            ),
+            ("it would fail", "Bishop Tomas de Luna, a critic of the plan"),
+        ]
+    );
+}
+
+#[test]
+fn a_weak_second_verb_reports_its_quoted_object() {
+    let text = "The governor outlined her security plan and vowed to punish “those who leak secrets.”";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["to punish “those who leak secrets."],
+            Mixed,
+            Some("vowed"),
+            Some("The governor"),
+            Some("The governor")
+        )]
+    );
+}
+
+#[test]
+fn shares_of_respondents_and_a_report_ending_at_while() {
+    let text = "Among city voters, 74 percent said they backed the levy, while half said taxes were too high.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("they backed the levy", "74 percent"), ("taxes were too high", "half")]);
+}
+
+#[test]
+fn a_cue_word_after_a_determiner_is_a_noun() {
+    let text = "The agency now explains the warning is “due to the risk of arbitrary arrest.”";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["the warning is “due to the risk of arbitrary arrest."],
+            Mixed,
+            Some("explains"),
+            Some("The agency"),
+            Some("The agency")
+        )]
+    );
+}
+
+#[test]
+fn a_dateline_and_sources_familiar_with_the_matter() {
+    let text = "NEW YORK -- Acme says its profits doubled. A person familiar with the negotiations says the deal \
+                is close. People close to the team said the coach would stay.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("its profits doubled", "Acme"),
+            ("the deal is close", "A person familiar with the negotiations"),
+            ("the coach would stay", "People close to the team"),
+        ]
+    );
+}

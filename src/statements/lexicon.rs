@@ -1,5 +1,6 @@
-//! The statements layer's word lists: reporting cues (`data/cues.txt`) and
-//! speaker role nouns (`data/speakers.txt`), loaded once into hash tables.
+//! The statements layer's word lists: reporting cues (`data/cues.txt`),
+//! speaker role nouns (`data/speakers.txt`) and clearly gendered given
+//! names (`data/gender_names.txt`), loaded once into hash tables.
 //!
 //! May not touch: the text. Lookups only.
 
@@ -56,10 +57,20 @@ pub(crate) enum Role {
     Org,
 }
 
+/// A person's grammatical gender, as "he" or "she" refers to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
 pub(crate) struct Lexicon {
     /// First word (lower-case) → phrases starting with it, longest first.
     pub cues: WordMap<Vec<Cue>>,
     pub roles: WordMap<Role>,
+    /// Given names and role nouns (lower case) that tell a person's gender
+    /// ("mary", "spokeswoman", "mr").
+    pub genders: WordMap<Gender>,
     /// Nouns that name documents and figures, not speakers ("study").
     pub non_agents: WordMap<()>,
     /// Which first two letters start some cue: most words are rejected
@@ -108,9 +119,21 @@ pub(crate) fn get() -> &'static Lexicon {
         }
         let mut roles = WordMap::default();
         let mut non_agents = WordMap::default();
+        let mut genders = WordMap::default();
+        for line in crate::lexicon::entries(include_str!("../../data/gender_names.txt")) {
+            let mut parts = line.split_whitespace();
+            if let (Some(g), Some(name)) = (parts.next().and_then(gender), parts.next()) {
+                genders.insert(name, g);
+            }
+        }
         for line in crate::lexicon::entries(include_str!("../../data/speakers.txt")) {
             if let Some(w) = line.strip_prefix("p ") {
-                roles.insert(w.trim(), Role::Person);
+                let mut parts = w.split_whitespace();
+                let Some(word) = parts.next() else { continue };
+                roles.insert(word, Role::Person);
+                if let Some(g) = parts.next().and_then(gender) {
+                    genders.insert(word, g);
+                }
             } else if let Some(w) = line.strip_prefix("o ") {
                 roles.insert(w.trim(), Role::Org);
             } else if let Some(w) = line.strip_prefix("n ") {
@@ -121,6 +144,14 @@ pub(crate) fn get() -> &'static Lexicon {
         for k in cues.keys() {
             prefixes[prefix_index(k.as_bytes())] = true;
         }
-        Lexicon { cues, roles, non_agents, prefixes }
+        Lexicon { cues, roles, genders, non_agents, prefixes }
     })
+}
+
+fn gender(mark: &str) -> Option<Gender> {
+    match mark {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        _ => None,
+    }
 }

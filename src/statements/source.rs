@@ -6,9 +6,11 @@
 //! finds the phrase next to it; given a phrase it resolves the speaker from
 //! its own reading of capitalized word runs, corrected by the entities
 //! layer (places never speak; organizations are referred to as "it", not
-//! "he").
+//! "he"). "He" and "she" skip names of the other gender, told by a
+//! gendered title or role noun ("Mrs.", "spokeswoman") or a clearly
+//! gendered given name (`data/gender_names.txt`).
 
-use super::lexicon::{self, Role};
+use super::lexicon::{self, Gender, Role};
 use crate::entities::{Entity, EntityLabel};
 use crate::text::{Document, TokenKind};
 use crate::Span;
@@ -170,6 +172,9 @@ const BETWEEN: &[&str] = &[
     "angrily",
     "bluntly",
     "proudly",
+    "now",
+    "still",
+    "currently",
 ];
 
 /// Weekday names, lower case; shared with the clause checks in the parent module.
@@ -181,7 +186,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Lower-case words inside names ("Bank of England", "Ludwig van Beethoven").
-const NAME_JOINERS: &[&str] = &["of", "de", "van", "von", "bin", "al", "del", "la", "da", "du", "le"];
+pub(super) const NAME_JOINERS: &[&str] = &["of", "de", "van", "von", "bin", "al", "del", "la", "da", "du", "le"];
 
 /// Capitalized words that start a sentence but no name.
 const LEADING: &[&str] = &[
@@ -225,6 +230,33 @@ const LEADING: &[&str] = &[
     "says",
 ];
 
+/// Conjunctions and sentence adverbs that may open a clause before its
+/// subject.
+const CONJUNCTIONS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "as",
+    "when",
+    "while",
+    "if",
+    "after",
+    "before",
+    "although",
+    "though",
+    "because",
+    "since",
+    "until",
+    "then",
+    "still",
+    "yet",
+    "also",
+    "meanwhile",
+    "however",
+    "once",
+    "whereas",
+];
+
 /// Words that end a capitalized run without being part of the name.
 const TRAILING: &[&str] =
     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "said", "says"];
@@ -260,6 +292,33 @@ fn pronoun(w: &str) -> Option<Role> {
     } else {
         None
     }
+}
+
+/// The gender a person pronoun refers to ("she", "his").
+fn pronoun_gender(w: &str) -> Option<Gender> {
+    if lower_in(w, &["he", "him", "his"]) {
+        Some(Gender::Male)
+    } else if lower_in(w, &["she", "her", "hers"]) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The gender of a person's mention: its title's ("Mrs.", "spokeswoman"),
+/// else its given name's when that name is clearly one gender.
+fn mention_gender(canonical: &str, title: Option<&str>) -> Option<Gender> {
+    let genders = &lexicon::get().genders;
+    if let Some(g) = title.and_then(|t| genders.get(t)) {
+        return Some(*g);
+    }
+    let first = canonical.split_whitespace().next()?;
+    with_lower(first, |l| genders.get(l).copied())
+}
+
+/// True when a mention of gender `have` may be referred to as `want`.
+fn compatible(have: Option<Gender>, want: Option<Gender>) -> bool {
+    have.is_none() || want.is_none() || have == want
 }
 
 /// The role a word names, if any, without allocating.
@@ -352,15 +411,38 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // phrase before the relative clause.
     if e > min + 2 && doc.tok(e - 1) == "," {
         let floor = (e - 1).saturating_sub(MAX_RELATIVE).max(min + 1);
+        // The relative clause may hold commas of its own ("Adam Lee, who
+        // won in 2018, 2019 and 2021, said").
+        let who = (floor..e - 1)
+            .rev()
+            .filter(|&k| doc.tok(k) == ",")
+            .take(3)
+            .find(|&k| k + 1 < e && lower_in(doc.tok(k + 1), &["who", "whose"]));
+        if let Some(k) = who {
+            return before(doc, k + 1, min);
+        }
         if let Some(k) = (floor..e - 1).rev().find(|&k| doc.tok(k) == ",") {
-            if k + 1 < e && lower_in(doc.tok(k + 1), &["who", "whose"]) {
-                return before(doc, k + 1, min);
+            // "Ann Lee, in a statement released Monday, said": an inserted
+            // channel or time is no part of the source.
+            let inserted = k + 2 < e - 1
+                && lower_in(doc.tok(k + 1), &["in", "on", "at", "during", "speaking", "writing", "asked"])
+                && !(k + 1..e - 1).any(|j| lower_in(doc.tok(j), &["said", "says", "told", "that"]));
+            if inserted {
+                return before(doc, k + 1, min).filter(|&(a, b)| (a..b).any(|j| is_cap(doc, j)));
             }
+        }
+        if let Some(np) = apposition(doc, e - 1, min) {
+            return Some(np);
         }
     }
     // "Ernie LeBlanc, says": an apposition's closing comma.
     if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
         e -= 1;
+        // "Officials, however, said": an inserted sentence adverb.
+        let adverb = lower_in(doc.tok(e - 1), &["however", "meanwhile", "though", "too", "instead", "also"]);
+        if adverb && e > min + 3 && doc.tok(e - 2) == "," {
+            e -= 2;
+        }
     }
     while e > min && skipped < 4 && (lower_in(doc.tok(e - 1), BETWEEN) || invisible(doc.tok(e - 1))) {
         e -= 1;
@@ -373,6 +455,25 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             e -= 1;
         }
     }
+    // "Sen. Ann Lee (D-Ohio) said": a parenthesis after a name (party and
+    // state, age, office) is part of the source.
+    let full_end = e;
+    if e > min + 3 && doc.tok(e - 1) == ")" {
+        let floor = e.saturating_sub(10).max(min + 1);
+        if let Some(k) = (floor..e - 1).rev().find(|&k| matches!(doc.tok(k), "(" | ")")) {
+            if doc.tok(k) == "(" && is_cap(doc, k - 1) {
+                e = k;
+            }
+        }
+    }
+    let found = before_np(doc, e, min);
+    // The phrase ends after the parenthesis when it ended just before it.
+    found.map(|(a, b)| (a, if b == e { full_end } else { b }))
+}
+
+/// The plain noun phrase ending just before token `e`, after the skips of
+/// [`before`].
+fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     let mut s = e;
     while s > min && e - s < MAX_NP {
         let i = s - 1;
@@ -388,6 +489,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             }
         } else if w == "and"
             && i > min
+            && i + 1 < e
             && (is_cap(doc, i - 1) && is_cap(doc, i + 1)
                 || doc.tokens[i - 1].kind == TokenKind::Word
                     && !is_cap(doc, i - 1)
@@ -395,6 +497,12 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
                     && !is_stop(doc.tok(i - 1)))
         {
             // "Tore Sohlberg and Lehla Abreder said": one source.
+        } else if i > min
+            && lower_in(w, &["with", "to", "on", "about", "in"])
+            && lower_in(doc.tok(i - 1), &["familiar", "close", "briefed", "knowledgeable", "involved"])
+        {
+            // "people familiar with the talks said", "sources close to the
+            // team say".
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
             // "of"/"for" may join a description to its head ("a spokesman
             // for the ministry") when more phrase lies to the left.
@@ -408,8 +516,11 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             break;
         }
     }
-    // A phrase does not start with a connector.
-    while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."]) {
+    // A phrase does not start with a connector, nor with the conjunction
+    // that opens its clause ("While Mayor Ben Ortiz has said").
+    while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."])
+        || s + 1 < e && is_cap(doc, s) && lower_in(doc.tok(s), CONJUNCTIONS)
+    {
         s += 1;
     }
     if s >= e {
@@ -431,6 +542,81 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         }
     }
     plausible(doc, s, e).then_some((s, e))
+}
+
+/// "Ann Lee, a nurse at the county hospital in Oakdale, said": a name and
+/// the apposition after it, given the apposition's closing comma at
+/// `close`. The apposition may hold prepositions and participles that end
+/// a plain noun phrase; it holds no other comma, sentence mark, quotation
+/// or reporting verb, and the name opens a clause.
+fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
+    let floor = close.saturating_sub(MAX_RELATIVE).max(min + 1);
+    let punct =
+        |to: usize| (floor..to).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)));
+    let k = punct(close)?;
+    // "Ann Lee, the senator who heads the panel, which oversees banks,
+    // said": a relative clause inside the apposition.
+    if k + 1 < close && lower_in(doc.tok(k + 1), &["which", "who", "where"]) && doc.tok(k) == "," {
+        let k2 = punct(k)?;
+        return apposition_at(doc, k2, close, min);
+    }
+    apposition_at(doc, k, close, min)
+}
+
+/// [`apposition`] with the comma after the name at `k`.
+fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(usize, usize)> {
+    if doc.tok(k) != "," || k + 1 >= close {
+        return None;
+    }
+    // "Sen. Ann Lee (R-Ohio), a member …": the name ends before a parenthesis.
+    let mut name_end = k;
+    if doc.tok(k - 1) == ")" {
+        let floor = k.saturating_sub(10).max(min + 1);
+        name_end = (floor..k - 1).rev().find(|&j| doc.tok(j) == "(")?;
+    }
+    // "D-Mich.": a name may end in an abbreviation's period.
+    let abbrev = doc.tok(name_end - 1) == "." && name_end > min + 2 && is_cap(doc, name_end - 2);
+    if !is_cap(doc, name_end - 1) && !abbrev {
+        return None;
+    }
+    let first = doc.tok(k + 1);
+    if is_stop(first) && !lower_in(first, DETERMINERS)
+        || lower_in(first, &["and", "or", "but", "which", "who", "whose"])
+        || (k + 1..close).any(|j| {
+            doc.tokens[j].newlines_before > 0
+                || lower_in(doc.tok(j), &["said", "says", "say", "told", "that", "he", "she", "they", "we", "i", "it"])
+        })
+    {
+        return None;
+    }
+    // The name: a run of capitalized words ending at the comma.
+    let mut r = name_end;
+    let joiner = |j: usize| j > min && lower_in(doc.tok(j), NAME_JOINERS) && is_cap(doc, j - 1);
+    while r > min
+        && name_end - r < 6
+        && (is_cap(doc, r - 1) || (np_punct(doc.tok(r - 1)) || joiner(r - 1)) && r - 1 > min)
+    {
+        r -= 1;
+    }
+    while r < name_end && (lower_in(doc.tok(r), LEADING) || np_punct(doc.tok(r))) {
+        r += 1;
+    }
+    // "Ann Lee, D-Ohio, a member of …": a name before a short apposition.
+    if r > min + 2 && doc.tok(r - 1) == "," && name_end - r <= 4 {
+        let mut q = r - 1;
+        while q > min && r - 1 - q < 5 && (is_cap(doc, q - 1) || np_punct(doc.tok(q - 1)) && q - 1 > min) {
+            q -= 1;
+        }
+        let boundary = q == min || matches!(doc.tok(q - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
+        if q < r - 1 && boundary && is_cap(doc, q) && !lower_in(doc.tok(q), LEADING) {
+            r = q;
+        }
+    }
+    let opens = r == min
+        || matches!(doc.tok(r - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"")
+        || lower_in(doc.tok(r - 1), &["and", "but", "while", "as", "because", "so"])
+        || doc.tokens[r].newlines_before > 0;
+    (r < name_end && opens).then_some((r, close))
 }
 
 /// The noun phrase starting at token `start` (inclusive), not reaching
@@ -490,6 +676,10 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
             let w = doc.tok(k);
             w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
         }))
+        // "74 percent said", "half said": a share of respondents.
+        || (e - s <= 3
+            && (doc.tokens[s].kind == TokenKind::Number || lower_in(doc.tok(s), &["half"]))
+            && lower_in(doc.tok(e - 1), &["percent", "half", "%"]))
 }
 
 /// Prepositions that make a name an oblique mention.
@@ -530,6 +720,8 @@ struct Mention {
     /// The name follows a preposition ("traded him for Jane Roe"), so it is
     /// no subject a later "he" or "she" is likely to continue.
     oblique: bool,
+    /// The person's gender when the title or given name tells it.
+    gender: Option<Gender>,
 }
 
 /// Resolves sources to canonical names.
@@ -537,8 +729,9 @@ pub(crate) struct Resolver<'a> {
     doc: &'a Document<'a>,
     entities: &'a [Entity],
     mentions: Vec<Mention>,
-    /// The last resolved speaker of each role and where it spoke.
-    last: [Option<(usize, String)>; 2],
+    /// The last resolved speaker of each role, where it spoke, and its
+    /// gender if known.
+    last: [Option<(usize, String, Option<Gender>)>; 2],
 }
 
 fn role_index(r: Role) -> usize {
@@ -555,6 +748,9 @@ impl<'a> Resolver<'a> {
         r.merge_entities();
         for m in &mut r.mentions {
             m.oblique = oblique(doc, doc.token_at_or_after(m.start));
+            if m.role == Role::Person {
+                m.gender = mention_gender(&m.canonical, m.title.as_deref());
+            }
         }
         r
     }
@@ -604,7 +800,17 @@ impl<'a> Resolver<'a> {
                 EntityLabel::Org => Role::Org,
                 _ => continue,
             };
-            if !e.canonical.contains(' ') {
+            // A lone surname the entities layer calls a person counts when
+            // it is the subject of a clause inside a paragraph ("…, Mulder
+            // didn't hesitate"): headings and captions are neither.
+            let k = doc.token_at_or_after(e.span.start);
+            let subject = role == Role::Person
+                && k > 0
+                && doc.tokens[k].newlines_before == 0
+                && doc.tokens.get(k + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word && doc.text[t.span.range()].starts_with(|c: char| c.is_lowercase())
+                });
+            if !e.canonical.contains(' ') && !subject {
                 continue;
             }
             let rest = &doc.text[e.span.end..];
@@ -615,6 +821,7 @@ impl<'a> Resolver<'a> {
                 title: None,
                 possessive: rest.starts_with("'s") || rest.starts_with("’s"),
                 oblique: false,
+                gender: None,
             });
         }
         if !extra.is_empty() {
@@ -734,6 +941,7 @@ impl<'a> Resolver<'a> {
                 title: title.clone(),
                 possessive,
                 oblique: false,
+                gender: None,
             });
         }
     }
@@ -742,25 +950,27 @@ impl<'a> Resolver<'a> {
     /// latest speaker.
     pub(crate) fn resolve(&mut self, np: Span) -> Option<String> {
         let found = self.resolve_inner(np);
-        if let Some((name, role)) = &found {
-            self.last[role_index(*role)] = Some((np.start, name.clone()));
+        if let Some((name, role, gender)) = &found {
+            // "she" teaches the gender of a name the lists do not know.
+            let gender = gender.or_else(|| pronoun_gender(&self.doc.text[np.range()]));
+            self.last[role_index(*role)] = Some((np.start, name.clone(), gender));
         }
         found.map(|f| f.0)
     }
 
-    fn resolve_inner(&self, np: Span) -> Option<(String, Role)> {
+    fn resolve_inner(&self, np: Span) -> Option<(String, Role, Option<Gender>)> {
         let doc = self.doc;
         let text = &doc.text[np.range()];
         if let Some(role) = pronoun(text) {
-            return self.antecedent(np.start, role, None);
+            return self.antecedent(np.start, role, None, pronoun_gender(text));
         }
         // "her statement said": the possessor speaks.
         let first = text.split_whitespace().next().unwrap_or("");
         let head = text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
         if lexicon::get().non_agents.contains_key(head.as_str()) {
             match first.to_ascii_lowercase().as_str() {
-                "his" | "her" => return self.antecedent(np.start, Role::Person, None),
-                "its" | "their" => return self.antecedent(np.start, Role::Org, None),
+                "his" | "her" => return self.antecedent(np.start, Role::Person, None, pronoun_gender(first)),
+                "its" | "their" => return self.antecedent(np.start, Role::Org, None, None),
                 _ => {}
             }
         }
@@ -795,18 +1005,19 @@ impl<'a> Resolver<'a> {
         if !matches!(det.as_str(), "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
             return None;
         }
-        self.antecedent(np.start, role, title.as_deref())
+        let gender = title.as_deref().and_then(|t| lex.genders.get(t).copied());
+        self.antecedent(np.start, role, title.as_deref(), gender)
     }
 
-    fn mention_in(&self, span: Span) -> Option<(String, Role)> {
+    fn mention_in(&self, span: Span) -> Option<(String, Role, Option<Gender>)> {
         let k = self.mentions.partition_point(|m| m.start < span.start);
         let mut best = None;
         let mut possessor = None;
         for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
             if m.possessive {
-                possessor = Some((m.canonical.clone(), m.role));
+                possessor = Some((m.canonical.clone(), m.role, m.gender));
             } else {
-                best = Some((m.canonical.clone(), m.role));
+                best = Some((m.canonical.clone(), m.role, m.gender));
             }
         }
         best = best.or(possessor);
@@ -816,7 +1027,8 @@ impl<'a> Resolver<'a> {
             if let Some(e) = self.entities.get(j).filter(|e| e.span.overlaps(span)) {
                 let role = if e.label == EntityLabel::Org { Role::Org } else { Role::Person };
                 if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
-                    best = Some((e.canonical.clone(), role));
+                    let gender = (role == Role::Person).then(|| mention_gender(&e.canonical, None)).flatten();
+                    best = Some((e.canonical.clone(), role, gender));
                 }
             }
         }
@@ -826,33 +1038,54 @@ impl<'a> Resolver<'a> {
     /// The nearest earlier compatible name: a titled match first ("the
     /// mayor" → "Mayor Rod Peters"), then the latest speaker of that kind
     /// if it spoke recently, then the nearest mention that is no object of
-    /// a preposition, then the nearest mention.
-    fn antecedent(&self, pos: usize, role: Role, title: Option<&str>) -> Option<(String, Role)> {
+    /// a preposition, then the nearest mention. A gendered pronoun or role
+    /// ("she", "the spokeswoman") skips names of the other gender, and
+    /// prefers a name known to be of its own to one of unknown gender.
+    fn antecedent(
+        &self,
+        pos: usize,
+        role: Role,
+        title: Option<&str>,
+        gender: Option<Gender>,
+    ) -> Option<(String, Role, Option<Gender>)> {
         let k = self.mentions.partition_point(|m| m.start < pos);
         let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
+        let found = |m: &Mention| Some((m.canonical.clone(), m.role, m.gender));
+        let fits = |m: &Mention| m.role == role && compatible(m.gender, gender);
         if let Some(t) = title {
-            if let Some(m) = window.iter().rev().find(|m| m.title.as_deref() == Some(t)) {
-                return Some((m.canonical.clone(), m.role));
+            if let Some(m) = window.iter().rev().find(|m| m.title.as_deref() == Some(t) && fits(m)) {
+                return found(m);
             }
         }
-        if let Some((at, name)) = &self.last[role_index(role)] {
-            // "Recently": no more than a few other names since.
-            let since = self.mentions[..k]
-                .iter()
-                .rev()
-                .take(MAX_LOOKBACK)
-                .take_while(|m| m.start > *at)
-                .filter(|m| m.role == role && &m.canonical != name)
-                .count();
-            if since <= 1 {
-                return Some((name.clone(), role));
+        if let Some((at, name, g)) = &self.last[role_index(role)] {
+            // "Recently": no more than one other name since, and no other
+            // subject ("Ann Lee came too. “…,” she said" is Ann Lee's).
+            let others = || {
+                self.mentions[..k]
+                    .iter()
+                    .rev()
+                    .take(MAX_LOOKBACK)
+                    .take_while(|m| m.start > *at)
+                    .filter(|m| fits(m) && &m.canonical != name)
+            };
+            let since = others().count();
+            let subjects = others().filter(|m| !m.oblique && !m.possessive).count();
+            if since <= 1 && subjects == 0 && compatible(*g, gender) {
+                return Some((name.clone(), role, *g));
+            }
+        }
+        if gender.is_some() {
+            // Measured on the dev sets: "she" is more often the nearest
+            // known woman than a nearer name of unknown gender.
+            if let Some(m) = window.iter().rev().find(|m| m.role == role && !m.oblique && m.gender == gender) {
+                return found(m);
             }
         }
         // A subject is a likelier antecedent than a name after a
         // preposition; the latter only when no subject is in reach.
-        if let Some(m) = window.iter().rev().find(|m| m.role == role && !m.oblique) {
-            return Some((m.canonical.clone(), m.role));
+        if let Some(m) = window.iter().rev().find(|m| fits(m) && !m.oblique) {
+            return found(m);
         }
-        window.iter().rev().find(|m| m.role == role).map(|m| (m.canonical.clone(), m.role))
+        window.iter().rev().find(|m| fits(m)).and_then(found)
     }
 }
