@@ -625,8 +625,9 @@ fn and_joins(doc: &Document, lex: &Lexicon, pieces: &[Piece], j: usize) -> bool 
 /// Pieces: (first token, one past the last token, byte end).
 type Piece = (usize, usize, usize);
 
-/// Pieces in one run at most: a bound on the work per name.
-const MAX_PIECES: usize = 12;
+/// Pieces in one run (so words in one candidate) at most: a bound on the
+/// work per name.
+pub const MAX_PIECES: usize = 12;
 
 /// Turns a run of pieces into candidates: leading function words, titles
 /// and sentence-initial common words are dropped ("Police said", "Mr.

@@ -6,7 +6,7 @@
 //! May not touch: other candidates. Document-wide agreement is done in
 //! `link`.
 
-use super::candidates::{all_caps, Cand};
+use super::candidates::{all_caps, Cand, MAX_PIECES};
 use super::lexicons::{self as lx, Lexicon};
 use crate::lexicon::key;
 use crate::text::{Document, TokenKind};
@@ -336,7 +336,13 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     let nw = c.nw();
     let f = lex.get(&c.key);
     let plural_demonym = c.key.strip_suffix('s').is_some_and(|k| lex.is(k, lx::DEMONYM));
-    let person_name = c.words().any(|w| lex.is(w, lx::GIVEN | lx::SURNAME));
+    // Each word's lists, looked up once.
+    let mut word_flags = [0u32; MAX_PIECES];
+    for (f, w) in word_flags.iter_mut().zip(c.words()) {
+        *f = lex.get(w);
+    }
+    let wf = &word_flags[..nw];
+    let person_name = wf.iter().any(|f| f & (lx::GIVEN | lx::SURNAME) != 0);
     if f & lx::COUNTRY != 0 {
         s[L] += 4.0;
     } else if f & (lx::REGION | lx::CITY) != 0 {
@@ -348,9 +354,8 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     if f & lx::ORG_NAME != 0 {
         s[O] += 3.5;
     }
-    for (i, w) in c.words().enumerate() {
+    for (i, (w, &fw)) in c.words().zip(wf).enumerate() {
         let last = i + 1 == nw;
-        let fw = lex.get(w);
         if nw > 1 {
             if fw & lx::ORG_WORD != 0 {
                 s[O] += if last || i == 0 { 2.5 } else { 1.5 };
@@ -372,22 +377,21 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     }
     if nw >= 2 {
         let first = c.word(0);
-        let lastw = c.word(nw - 1);
-        if lex.is(first, lx::GIVEN) {
+        if wf[0] & lx::GIVEN != 0 {
             s[P] += 2.0;
         }
         if first.len() <= 2 && first.ends_with('.') {
             s[P] += 2.0; // an initial: "J. Smith"
         }
-        if lex.is(lastw, lx::SURNAME) {
+        if wf[nw - 1] & lx::SURNAME != 0 {
             s[P] += 1.0;
         }
         // A compass or size word before a place: "Greater Manchester",
         // "Northern Kenya", "Old Delhi".
-        if nw == 2 && PLACE_PREFIXES.contains(&first) && lex.is(lastw, lx::PLACE) {
+        if nw == 2 && PLACE_PREFIXES.contains(&first) && wf[1] & lx::PLACE != 0 {
             s[L] += 3.0;
         }
-        if !c.words().any(|w| lex.is(w, lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE)) {
+        if !wf.iter().any(|f| f & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE) != 0) {
             s[P] += 0.5;
         }
     } else {
