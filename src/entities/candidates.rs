@@ -104,7 +104,7 @@ const ABBREVIATIONS: &[&str] = &["Corp", "Inc", "Ltd", "Co", "Bros", "Jr", "Sr",
 /// Words that never open a name: articles, pronouns, conjunctions and
 /// prepositions (other stop words may, as in "First Albany Corp.").
 /// Sorted, for [`in_sorted`].
-const FUNCTION: &[&str] = &[
+const FUNCTION: [&str; 61] = [
     "a",
     "after",
     "all",
@@ -171,7 +171,7 @@ const FUNCTION: &[&str] = &[
 /// Month and weekday names: never part of a name (the dates layer covers
 /// them, but a name must not swallow them when it does not run). Sorted,
 /// for [`in_sorted`].
-const CALENDAR: &[&str] = &[
+const CALENDAR: [&str; 30] = [
     "apr",
     "april",
     "aug",
@@ -204,17 +204,49 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-/// True when `w`, its ASCII letters lower-cased, is in `list` (sorted,
-/// lower-case ASCII words of at most 16 bytes): one binary search on a
-/// stack copy instead of a case-blind scan of the whole list.
-fn in_sorted(list: &[&str], w: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(d) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    d.copy_from_slice(w.as_bytes());
-    d.make_ascii_lowercase();
-    list.binary_search_by(|e| e.as_bytes().cmp(d)).is_ok()
+/// A word of at most 16 bytes as one number, big-endian and zero-padded,
+/// so that numbers compare as the words do (for sorted lower-case lists);
+/// ASCII letters lower-cased. `None` for longer words.
+const fn pack(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 {
+        return None;
+    }
+    let mut v = 0u128;
+    let mut i = 0;
+    while i < w.len() {
+        v = v << 8 | w[i].to_ascii_lowercase() as u128;
+        i += 1;
+    }
+    // The padding: an empty word is 0.
+    Some(match v.checked_shl(8 * (16 - w.len() as u32)) {
+        Some(v) => v,
+        None => 0,
+    })
+}
+
+/// [`pack`] of every word of a sorted list, in the same (sorted) order.
+const fn pack_all<const N: usize>(list: [&str; N]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = match pack(list[i].as_bytes()) {
+            Some(v) => v,
+            None => panic!("a word longer than 16 bytes"),
+        };
+        i += 1;
+    }
+    out
+}
+
+/// [`FUNCTION`] and [`CALENDAR`] packed for [`in_sorted`].
+const FUNCTION_PACKED: [u128; FUNCTION.len()] = pack_all(FUNCTION);
+const CALENDAR_PACKED: [u128; CALENDAR.len()] = pack_all(CALENDAR);
+
+/// True when `w`, its ASCII letters lower-cased, is in `list` (a sorted
+/// list packed by [`pack_all`]): one binary search over numbers instead of
+/// a case-blind scan of the words.
+fn in_sorted(list: &[u128], w: &str) -> bool {
+    pack(w.as_bytes()).is_some_and(|v| list.binary_search(&v).is_ok())
 }
 
 /// Lower-cases `w` into `out` as `str::to_lowercase` does, without
@@ -392,7 +424,7 @@ pub fn all_caps(s: &str) -> bool {
 }
 
 fn is_calendar(w: &str) -> bool {
-    (3..=9).contains(&w.len()) && in_sorted(CALENDAR, w)
+    (3..=9).contains(&w.len()) && in_sorted(&CALENDAR_PACKED, w)
 }
 
 /// A token that may start a name piece.
@@ -409,8 +441,9 @@ fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
 /// "I", "I've", "We're": pronouns are never names (in a headline only
 /// their contracted forms are recognizable).
 fn is_pronoun(w: &str, caps: bool) -> bool {
-    // The longest form is "There’re" (10 bytes).
-    if w.len() > 10 {
+    // The longest form is "There’re" (10 bytes); the first letters of the
+    // forms below reject most words at once.
+    if w.len() > 10 || !matches!(w.as_bytes()[0], b'I' | b'W' | b'Y' | b'T' | b'H' | b'S' | b'L') {
         return false;
     }
     let apostrophe = w.bytes().position(|b| b == b'\'' || b == 0xE2);
@@ -669,7 +702,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             }
             let keyword_tail = has_keyword_tail(pieces, dropped);
             let single = p.1 == p.0 + 1;
-            let is_function = in_sorted(FUNCTION, w);
+            let is_function = in_sorted(&FUNCTION_PACKED, w);
             let keyword_head = pieces.len() >= 2 && flags & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD) != 0;
             let drop = if keyword_tail || keyword_head {
                 is_function
@@ -865,11 +898,12 @@ mod tests {
 
     #[test]
     fn word_tables_are_sorted_for_binary_search() {
-        for list in [FUNCTION, CALENDAR] {
+        for list in [&FUNCTION[..], &CALENDAR[..]] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(is_calendar("SEPT") && is_calendar("Wednesday") && !is_calendar("Mayor"));
-        assert!(in_sorted(FUNCTION, "However") && !in_sorted(FUNCTION, "Houston"));
+        assert!(in_sorted(&FUNCTION_PACKED, "However") && !in_sorted(&FUNCTION_PACKED, "Houston"));
+        assert!(in_sorted(&FUNCTION_PACKED, "A") && !in_sorted(&FUNCTION_PACKED, "Ab"));
     }
 
     #[test]

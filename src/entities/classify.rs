@@ -313,6 +313,9 @@ const ORG_NOUNS: &[&str] = &[
 /// "German-Israeli", "Iraqi Kurdish": every part a nationality (or a
 /// compass word before one).
 fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
+    if !key.contains([' ', '-']) {
+        return false;
+    }
     let mut any = false;
     for part in key.split([' ', '-']) {
         let demonym = lex.is(part, lx::DEMONYM) || part.strip_suffix('s').is_some_and(|p| lex.is(p, lx::DEMONYM));
@@ -322,7 +325,7 @@ fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
             return false;
         }
     }
-    any && key.contains([' ', '-'])
+    any
 }
 
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
@@ -335,11 +338,14 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     let mut s: Scores = [0.0; 4];
     let nw = c.nw();
     let f = lex.get(&c.key);
-    let plural_demonym = c.key.strip_suffix('s').is_some_and(|k| lex.is(k, lx::DEMONYM));
-    // Each word's lists, looked up once.
+    // The lists of the name without a final "s" ("Floridians", "Hospitals").
+    let singular = c.key.strip_suffix('s').map_or(0, |k| lex.get(k));
+    let plural_demonym = singular & lx::DEMONYM != 0;
+    // Each word's lists, looked up once; a word as long as the key (a
+    // substring of it) is the key.
     let mut word_flags = [0u32; MAX_PIECES];
-    for (f, w) in word_flags.iter_mut().zip(c.words()) {
-        *f = lex.get(w);
+    for (wf, w) in word_flags.iter_mut().zip(c.words()) {
+        *wf = if w.len() == c.key.len() { f } else { lex.get(w) };
     }
     let wf = &word_flags[..nw];
     let person_name = wf.iter().any(|f| f & (lx::GIVEN | lx::SURNAME) != 0);
@@ -403,7 +409,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
         let w = c.span.text(doc.text);
         let k = c.word(0);
-        let singular = k.strip_suffix('s').map_or(0, |b| lex.get(b));
+        let singular = if k.len() == c.key.len() { singular } else { k.strip_suffix('s').map_or(0, |b| lex.get(b)) };
         if (f | singular) & lx::ORG_WORD != 0 && f & (lx::STOP | lx::PLACE) == 0 {
             s[O] += 1.0; // "Hospitals" after a possessive name
         }

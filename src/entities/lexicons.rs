@@ -252,6 +252,26 @@ impl Lexicon {
 include!(concat!(env!("OUT_DIR"), "/entity_lexicon.rs"));
 const MERGED: &str = include_str!(concat!(env!("OUT_DIR"), "/entity_lexicon.txt"));
 
+/// The index of the first line break in `text` at or after `at` (or the
+/// text's length), eight bytes at a time: the keys average about nine
+/// bytes, so this is one or two steps per line.
+fn next_newline(text: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = text.get(at..at + 8) {
+        let w = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        // Bytes equal to '\n' become zero; the lowest flagged byte is the
+        // first zero byte (false flags only ever sit above a true one).
+        let x = w ^ (ONES * u64::from(b'\n'));
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return at + (zero.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p)
+}
+
 /// The lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
@@ -265,7 +285,7 @@ pub fn lexicon() -> &'static Lexicon {
         let text = MERGED.as_bytes();
         let mut at = 0;
         while at < text.len() {
-            let end = text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p);
+            let end = next_newline(text, at);
             let line = &text[at..end];
             if let Some(f) = line.strip_prefix(b"\x01") {
                 group_flags.push(core::str::from_utf8(f).ok().and_then(|f| f.parse().ok()).unwrap_or(0));
@@ -301,6 +321,16 @@ mod tests {
         assert!(l.is("james", GIVEN));
         assert!(l.is("the", STOP));
         assert_eq!(l.get("zzzq"), 0);
+    }
+
+    #[test]
+    fn next_newline_finds_the_first_break() {
+        let t = b"abcdefghij\nk\n\nlmnopqrstuvwxyz";
+        assert_eq!(next_newline(t, 0), 10);
+        assert_eq!(next_newline(t, 11), 12);
+        assert_eq!(next_newline(t, 13), 13);
+        assert_eq!(next_newline(t, 14), t.len());
+        assert_eq!(next_newline(b"\x0b\x8a\n", 0), 2);
     }
 
     /// `lookup` folds a name in place exactly as `key` does, at either end,
