@@ -242,6 +242,17 @@ const fn pack_all<const N: usize>(list: [&str; N]) -> [u128; N] {
 const FUNCTION_PACKED: [u128; FUNCTION.len()] = pack_all(FUNCTION);
 const CALENDAR_PACKED: [u128; CALENDAR.len()] = pack_all(CALENDAR);
 
+/// The first letters of [`CALENDAR`], one bit each from 'a'.
+const CALENDAR_INITIALS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < CALENDAR.len() {
+        bits |= 1 << (CALENDAR[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
 /// True when `w`, its ASCII letters lower-cased, is in `list` (a sorted
 /// list packed by [`pack_all`]): one binary search over numbers instead of
 /// a case-blind scan of the words.
@@ -424,7 +435,12 @@ pub fn all_caps(s: &str) -> bool {
 }
 
 fn is_calendar(w: &str) -> bool {
-    (3..=9).contains(&w.len()) && in_sorted(&CALENDAR_PACKED, w)
+    // The first letter rejects most words before any packing.
+    let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    (3..=9).contains(&w.len())
+        && first.is_ascii_lowercase()
+        && CALENDAR_INITIALS & 1 << (first - b'a') != 0
+        && in_sorted(&CALENDAR_PACKED, w)
 }
 
 /// A token that may start a name piece.

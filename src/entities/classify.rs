@@ -9,7 +9,10 @@
 use super::candidates::{all_caps, Cand, MAX_PIECES};
 use super::lexicons::{self as lx, Lexicon};
 use crate::lexicon::key;
+use crate::lexicon::FxBuild;
 use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Scores for PERSON, ORG, PLACE and MISC, in that order.
 pub type Scores = [f32; 4];
@@ -309,6 +312,51 @@ const ORG_NOUNS: &[&str] = &[
     "magazine",
 ];
 
+/// Bits of [`context`]: which of the word lists above a word is on.
+const PLACE_PREP: u16 = 1;
+const SPEECH_VERB: u16 = 1 << 1;
+const MEMBER_NOUN: u16 = 1 << 2;
+const PLACE_PREFIX: u16 = 1 << 3;
+const PLACE_NOUN: u16 = 1 << 4;
+const PLACE_KIND: u16 = 1 << 5;
+const ORG_KIND: u16 = 1 << 6;
+const ORG_CLASS: u16 = 1 << 7;
+const PLACE_CLASS: u16 = 1 << 8;
+const ORG_NOUN: u16 = 1 << 9;
+
+/// The lists above `w` is on, as bits: one hash lookup answers every
+/// list question about a context word, where scanning the lists compared
+/// it with some 250 words.
+fn context(w: &str) -> u16 {
+    static TABLE: OnceLock<HashMap<&'static str, u16, FxBuild>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u16); 10] = [
+            (PLACE_PREPS, PLACE_PREP),
+            (SPEECH, SPEECH_VERB),
+            (MEMBER_NOUNS, MEMBER_NOUN),
+            (PLACE_PREFIXES, PLACE_PREFIX),
+            (PLACE_NOUNS, PLACE_NOUN),
+            (PLACE_KINDS, PLACE_KIND),
+            (ORG_KINDS, ORG_KIND),
+            (ORG_CLASSES, ORG_CLASS),
+            (PLACE_CLASSES, PLACE_CLASS),
+            (ORG_NOUNS, ORG_NOUN),
+        ];
+        let mut t: HashMap<&'static str, u16, FxBuild> = HashMap::default();
+        for (list, bit) in lists {
+            for &w in list {
+                *t.entry(w).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    // Every listed word is short: longer words need no hashing.
+    if w.len() > 16 {
+        return 0;
+    }
+    table.get(w).copied().unwrap_or(0)
+}
+
 /// True for a nationality built of parts: "South Korean", "Bosnian Serbs",
 /// "German-Israeli", "Iraqi Kurdish": every part a nationality (or a
 /// compass word before one).
@@ -321,7 +369,7 @@ fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
         let demonym = lex.is(part, lx::DEMONYM) || part.strip_suffix('s').is_some_and(|p| lex.is(p, lx::DEMONYM));
         if demonym {
             any = true;
-        } else if !PLACE_PREFIXES.contains(&part) {
+        } else if context(part) & PLACE_PREFIX == 0 {
             return false;
         }
     }
@@ -394,7 +442,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
         // A compass or size word before a place: "Greater Manchester",
         // "Northern Kenya", "Old Delhi".
-        if nw == 2 && PLACE_PREFIXES.contains(&first) && wf[1] & lx::PLACE != 0 {
+        if nw == 2 && context(first) & PLACE_PREFIX != 0 && wf[1] & lx::PLACE != 0 {
             s[L] += 3.0;
         }
         if !wf.iter().any(|f| f & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE) != 0) {
@@ -473,7 +521,8 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             // "in Duffy's trial": the preposition governs the possessed
             // noun, not the name.
             let possessive = c.span.end < doc.tokens[c.end - 1].span.end;
-            if PLACE_PREPS.contains(&prev) && !possessive {
+            let prev_lists = context(prev);
+            if prev_lists & PLACE_PREP != 0 && !possessive {
                 s[L] += match prev {
                     "to" | "at" => 0.6,
                     "in" | "near" | "across" | "throughout" | "outside" => 1.8,
@@ -482,7 +531,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             }
             if matches!(prev, "of" | "in") && c.first > 1 {
                 if let Some(pp) = tok_lower(doc, c.first - 2) {
-                    if PLACE_NOUNS.contains(&pp) {
+                    if context(pp) & PLACE_NOUN != 0 {
                         s[L] += 2.0;
                     }
                 }
@@ -490,14 +539,15 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             // "companies such as X": the class noun before "such as".
             if prev == "as" && c.first >= 3 && doc.tok(c.first - 2) == "such" {
                 if let Some(class) = tok_lower(doc, c.first - 3) {
-                    if ORG_CLASSES.contains(&class) {
+                    let class = context(class);
+                    if class & ORG_CLASS != 0 {
                         s[O] += 2.0;
-                    } else if PLACE_CLASSES.contains(&class) {
+                    } else if class & PLACE_CLASS != 0 {
                         s[L] += 2.0;
                     }
                 }
             }
-            if ORG_NOUNS.contains(&prev) {
+            if prev_lists & ORG_NOUN != 0 {
                 s[O] += 1.5;
             }
             if prev == "the" {
@@ -506,14 +556,14 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             }
             if matches!(prev, "for" | "of" | "at") && c.first > 1 {
                 if let Some(pp) = tok_lower(doc, c.first - 2) {
-                    if MEMBER_NOUNS.contains(&pp) {
+                    if context(pp) & MEMBER_NOUN != 0 {
                         s[O] += 1.5;
                     }
                 }
             }
             if prev == "the" && c.first > 2 && matches!(doc.tok(c.first - 2), "for" | "of" | "at") {
                 if let Some(pp) = tok_lower(doc, c.first - 3) {
-                    if MEMBER_NOUNS.contains(&pp) {
+                    if context(pp) & MEMBER_NOUN != 0 {
                         s[O] += 1.5;
                     }
                 }
@@ -525,7 +575,10 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     let e = c.end;
     if e < n {
         let next = doc.tok(e);
-        if SPEECH.contains(&next) {
+        let next_lists = context(next);
+        // The next word in lower case (the kind nouns below).
+        let next_lower = tok_lower(doc, e).is_some();
+        if next_lists & SPEECH_VERB != 0 {
             s[P] += 0.8;
         }
         if next == "," && e + 1 < n {
@@ -555,16 +608,16 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
                 s[if facts.team_sport { O } else { P }] += 1.5;
             }
         }
-        if tok_lower(doc, e).is_some_and(|w| MEMBER_NOUNS.contains(&w)) && nw >= 1 && !c.title_before {
+        if next_lower && next_lists & MEMBER_NOUN != 0 && nw >= 1 && !c.title_before {
             // "Microsoft spokesman", "Fiat shares"
             s[O] += 0.7;
         }
         // A common noun naming the kind of thing: "the Pamir mountains",
         // "Kabul province", "the Ruch newsstand chain", "the Kyodo agency".
-        if let Some(kind) = tok_lower(doc, e) {
-            if PLACE_KINDS.contains(&kind) {
+        if next_lower {
+            if next_lists & PLACE_KIND != 0 {
                 s[L] += 1.5;
-            } else if ORG_KINDS.contains(&kind) {
+            } else if next_lists & ORG_KIND != 0 {
                 s[O] += 1.5;
             }
         }
@@ -593,4 +646,29 @@ pub fn best(s: &Scores) -> (usize, f32) {
     }
     let second = (0..4).filter(|&i| i != b).map(|i| s[i]).fold(f32::MIN, f32::max);
     (b, s[b] - second)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_lists_are_short_lower_case_words() {
+        for list in [
+            PLACE_PREPS,
+            SPEECH,
+            MEMBER_NOUNS,
+            PLACE_PREFIXES,
+            PLACE_NOUNS,
+            PLACE_KINDS,
+            ORG_KINDS,
+            ORG_CLASSES,
+            PLACE_CLASSES,
+            ORG_NOUNS,
+        ] {
+            assert!(list.iter().all(|w| w.len() <= 16 && !w.bytes().any(|b| b.is_ascii_uppercase())));
+        }
+        assert_eq!(context("island"), PLACE_NOUN | PLACE_KIND);
+        assert_eq!(context("Island"), 0);
+    }
 }
