@@ -309,6 +309,9 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let mut mid_caps: Vec<usize> = Vec::new();
     // Lower-cased words are built here and copied into a table only when new.
     let mut lower_buf = String::new();
+    // Most tokens are only looked at through their first byte and length,
+    // without slicing the text.
+    let bytes = doc.text.as_bytes();
     for i in 0..=n {
         if i == n || (i > line_start && doc.tokens[i].newlines_before > 0) {
             let shouting = upper > 2 * other && (upper >= 2 || other == 0);
@@ -325,12 +328,12 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         if i == n || doc.tokens[i].kind != TokenKind::Word {
             continue;
         }
-        let w = doc.tok(i);
+        let span = doc.tokens[i].span;
         let mut letters = 0;
         let mut lower = false;
-        if w.as_bytes()[0].is_ascii_lowercase() {
+        if bytes[span.start].is_ascii_lowercase() {
             // Most words: lower case from the first letter, never a name.
-            if w.len() >= 2 {
+            if span.len() >= 2 {
                 other += 1;
             }
             if run_len >= 3 {
@@ -338,7 +341,9 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             }
             run_len = 0;
             continue;
-        } else if w.is_ascii() {
+        }
+        let w = doc.tok(i);
+        if w.is_ascii() {
             for b in w.bytes() {
                 letters += u32::from(b.is_ascii_alphabetic());
                 lower |= b.is_ascii_lowercase();
@@ -385,10 +390,18 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             }
         }
     }
-    // A filter on (length, first byte) spares most words the hashing.
+    // A filter on (length, first byte) spares most words the hashing; the
+    // last byte, which only the exact matches of the last pass need,
+    // spares most of the rest there. (Lower-casing may lengthen a word past
+    // 40 bytes; such a key cannot match a word of at most 40.)
     let mut filter = [0u64; 41];
+    let mut last_filter = [0u64; 41];
     for w in &initial {
-        filter[w.len()] |= 1 << (w.as_bytes()[0] & 63);
+        let b = w.as_bytes();
+        if let (Some(f), Some(l)) = (filter.get_mut(b.len()), last_filter.get_mut(b.len())) {
+            *f |= 1 << (b[0] & 63);
+            *l |= 1 << (b[b.len() - 1] & 63);
+        }
     }
     let mut name_seen = HashSet::default();
     for &i in &mid_caps {
@@ -403,13 +416,15 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     }
     let mut lower_seen = HashSet::default();
     if !initial.is_empty() {
-        for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind == TokenKind::Word {
-                let w = doc.tok(i);
-                if w.len() <= 40
-                    && filter[w.len()] & (1 << (w.as_bytes()[0] & 63)) != 0
-                    && w.starts_with(char::is_lowercase)
-                {
+        for t in &doc.tokens {
+            let (start, len) = (t.span.start, t.span.len());
+            if t.kind == TokenKind::Word
+                && len <= 40
+                && filter[len] & (1 << (bytes[start] & 63)) != 0
+                && last_filter[len] & (1 << (bytes[t.span.end - 1] & 63)) != 0
+            {
+                let w = t.text(doc.text);
+                if w.starts_with(char::is_lowercase) {
                     // Moved across once found, so that "the" is hashed into
                     // the result table once, not at every occurrence.
                     if let Some(k) = initial.take(w) {
@@ -474,10 +489,11 @@ fn is_pronoun(w: &str, caps: bool) -> bool {
 /// A lower-case prefix glued to a capitalized name: "al-Assad".
 fn glued_particle(doc: &Document, m: &Marks, i: usize) -> bool {
     let n = doc.tokens.len();
+    // The glued hyphen first: it rejects nearly every word at once.
     i + 2 < n
-        && matches!(doc.tok(i), "al" | "el" | "ad" | "ash" | "as" | "bin" | "ibn" | "abu")
-        && doc.tok(i + 1) == "-"
         && !doc.tokens[i + 1].space_before
+        && doc.tok(i + 1) == "-"
+        && matches!(doc.tok(i), "al" | "el" | "ad" | "ash" | "as" | "bin" | "ibn" | "abu")
         && !doc.tokens[i + 2].space_before
         && starts_piece(doc, m, i + 2)
 }
@@ -570,7 +586,9 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         // before the full test (only "al-", "bin-"… prefixes may start a
         // name in lower case).
         let b0 = doc.text.as_bytes()[doc.tokens[i].span.start];
-        if doc.tokens[i].kind != TokenKind::Word || (b0.is_ascii_lowercase() && doc.tokens[i].span.len() > 3) {
+        if doc.tokens[i].kind != TokenKind::Word
+            || (b0.is_ascii_lowercase() && (doc.tokens[i].span.len() > 3 || !glued_particle(doc, m, i)))
+        {
             i += 1;
             continue;
         }
@@ -910,6 +928,17 @@ mod tests {
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
         find(&doc, &m, lx::lexicon()).iter().map(|c| c.span.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn words_that_lengthen_when_lower_cased_are_marked() {
+        // "İ" (2 bytes) lower-cases to 3 bytes: the key outgrows 40 bytes.
+        let w = format!("{}a", "İ".repeat(19));
+        let text = format!("{w} came. Then {w} left and {w} stayed.");
+        let doc = Document::new(&text);
+        // No panic; "Then" opens a sentence and is capitalized before a name.
+        let m = marks(&doc, &[]);
+        assert!(m.name_seen.contains("then"));
     }
 
     #[test]
