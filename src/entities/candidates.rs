@@ -446,6 +446,10 @@ fn is_cap(s: &str) -> bool {
 
 /// True for a word written wholly in capitals ("NATO", "U").
 pub fn all_caps(s: &str) -> bool {
+    if s.is_ascii() {
+        // The same test without decoding characters.
+        return s.bytes().any(|b| b.is_ascii_alphabetic()) && !s.bytes().any(|b| b.is_ascii_lowercase());
+    }
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 

@@ -377,8 +377,15 @@ fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
 }
 
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
+    if doc.tokens[i].kind != TokenKind::Word {
+        return None;
+    }
     let w = doc.tok(i);
-    (doc.tokens[i].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase)).then_some(w)
+    let lower = match w.as_bytes()[0] {
+        b if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.chars().next().is_some_and(char::is_lowercase),
+    };
+    lower.then_some(w)
 }
 
 /// Scores one candidate written in ordinary case.
@@ -509,7 +516,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
     }
     // "Procter & Gamble": partners' names joined by an ampersand.
-    if nw >= 2 && c.span.text(doc.text).contains(" & ") {
+    if nw >= 2 && c.span.text(doc.text).as_bytes().windows(3).any(|w| w == b" & ") {
         s[O] += 2.5;
     }
     // Context before.
@@ -575,9 +582,10 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     let e = c.end;
     if e < n {
         let next = doc.tok(e);
-        let next_lists = context(next);
-        // The next word in lower case (the kind nouns below).
+        // The next word in lower case (the kind nouns below); the listed
+        // words are all lower case, so nothing else needs looking up.
         let next_lower = tok_lower(doc, e).is_some();
+        let next_lists = if next_lower { context(next) } else { 0 };
         if next_lists & SPEECH_VERB != 0 {
             s[P] += 0.8;
         }
@@ -666,7 +674,10 @@ mod tests {
             PLACE_CLASSES,
             ORG_NOUNS,
         ] {
-            assert!(list.iter().all(|w| w.len() <= 16 && !w.bytes().any(|b| b.is_ascii_uppercase())));
+            // `score` asks only about words that start in lower case.
+            assert!(list.iter().all(|w| w.len() <= 16
+                && w.as_bytes()[0].is_ascii_lowercase()
+                && !w.bytes().any(|b| b.is_ascii_uppercase())));
         }
         assert_eq!(context("island"), PLACE_NOUN | PLACE_KIND);
         assert_eq!(context("Island"), 0);
