@@ -446,11 +446,16 @@ fn is_cap(s: &str) -> bool {
 
 /// True for a word written wholly in capitals ("NATO", "U").
 pub fn all_caps(s: &str) -> bool {
-    if s.is_ascii() {
-        // The same test without decoding characters.
-        return s.bytes().any(|b| b.is_ascii_alphabetic()) && !s.bytes().any(|b| b.is_ascii_lowercase());
+    // One pass, ending at the first lower-case letter (the second
+    // character of most names).
+    let mut letter = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letter |= c.is_alphabetic();
     }
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+    letter
 }
 
 fn is_calendar(w: &str) -> bool {
