@@ -6,8 +6,8 @@
 //! Writes `$OUT_DIR/entity_lexicon.txt`: groups of keys (already in
 //! `lexicon::key` form, each key once), every group headed by a line
 //! `\u{1}FLAGS` and sorted, so the text gzips as well as the sources; and
-//! `$OUT_DIR/entity_lexicon.rs` with the entry count and the longest
-//! phrase. `src/entities/lexicons.rs` reads both. No dependencies.
+//! `$OUT_DIR/entity_lexicon.rs` with the entry count, the longest
+//! phrase and the longest key. `src/entities/lexicons.rs` reads both. No dependencies.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -69,6 +69,10 @@ fn main() {
         }
     }
     let max_words = keys.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+    let max_len = keys.keys().map(String::len).max().unwrap_or(1);
+    // `src/entities/lexicons.rs` packs a key's offset and group index into
+    // one u32 (24 and 8 bits).
+    assert!(text.len() < 1 << 24 && groups.len() < 1 << 8, "the merged lexicon outgrew its table's slots");
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     let out = Path::new(&out);
     std::fs::write(out.join("entity_lexicon.txt"), text).expect("write entity_lexicon.txt");
@@ -78,9 +82,12 @@ fn main() {
             "/// Distinct keys in the merged lexicon.\n\
              const ENTRIES: usize = {};\n\
              /// Words in the longest phrase.\n\
-             const MAX_WORDS: usize = {};\n",
+             const MAX_WORDS: usize = {};\n\
+             /// Bytes in the longest key.\n\
+             const MAX_KEY_LEN: usize = {};\n",
             keys.len(),
-            max_words.max(1)
+            max_words.max(1),
+            max_len.max(1)
         ),
     )
     .expect("write entity_lexicon.rs");

@@ -23,7 +23,9 @@ pub struct Cand {
     /// The [`key`] of the covered text.
     pub key: String,
     /// Byte ranges in `key` of the name's capitalized pieces (connectors
-    /// left out); see [`Cand::word`].
+    /// left out); see [`Cand::word`]. Empty when the key is the covered
+    /// text lower-cased byte for byte (nearly always), since the ranges are
+    /// then those of `pieces`.
     word_ranges: Vec<(u32, u32)>,
     /// Byte spans of those pieces.
     pub pieces: Vec<Span>,
@@ -38,14 +40,16 @@ impl Cand {
     /// Number of capitalized pieces.
     #[inline]
     pub fn nw(&self) -> usize {
-        self.word_ranges.len()
+        self.pieces.len()
     }
 
     /// The key of piece `i`.
     #[inline]
     pub fn word(&self, i: usize) -> &str {
-        let (a, b) = self.word_ranges[i];
-        &self.key[a as usize..b as usize]
+        match self.word_ranges.get(i) {
+            Some(&(a, b)) => &self.key[a as usize..b as usize],
+            None => &self.key[self.pieces[i].start - self.span.start..self.pieces[i].end - self.span.start],
+        }
     }
 
     /// The keys of the pieces, in order.
@@ -99,104 +103,174 @@ const ABBREVIATIONS: &[&str] = &["Corp", "Inc", "Ltd", "Co", "Bros", "Jr", "Sr",
 
 /// Words that never open a name: articles, pronouns, conjunctions and
 /// prepositions (other stop words may, as in "First Albany Corp.").
-const FUNCTION: &[&str] = &[
-    "the",
+/// Sorted, for [`in_sorted`].
+const FUNCTION: [&str; 61] = [
     "a",
+    "after",
+    "all",
+    "also",
+    "although",
     "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "in",
-    "on",
+    "and",
+    "as",
     "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
     "for",
     "from",
-    "by",
-    "with",
-    "and",
-    "but",
-    "or",
-    "if",
-    "as",
-    "to",
-    "of",
-    "when",
-    "while",
-    "after",
-    "before",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
     "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "there",
+    "her",
     "here",
-    "what",
-    "which",
-    "who",
+    "his",
     "how",
-    "why",
-    "where",
-    "although",
-    "though",
-    "because",
-    "so",
-    "then",
-    "now",
-    "also",
-    "meanwhile",
     "however",
-    "both",
-    "all",
-    "some",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
     "many",
+    "meanwhile",
     "most",
+    "my",
+    "now",
+    "of",
+    "on",
+    "or",
+    "our",
+    "she",
+    "so",
+    "some",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "to",
+    "we",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "you",
+    "your",
 ];
 
 /// Month and weekday names: never part of a name (the dates layer covers
-/// them, but a name must not swallow them when it does not run).
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "jan",
-    "feb",
-    "mar",
+/// them, but a name must not swallow them when it does not run). Sorted,
+/// for [`in_sorted`].
+const CALENDAR: [&str; 30] = [
     "apr",
-    "jun",
-    "jul",
+    "april",
     "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "monday",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "saturday",
     "sep",
     "sept",
-    "oct",
-    "nov",
-    "dec",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
 ];
+
+/// A word of at most 16 bytes as one number, big-endian and zero-padded,
+/// so that numbers compare as the words do (for sorted lower-case lists);
+/// ASCII letters lower-cased. `None` for longer words.
+const fn pack(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 {
+        return None;
+    }
+    let mut v = 0u128;
+    let mut i = 0;
+    while i < w.len() {
+        v = v << 8 | w[i].to_ascii_lowercase() as u128;
+        i += 1;
+    }
+    // The padding: an empty word is 0.
+    Some(match v.checked_shl(8 * (16 - w.len() as u32)) {
+        Some(v) => v,
+        None => 0,
+    })
+}
+
+/// [`pack`] of every word of a sorted list, in the same (sorted) order.
+const fn pack_all<const N: usize>(list: [&str; N]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = match pack(list[i].as_bytes()) {
+            Some(v) => v,
+            None => panic!("a word longer than 16 bytes"),
+        };
+        i += 1;
+    }
+    out
+}
+
+/// [`FUNCTION`] and [`CALENDAR`] packed for [`in_sorted`].
+const FUNCTION_PACKED: [u128; FUNCTION.len()] = pack_all(FUNCTION);
+const CALENDAR_PACKED: [u128; CALENDAR.len()] = pack_all(CALENDAR);
+
+/// The first letters of [`CALENDAR`], one bit each from 'a'.
+const CALENDAR_INITIALS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < CALENDAR.len() {
+        bits |= 1 << (CALENDAR[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
+/// True when `w`, its ASCII letters lower-cased, is in `list` (a sorted
+/// list packed by [`pack_all`]): one binary search over numbers instead of
+/// a case-blind scan of the words.
+fn in_sorted(list: &[u128], w: &str) -> bool {
+    pack(w.as_bytes()).is_some_and(|v| list.binary_search(&v).is_ok())
+}
+
+/// Lower-cases `w` into `out` as `str::to_lowercase` does, without
+/// allocating for ASCII words.
+fn lower_into(out: &mut String, w: &str) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
 
 /// Token-level facts shared by candidate finding and classification.
 pub struct Marks {
@@ -233,6 +307,11 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     // SAVE …") shouts as much as a headline does.
     let (mut run_start, mut run_len) = (0usize, 0u32);
     let mut mid_caps: Vec<usize> = Vec::new();
+    // Lower-cased words are built here and copied into a table only when new.
+    let mut lower_buf = String::new();
+    // Most tokens are only looked at through their first byte and length,
+    // without slicing the text.
+    let bytes = doc.text.as_bytes();
     for i in 0..=n {
         if i == n || (i > line_start && doc.tokens[i].newlines_before > 0) {
             let shouting = upper > 2 * other && (upper >= 2 || other == 0);
@@ -249,12 +328,12 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         if i == n || doc.tokens[i].kind != TokenKind::Word {
             continue;
         }
-        let w = doc.tok(i);
+        let span = doc.tokens[i].span;
         let mut letters = 0;
         let mut lower = false;
-        if w.as_bytes()[0].is_ascii_lowercase() {
+        if bytes[span.start].is_ascii_lowercase() {
             // Most words: lower case from the first letter, never a name.
-            if w.len() >= 2 {
+            if span.len() >= 2 {
                 other += 1;
             }
             if run_len >= 3 {
@@ -262,7 +341,9 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             }
             run_len = 0;
             continue;
-        } else if w.is_ascii() {
+        }
+        let w = doc.tok(i);
+        if w.is_ascii() {
             for b in w.bytes() {
                 letters += u32::from(b.is_ascii_alphabetic());
                 lower |= b.is_ascii_lowercase();
@@ -292,7 +373,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         }
         if lower && is_cap(w) && w.len() <= 40 {
             if sentence_initial(doc, i) {
-                initial.insert(strip_poss(w).to_lowercase());
+                lower_into(&mut lower_buf, strip_poss(w));
+                if !initial.contains(lower_buf.as_str()) {
+                    initial.insert(lower_buf.clone());
+                }
                 // "Dawn Lin said…": the start of a full name counts as a
                 // name seen.
                 let next = doc.tokens.get(i + 1);
@@ -306,31 +390,41 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             }
         }
     }
-    // A filter on (length, first byte) spares most words the hashing.
+    // A filter on (length, first byte) spares most words the hashing; the
+    // last byte, which only the exact matches of the last pass need,
+    // spares most of the rest there. (Lower-casing may lengthen a word past
+    // 40 bytes; such a key cannot match a word of at most 40.)
     let mut filter = [0u64; 41];
+    let mut last_filter = [0u64; 41];
     for w in &initial {
-        filter[w.len()] |= 1 << (w.as_bytes()[0] & 63);
+        let b = w.as_bytes();
+        if let (Some(f), Some(l)) = (filter.get_mut(b.len()), last_filter.get_mut(b.len())) {
+            *f |= 1 << (b[0] & 63);
+            *l |= 1 << (b[b.len() - 1] & 63);
+        }
     }
     let mut name_seen = HashSet::default();
     for &i in &mid_caps {
         let w = strip_poss(doc.tok(i));
         let b = w.as_bytes()[0].to_ascii_lowercase();
         if filter[w.len()] & (1 << (b & 63)) != 0 {
-            let k = w.to_lowercase();
-            if initial.contains(&k) {
-                name_seen.insert(k);
+            lower_into(&mut lower_buf, w);
+            if initial.contains(lower_buf.as_str()) && !name_seen.contains(lower_buf.as_str()) {
+                name_seen.insert(lower_buf.clone());
             }
         }
     }
     let mut lower_seen = HashSet::default();
     if !initial.is_empty() {
-        for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind == TokenKind::Word {
-                let w = doc.tok(i);
-                if w.len() <= 40
-                    && filter[w.len()] & (1 << (w.as_bytes()[0] & 63)) != 0
-                    && w.starts_with(char::is_lowercase)
-                {
+        for t in &doc.tokens {
+            let (start, len) = (t.span.start, t.span.len());
+            if t.kind == TokenKind::Word
+                && len <= 40
+                && filter[len] & (1 << (bytes[start] & 63)) != 0
+                && last_filter[len] & (1 << (bytes[t.span.end - 1] & 63)) != 0
+            {
+                let w = t.text(doc.text);
+                if w.starts_with(char::is_lowercase) {
                     // Moved across once found, so that "the" is hashed into
                     // the result table once, not at every occurrence.
                     if let Some(k) = initial.take(w) {
@@ -352,16 +446,25 @@ fn is_cap(s: &str) -> bool {
 
 /// True for a word written wholly in capitals ("NATO", "U").
 pub fn all_caps(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+    // One pass, ending at the first lower-case letter (the second
+    // character of most names).
+    let mut letter = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letter |= c.is_alphabetic();
+    }
+    letter
 }
 
 fn is_calendar(w: &str) -> bool {
+    // The first letter rejects most words before any packing.
+    let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
     (3..=9).contains(&w.len())
-        && matches!(
-            w.as_bytes()[0].to_ascii_lowercase(),
-            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w'
-        )
-        && CALENDAR.iter().any(|c| w.eq_ignore_ascii_case(c))
+        && first.is_ascii_lowercase()
+        && CALENDAR_INITIALS & 1 << (first - b'a') != 0
+        && in_sorted(&CALENDAR_PACKED, w)
 }
 
 /// A token that may start a name piece.
@@ -378,8 +481,9 @@ fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
 /// "I", "I've", "We're": pronouns are never names (in a headline only
 /// their contracted forms are recognizable).
 fn is_pronoun(w: &str, caps: bool) -> bool {
-    // The longest form is "There’re" (10 bytes).
-    if w.len() > 10 {
+    // The longest form is "There’re" (10 bytes); the first letters of the
+    // forms below reject most words at once.
+    if w.len() > 10 || !matches!(w.as_bytes()[0], b'I' | b'W' | b'Y' | b'T' | b'H' | b'S' | b'L') {
         return false;
     }
     let apostrophe = w.bytes().position(|b| b == b'\'' || b == 0xE2);
@@ -394,10 +498,11 @@ fn is_pronoun(w: &str, caps: bool) -> bool {
 /// A lower-case prefix glued to a capitalized name: "al-Assad".
 fn glued_particle(doc: &Document, m: &Marks, i: usize) -> bool {
     let n = doc.tokens.len();
+    // The glued hyphen first: it rejects nearly every word at once.
     i + 2 < n
-        && matches!(doc.tok(i), "al" | "el" | "ad" | "ash" | "as" | "bin" | "ibn" | "abu")
-        && doc.tok(i + 1) == "-"
         && !doc.tokens[i + 1].space_before
+        && doc.tok(i + 1) == "-"
+        && matches!(doc.tok(i), "al" | "el" | "ad" | "ash" | "as" | "bin" | "ibn" | "abu")
         && !doc.tokens[i + 2].space_before
         && starts_piece(doc, m, i + 2)
 }
@@ -490,7 +595,9 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         // before the full test (only "al-", "bin-"… prefixes may start a
         // name in lower case).
         let b0 = doc.text.as_bytes()[doc.tokens[i].span.start];
-        if doc.tokens[i].kind != TokenKind::Word || (b0.is_ascii_lowercase() && doc.tokens[i].span.len() > 3) {
+        if doc.tokens[i].kind != TokenKind::Word
+            || (b0.is_ascii_lowercase() && (doc.tokens[i].span.len() > 3 || !glued_particle(doc, m, i)))
+        {
             i += 1;
             continue;
         }
@@ -508,7 +615,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         let has_keyword = |pieces: &[(usize, usize, usize)]| {
             pieces.iter().any(|&(s, _, _)| lx::lexicon().has(doc.tok(s), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD))
         };
-        while j < n && pieces.len() < 12 {
+        while j < n && pieces.len() < MAX_PIECES {
             let t = doc.tokens[j];
             if !t.space_before || t.newlines_before > 0 || doc.sentence_of[j] != sent {
                 break;
@@ -594,6 +701,10 @@ fn and_joins(doc: &Document, lex: &Lexicon, pieces: &[Piece], j: usize) -> bool 
 /// Pieces: (first token, one past the last token, byte end).
 type Piece = (usize, usize, usize);
 
+/// Pieces in one run (so words in one candidate) at most: a bound on the
+/// work per name.
+pub const MAX_PIECES: usize = 12;
+
 /// Turns a run of pieces into candidates: leading function words, titles
 /// and sentence-initial common words are dropped ("Police said", "Mr.
 /// Smith"), a run is split at an inner title ("Defence Minister Volker
@@ -613,19 +724,28 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         p > 0 && is_title(doc, lex, p - 1)
     };
     if !caps {
-        let has_keyword_tail = |ps: &[Piece]| {
+        // Each piece's lists, looked up once: `all[dropped + k]` is
+        // `pieces[k]`.
+        let mut all_flags = [0u32; MAX_PIECES];
+        for (f, p) in all_flags.iter_mut().zip(all) {
+            *f = lex.lookup(piece_text(p));
+        }
+        let mut dropped = 0;
+        let has_keyword_tail = |ps: &[Piece], dropped: usize| {
             ps.len() >= 2
-                && ps[1..].iter().any(|p| lex.has(piece_text(p), lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD))
+                && all_flags[dropped + 1..dropped + ps.len()]
+                    .iter()
+                    .any(|f| f & (lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD) != 0)
         };
         while let Some(&p) = pieces.first() {
             let w = piece_text(&p);
-            let flags = lex.lookup(w);
+            let flags = all_flags[dropped];
             if flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) != 0 || starts_phrase(pieces) {
                 break;
             }
-            let keyword_tail = has_keyword_tail(pieces);
+            let keyword_tail = has_keyword_tail(pieces, dropped);
             let single = p.1 == p.0 + 1;
-            let is_function = FUNCTION.iter().any(|f| f.eq_ignore_ascii_case(w));
+            let is_function = in_sorted(&FUNCTION_PACKED, w);
             let keyword_head = pieces.len() >= 2 && flags & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD) != 0;
             let drop = if keyword_tail || keyword_head {
                 is_function
@@ -661,10 +781,11 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                 title_before = true;
             }
             pieces = &pieces[1..];
+            dropped += 1;
         }
         // Inner titles and nationalities before a person's name.
-        if pieces.len() >= 2 && !has_keyword_tail(pieces) {
-            let flags = |k: usize| lex.lookup(piece_text(&pieces[k]));
+        if pieces.len() >= 2 && !has_keyword_tail(pieces, dropped) {
+            let flags = |k: usize| all_flags[dropped + k];
             // A role word that is not also a name ("King", "Major").
             let role = |k: usize| {
                 let f = flags(k);
@@ -718,20 +839,34 @@ fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &
     }
     let start_tok = pieces[0].0;
     let span = Span::new(doc.tokens[start_tok].span.start, pieces[pieces.len() - 1].2);
-    let mut key = String::with_capacity(span.len());
-    let mut pieces_out = Vec::with_capacity(pieces.len());
-    let mut word_ranges = Vec::with_capacity(pieces.len());
-    let mut at = span.start;
-    for &(s, _, be) in pieces {
-        let ps = doc.tokens[s].span.start;
-        push_key(&mut key, &doc.text[at..ps]);
-        let a = key.len();
-        push_key(&mut key, &doc.text[ps..be]);
-        word_ranges.push((a as u32, key.len() as u32));
-        pieces_out.push(Span::new(ps, be));
-        at = be;
+    let pieces_out: Vec<Span> = pieces.iter().map(|&(s, _, be)| Span::new(doc.tokens[s].span.start, be)).collect();
+    let text = span.text(doc.text);
+    // Plain text (ASCII, single spaces) is its own key once lower-cased,
+    // and the pieces' ranges in the key are their spans' (see `Cand::word`).
+    let mut prev_space = false;
+    let plain = text.bytes().all(|b| {
+        let space = b == b' ';
+        let ok = b < 0x80 && !(space && prev_space) && (space || !b.is_ascii_whitespace());
+        prev_space = space;
+        ok
+    });
+    let mut word_ranges = Vec::new();
+    let mut key;
+    if plain {
+        key = text.to_ascii_lowercase();
+    } else {
+        key = String::with_capacity(span.len());
+        word_ranges.reserve_exact(pieces.len());
+        let mut at = span.start;
+        for p in &pieces_out {
+            push_key(&mut key, &doc.text[at..p.start]);
+            let a = key.len();
+            push_key(&mut key, p.text(doc.text));
+            word_ranges.push((a as u32, key.len() as u32));
+            at = p.end;
+        }
+        key.make_ascii_lowercase();
     }
-    key.make_ascii_lowercase();
     out.push(Cand {
         first: start_tok,
         end: pieces[pieces.len() - 1].1,
@@ -802,6 +937,27 @@ mod tests {
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
         find(&doc, &m, lx::lexicon()).iter().map(|c| c.span.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn words_that_lengthen_when_lower_cased_are_marked() {
+        // "İ" (2 bytes) lower-cases to 3 bytes: the key outgrows 40 bytes.
+        let w = format!("{}a", "İ".repeat(19));
+        let text = format!("{w} came. Then {w} left and {w} stayed.");
+        let doc = Document::new(&text);
+        // No panic; "Then" opens a sentence and is capitalized before a name.
+        let m = marks(&doc, &[]);
+        assert!(m.name_seen.contains("then"));
+    }
+
+    #[test]
+    fn word_tables_are_sorted_for_binary_search() {
+        for list in [&FUNCTION[..], &CALENDAR[..]] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
+        assert!(is_calendar("SEPT") && is_calendar("Wednesday") && !is_calendar("Mayor"));
+        assert!(in_sorted(&FUNCTION_PACKED, "However") && !in_sorted(&FUNCTION_PACKED, "Houston"));
+        assert!(in_sorted(&FUNCTION_PACKED, "A") && !in_sorted(&FUNCTION_PACKED, "Ab"));
     }
 
     #[test]

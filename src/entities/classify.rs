@@ -6,10 +6,13 @@
 //! May not touch: other candidates. Document-wide agreement is done in
 //! `link`.
 
-use super::candidates::{all_caps, Cand};
+use super::candidates::{all_caps, Cand, MAX_PIECES};
 use super::lexicons::{self as lx, Lexicon};
 use crate::lexicon::key;
+use crate::lexicon::FxBuild;
 use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Scores for PERSON, ORG, PLACE and MISC, in that order.
 pub type Scores = [f32; 4];
@@ -309,25 +312,80 @@ const ORG_NOUNS: &[&str] = &[
     "magazine",
 ];
 
+/// Bits of [`context`]: which of the word lists above a word is on.
+const PLACE_PREP: u16 = 1;
+const SPEECH_VERB: u16 = 1 << 1;
+const MEMBER_NOUN: u16 = 1 << 2;
+const PLACE_PREFIX: u16 = 1 << 3;
+const PLACE_NOUN: u16 = 1 << 4;
+const PLACE_KIND: u16 = 1 << 5;
+const ORG_KIND: u16 = 1 << 6;
+const ORG_CLASS: u16 = 1 << 7;
+const PLACE_CLASS: u16 = 1 << 8;
+const ORG_NOUN: u16 = 1 << 9;
+
+/// The lists above `w` is on, as bits: one hash lookup answers every
+/// list question about a context word, where scanning the lists compared
+/// it with some 250 words.
+fn context(w: &str) -> u16 {
+    static TABLE: OnceLock<HashMap<&'static str, u16, FxBuild>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u16); 10] = [
+            (PLACE_PREPS, PLACE_PREP),
+            (SPEECH, SPEECH_VERB),
+            (MEMBER_NOUNS, MEMBER_NOUN),
+            (PLACE_PREFIXES, PLACE_PREFIX),
+            (PLACE_NOUNS, PLACE_NOUN),
+            (PLACE_KINDS, PLACE_KIND),
+            (ORG_KINDS, ORG_KIND),
+            (ORG_CLASSES, ORG_CLASS),
+            (PLACE_CLASSES, PLACE_CLASS),
+            (ORG_NOUNS, ORG_NOUN),
+        ];
+        let mut t: HashMap<&'static str, u16, FxBuild> = HashMap::default();
+        for (list, bit) in lists {
+            for &w in list {
+                *t.entry(w).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    // Every listed word is short: longer words need no hashing.
+    if w.len() > 16 {
+        return 0;
+    }
+    table.get(w).copied().unwrap_or(0)
+}
+
 /// True for a nationality built of parts: "South Korean", "Bosnian Serbs",
 /// "German-Israeli", "Iraqi Kurdish": every part a nationality (or a
 /// compass word before one).
 fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
+    if !key.contains([' ', '-']) {
+        return false;
+    }
     let mut any = false;
     for part in key.split([' ', '-']) {
         let demonym = lex.is(part, lx::DEMONYM) || part.strip_suffix('s').is_some_and(|p| lex.is(p, lx::DEMONYM));
         if demonym {
             any = true;
-        } else if !PLACE_PREFIXES.contains(&part) {
+        } else if context(part) & PLACE_PREFIX == 0 {
             return false;
         }
     }
-    any && key.contains([' ', '-'])
+    any
 }
 
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
+    if doc.tokens[i].kind != TokenKind::Word {
+        return None;
+    }
     let w = doc.tok(i);
-    (doc.tokens[i].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase)).then_some(w)
+    let lower = match w.as_bytes()[0] {
+        b if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.chars().next().is_some_and(char::is_lowercase),
+    };
+    lower.then_some(w)
 }
 
 /// Scores one candidate written in ordinary case.
@@ -335,8 +393,17 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     let mut s: Scores = [0.0; 4];
     let nw = c.nw();
     let f = lex.get(&c.key);
-    let plural_demonym = c.key.strip_suffix('s').is_some_and(|k| lex.is(k, lx::DEMONYM));
-    let person_name = c.words().any(|w| lex.is(w, lx::GIVEN | lx::SURNAME));
+    // The lists of the name without a final "s" ("Floridians", "Hospitals").
+    let singular = c.key.strip_suffix('s').map_or(0, |k| lex.get(k));
+    let plural_demonym = singular & lx::DEMONYM != 0;
+    // Each word's lists, looked up once; a word as long as the key (a
+    // substring of it) is the key.
+    let mut word_flags = [0u32; MAX_PIECES];
+    for (wf, w) in word_flags.iter_mut().zip(c.words()) {
+        *wf = if w.len() == c.key.len() { f } else { lex.get(w) };
+    }
+    let wf = &word_flags[..nw];
+    let person_name = wf.iter().any(|f| f & (lx::GIVEN | lx::SURNAME) != 0);
     if f & lx::COUNTRY != 0 {
         s[L] += 4.0;
     } else if f & (lx::REGION | lx::CITY) != 0 {
@@ -348,9 +415,8 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     if f & lx::ORG_NAME != 0 {
         s[O] += 3.5;
     }
-    for (i, w) in c.words().enumerate() {
+    for (i, (w, &fw)) in c.words().zip(wf).enumerate() {
         let last = i + 1 == nw;
-        let fw = lex.get(w);
         if nw > 1 {
             if fw & lx::ORG_WORD != 0 {
                 s[O] += if last || i == 0 { 2.5 } else { 1.5 };
@@ -372,22 +438,21 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     }
     if nw >= 2 {
         let first = c.word(0);
-        let lastw = c.word(nw - 1);
-        if lex.is(first, lx::GIVEN) {
+        if wf[0] & lx::GIVEN != 0 {
             s[P] += 2.0;
         }
         if first.len() <= 2 && first.ends_with('.') {
             s[P] += 2.0; // an initial: "J. Smith"
         }
-        if lex.is(lastw, lx::SURNAME) {
+        if wf[nw - 1] & lx::SURNAME != 0 {
             s[P] += 1.0;
         }
         // A compass or size word before a place: "Greater Manchester",
         // "Northern Kenya", "Old Delhi".
-        if nw == 2 && PLACE_PREFIXES.contains(&first) && lex.is(lastw, lx::PLACE) {
+        if nw == 2 && context(first) & PLACE_PREFIX != 0 && wf[1] & lx::PLACE != 0 {
             s[L] += 3.0;
         }
-        if !c.words().any(|w| lex.is(w, lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE)) {
+        if !wf.iter().any(|f| f & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE) != 0) {
             s[P] += 0.5;
         }
     } else {
@@ -399,7 +464,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
         let w = c.span.text(doc.text);
         let k = c.word(0);
-        let singular = k.strip_suffix('s').map_or(0, |b| lex.get(b));
+        let singular = if k.len() == c.key.len() { singular } else { k.strip_suffix('s').map_or(0, |b| lex.get(b)) };
         if (f | singular) & lx::ORG_WORD != 0 && f & (lx::STOP | lx::PLACE) == 0 {
             s[O] += 1.0; // "Hospitals" after a possessive name
         }
@@ -451,7 +516,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
     }
     // "Procter & Gamble": partners' names joined by an ampersand.
-    if nw >= 2 && c.span.text(doc.text).contains(" & ") {
+    if nw >= 2 && c.span.text(doc.text).as_bytes().windows(3).any(|w| w == b" & ") {
         s[O] += 2.5;
     }
     // Context before.
@@ -463,7 +528,8 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             // "in Duffy's trial": the preposition governs the possessed
             // noun, not the name.
             let possessive = c.span.end < doc.tokens[c.end - 1].span.end;
-            if PLACE_PREPS.contains(&prev) && !possessive {
+            let prev_lists = context(prev);
+            if prev_lists & PLACE_PREP != 0 && !possessive {
                 s[L] += match prev {
                     "to" | "at" => 0.6,
                     "in" | "near" | "across" | "throughout" | "outside" => 1.8,
@@ -472,7 +538,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             }
             if matches!(prev, "of" | "in") && c.first > 1 {
                 if let Some(pp) = tok_lower(doc, c.first - 2) {
-                    if PLACE_NOUNS.contains(&pp) {
+                    if context(pp) & PLACE_NOUN != 0 {
                         s[L] += 2.0;
                     }
                 }
@@ -480,14 +546,15 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             // "companies such as X": the class noun before "such as".
             if prev == "as" && c.first >= 3 && doc.tok(c.first - 2) == "such" {
                 if let Some(class) = tok_lower(doc, c.first - 3) {
-                    if ORG_CLASSES.contains(&class) {
+                    let class = context(class);
+                    if class & ORG_CLASS != 0 {
                         s[O] += 2.0;
-                    } else if PLACE_CLASSES.contains(&class) {
+                    } else if class & PLACE_CLASS != 0 {
                         s[L] += 2.0;
                     }
                 }
             }
-            if ORG_NOUNS.contains(&prev) {
+            if prev_lists & ORG_NOUN != 0 {
                 s[O] += 1.5;
             }
             if prev == "the" {
@@ -496,14 +563,14 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             }
             if matches!(prev, "for" | "of" | "at") && c.first > 1 {
                 if let Some(pp) = tok_lower(doc, c.first - 2) {
-                    if MEMBER_NOUNS.contains(&pp) {
+                    if context(pp) & MEMBER_NOUN != 0 {
                         s[O] += 1.5;
                     }
                 }
             }
             if prev == "the" && c.first > 2 && matches!(doc.tok(c.first - 2), "for" | "of" | "at") {
                 if let Some(pp) = tok_lower(doc, c.first - 3) {
-                    if MEMBER_NOUNS.contains(&pp) {
+                    if context(pp) & MEMBER_NOUN != 0 {
                         s[O] += 1.5;
                     }
                 }
@@ -515,7 +582,11 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     let e = c.end;
     if e < n {
         let next = doc.tok(e);
-        if SPEECH.contains(&next) {
+        // The next word in lower case (the kind nouns below); the listed
+        // words are all lower case, so nothing else needs looking up.
+        let next_lower = tok_lower(doc, e).is_some();
+        let next_lists = if next_lower { context(next) } else { 0 };
+        if next_lists & SPEECH_VERB != 0 {
             s[P] += 0.8;
         }
         if next == "," && e + 1 < n {
@@ -545,16 +616,16 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
                 s[if facts.team_sport { O } else { P }] += 1.5;
             }
         }
-        if tok_lower(doc, e).is_some_and(|w| MEMBER_NOUNS.contains(&w)) && nw >= 1 && !c.title_before {
+        if next_lower && next_lists & MEMBER_NOUN != 0 && nw >= 1 && !c.title_before {
             // "Microsoft spokesman", "Fiat shares"
             s[O] += 0.7;
         }
         // A common noun naming the kind of thing: "the Pamir mountains",
         // "Kabul province", "the Ruch newsstand chain", "the Kyodo agency".
-        if let Some(kind) = tok_lower(doc, e) {
-            if PLACE_KINDS.contains(&kind) {
+        if next_lower {
+            if next_lists & PLACE_KIND != 0 {
                 s[L] += 1.5;
-            } else if ORG_KINDS.contains(&kind) {
+            } else if next_lists & ORG_KIND != 0 {
                 s[O] += 1.5;
             }
         }
@@ -583,4 +654,32 @@ pub fn best(s: &Scores) -> (usize, f32) {
     }
     let second = (0..4).filter(|&i| i != b).map(|i| s[i]).fold(f32::MIN, f32::max);
     (b, s[b] - second)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_lists_are_short_lower_case_words() {
+        for list in [
+            PLACE_PREPS,
+            SPEECH,
+            MEMBER_NOUNS,
+            PLACE_PREFIXES,
+            PLACE_NOUNS,
+            PLACE_KINDS,
+            ORG_KINDS,
+            ORG_CLASSES,
+            PLACE_CLASSES,
+            ORG_NOUNS,
+        ] {
+            // `score` asks only about words that start in lower case.
+            assert!(list.iter().all(|w| w.len() <= 16
+                && w.as_bytes()[0].is_ascii_lowercase()
+                && !w.bytes().any(|b| b.is_ascii_uppercase())));
+        }
+        assert_eq!(context("island"), PLACE_NOUN | PLACE_KIND);
+        assert_eq!(context("Island"), 0);
+    }
 }

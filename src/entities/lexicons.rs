@@ -3,8 +3,6 @@
 //!
 //! May not touch: the text. Built once, on first use.
 
-use crate::lexicon::{key, FxBuild};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A country or territory ("France", "U.S.").
@@ -40,20 +38,150 @@ pub const COMMON: u32 = 1 << 13;
 /// Any place list.
 pub const PLACE: u32 = COUNTRY | REGION | CITY;
 
-/// The merged lexicon.
+/// The merged lexicon: an open-addressing table over the keys of the
+/// merged text that `build.rs` writes, so that building it is one probe per
+/// line and looking a name up needs no allocation.
 pub struct Lexicon {
-    map: HashMap<&'static str, u32, FxBuild>,
+    /// Linear-probing slots, a power of two at most 5/8 full. A slot holds
+    /// a key's byte offset in [`MERGED`] shifted left by 8 and or'ed with
+    /// its group's index into `group_flags` (0 for an empty slot: offset 0
+    /// is a group header, never a key), and in its low 32 bits the low bits
+    /// of the key's hash, which reject most other keys without reading
+    /// their text.
+    slots: Box<[u64]>,
+    /// The flags of each `\u{1}FLAGS` group of [`MERGED`], in order.
+    group_flags: Vec<u32>,
+    /// `64 - log2(slots.len())`: a hash's top bits pick the first slot.
+    shift: u32,
     /// Words in the longest phrase, so that phrase matching stays bounded.
     pub max_words: usize,
 }
 
+/// The multiplier of rustc's FxHash: the high bits of the product mix all
+/// the bits of the input.
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// Hashes a key eight bytes at a time (the tail zero-padded), then its
+/// length, so that keys differing only by trailing NULs still differ.
+#[inline]
+fn hash(key: &[u8]) -> u64 {
+    let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
+    let mut h = 0;
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    mix(h, key.len() as u64)
+}
+
+/// Lower-cases `name` into `buf` the way [`key`](crate::lexicon::key) does (trimmed, whitespace
+/// runs as one space, curly apostrophes straight, every character
+/// lower-cased) and returns the key's length; `None` when the key would not
+/// fit `buf`, which is as long as the longest key in the table, so that such
+/// a name cannot be in it.
+#[inline]
+fn key_into(name: &str, buf: &mut [u8; MAX_KEY_LEN]) -> Option<usize> {
+    let b = name.as_bytes();
+    let mut len = 0;
+    // A whitespace run waits for the next character: dropped at either end.
+    let mut space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c > b' ' && c < 0x80 {
+            if space && len > 0 {
+                *buf.get_mut(len)? = b' ';
+                len += 1;
+            }
+            space = false;
+            *buf.get_mut(len)? = c.to_ascii_lowercase();
+            len += 1;
+            i += 1;
+            continue;
+        }
+        if c < 0x80 {
+            // Control characters other than whitespace are kept as they are.
+            if c == b' ' || (b'\t'..=b'\r').contains(&c) {
+                space = true;
+            } else {
+                if space && len > 0 {
+                    *buf.get_mut(len)? = b' ';
+                    len += 1;
+                }
+                space = false;
+                *buf.get_mut(len)? = c;
+                len += 1;
+            }
+            i += 1;
+            continue;
+        }
+        // Not ASCII: `i` is on a character boundary, since every step
+        // advances by whole characters.
+        let ch = name[i..].chars().next().unwrap_or(' ');
+        i += ch.len_utf8();
+        if ch.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && len > 0 {
+            *buf.get_mut(len)? = b' ';
+            len += 1;
+        }
+        space = false;
+        let mut put = |c: char| -> Option<()> {
+            let n = c.len_utf8();
+            c.encode_utf8(buf.get_mut(len..len + n)?);
+            len += n;
+            Some(())
+        };
+        if ch == '’' {
+            put('\'')?;
+        } else {
+            for lc in ch.to_lowercase() {
+                put(lc)?;
+            }
+        }
+    }
+    Some(len)
+}
+
 impl Lexicon {
-    /// The lists `k` (a [`key`]) is on; 0 when none.
+    /// The lists the key `k` (its bytes) is on; 0 when none.
     #[inline]
-    pub fn get(&self, k: &str) -> u32 {
-        self.map.get(k).copied().unwrap_or(0)
+    fn probe(&self, k: &[u8]) -> u32 {
+        let text = MERGED.as_bytes();
+        let mask = self.slots.len() - 1;
+        let h = hash(k);
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return 0;
+            }
+            let (entry, tag) = ((s >> 32) as usize, s as u32);
+            let at = entry >> 8;
+            // The line break after the key checks its length.
+            if tag == h as u32 && text.get(at + k.len()) == Some(&b'\n') && &text[at..at + k.len()] == k {
+                return self.group_flags[entry & 0xff];
+            }
+            i = (i + 1) & mask;
+        }
     }
 
+    /// The lists `k` (a [`key`](crate::lexicon::key)) is on; 0 when none.
+    #[inline]
+    pub fn get(&self, k: &str) -> u32 {
+        if k.len() > MAX_KEY_LEN {
+            return 0;
+        }
+        self.probe(k.as_bytes())
+    }
     /// True when `w` (a lower-case word) is an ordinary English word or an
     /// inflection of one ("researchers", "buried"); the suffixes are those
     /// `data/entities/build.py` folds when it writes the dictionary.
@@ -96,27 +224,14 @@ impl Lexicon {
     }
 
     /// The lists the text `name` is on, as [`Lexicon::get`] of its
-    /// [`key`], without allocating for short ASCII names.
+    /// [`key`](crate::lexicon::key), without allocating.
+    #[inline]
     pub fn lookup(&self, name: &str) -> u32 {
-        let b = name.as_bytes();
-        if b.len() <= 48 {
-            let mut buf = [0u8; 48];
-            let mut plain = true;
-            let mut prev_space = false;
-            for (d, &c) in buf.iter_mut().zip(b) {
-                let space = c == b' ';
-                if c >= 0x80 || (c.is_ascii_whitespace() && !space) || (space && prev_space) {
-                    plain = false;
-                    break;
-                }
-                prev_space = space;
-                *d = c.to_ascii_lowercase();
-            }
-            if plain {
-                return core::str::from_utf8(&buf[..b.len()]).map_or(0, |k| self.get(k));
-            }
+        let mut buf = [0u8; MAX_KEY_LEN];
+        match key_into(name, &mut buf) {
+            Some(n) if n > 0 => self.probe(&buf[..n]),
+            _ => 0,
         }
-        self.get(&key(name))
     }
 
     /// True when the text `name` is on one of the lists in `mask`.
@@ -137,29 +252,62 @@ impl Lexicon {
 include!(concat!(env!("OUT_DIR"), "/entity_lexicon.rs"));
 const MERGED: &str = include_str!(concat!(env!("OUT_DIR"), "/entity_lexicon.txt"));
 
+/// The index of the first line break in `text` at or after `at` (or the
+/// text's length), eight bytes at a time: the keys average about nine
+/// bytes, so this is one or two steps per line.
+fn next_newline(text: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = text.get(at..at + 8) {
+        let w = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        // Bytes equal to '\n' become zero; the lowest flagged byte is the
+        // first zero byte (false flags only ever sit above a true one).
+        let x = w ^ (ONES * u64::from(b'\n'));
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return at + (zero.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p)
+}
+
 /// The lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        // Keys come already merged and in key form: building is one
-        // hash insert per line, with no allocation but the table's.
-        let mut map: HashMap<&'static str, u32, FxBuild> =
-            HashMap::with_capacity_and_hasher(ENTRIES, FxBuild::default());
-        let mut flags = 0;
-        for line in MERGED.split_terminator('\n') {
-            if let Some(f) = line.strip_prefix('\u{1}') {
-                flags = f.parse().unwrap_or(0);
-            } else {
-                map.insert(line, flags);
+        // Keys come already merged, distinct and in key form: building is
+        // one probe per line, with no allocation but the table's.
+        let size = (ENTRIES * 8 / 5).next_power_of_two().max(2);
+        let mut slots = vec![0u64; size].into_boxed_slice();
+        let shift = 64 - size.trailing_zeros();
+        let mut group_flags = Vec::new();
+        let text = MERGED.as_bytes();
+        let mut at = 0;
+        while at < text.len() {
+            let end = next_newline(text, at);
+            let line = &text[at..end];
+            if let Some(f) = line.strip_prefix(b"\x01") {
+                group_flags.push(core::str::from_utf8(f).ok().and_then(|f| f.parse().ok()).unwrap_or(0));
+            } else if let Some(group) = group_flags.len().checked_sub(1) {
+                // `build.rs` checks that offsets and group indices fit.
+                let h = hash(line);
+                let mut i = (h >> shift) as usize;
+                while slots[i] != 0 {
+                    i = (i + 1) & (size - 1);
+                }
+                slots[i] = u64::from((at as u32) << 8 | group as u32) << 32 | (h & 0xffff_ffff);
             }
+            at = end + 1;
         }
-        Lexicon { map, max_words: MAX_WORDS }
+        Lexicon { slots, group_flags, shift, max_words: MAX_WORDS }
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::key;
 
     #[test]
     fn lists_are_merged_by_key() {
@@ -175,10 +323,54 @@ mod tests {
         assert_eq!(l.get("zzzq"), 0);
     }
 
+    #[test]
+    fn next_newline_finds_the_first_break() {
+        let t = b"abcdefghij\nk\n\nlmnopqrstuvwxyz";
+        assert_eq!(next_newline(t, 0), 10);
+        assert_eq!(next_newline(t, 11), 12);
+        assert_eq!(next_newline(t, 13), 13);
+        assert_eq!(next_newline(t, 14), t.len());
+        assert_eq!(next_newline(b"\x0b\x8a\n", 0), 2);
+    }
+
+    /// `lookup` folds a name in place exactly as `key` does, at either end,
+    /// inside and past the longest key.
+    #[test]
+    fn lookup_folds_like_key() {
+        let names = [
+            "  New \t York ",
+            "NEW\u{a0}YORK",
+            "O’BRIEN",
+            "İstanbul",
+            "ΟΔΥΣΣΕΑΣ",
+            "Côte d’Ivoire",
+            "a\u{1}b",
+            "\u{2003}Paris\u{3000}",
+            "",
+            "   ",
+            "South Georgia and the South Sandwich Islands",
+            "SOUTH GEORGIA AND THE SOUTH SANDWICH ISLANDS!",
+        ];
+        for name in names {
+            let mut buf = [0u8; MAX_KEY_LEN];
+            let k = key(name);
+            match key_into(name, &mut buf) {
+                Some(n) => assert_eq!(&buf[..n], k.as_bytes(), "{name:?}"),
+                None => assert!(k.len() > MAX_KEY_LEN, "{name:?}"),
+            }
+        }
+        let l = lexicon();
+        assert!(l.has("  New \t York ", CITY));
+        assert!(l.has("SÃO  PAULO", CITY));
+        assert!(l.has("South Georgia and the South Sandwich Islands", PLACE));
+        assert_eq!(l.lookup("South Georgia and the South Sandwich Islandsx"), 0);
+    }
+
     /// `build.rs` merges the lists with its own copy of the flag bits:
     /// every entry must carry exactly the flags of the lists it is on.
     #[test]
     fn build_script_flags_match() {
+        use std::collections::HashMap;
         let sources: &[(&str, u32)] = &[
             (include_str!("../../data/entities/countries.txt"), COUNTRY),
             (include_str!("../../data/entities/regions.txt"), REGION),
@@ -204,7 +396,7 @@ mod tests {
         }
         let l = lexicon();
         assert_eq!(want.len(), ENTRIES);
-        assert_eq!(l.map.len(), ENTRIES);
+        assert_eq!(l.slots.iter().filter(|&&s| s != 0).count(), ENTRIES);
         for (k, flags) in &want {
             assert_eq!(l.get(k), *flags, "{k:?}");
         }

@@ -54,30 +54,38 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     // 1. Score every mention written in ordinary case.
     let scores: Vec<Scores> = cands.iter().map(|c| if c.caps { [0.0; 4] } else { score(doc, lex, facts, c) }).collect();
 
-    // 2. Sum the evidence per name.
-    let mut by_key: Map<&str, Scores> = Map::default();
-    for (c, s) in cands.iter().zip(&scores) {
+    // 2. Sum the evidence per name. Each distinct name gets an index
+    // (`name_of`), so that the per-name tables are vectors: one hash per
+    // mention instead of one per question asked about it.
+    let mut ids: Map<&str, usize> = Map::default();
+    ids.reserve(cands.len());
+    let name_of: Vec<usize> = cands
+        .iter()
+        .map(|c| {
+            let next = ids.len();
+            *ids.entry(c.key.as_str()).or_insert(next)
+        })
+        .collect();
+    let mut by_key: Vec<Scores> = vec![[0.0; 4]; ids.len()];
+    let mut mentions: Vec<u32> = vec![0; ids.len()];
+    for ((c, s), &id) in cands.iter().zip(&scores).zip(&name_of) {
         if c.caps {
             continue;
         }
-        let e = by_key.entry(c.key.as_str()).or_insert([0.0; 4]);
+        let e = &mut by_key[id];
         for i in 0..4 {
             e[i] += s[i];
         }
-    }
-
-    let mut mentions: Map<&str, u32> = Map::default();
-    for c in cands.iter().filter(|c| !c.caps) {
-        *mentions.entry(c.key.as_str()).or_insert(0) += 1;
+        mentions[id] += 1;
     }
 
     // 3. People: the parts of a confident full name point to it.
     let mut person_part: Map<&str, &str> = Map::default();
-    for c in cands {
+    for (c, &id) in cands.iter().zip(&name_of) {
         if c.caps || c.nw() < 2 {
             continue;
         }
-        let (b, margin) = best(&by_key[c.key.as_str()]);
+        let (b, margin) = best(&by_key[id]);
         if b != P || margin <= 0.0 {
             continue;
         }
@@ -114,17 +122,18 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
 
     // 5. Labels.
     let mut labels: Vec<Option<usize>> = Vec::with_capacity(cands.len());
-    for (c, s) in cands.iter().zip(&scores) {
+    for ((c, s), &id) in cands.iter().zip(&scores).zip(&name_of) {
         if c.caps {
             labels.push(None);
             continue;
         }
-        let mut label = best(&by_key[c.key.as_str()]).0;
-        if c.nw() == 1 && person_part.contains_key(c.key.as_str()) && s[O] < 2.5 && s[M] < 2.5 && s[L] < 4.0 {
+        let is_part = person_part.contains_key(c.key.as_str());
+        let mut label = best(&by_key[id]).0;
+        if c.nw() == 1 && is_part && s[O] < 2.5 && s[M] < 2.5 && s[L] < 4.0 {
             label = P;
         }
         if let Some(&fi) = acronym_of.get(c.key.as_str()) {
-            label = best(&by_key[cands[fi].key.as_str()]).0;
+            label = best(&by_key[name_of[fi]]).0;
         }
         // News introduces a person by full name before using the surname
         // alone; a capitalized word used alone three times or more with
@@ -133,15 +142,15 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         // "Pirelli said…", "Pirelli shares…").
         if label == P
             && c.nw() == 1
-            && !person_part.contains_key(c.key.as_str())
-            && by_key[c.key.as_str()][P] < 1.0
-            && by_key[c.key.as_str()][O] > 0.0
-            && mentions.get(c.key.as_str()).is_some_and(|&n| n >= LONE_MENTIONS)
+            && !is_part
+            && by_key[id][P] < 1.0
+            && by_key[id][O] > 0.0
+            && mentions[id] >= LONE_MENTIONS
         {
             label = O;
         }
         if facts.team_sport {
-            label = team_sport_label(doc, lex, c, s, label, person_part.contains_key(c.key.as_str()));
+            label = team_sport_label(doc, lex, c, s, label, is_part);
         }
         labels.push(Some(label));
     }
@@ -187,14 +196,17 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             }
         }
     }
-    let mut surface_of_key: Map<&str, &str> = Map::default();
-    for c in cands {
+    // The surface of each name: its first mention, or its first in
+    // ordinary case when that was in capitals.
+    let mut surface: Vec<Option<&str>> = vec![None; ids.len()];
+    for (c, &id) in cands.iter().zip(&name_of) {
         let t = c.span.text(doc.text);
-        let slot = surface_of_key.entry(c.key.as_str()).or_insert(t);
+        let slot = surface[id].get_or_insert(t);
         if !c.caps && all_caps(slot) {
             *slot = t;
         }
     }
+    let surface_of_key = |k: &str| ids.get(k).and_then(|&id| surface[id]);
     out.iter()
         .map(|(span, l, k)| {
             let (span, l, k) = (*span, *l, k.as_ref());
@@ -207,21 +219,23 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
                     person_part.get(k).or_else(|| k.split(' ').next_back().and_then(|w| person_part.get(w)))
                 {
                     if full.len() >= k.len() {
-                        canonical = surface_of_key.get(full).copied().unwrap_or(canonical);
+                        canonical = surface_of_key(full).unwrap_or(canonical);
                     }
                 }
             } else if l == O && !lex.is(k, lx::PLACE | lx::ORG_NAME) {
                 // A place keeps its own name ("Mexico" is not "Mexico City").
                 if let Some(longer) = k.split(' ').next().and_then(|w| longest_org.get(w)) {
-                    let name = longer.text(doc.text);
-                    let nk = key(name);
-                    if longer.len() > span.len() && nk.starts_with(k) && contains_words(&nk, k) {
-                        canonical = name;
+                    if longer.len() > span.len() {
+                        let name = longer.text(doc.text);
+                        let nk = key(name);
+                        if nk.starts_with(k) && contains_words(&nk, k) {
+                            canonical = name;
+                        }
                     }
                 }
             }
             if all_caps(canonical) {
-                if let Some(s) = surface_of_key.get(key(canonical).as_str()) {
+                if let Some(s) = surface_of_key(key(canonical).as_str()) {
                     canonical = s;
                 }
             }
