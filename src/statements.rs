@@ -76,9 +76,9 @@ const MAX_CONTENT_TOKENS: usize = 400;
 /// Fewest words for an unattributed quotation to count as speech.
 const FLOATING_MIN_WORDS: usize = 6;
 
-/// A cue phrase found at a token: where it ends and what it does; `None`
-/// when no cue starts there.
-type CueHit = Option<(usize, CueKind)>;
+/// A cue phrase found at a token: its length in tokens and what it does;
+/// `None` when no cue starts there. Two bytes, as one is kept per token.
+type CueHit = Option<(u8, CueKind)>;
 
 /// An attribution: cue and source token ranges, and where it ends.
 #[derive(Clone, Copy, Debug)]
@@ -90,8 +90,9 @@ struct Attr {
 
 struct Finder<'a> {
     doc: &'a Document<'a>,
-    /// `cue_at` of each token, once computed.
-    cue_cache: Vec<core::cell::Cell<Option<CueHit>>>,
+    /// The cue phrase starting at each token, looked up once in one pass:
+    /// the passes ask for most tokens, several times.
+    cues: Vec<CueHit>,
     lex: &'static lexicon::Lexicon,
     threshold: u8,
     quotes: Vec<Quote>,
@@ -116,7 +117,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     }
     let mut f = Finder {
         doc,
-        cue_cache: vec![core::cell::Cell::new(None); doc.tokens.len()],
+        cues: Vec::new(),
         lex: lexicon::get(),
         threshold: quotes::para_threshold(doc),
         quote_used: vec![false; quotes.len()],
@@ -124,6 +125,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         quote_of,
         used: vec![false; doc.tokens.len()],
     };
+    f.cues = (0..doc.tokens.len()).map(|i| f.lookup_cue(i)).collect();
     let mut found: Vec<Found> = Vec::new();
     f.direct(&mut found);
     f.reported(&mut found);
@@ -202,27 +204,23 @@ impl<'a> Finder<'a> {
         quotes::para_start(self.doc, i, self.threshold)
     }
 
-    /// The cue phrase starting at token `i`: its end and kind. Every
-    /// token is looked up once and remembered, as the passes ask again.
+    /// The cue phrase starting at token `i`: its end and kind.
+    #[inline]
     fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
-        let c = &self.cue_cache[i];
-        if let Some(v) = c.get() {
-            return v;
-        }
-        let v = self.lookup_cue(i);
-        c.set(Some(v));
-        v
+        self.cues[i].map(|(len, kind)| (i + usize::from(len), kind))
     }
 
-    fn lookup_cue(&self, i: usize) -> Option<(usize, CueKind)> {
+    fn lookup_cue(&self, i: usize) -> CueHit {
         let doc = self.doc;
         if doc.tokens[i].kind != TokenKind::Word {
             return None;
         }
         // Cues are short ASCII words: lower-case into a stack buffer
-        // instead of allocating for every token of the text.
+        // instead of allocating for every token of the text. The prefix
+        // test ignores case, so it runs first, on the token itself: most
+        // words stop there, before any copying.
         let w = doc.tok(i).as_bytes();
-        if w.len() > 16 || !w.is_ascii() {
+        if !self.lex.may_start_cue(doc.tok(i)) || !w.is_ascii() {
             return None;
         }
         let mut buf = [0u8; 16];
@@ -230,9 +228,6 @@ impl<'a> Finder<'a> {
             *b = c.to_ascii_lowercase();
         }
         let lower = core::str::from_utf8(&buf[..w.len()]).ok()?;
-        if !self.lex.may_start_cue(lower) {
-            return None;
-        }
         // A capitalized word inside a sentence is part of a name ("the
         // United States and Japan"), not a reporting verb, unless the
         // words go on capitalized: a title-case headline ("Mayor Says
@@ -256,7 +251,8 @@ impl<'a> Finder<'a> {
                 }
                 j += 1;
             }
-            return Some((j, cue.kind));
+            // Phrases are a few words; one of over 255 tokens counts as none.
+            return Some((u8::try_from(j - i).ok()?, cue.kind));
         }
         None
     }
@@ -783,8 +779,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let finite = (c..end.min(c + 10)).any(|k| {
-            let w = doc.tok(k).to_ascii_lowercase();
-            AUXILIARIES.contains(&w.as_str()) || (k > c && w.ends_with("ed") && w.len() > 4)
+            source::with_lower(doc.tok(k), |w| (k > c && w.ends_with("ed") && w.len() > 4) || is_auxiliary(w))
         });
         (!bad && words >= 3 && (finite || plain_say)).then_some(c)
     }
@@ -911,8 +906,9 @@ impl<'a> Finder<'a> {
     }
 }
 
+#[inline]
 fn is_cap_word(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+    source::is_cap(doc, i)
 }
 
 /// True when a quotation reads as a name or title ("NBC's “Today” show",
@@ -1008,6 +1004,14 @@ const NOT_CLAUSE_START: &[&str] = &[
     "nothing",
     "something",
 ];
+
+/// `AUXILIARIES.contains(&w)` by one hash lookup: asked for ten words
+/// after every cue.
+fn is_auxiliary(w: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&str, crate::lexicon::FxBuild>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| AUXILIARIES.iter().copied().collect()).contains(w)
+}
 
 /// Auxiliaries and common finite verbs that show a clause.
 const AUXILIARIES: &[&str] = &[

@@ -62,9 +62,10 @@ pub(crate) struct Lexicon {
     pub roles: WordMap<Role>,
     /// Nouns that name documents and figures, not speakers ("study").
     pub non_agents: WordMap<()>,
-    /// Which first two letters start some cue: most words are rejected
+    /// For each first two letters, the lengths (bit `len - 1`, up to 16)
+    /// of the cue first words starting with them: most words are rejected
     /// here without hashing.
-    prefixes: Vec<bool>,
+    prefixes: Vec<u16>,
 }
 
 fn prefix_index(w: &[u8]) -> usize {
@@ -74,9 +75,14 @@ fn prefix_index(w: &[u8]) -> usize {
 }
 
 impl Lexicon {
-    /// False when no cue starts like the lower-case word `w`.
+    /// False when no cue starts with a word of the length and first two
+    /// letters of `w`, in any case (the index keeps five bits of each
+    /// byte, the same for both cases of a letter); always false for words
+    /// longer than 16 bytes.
+    #[inline]
     pub(crate) fn may_start_cue(&self, w: &str) -> bool {
-        self.prefixes[prefix_index(w.as_bytes())]
+        let len = w.len();
+        (1..=16).contains(&len) && self.prefixes[prefix_index(w.as_bytes())] >> (len - 1) & 1 == 1
     }
 }
 
@@ -117,9 +123,9 @@ pub(crate) fn get() -> &'static Lexicon {
                 non_agents.insert(w.trim(), ());
             }
         }
-        let mut prefixes = vec![false; 1024];
-        for k in cues.keys() {
-            prefixes[prefix_index(k.as_bytes())] = true;
+        let mut prefixes = vec![0u16; 1024];
+        for k in cues.keys().filter(|k| (1..=16).contains(&k.len())) {
+            prefixes[prefix_index(k.as_bytes())] |= 1 << (k.len() - 1);
         }
         Lexicon { cues, roles, non_agents, prefixes }
     })

@@ -235,16 +235,27 @@ fn name_words(doc: &Document, s: usize, e: usize) -> usize {
     (s..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word && (j == s || doc.tokens[j].space_before)).count()
 }
 
-fn last_word(doc: &Document, e: usize) -> String {
-    let mut w = doc.tok(e - 1).to_lowercase();
-    // As `trim_end_matches` of each suffix in turn, without building a
-    // substring searcher per call and copying the result.
-    for suffix in ["'s", "’s"] {
-        while w.ends_with(suffix) {
-            w.truncate(w.len() - suffix.len());
+/// Calls `f` with the key a name is filed under by one of its words: the
+/// word lower-cased (as `to_lowercase`) and, for a last word, without
+/// possessive endings. ASCII words are lowered on the stack: every name
+/// of the text is filed and looked up.
+fn with_name_key<R>(w: &str, last: bool, f: impl FnOnce(&str) -> R) -> R {
+    let key = |l: &str| {
+        let mut l = l;
+        if last {
+            for suffix in ["'s", "’s"] {
+                while let Some(rest) = l.strip_suffix(suffix) {
+                    l = rest;
+                }
+            }
         }
+        f(l)
+    };
+    if w.is_ascii() {
+        with_lower(w, key)
+    } else {
+        key(&w.to_lowercase())
     }
-    w
 }
 
 /// Pronouns that can be sources, with what they refer to.
@@ -333,8 +344,19 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
             .any(|s| s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.eq_ignore_ascii_case(w))
 }
 
-fn is_cap(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+/// True when token `i` is a word starting with a capital letter.
+#[inline]
+pub(crate) fn is_cap(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    // Asked for nearly every token: decide ASCII from the first byte
+    // without decoding a character.
+    match doc.text.as_bytes()[t.span.start] {
+        b if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => doc.tok(i).chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Tokens that may sit inside a name or description without ending it.
@@ -532,6 +554,10 @@ struct Mention {
     oblique: bool,
 }
 
+/// Full names by the key of one of their words: (first token, run index)
+/// of each, in text order.
+type NameIndex = HashMap<String, Vec<(usize, usize)>, crate::lexicon::FxBuild>;
+
 /// Resolves sources to canonical names.
 pub(crate) struct Resolver<'a> {
     doc: &'a Document<'a>,
@@ -686,11 +712,20 @@ impl<'a> Resolver<'a> {
             i = run_end.max(i + 1);
         }
         // Every full name, by its last and first word, in text order.
-        let mut full: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_last: NameIndex = HashMap::default();
+        let mut by_first: NameIndex = HashMap::default();
+        let file = |index: &mut NameIndex, w: &str, last: bool, at: (usize, usize)| {
+            with_name_key(w, last, |key| match index.get_mut(key) {
+                Some(list) => list.push(at),
+                None => {
+                    index.insert(key.to_string(), vec![at]);
+                }
+            });
+        };
         for (k, &(s, e, _)) in runs.iter().enumerate() {
             if name_words(doc, s, e) >= 2 {
-                full.entry(last_word(doc, e)).or_default().push((s, k));
-                full.entry(format!("^{}", doc.tok(s).to_lowercase())).or_default().push((s, k));
+                file(&mut by_last, doc.tok(e - 1), true, (s, k));
+                file(&mut by_first, doc.tok(s), false, (s, k));
             }
         }
         for &(s, e, ref title) in &runs {
@@ -700,8 +735,8 @@ impl<'a> Resolver<'a> {
             } else {
                 // A lone word stands for the latest full name before it
                 // that ends (or else starts) with it, else the first after.
-                let key = last_word(doc, e);
-                let list = full.get(&key).or_else(|| full.get(&format!("^{}", doc.tok(s).to_lowercase())));
+                let list = with_name_key(doc.tok(e - 1), true, |k| by_last.get(k))
+                    .or_else(|| with_name_key(doc.tok(s), false, |k| by_first.get(k)));
                 list.map(|l| {
                     let p = l.partition_point(|&(at, _)| at < s);
                     let k = if p > 0 { l[p - 1].1 } else { l[0].1 };
@@ -711,10 +746,15 @@ impl<'a> Resolver<'a> {
             // A lone capitalized word that never appears in a full name
             // ("Alberta", "Hey") is too weak to stand for a speaker.
             let Some((ts, te)) = target else { continue };
-            let canonical = doc.text[doc.tokens[ts].span.start..doc.tokens[te - 1].span.end]
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string();
+            // As `trim_end_matches` of each suffix in turn, without building
+            // a substring searcher per name.
+            let mut canonical = &doc.text[doc.tokens[ts].span.start..doc.tokens[te - 1].span.end];
+            for suffix in ["'s", "’s"] {
+                while let Some(rest) = canonical.strip_suffix(suffix) {
+                    canonical = rest;
+                }
+            }
+            let canonical = canonical.to_string();
             let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
             // A person's name is a few plain capitalized words; anything
             // else ("BC Hydro", "Bank of Canada") is taken for an
