@@ -220,7 +220,7 @@ impl<'a> Finder<'a> {
         // test ignores case, so it runs first, on the token itself: most
         // words stop there, before any copying.
         let w = doc.tok(i).as_bytes();
-        if !self.lex.may_start_cue(doc.tok(i)) || !w.is_ascii() {
+        if w.len() > 16 || !self.lex.may_start_cue(doc.tok(i)) || !w.is_ascii() {
             return None;
         }
         let mut buf = [0u8; 16];
@@ -706,7 +706,7 @@ impl<'a> Finder<'a> {
     /// ("told reporters", "in a statement").
     fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
         let doc = self.doc;
-        let verb = doc.tok(i).to_ascii_lowercase();
+        let verb = source::ascii_lower(doc.tok(i));
         let tell = verb.starts_with("tel") || verb == "told";
         let mut c = ce;
         if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
@@ -760,11 +760,10 @@ impl<'a> Finder<'a> {
         if kind != CueKind::Strong {
             return None;
         }
-        let first = doc.tok(c).to_ascii_lowercase();
-        let plain_say = matches!(verb.as_str(), "said" | "says" | "say" | "told" | "tells" | "tell");
-        let subordinate =
-            matches!(first.as_str(), "when" | "if" | "because" | "after" | "before" | "while" | "although");
-        let bad = NOT_CLAUSE_START.contains(&first.as_str()) && !(plain_say && subordinate)
+        let first = source::ascii_lower(doc.tok(c));
+        let plain_say = matches!(&*verb, "said" | "says" | "say" | "told" | "tells" | "tell");
+        let subordinate = matches!(&*first, "when" | "if" | "because" | "after" | "before" | "while" | "although");
+        let bad = NOT_CLAUSE_START.contains(&&*first) && !(plain_say && subordinate)
             || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
         let words = (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
         // Without "that", the content must read as a clause: a finite verb
@@ -774,7 +773,7 @@ impl<'a> Finder<'a> {
         // ("added he would stay", not "added a goal").
         let subject = plain_say
             || is_cap_word(doc, c)
-            || matches!(first.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these");
+            || matches!(&*first, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these");
         if !subject {
             return None;
         }
@@ -795,9 +794,9 @@ impl<'a> Finder<'a> {
             _ => e,
         };
         let w = self.doc.tok(e - 1);
-        let head = w.to_ascii_lowercase();
+        let head = source::ascii_lower(w);
         // "Musk's tweet said": the possessor is not the source phrase.
-        !lexicon::get().non_agents.contains_key(head.as_str()) && !w.ends_with("'s") && !w.ends_with("’s")
+        !lexicon::get().non_agents.contains_key(&*head) && !w.ends_with("'s") && !w.ends_with("’s")
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when

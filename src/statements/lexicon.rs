@@ -62,27 +62,63 @@ pub(crate) struct Lexicon {
     pub roles: WordMap<Role>,
     /// Nouns that name documents and figures, not speakers ("study").
     pub non_agents: WordMap<()>,
-    /// For each first two letters, the lengths (bit `len - 1`, up to 16)
-    /// of the cue first words starting with them: most words are rejected
-    /// here without hashing.
-    prefixes: Vec<u16>,
+    /// First words of cues.
+    cue_starts: Prefilter,
+    /// Keys of `roles`.
+    role_words: Prefilter,
 }
 
-fn prefix_index(w: &[u8]) -> usize {
-    let a = usize::from(w.first().copied().unwrap_or(0) & 31);
-    let b = usize::from(w.get(1).copied().unwrap_or(0) & 31);
-    a * 32 + b
+/// A quick test that rejects most words not in a word set, in any ASCII
+/// case, without hashing: for each first two letters, the lengths of the
+/// set's words starting with them. The statement rules ask it of nearly
+/// every token, and nearly every token is in no set.
+pub(crate) struct Prefilter(Vec<u16>);
+
+impl Prefilter {
+    /// The filter of a set of words.
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Prefilter {
+        let mut bits = vec![0u16; 1024];
+        for w in words {
+            if let Some((i, bit)) = Prefilter::slot(w) {
+                bits[i] |= bit;
+            }
+        }
+        Prefilter(bits)
+    }
+
+    /// The index and length bit of `w`. The index keeps five bits of each
+    /// of the first two bytes, the same for both cases of a letter;
+    /// lengths of 16 bytes and more share the last bit.
+    #[inline]
+    fn slot(w: &str) -> Option<(usize, u16)> {
+        let b = w.as_bytes();
+        let len = b.len().min(16);
+        let first = usize::from(*b.first()? & 31);
+        let second = usize::from(b.get(1).copied().unwrap_or(0) & 31);
+        Some((first * 32 + second, 1 << (len - 1)))
+    }
+
+    /// False when no word of the set is `w` up to ASCII case.
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        Prefilter::slot(w).is_some_and(|(i, bit)| self.0[i] & bit != 0)
+    }
 }
 
 impl Lexicon {
-    /// False when no cue starts with a word of the length and first two
-    /// letters of `w`, in any case (the index keeps five bits of each
-    /// byte, the same for both cases of a letter); always false for words
-    /// longer than 16 bytes.
+    /// False when no cue starts with the word `w`, in any case.
     #[inline]
     pub(crate) fn may_start_cue(&self, w: &str) -> bool {
-        let len = w.len();
-        (1..=16).contains(&len) && self.prefixes[prefix_index(w.as_bytes())] >> (len - 1) & 1 == 1
+        self.cue_starts.may_contain(w)
+    }
+
+    /// The role the word `w` names, in any ASCII case.
+    #[inline]
+    pub(crate) fn role(&self, w: &str) -> Option<Role> {
+        if !self.role_words.may_contain(w) {
+            return None;
+        }
+        super::source::with_lower(w, |l| self.roles.get(l).copied())
     }
 }
 
@@ -123,10 +159,8 @@ pub(crate) fn get() -> &'static Lexicon {
                 non_agents.insert(w.trim(), ());
             }
         }
-        let mut prefixes = vec![0u16; 1024];
-        for k in cues.keys().filter(|k| (1..=16).contains(&k.len())) {
-            prefixes[prefix_index(k.as_bytes())] |= 1 << (k.len() - 1);
-        }
-        Lexicon { cues, roles, non_agents, prefixes }
+        let cue_starts = Prefilter::new(cues.keys().copied());
+        let role_words = Prefilter::new(roles.keys().copied());
+        Lexicon { cues, roles, non_agents, cue_starts, role_words }
     })
 }

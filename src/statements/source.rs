@@ -275,16 +275,7 @@ fn pronoun(w: &str) -> Option<Role> {
 
 /// The role a word names, if any, without allocating.
 fn role_of(w: &str) -> Option<Role> {
-    let b = w.as_bytes();
-    if b.len() > 24 || !b.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 24];
-    for (x, c) in buf.iter_mut().zip(b) {
-        *x = c.to_ascii_lowercase();
-    }
-    let lower = core::str::from_utf8(&buf[..b.len()]).ok()?;
-    lexicon::get().roles.get(lower).copied()
+    lexicon::get().role(w)
 }
 
 pub(crate) fn is_pronoun(doc: &Document, np: Span) -> bool {
@@ -300,8 +291,7 @@ fn invisible(w: &str) -> bool {
 /// a pronoun ("said Smith", "said the ambassador", not "said his son …").
 pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
     let lex = lexicon::get();
-    (e - s == 1 && pronoun(doc.tok(s)).is_some())
-        || (s..e).any(|i| is_cap(doc, i) || with_lower(doc.tok(i), |l| lex.roles.contains_key(l)))
+    (e - s == 1 && pronoun(doc.tok(s)).is_some()) || (s..e).any(|i| is_cap(doc, i) || lex.role(doc.tok(i)).is_some())
 }
 
 /// Calls `f` with `w` ASCII-lower-cased (as `to_ascii_lowercase` would),
@@ -321,13 +311,25 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_ascii_lowercase())
 }
 
+/// `w` ASCII-lower-cased, copied only when it holds a capital: most words
+/// the rules lower are lower case already.
+pub(crate) fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// `lower_in(w, STOP)` by one hash lookup: the list is long and checked
 /// for most words of every phrase scanned.
 fn is_stop(w: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<String, crate::lexicon::FxBuild>> =
-        std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| STOP.iter().map(|s| s.to_ascii_lowercase()).collect());
-    w.len() <= 12 && w.is_ascii() && with_lower(w, |l| set.contains(l))
+    type Set = (lexicon::Prefilter, std::collections::HashSet<String, crate::lexicon::FxBuild>);
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    let (filter, set) = SET.get_or_init(|| {
+        (lexicon::Prefilter::new(STOP.iter().copied()), STOP.iter().map(|s| s.to_ascii_lowercase()).collect())
+    });
+    w.len() <= 12 && filter.may_contain(w) && w.is_ascii() && with_lower(w, |l| set.contains(l))
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
@@ -345,7 +347,7 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
 }
 
 /// True when token `i` is a word starting with a capital letter.
-#[inline]
+#[inline(always)]
 pub(crate) fn is_cap(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
     if t.kind != TokenKind::Word {
@@ -471,12 +473,12 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
                 break;
             }
         } else if t.kind == TokenKind::Word && !is_cap(doc, e) {
-            let l = w.to_ascii_lowercase();
-            let joins = matches!(l.as_str(), "of" | "for")
+            let l = ascii_lower(w);
+            let joins = matches!(&*l, "of" | "for")
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || lower_in(doc.tok(e + 1), DETERMINERS));
             let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
-            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(l.as_str()) && e > start {
+            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(&*l) && e > start {
                 break;
             }
         }
@@ -504,7 +506,7 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     (s..e).any(|i| {
         let w = doc.tok(i);
         (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
-            || with_lower(w, |l| lex.roles.contains_key(l))
+            || lex.role(w).is_some()
     }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
         // "Experts say", "officials said", "according to sources familiar
         // with …": a bare plural noun, alone or with one modifier.
@@ -579,8 +581,14 @@ impl<'a> Resolver<'a> {
         let mut r = Resolver { doc, entities, mentions: Vec::new(), last: [None, None] };
         r.scan_names();
         r.merge_entities();
+        // The mentions are in text order: walk the tokens along with them
+        // instead of searching for each.
+        let mut t = 0;
         for m in &mut r.mentions {
-            m.oblique = oblique(doc, doc.token_at_or_after(m.start));
+            while t < doc.tokens.len() && doc.tokens[t].span.start < m.start {
+                t += 1;
+            }
+            m.oblique = oblique(doc, t);
         }
         r
     }
