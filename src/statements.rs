@@ -224,10 +224,14 @@ impl<'a> Finder<'a> {
             return None;
         }
         let mut buf = [0u8; 16];
-        for (b, c) in buf.iter_mut().zip(w) {
-            *b = c.to_ascii_lowercase();
-        }
-        let lower = core::str::from_utf8(&buf[..w.len()]).ok()?;
+        let lower = if w.iter().any(u8::is_ascii_uppercase) {
+            for (b, c) in buf.iter_mut().zip(w) {
+                *b = c.to_ascii_lowercase();
+            }
+            core::str::from_utf8(&buf[..w.len()]).ok()?
+        } else {
+            doc.tok(i)
+        };
         // A capitalized word inside a sentence is part of a name ("the
         // United States and Japan"), not a reporting verb, unless the
         // words go on capitalized: a title-case headline ("Mayor Says

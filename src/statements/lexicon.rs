@@ -105,6 +105,28 @@ impl Prefilter {
     }
 }
 
+/// A fixed word list asked about often: `contains` is `lower_in` (ASCII
+/// case ignored, words of up to 12 ASCII bytes) behind a [`Prefilter`]
+/// built on first use.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    filter: OnceLock<Prefilter>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet { words, filter: OnceLock::new() }
+    }
+
+    /// True when `w` is in the set up to ASCII case.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.filter.get_or_init(|| Prefilter::new(self.words.iter().copied())).may_contain(w)
+            && super::source::lower_in(w, self.words)
+    }
+}
+
 impl Lexicon {
     /// False when no cue starts with the word `w`, in any case.
     #[inline]

@@ -229,6 +229,15 @@ const LEADING: &[&str] = &[
 const TRAILING: &[&str] =
     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "said", "says"];
 
+/// The lists the name scan and the source search ask about for most
+/// tokens, behind a quick filter.
+static BETWEEN_SET: lexicon::WordSet = lexicon::WordSet::new(BETWEEN);
+static NAME_JOINERS_SET: lexicon::WordSet = lexicon::WordSet::new(NAME_JOINERS);
+static LEADING_SET: lexicon::WordSet = lexicon::WordSet::new(LEADING);
+static TRAILING_SET: lexicon::WordSet = lexicon::WordSet::new(TRAILING);
+static PREPOSITIONS_SET: lexicon::WordSet = lexicon::WordSet::new(PREPOSITIONS);
+static DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(DETERMINERS);
+
 /// Words of a name, counting a hyphenated or dotted group as one
 /// ("Jody Wilson-Raybould" has two).
 fn name_words(doc: &Document, s: usize, e: usize) -> usize {
@@ -299,6 +308,10 @@ pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
 /// tokens of every text, and allocating for each one showed in profiles.
 pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = w.as_bytes();
+    // Most words are lower case already: no copy, no re-validation.
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return f(w);
+    }
     let mut buf = [0u8; 32];
     if let Some(out) = buf.get_mut(..b.len()) {
         out.copy_from_slice(b);
@@ -332,7 +345,7 @@ fn is_stop(w: &str) -> bool {
     w.len() <= 12 && filter.may_contain(w) && w.is_ascii() && with_lower(w, |l| set.contains(l))
 }
 
-fn lower_in(w: &str, list: &[&str]) -> bool {
+pub(crate) fn lower_in(w: &str, list: &[&str]) -> bool {
     // Every listed word is short and ASCII; most words of a text are not.
     // Equal first bytes up to case (`| 0x20`) is necessary for a match and
     // rejects most same-length entries before the full comparison.
@@ -386,7 +399,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
         e -= 1;
     }
-    while e > min && skipped < 4 && (lower_in(doc.tok(e - 1), BETWEEN) || invisible(doc.tok(e - 1))) {
+    while e > min && skipped < 4 && (BETWEEN_SET.contains(doc.tok(e - 1)) || invisible(doc.tok(e - 1))) {
         e -= 1;
         skipped += 1;
     }
@@ -450,7 +463,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         }
         let boundary = k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
         // "On Thursday, a survey said": a fronted time is no name.
-        if has_cap && boundary && k < s - 1 && !lower_in(doc.tok(k), LEADING) {
+        if has_cap && boundary && k < s - 1 && !LEADING_SET.contains(doc.tok(k)) {
             return Some((k, e));
         }
     }
@@ -476,7 +489,7 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             let l = ascii_lower(w);
             let joins = matches!(&*l, "of" | "for")
                 && e + 1 < max
-                && (is_cap(doc, e + 1) || lower_in(doc.tok(e + 1), DETERMINERS));
+                && (is_cap(doc, e + 1) || DETERMINERS_SET.contains(doc.tok(e + 1)));
             let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
             if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(&*l) && e > start {
                 break;
@@ -505,9 +518,9 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     }
     (s..e).any(|i| {
         let w = doc.tok(i);
-        (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
+        (is_cap(doc, i) && !(i == s && DETERMINERS_SET.contains(w) && e - s == 1))
             || lex.role(w).is_some()
-    }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
+    }) || (DETERMINERS_SET.contains(doc.tok(s)) && e - s >= 2)
         // "Experts say", "officials said", "according to sources familiar
         // with …": a bare plural noun, alone or with one modifier.
         || (e - s <= 2 && [s, e - 1].iter().any(|&k| {
@@ -537,7 +550,7 @@ fn oblique(doc: &Document, i: usize) -> bool {
             break;
         }
     }
-    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && lower_in(doc.tok(j - 1), PREPOSITIONS)
+    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && PREPOSITIONS_SET.contains(doc.tok(j - 1))
 }
 
 /// A name mention the resolver can point back to.
@@ -679,7 +692,7 @@ impl<'a> Resolver<'a> {
                 let glued = !doc.tokens[e].space_before;
                 if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
                     e += 1;
-                } else if (lower_in(doc.tok(e), NAME_JOINERS)
+                } else if (NAME_JOINERS_SET.contains(doc.tok(e))
                     || doc.tok(e) == "-" && glued
                     || doc.tok(e) == "." && doc.tok(e - 1).len() <= 3)
                     && e + 1 < n
@@ -697,7 +710,7 @@ impl<'a> Resolver<'a> {
             // "Andrew Scheer"); trailing day names.
             let mut s = i;
             let mut title = None;
-            while s < e && (lower_in(doc.tok(s), LEADING) || doc.tok(s) == ".") {
+            while s < e && (LEADING_SET.contains(doc.tok(s)) || doc.tok(s) == ".") {
                 s += 1;
             }
             let from = s;
@@ -710,7 +723,7 @@ impl<'a> Resolver<'a> {
             while s < e && doc.tok(s) == "." {
                 s += 1;
             }
-            while e > s && lower_in(doc.tok(e - 1), TRAILING) {
+            while e > s && TRAILING_SET.contains(doc.tok(e - 1)) {
                 e -= 1;
             }
             let sentence_initial = i == 0 || doc.sentence_of[i] != doc.sentence_of[i - 1];
@@ -720,8 +733,8 @@ impl<'a> Resolver<'a> {
             i = run_end.max(i + 1);
         }
         // Every full name, by its last and first word, in text order.
-        let mut by_last: NameIndex = HashMap::default();
-        let mut by_first: NameIndex = HashMap::default();
+        let mut by_last = NameIndex::with_capacity_and_hasher(runs.len(), Default::default());
+        let mut by_first = NameIndex::with_capacity_and_hasher(runs.len(), Default::default());
         let file = |index: &mut NameIndex, w: &str, last: bool, at: (usize, usize)| {
             with_name_key(w, last, |key| match index.get_mut(key) {
                 Some(list) => list.push(at),
