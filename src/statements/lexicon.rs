@@ -4,29 +4,11 @@
 //! May not touch: the text. Lookups only.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// FNV-1a: the keys are short words looked up once per token, where
-/// SipHash's flood resistance buys nothing and costs a third of the pass.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map keyed by words.
-pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+/// A hash map keyed by words, with the crate's fast hasher: the keys are
+/// short words looked up for many tokens of every text.
+pub(crate) type WordMap<V> = HashMap<&'static str, V, crate::lexicon::FxBuild>;
 
 /// What a cue phrase does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

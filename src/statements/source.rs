@@ -743,54 +743,66 @@ impl<'a> Resolver<'a> {
                 }
             });
         };
+        // What a full name stands for, read once per run in text order:
+        // its surname's mentions point back to it from anywhere in the
+        // text, and re-reading its tokens for each was a cache miss.
+        let full: Vec<Option<(Role, Span)>> = runs
+            .iter()
+            .map(|&(ts, te, _)| {
+                if name_words(doc, ts, te) < 2 {
+                    return None;
+                }
+                // As `trim_end_matches` of each suffix in turn, without
+                // building a substring searcher per name.
+                let start = doc.tokens[ts].span.start;
+                let mut canonical = &doc.text[start..doc.tokens[te - 1].span.end];
+                for suffix in ["'s", "’s"] {
+                    while let Some(rest) = canonical.strip_suffix(suffix) {
+                        canonical = rest;
+                    }
+                }
+                let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
+                // A person's name is a few plain capitalized words; anything
+                // else ("BC Hydro", "Bank of Canada") is taken for an
+                // organization.
+                let person_shape = (2..=4).contains(&name_words(doc, ts, te))
+                    && (ts..te).all(|k| {
+                        let w = doc.tok(k);
+                        doc.tokens[k].kind != TokenKind::Word
+                            || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
+                    });
+                let role = if !org && person_shape { Role::Person } else { Role::Org };
+                Some((role, Span::new(start, start + canonical.len())))
+            })
+            .collect();
         for (k, &(s, e, _)) in runs.iter().enumerate() {
-            if name_words(doc, s, e) >= 2 {
+            if full[k].is_some() {
                 file(&mut by_last, doc.tok(e - 1), true, (s, k));
                 file(&mut by_first, doc.tok(s), false, (s, k));
             }
         }
-        for &(s, e, ref title) in &runs {
-            let words = name_words(doc, s, e);
-            let target = if words >= 2 {
-                Some((s, e))
-            } else {
-                // A lone word stands for the latest full name before it
-                // that ends (or else starts) with it, else the first after.
-                let list = with_name_key(doc.tok(e - 1), true, |k| by_last.get(k))
-                    .or_else(|| with_name_key(doc.tok(s), false, |k| by_first.get(k)));
-                list.map(|l| {
-                    let p = l.partition_point(|&(at, _)| at < s);
-                    let k = if p > 0 { l[p - 1].1 } else { l[0].1 };
-                    (runs[k].0, runs[k].1)
-                })
+        for (k, &(s, e, ref title)) in runs.iter().enumerate() {
+            let target = match full[k] {
+                Some(f) => Some(f),
+                None => {
+                    // A lone word stands for the latest full name before it
+                    // that ends (or else starts) with it, else the first after.
+                    let list = with_name_key(doc.tok(e - 1), true, |k| by_last.get(k))
+                        .or_else(|| with_name_key(doc.tok(s), false, |k| by_first.get(k)));
+                    list.and_then(|l| {
+                        let p = l.partition_point(|&(at, _)| at < s);
+                        full[if p > 0 { l[p - 1].1 } else { l[0].1 }]
+                    })
+                }
             };
             // A lone capitalized word that never appears in a full name
             // ("Alberta", "Hey") is too weak to stand for a speaker.
-            let Some((ts, te)) = target else { continue };
-            // As `trim_end_matches` of each suffix in turn, without building
-            // a substring searcher per name.
-            let mut canonical = &doc.text[doc.tokens[ts].span.start..doc.tokens[te - 1].span.end];
-            for suffix in ["'s", "’s"] {
-                while let Some(rest) = canonical.strip_suffix(suffix) {
-                    canonical = rest;
-                }
-            }
-            let canonical = canonical.to_string();
-            let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
-            // A person's name is a few plain capitalized words; anything
-            // else ("BC Hydro", "Bank of Canada") is taken for an
-            // organization.
-            let person_shape = (2..=4).contains(&name_words(doc, ts, te))
-                && (ts..te).all(|k| {
-                    let w = doc.tok(k);
-                    doc.tokens[k].kind != TokenKind::Word || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
-                });
-            let role = if !org && (person_shape || name_words(doc, ts, te) == 1) { Role::Person } else { Role::Org };
+            let Some((role, canonical)) = target else { continue };
             let last = doc.tok(e - 1);
             let possessive = last.ends_with("'s") || last.ends_with("’s");
             self.mentions.push(Mention {
                 start: doc.tokens[s].span.start,
-                canonical,
+                canonical: doc.text[canonical.range()].to_string(),
                 role,
                 title: title.clone(),
                 possessive,
