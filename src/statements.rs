@@ -212,15 +212,16 @@ impl<'a> Finder<'a> {
 
     fn lookup_cue(&self, i: usize) -> CueHit {
         let doc = self.doc;
-        if doc.tokens[i].kind != TokenKind::Word {
+        let t = &doc.tokens[i];
+        if t.kind != TokenKind::Word {
             return None;
         }
         // Cues are short ASCII words: lower-case into a stack buffer
         // instead of allocating for every token of the text. The prefix
-        // test ignores case, so it runs first, on the token itself: most
+        // test ignores case, so it runs first, on the token's bytes: most
         // words stop there, before any copying.
-        let w = doc.tok(i).as_bytes();
-        if w.len() > 16 || !self.lex.may_start_cue(doc.tok(i)) || !w.is_ascii() {
+        let w = &doc.text.as_bytes()[t.span.range()];
+        if w.len() > 16 || !self.lex.may_start_cue(w) || !w.is_ascii() {
             return None;
         }
         let mut buf = [0u8; 16];

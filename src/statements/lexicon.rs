@@ -61,7 +61,7 @@ impl Prefilter {
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Prefilter {
         let mut bits = vec![0u16; 1024];
         for w in words {
-            if let Some((i, bit)) = Prefilter::slot(w) {
+            if let Some((i, bit)) = Prefilter::slot(w.as_bytes()) {
                 bits[i] |= bit;
             }
         }
@@ -72,8 +72,7 @@ impl Prefilter {
     /// of the first two bytes, the same for both cases of a letter;
     /// lengths of 16 bytes and more share the last bit.
     #[inline]
-    fn slot(w: &str) -> Option<(usize, u16)> {
-        let b = w.as_bytes();
+    fn slot(b: &[u8]) -> Option<(usize, u16)> {
         let len = b.len().min(16);
         let first = usize::from(*b.first()? & 31);
         let second = usize::from(b.get(1).copied().unwrap_or(0) & 31);
@@ -82,8 +81,8 @@ impl Prefilter {
 
     /// False when no word of the set is `w` up to ASCII case.
     #[inline]
-    pub(crate) fn may_contain(&self, w: &str) -> bool {
-        Prefilter::slot(w).is_some_and(|(i, bit)| self.0[i] & bit != 0)
+    pub(crate) fn may_contain(&self, w: impl AsRef<[u8]>) -> bool {
+        Prefilter::slot(w.as_ref()).is_some_and(|(i, bit)| self.0[i] & bit != 0)
     }
 }
 
@@ -112,7 +111,7 @@ impl WordSet {
 impl Lexicon {
     /// False when no cue starts with the word `w`, in any case.
     #[inline]
-    pub(crate) fn may_start_cue(&self, w: &str) -> bool {
+    pub(crate) fn may_start_cue(&self, w: &[u8]) -> bool {
         self.cue_starts.may_contain(w)
     }
 
