@@ -816,7 +816,7 @@ impl<'a> Finder<'a> {
         while e > s && matches!(doc.tok(e - 1), "," | ":" | "—" | "–" | ";") {
             e -= 1;
         }
-        if s >= e || (s..e).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count() < 2 {
+        if s >= e || (s..e).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(1).is_none() {
             return None;
         }
         // "Last week, a claim was filed": a time phrase is no statement.
@@ -1133,7 +1133,12 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
         "nov",
         "dec",
     ];
-    let is = |k: usize, list: &[&str]| k < end && list.iter().any(|x| x.eq_ignore_ascii_case(doc.tok(k)));
+    let is = |k: usize, list: &[&str]| {
+        k < end && {
+            let w = doc.tok(k);
+            list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        }
+    };
     if !is(i, OPENERS) {
         return None;
     }
