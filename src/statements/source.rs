@@ -555,9 +555,11 @@ fn oblique(doc: &Document, i: usize) -> bool {
 
 /// A name mention the resolver can point back to.
 #[derive(Clone, Debug)]
-struct Mention {
+struct Mention<'a> {
     start: usize,
-    canonical: String,
+    /// Borrowed from the text or from an entity: one allocation less for
+    /// every name of the text.
+    canonical: &'a str,
     role: Role,
     /// The role noun just before the name ("Mayor" in "Mayor Rod Peters").
     title: Option<String>,
@@ -577,7 +579,7 @@ type NameIndex = HashMap<String, Vec<(usize, usize)>, crate::lexicon::FxBuild>;
 pub(crate) struct Resolver<'a> {
     doc: &'a Document<'a>,
     entities: &'a [Entity],
-    mentions: Vec<Mention>,
+    mentions: Vec<Mention<'a>>,
     /// The last resolved speaker of each role and where it spoke.
     last: [Option<(usize, String)>; 2],
 }
@@ -638,7 +640,7 @@ impl<'a> Resolver<'a> {
                 EntityLabel::Place => e.canonical != m.canonical,
                 EntityLabel::Org => {
                     m.role = Role::Org;
-                    m.canonical.clone_from(&e.canonical);
+                    m.canonical = &e.canonical;
                     true
                 }
                 _ => true,
@@ -657,7 +659,7 @@ impl<'a> Resolver<'a> {
             let rest = &doc.text[e.span.end..];
             extra.push(Mention {
                 start: e.span.start,
-                canonical: e.canonical.clone(),
+                canonical: &e.canonical,
                 role,
                 title: None,
                 possessive: rest.starts_with("'s") || rest.starts_with("’s"),
@@ -802,7 +804,7 @@ impl<'a> Resolver<'a> {
             let possessive = last.ends_with("'s") || last.ends_with("’s");
             self.mentions.push(Mention {
                 start: doc.tokens[s].span.start,
-                canonical: doc.text[canonical.range()].to_string(),
+                canonical: &doc.text[canonical.range()],
                 role,
                 title: title.clone(),
                 possessive,
@@ -877,9 +879,9 @@ impl<'a> Resolver<'a> {
         let mut possessor = None;
         for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
             if m.possessive {
-                possessor = Some((m.canonical.clone(), m.role));
+                possessor = Some((m.canonical.to_string(), m.role));
             } else {
-                best = Some((m.canonical.clone(), m.role));
+                best = Some((m.canonical.to_string(), m.role));
             }
         }
         best = best.or(possessor);
@@ -905,7 +907,7 @@ impl<'a> Resolver<'a> {
         let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
         if let Some(t) = title {
             if let Some(m) = window.iter().rev().find(|m| m.title.as_deref() == Some(t)) {
-                return Some((m.canonical.clone(), m.role));
+                return Some((m.canonical.to_string(), m.role));
             }
         }
         if let Some((at, name)) = &self.last[role_index(role)] {
@@ -915,7 +917,7 @@ impl<'a> Resolver<'a> {
                 .rev()
                 .take(MAX_LOOKBACK)
                 .take_while(|m| m.start > *at)
-                .filter(|m| m.role == role && &m.canonical != name)
+                .filter(|m| m.role == role && m.canonical != name)
                 .count();
             if since <= 1 {
                 return Some((name.clone(), role));
@@ -924,8 +926,8 @@ impl<'a> Resolver<'a> {
         // A subject is a likelier antecedent than a name after a
         // preposition; the latter only when no subject is in reach.
         if let Some(m) = window.iter().rev().find(|m| m.role == role && !m.oblique) {
-            return Some((m.canonical.clone(), m.role));
+            return Some((m.canonical.to_string(), m.role));
         }
-        window.iter().rev().find(|m| m.role == role).map(|m| (m.canonical.clone(), m.role))
+        window.iter().rev().find(|m| m.role == role).map(|m| (m.canonical.to_string(), m.role))
     }
 }
