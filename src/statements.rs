@@ -272,13 +272,13 @@ impl<'a> Finder<'a> {
     fn direct(&mut self, out: &mut Vec<Found>) {
         let mut k = 0;
         while k < self.quotes.len() {
-            let q = self.quotes[k].clone();
+            let q = &self.quotes[k];
             // A title in quotation marks is not speech, unless its speaker
             // follows at once ("“Denver,” he answered").
-            let attr = match self.attr_after(&q) {
+            let attr = match self.attr_after(q) {
                 Some(a) if a.cue.0 <= q.close + 3 => Some(a),
-                _ if title_like(self.doc, &q) => None,
-                a => a.or_else(|| self.attr_before(&q)),
+                _ if title_like(self.doc, q) => None,
+                a => a.or_else(|| self.attr_before(q)),
             };
             let Some(attr) = attr else {
                 k += 1;
