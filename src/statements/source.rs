@@ -831,9 +831,9 @@ impl<'a> Resolver<'a> {
         }
         // "her statement said": the possessor speaks.
         let first = text.split_whitespace().next().unwrap_or("");
-        let head = text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-        if lexicon::get().non_agents.contains_key(head.as_str()) {
-            match first.to_ascii_lowercase().as_str() {
+        let head = ascii_lower(text.rsplit(' ').next().unwrap_or(""));
+        if lexicon::get().non_agents.contains_key(&*head) {
+            match &*ascii_lower(first) {
                 "his" | "her" => return self.antecedent(np.start, Role::Person, None),
                 "its" | "their" => return self.antecedent(np.start, Role::Org, None),
                 _ => {}
@@ -856,9 +856,9 @@ impl<'a> Resolver<'a> {
         let mut role = None;
         let mut title = None;
         for i in s..e {
-            let w = doc.tok(i).to_ascii_lowercase();
-            let w = w.trim_end_matches('s');
-            if let Some(r) = lex.roles.get(doc.tok(i).to_ascii_lowercase().as_str()).or_else(|| lex.roles.get(w)) {
+            let lower = ascii_lower(doc.tok(i));
+            let w = lower.trim_end_matches('s');
+            if let Some(r) = lex.roles.get(&*lower).or_else(|| lex.roles.get(w)) {
                 role = Some(*r);
                 title = Some(doc.tok(i).to_ascii_lowercase());
             }
@@ -866,8 +866,8 @@ impl<'a> Resolver<'a> {
         let role = role?;
         // Only a definite description points back ("the mayor"); "a
         // citizen" or "officials" introduce someone new.
-        let det = doc.tok(s).to_ascii_lowercase();
-        if !matches!(det.as_str(), "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
+        let det = ascii_lower(doc.tok(s));
+        if !matches!(&*det, "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
             return None;
         }
         self.antecedent(np.start, role, title.as_deref())
