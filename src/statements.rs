@@ -86,9 +86,9 @@ const QUOTED_OBJECT_REACH: usize = 12;
 /// Fewest words for an unattributed quotation to count as speech.
 const FLOATING_MIN_WORDS: usize = 6;
 
-/// A cue phrase found at a token: where it ends and what it does; `None`
-/// when no cue starts there.
-type CueHit = Option<(usize, CueKind)>;
+/// A cue phrase found at a token: its length in tokens and what it does;
+/// `None` when no cue starts there. Two bytes, as one is kept per token.
+type CueHit = Option<(u8, CueKind)>;
 
 /// An attribution: cue and source token ranges, and where it ends.
 #[derive(Clone, Copy, Debug)]
@@ -100,8 +100,9 @@ struct Attr {
 
 struct Finder<'a> {
     doc: &'a Document<'a>,
-    /// `cue_at` of each token, once computed.
-    cue_cache: Vec<core::cell::Cell<Option<CueHit>>>,
+    /// The cue phrase starting at each token, looked up once in one pass:
+    /// the passes ask for most tokens, several times.
+    cues: Vec<CueHit>,
     lex: &'static lexicon::Lexicon,
     threshold: u8,
     quotes: Vec<Quote>,
@@ -126,7 +127,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     }
     let mut f = Finder {
         doc,
-        cue_cache: vec![core::cell::Cell::new(None); doc.tokens.len()],
+        cues: Vec::new(),
         lex: lexicon::get(),
         threshold: quotes::para_threshold(doc),
         quote_used: vec![false; quotes.len()],
@@ -134,6 +135,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         quote_of,
         used: vec![false; doc.tokens.len()],
     };
+    f.cues = (0..doc.tokens.len()).map(|i| f.lookup_cue(i)).collect();
     let mut found: Vec<Found> = Vec::new();
     f.direct(&mut found);
     f.reported(&mut found);
@@ -212,37 +214,35 @@ impl<'a> Finder<'a> {
         quotes::para_start(self.doc, i, self.threshold)
     }
 
-    /// The cue phrase starting at token `i`: its end and kind. Every
-    /// token is looked up once and remembered, as the passes ask again.
+    /// The cue phrase starting at token `i`: its end and kind.
+    #[inline]
     fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
-        let c = &self.cue_cache[i];
-        if let Some(v) = c.get() {
-            return v;
-        }
-        let v = self.lookup_cue(i);
-        c.set(Some(v));
-        v
+        self.cues[i].map(|(len, kind)| (i + usize::from(len), kind))
     }
 
-    fn lookup_cue(&self, i: usize) -> Option<(usize, CueKind)> {
+    fn lookup_cue(&self, i: usize) -> CueHit {
         let doc = self.doc;
-        if doc.tokens[i].kind != TokenKind::Word {
+        let t = &doc.tokens[i];
+        if t.kind != TokenKind::Word {
             return None;
         }
         // Cues are short ASCII words: lower-case into a stack buffer
-        // instead of allocating for every token of the text.
-        let w = doc.tok(i).as_bytes();
-        if w.len() > 16 || !w.is_ascii() {
+        // instead of allocating for every token of the text. The prefix
+        // test ignores case, so it runs first, on the token's bytes: most
+        // words stop there, before any copying.
+        let w = &doc.text.as_bytes()[t.span.range()];
+        if w.len() > 16 || !self.lex.may_start_cue(w) || !w.is_ascii() {
             return None;
         }
         let mut buf = [0u8; 16];
-        for (b, c) in buf.iter_mut().zip(w) {
-            *b = c.to_ascii_lowercase();
-        }
-        let lower = core::str::from_utf8(&buf[..w.len()]).ok()?;
-        if !self.lex.may_start_cue(lower) {
-            return None;
-        }
+        let lower = if w.iter().any(u8::is_ascii_uppercase) {
+            for (b, c) in buf.iter_mut().zip(w) {
+                *b = c.to_ascii_lowercase();
+            }
+            core::str::from_utf8(&buf[..w.len()]).ok()?
+        } else {
+            doc.tok(i)
+        };
         // A capitalized word inside a sentence is part of a name ("the
         // United States and Japan"), not a reporting verb, unless the
         // words go on capitalized: a title-case headline ("Mayor Says
@@ -271,7 +271,8 @@ impl<'a> Finder<'a> {
                 }
                 j += 1;
             }
-            return Some((j, cue.kind));
+            // Phrases are a few words; one of over 255 tokens counts as none.
+            return Some((u8::try_from(j - i).ok()?, cue.kind));
         }
         None
     }
@@ -286,17 +287,17 @@ impl<'a> Finder<'a> {
     fn direct(&mut self, out: &mut Vec<Found>) {
         let mut k = 0;
         while k < self.quotes.len() {
-            let q = self.quotes[k].clone();
+            let q = &self.quotes[k];
             // A title in quotation marks is not speech, unless its speaker
             // follows at once ("“Denver,” he answered").
-            let attr = match self.attr_after(&q) {
+            let attr = match self.attr_after(q) {
                 Some(a) if a.cue.0 <= q.close + 3 => Some(a),
                 // …unless its cue introduces it with a comma or colon
                 // ("said, “We’ll see,” when asked").
-                _ if title_like(self.doc, &q) => self
-                    .attr_before(&q)
+                _ if title_like(self.doc, q) => self
+                    .attr_before(q)
                     .filter(|a| q.open > 0 && matches!(self.doc.tok(q.open - 1), "," | ":") && a.cue.1 + 1 == q.open),
-                a => a.or_else(|| self.attr_before(&q)),
+                a => a.or_else(|| self.attr_before(q)),
             };
             let Some(attr) = attr else {
                 k += 1;
@@ -952,7 +953,7 @@ impl<'a> Finder<'a> {
     /// ("told reporters", "in a statement").
     fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
         let doc = self.doc;
-        let verb = doc.tok(i).to_ascii_lowercase();
+        let verb = source::ascii_lower(doc.tok(i));
         let tell = verb.starts_with("tel") || verb == "told";
         let mut c = ce;
         if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
@@ -1014,11 +1015,10 @@ impl<'a> Finder<'a> {
         if kind != CueKind::Strong {
             return None;
         }
-        let first = doc.tok(c).to_ascii_lowercase();
-        let plain_say = matches!(verb.as_str(), "said" | "says" | "say" | "told" | "tells" | "tell");
-        let subordinate =
-            matches!(first.as_str(), "when" | "if" | "because" | "after" | "before" | "while" | "although");
-        let bad = NOT_CLAUSE_START.contains(&first.as_str()) && !(plain_say && subordinate)
+        let first = source::ascii_lower(doc.tok(c));
+        let plain_say = matches!(&*verb, "said" | "says" | "say" | "told" | "tells" | "tell");
+        let subordinate = matches!(&*first, "when" | "if" | "because" | "after" | "before" | "while" | "although");
+        let bad = NOT_CLAUSE_START.contains(&&*first) && !(plain_say && subordinate)
             || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
         let words = (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
         // Without "that", the content must read as a clause: a finite verb
@@ -1028,17 +1028,16 @@ impl<'a> Finder<'a> {
         // ("added he would stay", not "added a goal").
         let subject = plain_say
             || is_cap_word(doc, c)
-            || matches!(first.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these");
+            || matches!(&*first, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these");
         if !subject {
             return None;
         }
         let finite = (c..end.min(c + 10)).any(|k| {
-            let mut w = doc.tok(k).to_ascii_lowercase();
-            // "won’t" is "won't".
-            if w.contains('’') {
-                w = w.replace('’', "'");
-            }
-            AUXILIARIES.contains(&w.as_str()) || (k > c && w.ends_with("ed") && w.len() > 4)
+            source::with_lower(doc.tok(k), |w| {
+                // "won’t" is "won't".
+                let w: std::borrow::Cow<str> = if w.contains('’') { w.replace('’', "'").into() } else { w.into() };
+                (k > c && w.ends_with("ed") && w.len() > 4) || is_auxiliary(&w)
+            })
         });
         (!bad && words >= 3 && (finite || plain_say)).then_some(c)
     }
@@ -1094,9 +1093,9 @@ impl<'a> Finder<'a> {
             _ => e,
         };
         let w = self.doc.tok(e - 1);
-        let head = w.to_ascii_lowercase();
+        let head = source::ascii_lower(w);
         // "Musk's tweet said": the possessor is not the source phrase.
-        !lexicon::get().non_agents.contains_key(head.as_str()) && !w.ends_with("'s") && !w.ends_with("’s")
+        !lexicon::get().non_agents.contains_key(&*head) && !w.ends_with("'s") && !w.ends_with("’s")
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when
@@ -1116,7 +1115,7 @@ impl<'a> Finder<'a> {
         while e > s && matches!(doc.tok(e - 1), "," | ":" | "—" | "–" | ";") {
             e -= 1;
         }
-        if s >= e || (s..e).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count() < 2 {
+        if s >= e || (s..e).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(1).is_none() {
             return None;
         }
         // "Last week, a claim was filed": a time phrase is no statement.
@@ -1210,8 +1209,9 @@ impl<'a> Finder<'a> {
     }
 }
 
+#[inline]
 fn is_cap_word(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+    source::is_cap(doc, i)
 }
 
 /// True when a quotation reads as a name or title ("NBC's “Today” show",
@@ -1434,6 +1434,14 @@ const NOT_CLAUSE_START: &[&str] = &[
     "something",
 ];
 
+/// `AUXILIARIES.contains(&w)` by one hash lookup: asked for ten words
+/// after every cue.
+fn is_auxiliary(w: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&str, crate::lexicon::FxBuild>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| AUXILIARIES.iter().copied().collect()).contains(w)
+}
+
 /// Auxiliaries and common finite verbs that show a clause.
 const AUXILIARIES: &[&str] = &[
     "is",
@@ -1550,7 +1558,12 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
         "nov",
         "dec",
     ];
-    let is = |k: usize, list: &[&str]| k < end && list.iter().any(|x| x.eq_ignore_ascii_case(doc.tok(k)));
+    let is = |k: usize, list: &[&str]| {
+        k < end && {
+            let w = doc.tok(k);
+            list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        }
+    };
     if !is(i, OPENERS) {
         return None;
     }

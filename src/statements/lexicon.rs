@@ -5,29 +5,11 @@
 //! May not touch: the text. Lookups only.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// FNV-1a: the keys are short words looked up once per token, where
-/// SipHash's flood resistance buys nothing and costs a third of the pass.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map keyed by words.
-pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+/// A hash map keyed by words, with the crate's fast hasher: the keys are
+/// short words looked up for many tokens of every text.
+pub(crate) type WordMap<V> = HashMap<&'static str, V, crate::lexicon::FxBuild>;
 
 /// What a cue phrase does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,21 +55,84 @@ pub(crate) struct Lexicon {
     pub genders: WordMap<Gender>,
     /// Nouns that name documents and figures, not speakers ("study").
     pub non_agents: WordMap<()>,
-    /// Which first two letters start some cue: most words are rejected
-    /// here without hashing.
-    prefixes: Vec<bool>,
+    /// First words of cues.
+    cue_starts: Prefilter,
+    /// Keys of `roles`.
+    role_words: Prefilter,
 }
 
-fn prefix_index(w: &[u8]) -> usize {
-    let a = usize::from(w.first().copied().unwrap_or(0) & 31);
-    let b = usize::from(w.get(1).copied().unwrap_or(0) & 31);
-    a * 32 + b
+/// A quick test that rejects most words not in a word set, in any ASCII
+/// case, without hashing: for each first two letters, the lengths of the
+/// set's words starting with them. The statement rules ask it of nearly
+/// every token, and nearly every token is in no set.
+pub(crate) struct Prefilter(Vec<u16>);
+
+impl Prefilter {
+    /// The filter of a set of words.
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Prefilter {
+        let mut bits = vec![0u16; 1024];
+        for w in words {
+            if let Some((i, bit)) = Prefilter::slot(w.as_bytes()) {
+                bits[i] |= bit;
+            }
+        }
+        Prefilter(bits)
+    }
+
+    /// The index and length bit of `w`. The index keeps five bits of each
+    /// of the first two bytes, the same for both cases of a letter;
+    /// lengths of 16 bytes and more share the last bit.
+    #[inline]
+    fn slot(b: &[u8]) -> Option<(usize, u16)> {
+        let len = b.len().min(16);
+        let first = usize::from(*b.first()? & 31);
+        let second = usize::from(b.get(1).copied().unwrap_or(0) & 31);
+        Some((first * 32 + second, 1 << (len - 1)))
+    }
+
+    /// False when no word of the set is `w` up to ASCII case.
+    #[inline]
+    pub(crate) fn may_contain(&self, w: impl AsRef<[u8]>) -> bool {
+        Prefilter::slot(w.as_ref()).is_some_and(|(i, bit)| self.0[i] & bit != 0)
+    }
+}
+
+/// A fixed word list asked about often: `contains` is `lower_in` (ASCII
+/// case ignored, words of up to 12 ASCII bytes) behind a [`Prefilter`]
+/// built on first use.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    filter: OnceLock<Prefilter>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet { words, filter: OnceLock::new() }
+    }
+
+    /// True when `w` is in the set up to ASCII case.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.filter.get_or_init(|| Prefilter::new(self.words.iter().copied())).may_contain(w)
+            && super::source::lower_in(w, self.words)
+    }
 }
 
 impl Lexicon {
-    /// False when no cue starts like the lower-case word `w`.
-    pub(crate) fn may_start_cue(&self, w: &str) -> bool {
-        self.prefixes[prefix_index(w.as_bytes())]
+    /// False when no cue starts with the word `w`, in any case.
+    #[inline]
+    pub(crate) fn may_start_cue(&self, w: &[u8]) -> bool {
+        self.cue_starts.may_contain(w)
+    }
+
+    /// The role the word `w` names, in any ASCII case.
+    #[inline]
+    pub(crate) fn role(&self, w: &str) -> Option<Role> {
+        if !self.role_words.may_contain(w) {
+            return None;
+        }
+        super::source::with_lower(w, |l| self.roles.get(l).copied())
     }
 }
 
@@ -140,11 +185,9 @@ pub(crate) fn get() -> &'static Lexicon {
                 non_agents.insert(w.trim(), ());
             }
         }
-        let mut prefixes = vec![false; 1024];
-        for k in cues.keys() {
-            prefixes[prefix_index(k.as_bytes())] = true;
-        }
-        Lexicon { cues, roles, genders, non_agents, prefixes }
+        let cue_starts = Prefilter::new(cues.keys().copied());
+        let role_words = Prefilter::new(roles.keys().copied());
+        Lexicon { cues, roles, genders, non_agents, cue_starts, role_words }
     })
 }
 

@@ -169,6 +169,12 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
 /// suggests, and its width in tokens (two for the typewriter pairs `''`
 /// and ``` `` ``` that some archives use for double quotes).
 fn mark_at(doc: &Document, i: usize) -> Option<(Family, Role, usize)> {
+    // Asked for every punctuation token: the first byte of every mark is
+    // one of these (0xC2 and 0xE2 lead the two- and three-byte ones).
+    let first = doc.text.as_bytes()[doc.tokens[i].span.start];
+    if !matches!(first, b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+        return None;
+    }
     let w = doc.tok(i);
     let paired = |c: &str| i + 1 < doc.tokens.len() && doc.tok(i + 1) == c && !doc.tokens[i + 1].space_before;
     match w {

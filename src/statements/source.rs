@@ -261,22 +261,42 @@ const CONJUNCTIONS: &[&str] = &[
 const TRAILING: &[&str] =
     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "said", "says"];
 
+/// The lists the name scan and the source search ask about for most
+/// tokens, behind a quick filter.
+static BETWEEN_SET: lexicon::WordSet = lexicon::WordSet::new(BETWEEN);
+static NAME_JOINERS_SET: lexicon::WordSet = lexicon::WordSet::new(NAME_JOINERS);
+static LEADING_SET: lexicon::WordSet = lexicon::WordSet::new(LEADING);
+static TRAILING_SET: lexicon::WordSet = lexicon::WordSet::new(TRAILING);
+static PREPOSITIONS_SET: lexicon::WordSet = lexicon::WordSet::new(PREPOSITIONS);
+static DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(DETERMINERS);
+
 /// Words of a name, counting a hyphenated or dotted group as one
 /// ("Jody Wilson-Raybould" has two).
 fn name_words(doc: &Document, s: usize, e: usize) -> usize {
     (s..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word && (j == s || doc.tokens[j].space_before)).count()
 }
 
-fn last_word(doc: &Document, e: usize) -> String {
-    let mut w = doc.tok(e - 1).to_lowercase();
-    // As `trim_end_matches` of each suffix in turn, without building a
-    // substring searcher per call and copying the result.
-    for suffix in ["'s", "’s"] {
-        while w.ends_with(suffix) {
-            w.truncate(w.len() - suffix.len());
+/// Calls `f` with the key a name is filed under by one of its words: the
+/// word lower-cased (as `to_lowercase`) and, for a last word, without
+/// possessive endings. ASCII words are lowered on the stack: every name
+/// of the text is filed and looked up.
+fn with_name_key<R>(w: &str, last: bool, f: impl FnOnce(&str) -> R) -> R {
+    let key = |l: &str| {
+        let mut l = l;
+        if last {
+            for suffix in ["'s", "’s"] {
+                while let Some(rest) = l.strip_suffix(suffix) {
+                    l = rest;
+                }
+            }
         }
+        f(l)
+    };
+    if w.is_ascii() {
+        with_lower(w, key)
+    } else {
+        key(&w.to_lowercase())
     }
-    w
 }
 
 /// Pronouns that can be sources, with what they refer to.
@@ -323,16 +343,7 @@ fn compatible(have: Option<Gender>, want: Option<Gender>) -> bool {
 
 /// The role a word names, if any, without allocating.
 fn role_of(w: &str) -> Option<Role> {
-    let b = w.as_bytes();
-    if b.len() > 24 || !b.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 24];
-    for (x, c) in buf.iter_mut().zip(b) {
-        *x = c.to_ascii_lowercase();
-    }
-    let lower = core::str::from_utf8(&buf[..b.len()]).ok()?;
-    lexicon::get().roles.get(lower).copied()
+    lexicon::get().role(w)
 }
 
 pub(crate) fn is_pronoun(doc: &Document, np: Span) -> bool {
@@ -348,8 +359,7 @@ fn invisible(w: &str) -> bool {
 /// a pronoun ("said Smith", "said the ambassador", not "said his son …").
 pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
     let lex = lexicon::get();
-    (e - s == 1 && pronoun(doc.tok(s)).is_some())
-        || (s..e).any(|i| is_cap(doc, i) || with_lower(doc.tok(i), |l| lex.roles.contains_key(l)))
+    (e - s == 1 && pronoun(doc.tok(s)).is_some()) || (s..e).any(|i| is_cap(doc, i) || lex.role(doc.tok(i)).is_some())
 }
 
 /// Calls `f` with `w` ASCII-lower-cased (as `to_ascii_lowercase` would),
@@ -357,6 +367,10 @@ pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
 /// tokens of every text, and allocating for each one showed in profiles.
 pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = w.as_bytes();
+    // Most words are lower case already: no copy, no re-validation.
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return f(w);
+    }
     let mut buf = [0u8; 32];
     if let Some(out) = buf.get_mut(..b.len()) {
         out.copy_from_slice(b);
@@ -369,16 +383,28 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_ascii_lowercase())
 }
 
+/// `w` ASCII-lower-cased, copied only when it holds a capital: most words
+/// the rules lower are lower case already.
+pub(crate) fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// `lower_in(w, STOP)` by one hash lookup: the list is long and checked
 /// for most words of every phrase scanned.
 fn is_stop(w: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<String, crate::lexicon::FxBuild>> =
-        std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| STOP.iter().map(|s| s.to_ascii_lowercase()).collect());
-    w.len() <= 12 && w.is_ascii() && with_lower(w, |l| set.contains(l))
+    type Set = (lexicon::Prefilter, std::collections::HashSet<String, crate::lexicon::FxBuild>);
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    let (filter, set) = SET.get_or_init(|| {
+        (lexicon::Prefilter::new(STOP.iter().copied()), STOP.iter().map(|s| s.to_ascii_lowercase()).collect())
+    });
+    w.len() <= 12 && filter.may_contain(w) && w.is_ascii() && with_lower(w, |l| set.contains(l))
 }
 
-fn lower_in(w: &str, list: &[&str]) -> bool {
+pub(crate) fn lower_in(w: &str, list: &[&str]) -> bool {
     // Every listed word is short and ASCII; most words of a text are not.
     // Equal first bytes up to case (`| 0x20`) is necessary for a match and
     // rejects most same-length entries before the full comparison.
@@ -392,8 +418,19 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
             .any(|s| s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.eq_ignore_ascii_case(w))
 }
 
-fn is_cap(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+/// True when token `i` is a word starting with a capital letter.
+#[inline(always)]
+pub(crate) fn is_cap(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    // Asked for nearly every token: decide ASCII from the first byte
+    // without decoding a character.
+    match doc.text.as_bytes()[t.span.start] {
+        b if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => doc.tok(i).chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Tokens that may sit inside a name or description without ending it.
@@ -444,7 +481,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             e -= 2;
         }
     }
-    while e > min && skipped < 4 && (lower_in(doc.tok(e - 1), BETWEEN) || invisible(doc.tok(e - 1))) {
+    while e > min && skipped < 4 && (BETWEEN_SET.contains(doc.tok(e - 1)) || invisible(doc.tok(e - 1))) {
         e -= 1;
         skipped += 1;
     }
@@ -537,7 +574,7 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
         }
         let boundary = k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
         // "On Thursday, a survey said": a fronted time is no name.
-        if has_cap && boundary && k < s - 1 && !lower_in(doc.tok(k), LEADING) {
+        if has_cap && boundary && k < s - 1 && !LEADING_SET.contains(doc.tok(k)) {
             return Some((k, e));
         }
     }
@@ -635,12 +672,12 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
                 break;
             }
         } else if t.kind == TokenKind::Word && !is_cap(doc, e) {
-            let l = w.to_ascii_lowercase();
-            let joins = matches!(l.as_str(), "of" | "for")
+            let l = ascii_lower(w);
+            let joins = matches!(&*l, "of" | "for")
                 && e + 1 < max
-                && (is_cap(doc, e + 1) || lower_in(doc.tok(e + 1), DETERMINERS));
+                && (is_cap(doc, e + 1) || DETERMINERS_SET.contains(doc.tok(e + 1)));
             let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
-            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(l.as_str()) && e > start {
+            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(&*l) && e > start {
                 break;
             }
         }
@@ -667,9 +704,9 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     }
     (s..e).any(|i| {
         let w = doc.tok(i);
-        (is_cap(doc, i) && !(i == s && lower_in(w, DETERMINERS) && e - s == 1))
-            || with_lower(w, |l| lex.roles.contains_key(l))
-    }) || (lower_in(doc.tok(s), DETERMINERS) && e - s >= 2)
+        (is_cap(doc, i) && !(i == s && DETERMINERS_SET.contains(w) && e - s == 1))
+            || lex.role(w).is_some()
+    }) || (DETERMINERS_SET.contains(doc.tok(s)) && e - s >= 2)
         // "Experts say", "officials said", "according to sources familiar
         // with …": a bare plural noun, alone or with one modifier.
         || (e - s <= 2 && [s, e - 1].iter().any(|&k| {
@@ -703,14 +740,16 @@ fn oblique(doc: &Document, i: usize) -> bool {
             break;
         }
     }
-    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && lower_in(doc.tok(j - 1), PREPOSITIONS)
+    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && PREPOSITIONS_SET.contains(doc.tok(j - 1))
 }
 
 /// A name mention the resolver can point back to.
 #[derive(Clone, Debug)]
-struct Mention {
+struct Mention<'a> {
     start: usize,
-    canonical: String,
+    /// Borrowed from the text or from an entity: one allocation less for
+    /// every name of the text.
+    canonical: &'a str,
     role: Role,
     /// The role noun just before the name ("Mayor" in "Mayor Rod Peters").
     title: Option<String>,
@@ -724,11 +763,15 @@ struct Mention {
     gender: Option<Gender>,
 }
 
+/// Full names by the key of one of their words: (first token, run index)
+/// of each, in text order.
+type NameIndex = HashMap<String, Vec<(usize, usize)>, crate::lexicon::FxBuild>;
+
 /// Resolves sources to canonical names.
 pub(crate) struct Resolver<'a> {
     doc: &'a Document<'a>,
     entities: &'a [Entity],
-    mentions: Vec<Mention>,
+    mentions: Vec<Mention<'a>>,
     /// The last resolved speaker of each role, where it spoke, and its
     /// gender if known.
     last: [Option<(usize, String, Option<Gender>)>; 2],
@@ -746,10 +789,16 @@ impl<'a> Resolver<'a> {
         let mut r = Resolver { doc, entities, mentions: Vec::new(), last: [None, None] };
         r.scan_names();
         r.merge_entities();
+        // The mentions are in text order: walk the tokens along with them
+        // instead of searching for each.
+        let mut t = 0;
         for m in &mut r.mentions {
-            m.oblique = oblique(doc, doc.token_at_or_after(m.start));
+            while t < doc.tokens.len() && doc.tokens[t].span.start < m.start {
+                t += 1;
+            }
+            m.oblique = oblique(doc, t);
             if m.role == Role::Person {
-                m.gender = mention_gender(&m.canonical, m.title.as_deref());
+                m.gender = mention_gender(m.canonical, m.title.as_deref());
             }
         }
         r
@@ -787,7 +836,7 @@ impl<'a> Resolver<'a> {
                 EntityLabel::Place => e.canonical != m.canonical,
                 EntityLabel::Org => {
                     m.role = Role::Org;
-                    m.canonical.clone_from(&e.canonical);
+                    m.canonical = &e.canonical;
                     true
                 }
                 _ => true,
@@ -816,7 +865,7 @@ impl<'a> Resolver<'a> {
             let rest = &doc.text[e.span.end..];
             extra.push(Mention {
                 start: e.span.start,
-                canonical: e.canonical.clone(),
+                canonical: &e.canonical,
                 role,
                 title: None,
                 possessive: rest.starts_with("'s") || rest.starts_with("’s"),
@@ -852,7 +901,7 @@ impl<'a> Resolver<'a> {
                 let glued = !doc.tokens[e].space_before;
                 if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
                     e += 1;
-                } else if (lower_in(doc.tok(e), NAME_JOINERS)
+                } else if (NAME_JOINERS_SET.contains(doc.tok(e))
                     || doc.tok(e) == "-" && glued
                     || doc.tok(e) == "." && doc.tok(e - 1).len() <= 3)
                     && e + 1 < n
@@ -870,7 +919,7 @@ impl<'a> Resolver<'a> {
             // "Andrew Scheer"); trailing day names.
             let mut s = i;
             let mut title = None;
-            while s < e && (lower_in(doc.tok(s), LEADING) || doc.tok(s) == ".") {
+            while s < e && (LEADING_SET.contains(doc.tok(s)) || doc.tok(s) == ".") {
                 s += 1;
             }
             let from = s;
@@ -883,7 +932,7 @@ impl<'a> Resolver<'a> {
             while s < e && doc.tok(s) == "." {
                 s += 1;
             }
-            while e > s && lower_in(doc.tok(e - 1), TRAILING) {
+            while e > s && TRAILING_SET.contains(doc.tok(e - 1)) {
                 e -= 1;
             }
             let sentence_initial = i == 0 || doc.sentence_of[i] != doc.sentence_of[i - 1];
@@ -893,50 +942,76 @@ impl<'a> Resolver<'a> {
             i = run_end.max(i + 1);
         }
         // Every full name, by its last and first word, in text order.
-        let mut full: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_last = NameIndex::with_capacity_and_hasher(runs.len(), Default::default());
+        let mut by_first = NameIndex::with_capacity_and_hasher(runs.len(), Default::default());
+        let file = |index: &mut NameIndex, w: &str, last: bool, at: (usize, usize)| {
+            with_name_key(w, last, |key| match index.get_mut(key) {
+                Some(list) => list.push(at),
+                None => {
+                    index.insert(key.to_string(), vec![at]);
+                }
+            });
+        };
+        // What a full name stands for, read once per run in text order:
+        // its surname's mentions point back to it from anywhere in the
+        // text, and re-reading its tokens for each was a cache miss.
+        let full: Vec<Option<(Role, Span)>> = runs
+            .iter()
+            .map(|&(ts, te, _)| {
+                if name_words(doc, ts, te) < 2 {
+                    return None;
+                }
+                // As `trim_end_matches` of each suffix in turn, without
+                // building a substring searcher per name.
+                let start = doc.tokens[ts].span.start;
+                let mut canonical = &doc.text[start..doc.tokens[te - 1].span.end];
+                for suffix in ["'s", "’s"] {
+                    while let Some(rest) = canonical.strip_suffix(suffix) {
+                        canonical = rest;
+                    }
+                }
+                let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
+                // A person's name is a few plain capitalized words; anything
+                // else ("BC Hydro", "Bank of Canada") is taken for an
+                // organization.
+                let person_shape = (2..=4).contains(&name_words(doc, ts, te))
+                    && (ts..te).all(|k| {
+                        let w = doc.tok(k);
+                        doc.tokens[k].kind != TokenKind::Word
+                            || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
+                    });
+                let role = if !org && person_shape { Role::Person } else { Role::Org };
+                Some((role, Span::new(start, start + canonical.len())))
+            })
+            .collect();
         for (k, &(s, e, _)) in runs.iter().enumerate() {
-            if name_words(doc, s, e) >= 2 {
-                full.entry(last_word(doc, e)).or_default().push((s, k));
-                full.entry(format!("^{}", doc.tok(s).to_lowercase())).or_default().push((s, k));
+            if full[k].is_some() {
+                file(&mut by_last, doc.tok(e - 1), true, (s, k));
+                file(&mut by_first, doc.tok(s), false, (s, k));
             }
         }
-        for &(s, e, ref title) in &runs {
-            let words = name_words(doc, s, e);
-            let target = if words >= 2 {
-                Some((s, e))
-            } else {
-                // A lone word stands for the latest full name before it
-                // that ends (or else starts) with it, else the first after.
-                let key = last_word(doc, e);
-                let list = full.get(&key).or_else(|| full.get(&format!("^{}", doc.tok(s).to_lowercase())));
-                list.map(|l| {
-                    let p = l.partition_point(|&(at, _)| at < s);
-                    let k = if p > 0 { l[p - 1].1 } else { l[0].1 };
-                    (runs[k].0, runs[k].1)
-                })
+        for (k, &(s, e, ref title)) in runs.iter().enumerate() {
+            let target = match full[k] {
+                Some(f) => Some(f),
+                None => {
+                    // A lone word stands for the latest full name before it
+                    // that ends (or else starts) with it, else the first after.
+                    let list = with_name_key(doc.tok(e - 1), true, |k| by_last.get(k))
+                        .or_else(|| with_name_key(doc.tok(s), false, |k| by_first.get(k)));
+                    list.and_then(|l| {
+                        let p = l.partition_point(|&(at, _)| at < s);
+                        full[if p > 0 { l[p - 1].1 } else { l[0].1 }]
+                    })
+                }
             };
             // A lone capitalized word that never appears in a full name
             // ("Alberta", "Hey") is too weak to stand for a speaker.
-            let Some((ts, te)) = target else { continue };
-            let canonical = doc.text[doc.tokens[ts].span.start..doc.tokens[te - 1].span.end]
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string();
-            let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
-            // A person's name is a few plain capitalized words; anything
-            // else ("BC Hydro", "Bank of Canada") is taken for an
-            // organization.
-            let person_shape = (2..=4).contains(&name_words(doc, ts, te))
-                && (ts..te).all(|k| {
-                    let w = doc.tok(k);
-                    doc.tokens[k].kind != TokenKind::Word || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
-                });
-            let role = if !org && (person_shape || name_words(doc, ts, te) == 1) { Role::Person } else { Role::Org };
+            let Some((role, canonical)) = target else { continue };
             let last = doc.tok(e - 1);
             let possessive = last.ends_with("'s") || last.ends_with("’s");
             self.mentions.push(Mention {
                 start: doc.tokens[s].span.start,
-                canonical,
+                canonical: &doc.text[canonical.range()],
                 role,
                 title: title.clone(),
                 possessive,
@@ -966,9 +1041,9 @@ impl<'a> Resolver<'a> {
         }
         // "her statement said": the possessor speaks.
         let first = text.split_whitespace().next().unwrap_or("");
-        let head = text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-        if lexicon::get().non_agents.contains_key(head.as_str()) {
-            match first.to_ascii_lowercase().as_str() {
+        let head = ascii_lower(text.rsplit(' ').next().unwrap_or(""));
+        if lexicon::get().non_agents.contains_key(&*head) {
+            match &*ascii_lower(first) {
                 "his" | "her" => return self.antecedent(np.start, Role::Person, None, pronoun_gender(first)),
                 "its" | "their" => return self.antecedent(np.start, Role::Org, None, None),
                 _ => {}
@@ -991,9 +1066,9 @@ impl<'a> Resolver<'a> {
         let mut role = None;
         let mut title = None;
         for i in s..e {
-            let w = doc.tok(i).to_ascii_lowercase();
-            let w = w.trim_end_matches('s');
-            if let Some(r) = lex.roles.get(doc.tok(i).to_ascii_lowercase().as_str()).or_else(|| lex.roles.get(w)) {
+            let lower = ascii_lower(doc.tok(i));
+            let w = lower.trim_end_matches('s');
+            if let Some(r) = lex.roles.get(&*lower).or_else(|| lex.roles.get(w)) {
                 role = Some(*r);
                 title = Some(doc.tok(i).to_ascii_lowercase());
             }
@@ -1001,8 +1076,8 @@ impl<'a> Resolver<'a> {
         let role = role?;
         // Only a definite description points back ("the mayor"); "a
         // citizen" or "officials" introduce someone new.
-        let det = doc.tok(s).to_ascii_lowercase();
-        if !matches!(det.as_str(), "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
+        let det = ascii_lower(doc.tok(s));
+        if !matches!(&*det, "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
             return None;
         }
         let gender = title.as_deref().and_then(|t| lex.genders.get(t).copied());
@@ -1015,9 +1090,9 @@ impl<'a> Resolver<'a> {
         let mut possessor = None;
         for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
             if m.possessive {
-                possessor = Some((m.canonical.clone(), m.role, m.gender));
+                possessor = Some((m.canonical.to_string(), m.role, m.gender));
             } else {
-                best = Some((m.canonical.clone(), m.role, m.gender));
+                best = Some((m.canonical.to_string(), m.role, m.gender));
             }
         }
         best = best.or(possessor);
@@ -1050,7 +1125,7 @@ impl<'a> Resolver<'a> {
     ) -> Option<(String, Role, Option<Gender>)> {
         let k = self.mentions.partition_point(|m| m.start < pos);
         let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
-        let found = |m: &Mention| Some((m.canonical.clone(), m.role, m.gender));
+        let found = |m: &Mention| Some((m.canonical.to_string(), m.role, m.gender));
         let fits = |m: &Mention| m.role == role && compatible(m.gender, gender);
         if let Some(t) = title {
             if let Some(m) = window.iter().rev().find(|m| m.title.as_deref() == Some(t) && fits(m)) {
@@ -1066,7 +1141,7 @@ impl<'a> Resolver<'a> {
                     .rev()
                     .take(MAX_LOOKBACK)
                     .take_while(|m| m.start > *at)
-                    .filter(|m| fits(m) && &m.canonical != name)
+                    .filter(|m| fits(m) && m.canonical != name.as_str())
             };
             let since = others().count();
             let subjects = others().filter(|m| !m.oblique && !m.possessive).count();
