@@ -500,33 +500,38 @@ impl<'d, 't> Scanner<'d, 't> {
         if i >= self.n() {
             return None;
         }
-        let cands = [
-            self.numeric(i),
-            self.time(i),
-            self.month_date(
-                i,
-                // Dates without a year go to the nearest year: news often
-                // names deadlines in a past-tense sentence ("extended the
-                // offer to Nov. 16").
-                Tense::Unknown,
-            ),
-            self.year(i),
-            self.relative(i),
-            self.weekday(i),
-            self.duration(i),
-            self.set(i),
-            self.vague(i),
-            self.quarter(i),
-            self.holiday(i),
-            self.anaphoric(i),
-            self.spoken_year(i),
-            self.season(i),
-        ];
-        cands
-            .into_iter()
-            .flatten()
-            .filter(|c| c.end > c.start && self.one_line(c.start, c.end))
-            .max_by(|a, b| (a.end, std::cmp::Reverse(a.start)).cmp(&(b.end, std::cmp::Reverse(b.start))))
+        // The longest candidate wins; on equal ends the one starting
+        // first, and on a full tie the one tried last. Kept as the
+        // candidates come, rather than gathered in an array: each carries
+        // its value, and moving fifteen of them cost more than the choice.
+        let mut best = None;
+        let mut keep = |c: Option<M>| {
+            let Some(c) = c.filter(|c| c.end > c.start && self.one_line(c.start, c.end)) else {
+                return;
+            };
+            let key = |m: &M| (m.end, std::cmp::Reverse(m.start));
+            if best.as_ref().map_or(true, |b| key(&c) >= key(b)) {
+                best = Some(c);
+            }
+        };
+        keep(self.numeric(i));
+        keep(self.time(i));
+        // Dates without a year go to the nearest year: news often names
+        // deadlines in a past-tense sentence ("extended the offer to Nov.
+        // 16").
+        keep(self.month_date(i, Tense::Unknown));
+        keep(self.year(i));
+        keep(self.relative(i));
+        keep(self.weekday(i));
+        keep(self.duration(i));
+        keep(self.set(i));
+        keep(self.vague(i));
+        keep(self.quarter(i));
+        keep(self.holiday(i));
+        keep(self.anaphoric(i));
+        keep(self.spoken_year(i));
+        keep(self.season(i));
+        best
     }
 
     // ---------------------------------------------------------------
