@@ -1025,7 +1025,7 @@ impl<'d, 't> Scanner<'d, 't> {
             "next" | "coming" | "following" | "upcoming" => 1,
             _ => return None,
         };
-        let key = self.low(p).to_string();
+        let key = self.low(p);
         let q = p + 1;
         // Numbered: "the past three years", "the next few days".
         if let Some((n, q2)) = self.quantity(q) {
@@ -1059,10 +1059,10 @@ impl<'d, 't> Scanner<'d, 't> {
             }
             // "the next day" is a date (seen from the story), "the next
             // week" a length of time.
-            if the && matches!(key.as_str(), "next" | "following" | "previous") && unit == Unit::Day {
+            if the && matches!(key, "next" | "following" | "previous") && unit == Unit::Day {
                 return m(i, q + 1, DateType::Date, resolve::shift(r, unit, step)?);
             }
-            if the && matches!(key.as_str(), "past" | "last" | "next" | "coming") && !matches!(unit, Unit::Weekend) {
+            if the && matches!(key, "past" | "last" | "next" | "coming") && !matches!(unit, Unit::Weekend) {
                 return m(i, q + 1, DateType::Duration, unit.duration(Some(1.0)));
             }
             if key == "past" && !the {
