@@ -558,6 +558,10 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 
     fn tense_word(&self, i: usize) -> Option<Tense> {
+        // Every tense cue is a word: punctuation and numbers skip the list.
+        if self.kind(i) != Some(TokenKind::Word) {
+            return None;
+        }
         let l = self.low(i);
         match l {
             "will" | "shall" | "won't" | "wo" | "going" | "expected" | "expects" | "scheduled" | "plans"
