@@ -62,7 +62,7 @@ pub struct TimeExpr {
 /// or sits in a dateline between a comma and a dash ("WASHINGTON, March 3,
 /// 2021 —").
 pub fn detect_reference(doc: &Document) -> Option<(Date, Span)> {
-    scan::Scanner::new(doc, None).detect_reference()
+    scan::Scanner::prefix(doc, None, scan::REFERENCE_TOKENS + 64).detect_reference()
 }
 
 /// Finds every temporal expression, resolved against `reference`. Sorted by

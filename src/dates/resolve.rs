@@ -20,16 +20,45 @@ pub enum Tense {
 
 /// `YYYY-MM-DD`.
 pub fn ymd(y: i32, m: u8, d: u8) -> String {
-    format!("{}-{:02}-{:02}", year(y), m, d)
+    let mut s = year(y);
+    s.push('-');
+    push_digits(&mut s, m.into(), 2);
+    s.push('-');
+    push_digits(&mut s, d.into(), 2);
+    s
+}
+
+/// A date as `YYYY-MM-DD`, the same text as its `Display`.
+pub fn date(d: Date) -> String {
+    ymd(d.year(), d.month(), d.day())
 }
 
 /// A year as TimeML writes it (four digits).
 pub fn year(y: i32) -> String {
+    let mut s = String::with_capacity(10);
     if y < 0 {
-        format!("-{:04}", -y)
-    } else {
-        format!("{y:04}")
+        s.push('-');
     }
+    push_digits(&mut s, y.unsigned_abs(), 4);
+    s
+}
+
+/// Appends `n` in decimal, zero-padded to `width` digits, as `{:0width$}`
+/// would. Values are built for every candidate match, and the formatting
+/// machinery cost more than the matching around it.
+fn push_digits(s: &mut String, mut n: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut k = buf.len();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let start = k.min(buf.len().saturating_sub(width));
+    s.extend(buf[start..].iter().map(|&b| b as char));
 }
 
 /// ISO week value `YYYY-Www` of a date.
@@ -234,6 +263,20 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn digits_match_the_formatter() {
+        for y in [-12345, -2021, -7, 0, 5, 99, 999, 1998, 2021, 12345, 987_654_321] {
+            let want = if y < 0 { format!("-{:04}", -y) } else { format!("{y:04}") };
+            assert_eq!(year(y), want);
+            for (m, dd) in [(1, 1), (9, 30), (12, 31), (0, 0), (123, 255)] {
+                assert_eq!(ymd(y, m, dd), format!("{want}-{m:02}-{dd:02}"));
+            }
+        }
+        for s in ["2021-03-15", "0099-12-01", "1900-02-28"] {
+            assert_eq!(date(d(s)), d(s).to_string());
+        }
     }
 
     #[test]
