@@ -334,7 +334,7 @@ impl<'a> Finder<'a> {
             // "Her year has been “hard but good,” she said": words of the
             // sentence before the quotation belong to what is reported.
             if attr.end > q.close && fragments.len() == 1 {
-                if let Some(s0) = self.lead_in(&q) {
+                if let Some(s0) = self.lead_in(q) {
                     fragments[0] = Span::new(self.doc.tokens[s0].span.start, fragments[0].end);
                     kind = StatementKind::Mixed;
                 }
