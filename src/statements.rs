@@ -217,7 +217,8 @@ impl<'a> Finder<'a> {
     /// The cue phrase starting at token `i`: its end and kind.
     #[inline]
     fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
-        self.cues[i].map(|(len, kind)| (i + usize::from(len), kind))
+        // Callers probe one past the last token too ("…said" at the end).
+        self.cues.get(i).copied().flatten().map(|(len, kind)| (i + usize::from(len), kind))
     }
 
     fn lookup_cue(&self, i: usize) -> CueHit {

@@ -423,3 +423,15 @@ fn regressions() {
         }
     }
 }
+
+/// Found by `cargo fuzz` (target analyze): with the entities and statements
+/// layers on, the statement rules asked the cue table about the token one
+/// past the last and indexed out of bounds.
+#[test]
+fn fuzz_crash_cue_lookup_past_the_last_token() {
+    let text = "in he saId,Id\u{fffd}\u{fffd}\u{fffd}\u{fffd}d,Id\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\"said\u{0}&\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}add\"A\"said\u{0}&\u{0}\u{0}\u{0}\u{0}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd},\u{bb}";
+    let o =
+        Options { layers: newsmark::Layers { entities: true, dates: false, statements: true }, ..Options::default() };
+    let a = analyze_fully_checked(text, &o);
+    assert!(a.statements.iter().all(|s| s.span.end <= text.len()));
+}
