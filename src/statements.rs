@@ -183,7 +183,7 @@ fn is_terminal(s: &str) -> bool {
 }
 
 /// True when token `i` ends a sentence: a terminal mark that is not the
-/// period of a title or initial ("Dr. Matthew Bowes").
+/// period of a title or initial ("Dr. Helen Marsh").
 fn ends_sentence(doc: &Document, i: usize) -> bool {
     let w = doc.tok(i);
     if !is_terminal(w) {
@@ -1077,7 +1077,7 @@ impl<'a> Finder<'a> {
     /// A source that can speak: not a document or a number ("the study
     /// estimated that …" is reported by PolNeAR, not by GGT-style speech).
     fn agent(&self, (s, e): (usize, usize)) -> bool {
-        // "Jane Roe, a co-author of the report, said": the head is the
+        // "Jane Roe, an author of the study, said": the head is the
         // name before the apposition, not the apposition's last word.
         let doc = self.doc;
         let e = match (s..e).find(|&k| doc.tok(k) == ",") {
@@ -1216,7 +1216,7 @@ fn is_cap_word(doc: &Document, i: usize) -> bool {
 }
 
 /// True when a quotation reads as a name or title ("NBC's “Today” show",
-/// an app called “Screenwise Meter”): a few capitalized words and no
+/// an app called “Pocket Pulse”): a few capitalized words and no
 /// sentence punctuation.
 fn title_like(doc: &Document, q: &Quote) -> bool {
     let words: Vec<usize> = (q.open + 1..=q.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).collect();

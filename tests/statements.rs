@@ -477,7 +477,7 @@ fn a_time_phrase_alone_is_no_content() {
 
 #[test]
 fn a_document_after_a_fronted_time_is_still_no_speaker() {
-    let text = "On Thursday, a private survey suggested that factory output had slowed.";
+    let text = "On Monday, an industry poll suggested that retail sales had cooled.";
     assert_eq!(run(text), vec![]);
 }
 
@@ -521,12 +521,12 @@ fn a_participle_subject_ends_at_its_verb() {
 
 #[test]
 fn according_to_a_plural_with_a_modifier() {
-    let text = "The bid was turned down last month, according to sources familiar with the talks.";
+    let text = "The offer was rejected in June, according to two sources familiar with the plan.";
     let got = run(text);
     assert_eq!(got.len(), 1);
-    assert_eq!(got[0].fragments, vec!["The bid was turned down last month"]);
+    assert_eq!(got[0].fragments, vec!["The offer was rejected in June"]);
     // The phrase stops before "with" (a clause word to the phrase scan).
-    assert!(got[0].source.is_some_and(|s| s.starts_with("sources familiar")));
+    assert!(got[0].source.is_some_and(|s| s.starts_with("two sources familiar")));
 }
 
 #[test]
@@ -819,34 +819,38 @@ fn a_new_subject_takes_over_from_the_last_speaker() {
 
 #[test]
 fn a_name_before_a_party_and_state_and_an_apposition() {
-    let text = "Debbie Moss, D-Mich., a member of the leadership team, said the vote would be close.";
+    let text = "Carla Nunez, R-Ariz., the ranking member of the transport panel, said the bill would stall.";
     assert_eq!(
         run(text),
         vec![s(
-            &["the vote would be close"],
+            &["the bill would stall"],
             Indirect,
             Some("said"),
-            Some("Debbie Moss, D-Mich., a member of the leadership team"),
-            Some("Debbie Moss")
+            Some("Carla Nunez, R-Ariz., the ranking member of the transport panel"),
+            Some("Carla Nunez")
         )]
     );
 }
 
 #[test]
 fn a_short_quote_introduced_by_a_comma_is_speech_not_a_title() {
-    let text = "Mayor Rita Vance had previously said, “We’ll see,” when asked whether she would run again.";
-    assert_eq!(run(text), vec![s(&["We’ll see,"], Direct, Some("said"), Some("Mayor Rita Vance"), Some("Rita Vance"))]);
+    let text = "Mayor Hana Sato had earlier said, “Maybe next year,” when asked about the new gym.";
+    assert_eq!(
+        run(text),
+        vec![s(&["Maybe next year,"], Direct, Some("said"), Some("Mayor Hana Sato"), Some("Hana Sato"))]
+    );
 }
 
 #[test]
 fn a_lead_in_holding_a_cue_is_a_report_of_its_own() {
     let text =
-        "While Mayor Ben Ortiz has said his budget will be “balanced,” he has made clear it won’t include new taxes. \
+        "While Coach Rui Alves has said the season will be “a rebuild,” he has made clear he won’t trade his captain. \
                 Councillor Ana Reyes has made clear she won’t run again.";
     assert_eq!(
         run(text),
         vec![
-            s(&["his budget will be “balanced,"], Mixed, Some("said"), Some("Mayor Ben Ortiz"), Some("Ben Ortiz")),
+            s(&["the season will be “a rebuild,"], Mixed, Some("said"), Some("Coach Rui Alves"), Some("Rui Alves")),
+            s(&["he won’t trade his captain"], Indirect, Some("made clear"), Some("he"), Some("Rui Alves")),
             s(&["she won’t run again"], Indirect, Some("made clear"), Some("Councillor Ana Reyes"), Some("Ana Reyes")),
         ]
     );
@@ -895,15 +899,15 @@ fn an_inserted_adverb_between_source_and_cue() {
 
 #[test]
 fn a_subject_with_apposition_is_not_reported_content() {
-    let text = "Mr. Ravi Prasad, a former official at the central bank, said Ms. Brainard showed real respect for other countries.";
+    let text = "Mr. Felix Amadi, a retired engineer at the port authority, said Ms. Okafor handled the crisis calmly.";
     assert_eq!(
         run(text),
         vec![s(
-            &["Ms. Brainard showed real respect for other countries"],
+            &["Ms. Okafor handled the crisis calmly"],
             Indirect,
             Some("said"),
-            Some("Mr. Ravi Prasad, a former official at the central bank"),
-            Some("Ravi Prasad")
+            Some("Mr. Felix Amadi, a retired engineer at the port authority"),
+            Some("Felix Amadi")
         )]
     );
 }
@@ -927,51 +931,51 @@ fn an_apposition_may_hold_a_relative_clause_and_the_name_a_joiner() {
 
 #[test]
 fn a_weak_second_verb_reports_its_quoted_object() {
-    let text = "The governor outlined her security plan and vowed to punish “those who leak secrets.”";
+    let text = "The minister presented her housing bill and vowed to help “families priced out of the city.”";
     assert_eq!(
         run(text),
         vec![s(
-            &["to punish “those who leak secrets."],
+            &["to help “families priced out of the city."],
             Mixed,
             Some("vowed"),
-            Some("The governor"),
-            Some("The governor")
+            Some("The minister"),
+            Some("The minister")
         )]
     );
 }
 
 #[test]
 fn shares_of_respondents_and_a_report_ending_at_while() {
-    let text = "Among city voters, 74 percent said they backed the levy, while half said taxes were too high.";
+    let text = "Of the parents surveyed, 61 percent said they wanted longer school days, while half said the days were long enough.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
-    assert_eq!(got, vec![("they backed the levy", "74 percent"), ("taxes were too high", "half")]);
+    assert_eq!(got, vec![("they wanted longer school days", "61 percent"), ("the days were long enough", "half")]);
 }
 
 #[test]
 fn a_cue_word_after_a_determiner_is_a_noun() {
-    let text = "The agency now explains the warning is “due to the risk of arbitrary arrest.”";
+    let text = "The council later explained the warning was “meant for drivers on the coast road.”";
     assert_eq!(
         run(text),
         vec![s(
-            &["the warning is “due to the risk of arbitrary arrest."],
+            &["the warning was “meant for drivers on the coast road."],
             Mixed,
-            Some("explains"),
-            Some("The agency"),
-            Some("The agency")
+            Some("explained"),
+            Some("The council"),
+            Some("The council")
         )]
     );
 }
 
 #[test]
 fn a_dateline_and_sources_familiar_with_the_matter() {
-    let text = "NEW YORK -- Acme says its profits doubled. A person familiar with the negotiations says the deal \
-                is close. People close to the team said the coach would stay.";
+    let text = "NEW YORK -- Acme says its profits doubled. A person familiar with the plans says the merger \
+                is near. People close to the team said the coach would stay.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(
         got,
         vec![
             ("its profits doubled", "Acme"),
-            ("the deal is close", "A person familiar with the negotiations"),
+            ("the merger is near", "A person familiar with the plans"),
             ("the coach would stay", "People close to the team"),
         ]
     );

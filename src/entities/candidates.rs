@@ -102,7 +102,7 @@ const KEYWORD_CONNECTORS: &[&str] = &["of", "for", "on", "and", "the", "&"];
 const ABBREVIATIONS: &[&str] = &["Corp", "Inc", "Ltd", "Co", "Bros", "Jr", "Sr", "Cos", "Plc", "Mfg", "Intl"];
 
 /// Words that never open a name: articles, pronouns, conjunctions and
-/// prepositions (other stop words may, as in "First Albany Corp.").
+/// prepositions (other stop words may, as in "First Harbor Corp.").
 /// Sorted, for [`in_sorted`].
 const FUNCTION: [&str; 61] = [
     "a",
@@ -707,9 +707,9 @@ pub const MAX_PIECES: usize = 12;
 
 /// Turns a run of pieces into candidates: leading function words, titles
 /// and sentence-initial common words are dropped ("Police said", "Mr.
-/// Smith"), a run is split at an inner title ("Defence Minister Volker
-/// Ruehe") or after a nationality before a person ("Australian Tom
-/// Moody").
+/// Smith"), a run is split at an inner title ("Defence Minister Karl
+/// Brandt") or after a nationality before a person ("Kenyan Ruth
+/// Otieno").
 fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out: &mut Vec<Cand>) {
     let text = doc.text;
     let span_text = |ps: &[Piece]| &text[doc.tokens[ps[0].0].span.start..ps[ps.len() - 1].2];
@@ -995,12 +995,12 @@ mod tests {
 
     #[test]
     fn caps_lines_are_marked() {
-        let text = "SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.\nThe world's best Alan Shearer.";
+        let text = "RUGBY - OKONJO NAMED AS WALES CAPTAIN.\nThe veteran flanker Dafydd Okonjo.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
         let c = find(&doc, &m, lx::lexicon());
         assert!(c[0].caps);
-        assert_eq!(c.last().unwrap().span.text(text), "Alan Shearer");
+        assert_eq!(c.last().unwrap().span.text(text), "Dafydd Okonjo");
         assert!(!c.last().unwrap().caps);
     }
 }

@@ -428,7 +428,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
                 s[M] += if last { 2.6 } else { 0.5 };
             }
             if fw & (lx::COUNTRY | lx::DEMONYM) != 0 && i == 0 {
-                // "Russian Foreign Ministry", "Kenya Airways": the keyword
+                // "Russian Foreign Ministry", "Nordic Airways": the keyword
                 // decides; a bare "British Museum" leans to an institution.
                 s[O] += 0.3;
             }

@@ -185,7 +185,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
 
     // 8. Canonical names: people through their name parts, acronyms through
     // their expansion, an organization through the longest organization
-    // name that starts with it ("Rotor" → "Rotor Volgograd").
+    // name that starts with it ("Dynamo" → "Dynamo Riverton").
     let mut longest_org: Map<&str, Span> = Map::default();
     for (span, l, k) in &out {
         if *l == O {

@@ -271,7 +271,7 @@ static PREPOSITIONS_SET: lexicon::WordSet = lexicon::WordSet::new(PREPOSITIONS);
 static DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(DETERMINERS);
 
 /// Words of a name, counting a hyphenated or dotted group as one
-/// ("Jody Wilson-Raybould" has two).
+/// ("Mary Smith-Jones" has two).
 fn name_words(doc: &Document, s: usize, e: usize) -> usize {
     (s..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word && (j == s || doc.tokens[j].space_before)).count()
 }
@@ -533,7 +533,7 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
                     && !is_cap(doc, i + 1)
                     && !is_stop(doc.tok(i - 1)))
         {
-            // "Tore Sohlberg and Lehla Abreder said": one source.
+            // "Ana Ruiz and Tom Blake said": one source.
         } else if i > min
             && lower_in(w, &["with", "to", "on", "about", "in"])
             && lower_in(doc.tok(i - 1), &["familiar", "close", "briefed", "knowledgeable", "involved"])
@@ -563,7 +563,7 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     if s >= e {
         return None;
     }
-    // "Jim Eglinski, Yellowhead MP, said": the name before an apposition
+    // "Jo Baker, Lakeside MP, said": the name before an apposition
     // belongs to the source.
     if s > min + 1 && doc.tok(s - 1) == "," {
         let mut k = s - 1;
@@ -751,9 +751,9 @@ struct Mention<'a> {
     /// every name of the text.
     canonical: &'a str,
     role: Role,
-    /// The role noun just before the name ("Mayor" in "Mayor Rod Peters").
+    /// The role noun just before the name ("Mayor" in "Mayor Ann Clark").
     title: Option<String>,
-    /// The name is a possessor ("Nova Scotia's chief medical officer"), so
+    /// The name is a possessor ("the province's health minister"), so
     /// not the head of its phrase.
     possessive: bool,
     /// The name follows a preposition ("traded him for Jane Roe"), so it is
@@ -907,7 +907,7 @@ impl<'a> Resolver<'a> {
                     && e + 1 < n
                     && is_cap(doc, e + 1)
                 {
-                    // "Bank of England", "Wilson-Raybould", "Paul H. Chipok".
+                    // "Bank of England", "Smith-Jones", "John Q. Public".
                     e += 2;
                 } else {
                     break;
@@ -915,8 +915,8 @@ impl<'a> Resolver<'a> {
             }
             let run_end = e;
             // Strip leading function words and determiners, and everything
-            // up to the last title ("Conservative Leader Andrew Scheer" →
-            // "Andrew Scheer"); trailing day names.
+            // up to the last title ("Liberal Leader Jane Roe" →
+            // "Jane Roe"); trailing day names.
             let mut s = i;
             let mut title = None;
             while s < e && (LEADING_SET.contains(doc.tok(s)) || doc.tok(s) == ".") {
@@ -1050,7 +1050,7 @@ impl<'a> Resolver<'a> {
             }
         }
         // A name inside the phrase: the last one before any comma (the
-        // head of "Lake Cowichan mayor Rod Peters"; "Rod Peters, the mayor").
+        // head of "Pine Ridge mayor Ann Clark"; "Ann Clark, the mayor").
         let cut = text.find(',').map_or(np.end, |k| np.start + k);
         let head = Span::new(np.start, cut);
         if let Some(m) = self.mention_in(head) {
@@ -1111,7 +1111,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The nearest earlier compatible name: a titled match first ("the
-    /// mayor" → "Mayor Rod Peters"), then the latest speaker of that kind
+    /// mayor" → "Mayor Ann Clark"), then the latest speaker of that kind
     /// if it spoke recently, then the nearest mention that is no object of
     /// a preposition, then the nearest mention. A gendered pronoun or role
     /// ("she", "the spokeswoman") skips names of the other gender, and
