@@ -94,46 +94,25 @@ fn key_into(name: &str, buf: &mut [u8; MAX_KEY_LEN]) -> Option<usize> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if c > b' ' && c < 0x80 {
-            if space && len > 0 {
-                *buf.get_mut(len)? = b' ';
-                len += 1;
-            }
-            space = false;
-            *buf.get_mut(len)? = c.to_ascii_lowercase();
-            len += 1;
-            i += 1;
-            continue;
-        }
-        if c < 0x80 {
-            // Control characters other than whitespace are kept as they are.
-            if c == b' ' || (b'\t'..=b'\r').contains(&c) {
-                space = true;
-            } else {
-                if space && len > 0 {
-                    *buf.get_mut(len)? = b' ';
-                    len += 1;
-                }
-                space = false;
-                *buf.get_mut(len)? = c;
-                len += 1;
-            }
-            i += 1;
-            continue;
-        }
-        // Not ASCII: `i` is on a character boundary, since every step
-        // advances by whole characters.
-        let ch = name[i..].chars().next().unwrap_or(' ');
+        // `i` is on a character boundary: every step advances by whole
+        // characters.
+        let ch = if c < 0x80 { char::from(c) } else { name[i..].chars().next().unwrap_or(' ') };
         i += ch.len_utf8();
         if ch.is_whitespace() {
             space = true;
             continue;
         }
-        if space && len > 0 {
+        if std::mem::take(&mut space) && len > 0 {
             *buf.get_mut(len)? = b' ';
             len += 1;
         }
-        space = false;
+        if c < 0x80 {
+            // Control characters are kept as they are (lower-casing leaves
+            // them alone).
+            *buf.get_mut(len)? = c.to_ascii_lowercase();
+            len += 1;
+            continue;
+        }
         let mut put = |c: char| -> Option<()> {
             let n = c.len_utf8();
             c.encode_utf8(buf.get_mut(len..len + n)?);
