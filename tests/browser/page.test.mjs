@@ -48,6 +48,19 @@ test('the sample article is highlighted on first load, under CSP, with no outsid
   await page.close();
 });
 
+test('the analyzer is fetched once and compiled while the page loads (www/boot.js)', async () => {
+  const page = await ctx.newPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+  await page.goto(srv.url);
+  await ready(page);
+  // The module boot.js compiled is the one the page runs on: a second
+  // fetch would mean the preload or the early compile went unused.
+  assert.equal(wasm.length, 1, `one WASM request, got ${wasm.join(', ')}`);
+  assert.equal(await page.evaluate(async () => (await self.newsmarkCompiled) instanceof WebAssembly.Module), true);
+  await page.close();
+});
+
 test('paste: marks appear with their types, no button needed', async () => {
   const page = await withArticle();
   const ms = await marks(page);
