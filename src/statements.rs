@@ -207,7 +207,7 @@ fn is_quote_mark(s: &str) -> bool {
 
 impl<'a> Finder<'a> {
     fn span(&self, (s, e): (usize, usize)) -> Span {
-        Span::new(self.doc.tokens[s].span.start, self.doc.tokens[e - 1].span.end)
+        Span::new(self.doc.tokens[s].span().start, self.doc.tokens[e - 1].span().end)
     }
 
     fn para_start(&self, i: usize) -> bool {
@@ -231,7 +231,7 @@ impl<'a> Finder<'a> {
         // instead of allocating for every token of the text. The prefix
         // test ignores case, so it runs first, on the token's bytes: most
         // words stop there, before any copying.
-        let w = &doc.text.as_bytes()[t.span.range()];
+        let w = &doc.text.as_bytes()[t.span().range()];
         if w.len() > 16 || !self.lex.may_start_cue(w) || !w.is_ascii() {
             return None;
         }
@@ -336,7 +336,7 @@ impl<'a> Finder<'a> {
             // sentence before the quotation belong to what is reported.
             if attr.end > q.close && fragments.len() == 1 {
                 if let Some(s0) = self.lead_in(q) {
-                    fragments[0] = Span::new(self.doc.tokens[s0].span.start, fragments[0].end);
+                    fragments[0] = Span::new(self.doc.tokens[s0].span().start, fragments[0].end);
                     kind = StatementKind::Mixed;
                 }
             }
@@ -776,8 +776,8 @@ impl<'a> Finder<'a> {
                 if np.is_none() && i > s.start && source::with_lower(doc.tok(i - 1), |l| matches!(l, "and" | "but")) {
                     let shared = extra.last().and_then(|f| {
                         let src = f.source?;
-                        let from = doc.tokens[s.start].span.start;
-                        (src.start >= from && f.fragments.last()?.end <= doc.tokens[i].span.start).then_some(src)
+                        let from = doc.tokens[s.start].span().start;
+                        (src.start >= from && f.fragments.last()?.end <= doc.tokens[i].span().start).then_some(src)
                     });
                     if let Some(src) = shared {
                         let c = self.content_start(i, ce, s.end, kind).or_else(|| self.quoted_object(i, ce, s.end))?;
@@ -1148,13 +1148,13 @@ impl<'a> Finder<'a> {
             }
         }
         // Content ends inside a closing mark, and starts after an opening one.
-        let mut start = doc.tokens[s].span.start;
-        let mut end = doc.tokens[e - 1].span.end;
+        let mut start = doc.tokens[s].span().start;
+        let mut end = doc.tokens[e - 1].span().end;
         if is_quote_mark(doc.tok(s)) && s + 1 < e {
-            start = doc.tokens[s + 1].span.start;
+            start = doc.tokens[s + 1].span().start;
         }
         if is_quote_mark(doc.tok(e - 1)) && e - 1 > s {
-            end = doc.tokens[e - 2].span.end;
+            end = doc.tokens[e - 2].span().end;
         }
         if let Some(c) = cue {
             self.mark_used(c);

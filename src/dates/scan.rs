@@ -164,7 +164,7 @@ impl<'d, 't> Scanner<'d, 't> {
     pub fn prefix(doc: &'d Document<'t>, reference: Option<Date>, n: usize) -> Scanner<'d, 't> {
         let tokens = &doc.tokens[..n.min(doc.tokens.len())];
         let n = tokens.len();
-        let end = tokens.last().map_or(0, |t| t.span.end);
+        let end = tokens.last().map_or(0, |t| t.span().end);
         let low = doc.text[..end].to_ascii_lowercase();
         let table = combined();
         let filter = combined_filter();
@@ -176,14 +176,14 @@ impl<'d, 't> Scanner<'d, 't> {
         for t in tokens {
             // Bytes first: most tokens are settled by their kind, first
             // byte and length, without slicing a `&str` or hashing.
-            let b = &low.as_bytes()[t.span.range()];
+            let b = &low.as_bytes()[t.span().range()];
             let (entry, s) = match t.kind {
                 TokenKind::Number => (None, 2),
                 TokenKind::Punct => (None, if matches!(b, b"'" | b"\xE2\x80\x99") { 2 } else { 0 }),
                 TokenKind::Word if b[0].is_ascii_digit() => (None, 2),
-                TokenKind::Word if t.span.len() > 16 => (None, 0),
+                TokenKind::Word if t.span().len() > 16 => (None, 0),
                 TokenKind::Word => {
-                    let key = strip_possessive(&low[t.span.range()]);
+                    let key = strip_possessive(&low[t.span().range()]);
                     if may_be_key(filter, key) {
                         table.get(key).map_or((None, 0), |(e, s)| (e.as_ref(), *s))
                     } else {
@@ -214,7 +214,7 @@ impl<'d, 't> Scanner<'d, 't> {
     #[inline]
     fn low(&self, i: usize) -> &str {
         match self.tokens.get(i) {
-            Some(t) => &self.low[t.span.range()],
+            Some(t) => &self.low[t.span().range()],
             None => "",
         }
     }
@@ -225,7 +225,7 @@ impl<'d, 't> Scanner<'d, 't> {
     #[inline]
     fn low_bytes(&self, i: usize) -> &[u8] {
         match self.tokens.get(i) {
-            Some(t) => self.low.as_bytes().get(t.span.range()).unwrap_or_default(),
+            Some(t) => self.low.as_bytes().get(t.span().range()).unwrap_or_default(),
             None => &[],
         }
     }
@@ -266,7 +266,7 @@ impl<'d, 't> Scanner<'d, 't> {
         let Some(t) = self.tokens.get(i) else {
             return false;
         };
-        match self.doc.text.as_bytes()[t.span.start] {
+        match self.doc.text.as_bytes()[t.span().start] {
             b if b.is_ascii() => b.is_ascii_uppercase(),
             _ => self.raw(i).chars().next().is_some_and(char::is_uppercase),
         }
@@ -276,10 +276,10 @@ impl<'d, 't> Scanner<'d, 't> {
     /// scripts' digits are numbers to the tokenizer, not to a date).
     fn num(&self, i: usize, max: usize) -> Option<u32> {
         let t = self.tokens.get(i)?;
-        if t.kind != TokenKind::Number || t.span.len() > max {
+        if t.kind != TokenKind::Number || t.span().len() > max {
             return None;
         }
-        let digits = &self.doc.text.as_bytes()[t.span.range()];
+        let digits = &self.doc.text.as_bytes()[t.span().range()];
         // At most `max` <= 6 digits: no overflow.
         digits.iter().try_fold(0u32, |v, &b| b.is_ascii_digit().then(|| v * 10 + (b - b'0') as u32))
     }
@@ -349,7 +349,7 @@ impl<'d, 't> Scanner<'d, 't> {
             }
             match self.at(i) {
                 Some(mt) if mt.end > i => {
-                    let last = self.tokens[mt.end - 1].span;
+                    let last = self.tokens[mt.end - 1].span();
                     // "Wednesday's ruling": the possessive is not part of
                     // the expression.
                     let raw = &self.doc.text[last.range()];
@@ -360,7 +360,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     } else {
                         0
                     };
-                    let span = Span::new(self.tokens[mt.start].span.start, last.end - trim);
+                    let span = Span::new(self.tokens[mt.start].span().start, last.end - trim);
                     out.push(TimeExpr { span, kind: mt.kind, value: mt.value });
                     i = mt.end;
                 }
@@ -409,7 +409,7 @@ impl<'d, 't> Scanner<'d, 't> {
                         || self.is_any(mt.end, &["at"])))
                 || (after_comma && dash_after && self.doc.sentence_of[i] as usize <= 2);
             if ok {
-                let span = Span::new(self.tokens[mt.start].span.start, self.tokens[mt.end - 1].span.end);
+                let span = Span::new(self.tokens[mt.start].span().start, self.tokens[mt.end - 1].span().end);
                 return Some((date, span));
             }
         }

@@ -294,7 +294,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let mut date = vec![false; n];
     for d in dates {
         let mut i = doc.token_at_or_after(d.span.start);
-        while i < n && doc.tokens[i].span.end <= d.span.end {
+        while i < n && doc.tokens[i].span().end <= d.span.end {
             date[i] = true;
             i += 1;
         }
@@ -328,7 +328,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         if i == n || doc.tokens[i].kind != TokenKind::Word {
             continue;
         }
-        let span = doc.tokens[i].span;
+        let span = doc.tokens[i].span();
         let mut letters = 0;
         let mut lower = false;
         if bytes[span.start].is_ascii_lowercase() {
@@ -417,11 +417,11 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let mut lower_seen = HashSet::default();
     if !initial.is_empty() {
         for t in &doc.tokens {
-            let (start, len) = (t.span.start, t.span.len());
+            let (start, len) = (t.span().start, t.span().len());
             if t.kind == TokenKind::Word
                 && len <= 40
                 && filter[len] & (1 << (bytes[start] & 63)) != 0
-                && last_filter[len] & (1 << (bytes[t.span.end - 1] & 63)) != 0
+                && last_filter[len] & (1 << (bytes[t.span().end - 1] & 63)) != 0
             {
                 let w = t.text(doc.text);
                 if w.starts_with(char::is_lowercase) {
@@ -553,15 +553,15 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
             || (j == i + 1
                 && doc.tok(i).len() <= 5
                 && lx::lexicon()
-                    .has(&doc.text[doc.tokens[i].span.start..doc.tokens[j].span.end], lx::REGION | lx::PLACE_WORD)))
+                    .has(&doc.text[doc.tokens[i].span().start..doc.tokens[j].span().end], lx::REGION | lx::PLACE_WORD)))
     {
         j += 1;
-        return Some((j, doc.tokens[j - 1].span.end, false));
+        return Some((j, doc.tokens[j - 1].span().end, false));
     }
     let last = doc.tok(j - 1);
     let stripped = strip_poss(last);
     let poss = stripped.len() != last.len();
-    let end = doc.tokens[j - 1].span.start + stripped.len();
+    let end = doc.tokens[j - 1].span().start + stripped.len();
     Some((j, end, poss))
 }
 
@@ -573,7 +573,7 @@ fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
         let Some(p) = piece(doc, m, j) else {
             return false;
         };
-        if lex.has(&doc.text[doc.tokens[j].span.start..p.1], lx::ORG_WORD | lx::PLACE_WORD) {
+        if lex.has(&doc.text[doc.tokens[j].span().start..p.1], lx::ORG_WORD | lx::PLACE_WORD) {
             return true;
         }
         if p.2 || p.0 >= doc.tokens.len() || !doc.tokens[p.0].space_before || doc.tokens[p.0].newlines_before > 0 {
@@ -594,9 +594,9 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         // Most tokens are lower-case words or punctuation: reject them
         // before the full test (only "al-", "bin-"… prefixes may start a
         // name in lower case).
-        let b0 = doc.text.as_bytes()[doc.tokens[i].span.start];
+        let b0 = doc.text.as_bytes()[doc.tokens[i].span().start];
         if doc.tokens[i].kind != TokenKind::Word
-            || (b0.is_ascii_lowercase() && (doc.tokens[i].span.len() > 3 || !glued_particle(doc, m, i)))
+            || (b0.is_ascii_lowercase() && (doc.tokens[i].span().len() > 3 || !glued_particle(doc, m, i)))
         {
             i += 1;
             continue;
@@ -625,14 +625,14 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
                 // "People's Republic of China", "St Mary's Hospital".
                 // Not after a place or known organization: "Hong Kong's
                 // High Court" is two names.
-                let owner = &doc.text[doc.tokens[pieces[0].0].span.start..pieces[pieces.len() - 1].2];
+                let owner = &doc.text[doc.tokens[pieces[0].0].span().start..pieces[pieces.len() - 1].2];
                 match piece(doc, m, j) {
                     Some(_)
                         if !lx::lexicon().has(owner, lx::PLACE | lx::ORG_NAME | lx::DEMONYM)
                             && keyword_ahead(doc, m, j) =>
                     {
                         let last = pieces.len() - 1;
-                        pieces[last].2 = doc.tokens[pieces[last].1 - 1].span.end;
+                        pieces[last].2 = doc.tokens[pieces[last].1 - 1].span().end;
                     }
                     _ => break,
                 }
@@ -691,7 +691,7 @@ fn and_joins(doc: &Document, lex: &Lexicon, pieces: &[Piece], j: usize) -> bool 
     let Some(&(_, _, prev_end)) = pieces.last() else {
         return false;
     };
-    let prev = &doc.text[doc.tokens[pieces[pieces.len() - 1].0].span.start..prev_end];
+    let prev = &doc.text[doc.tokens[pieces[pieces.len() - 1].0].span().start..prev_end];
     (pieces[0].0..j).any(|t| matches!(doc.tok(t), "of" | "for"))
         && !lex.has(prev, lx::PLACE | lx::ORG_NAME | lx::GIVEN)
         && j + 1 < n
@@ -712,8 +712,8 @@ pub const MAX_PIECES: usize = 12;
 /// Otieno").
 fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out: &mut Vec<Cand>) {
     let text = doc.text;
-    let span_text = |ps: &[Piece]| &text[doc.tokens[ps[0].0].span.start..ps[ps.len() - 1].2];
-    let piece_text = |p: &Piece| &text[doc.tokens[p.0].span.start..p.2];
+    let span_text = |ps: &[Piece]| &text[doc.tokens[ps[0].0].span().start..ps[ps.len() - 1].2];
+    let piece_text = |p: &Piece| &text[doc.tokens[p.0].span().start..p.2];
     // A lexicon phrase starting at the first piece protects it ("North Korea").
     let starts_phrase = |ps: &[Piece]| {
         (2..=ps.len().min(lex.max_words)).any(|l| lex.has(span_text(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
@@ -838,8 +838,8 @@ fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &
         return;
     }
     let start_tok = pieces[0].0;
-    let span = Span::new(doc.tokens[start_tok].span.start, pieces[pieces.len() - 1].2);
-    let pieces_out: Vec<Span> = pieces.iter().map(|&(s, _, be)| Span::new(doc.tokens[s].span.start, be)).collect();
+    let span = Span::new(doc.tokens[start_tok].span().start, pieces[pieces.len() - 1].2);
+    let pieces_out: Vec<Span> = pieces.iter().map(|&(s, _, be)| Span::new(doc.tokens[s].span().start, be)).collect();
     let text = span.text(doc.text);
     // Plain text (ASCII, single spaces) is its own key once lower-cased,
     // and the pieces' ranges in the key are their spans' (see `Cand::word`).

@@ -527,7 +527,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if let Some(prev) = tok_lower(doc, c.first - 1) {
             // "in Duffy's trial": the preposition governs the possessed
             // noun, not the name.
-            let possessive = c.span.end < doc.tokens[c.end - 1].span.end;
+            let possessive = c.span.end < doc.tokens[c.end - 1].span().end;
             let prev_lists = context(prev);
             if prev_lists & PLACE_PREP != 0 && !possessive {
                 s[L] += match prev {

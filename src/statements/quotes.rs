@@ -91,7 +91,7 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
             if i > o.piece && para_start(doc, i, threshold) {
                 // A paragraph ends inside the quotation: it continues only if
                 // the new paragraph opens with a mark of the same family.
-                let piece = Span::new(toks[o.piece].span.start, toks[i - 1].span.end);
+                let piece = Span::new(toks[o.piece].span().start, toks[i - 1].span().end);
                 if let Some((f, r, w)) = mark_at(doc, i) {
                     if f == o.family && r != Role::Close {
                         o.fragments.push(piece);
@@ -145,7 +145,7 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
                 if closes && i > o.piece {
                     let o = cur.take().unwrap();
                     let mut fragments = o.fragments;
-                    fragments.push(Span::new(toks[o.piece].span.start, toks[i - 1].span.end));
+                    fragments.push(Span::new(toks[o.piece].span().start, toks[i - 1].span().end));
                     out.push(Quote { fragments, open: o.open, close: i + width - 1, last: i - 1, words: o.words });
                 } else if role == Role::Open {
                     // Two openers in one paragraph: the first was stray.
@@ -171,7 +171,7 @@ pub(crate) fn find(doc: &Document) -> Vec<Quote> {
 fn mark_at(doc: &Document, i: usize) -> Option<(Family, Role, usize)> {
     // Asked for every punctuation token: the first byte of every mark is
     // one of these (0xC2 and 0xE2 lead the two- and three-byte ones).
-    let first = doc.text.as_bytes()[doc.tokens[i].span.start];
+    let first = doc.text.as_bytes()[doc.tokens[i].span().start];
     if !matches!(first, b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
         return None;
     }

@@ -427,7 +427,7 @@ pub(crate) fn is_cap(doc: &Document, i: usize) -> bool {
     }
     // Asked for nearly every token: decide ASCII from the first byte
     // without decoding a character.
-    match doc.text.as_bytes()[t.span.start] {
+    match doc.text.as_bytes()[t.span().start] {
         b if b.is_ascii() => b.is_ascii_uppercase(),
         _ => doc.tok(i).chars().next().is_some_and(char::is_uppercase),
     }
@@ -793,7 +793,7 @@ impl<'a> Resolver<'a> {
         // instead of searching for each.
         let mut t = 0;
         for m in &mut r.mentions {
-            while t < doc.tokens.len() && doc.tokens[t].span.start < m.start {
+            while t < doc.tokens.len() && doc.tokens[t].span().start < m.start {
                 t += 1;
             }
             m.oblique = oblique(doc, t);
@@ -857,7 +857,7 @@ impl<'a> Resolver<'a> {
                 && k > 0
                 && doc.tokens[k].newlines_before == 0
                 && doc.tokens.get(k + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word && doc.text[t.span.range()].starts_with(|c: char| c.is_lowercase())
+                    t.kind == TokenKind::Word && doc.text[t.span().range()].starts_with(|c: char| c.is_lowercase())
                 });
             if !e.canonical.contains(' ') && !subject {
                 continue;
@@ -963,8 +963,8 @@ impl<'a> Resolver<'a> {
                 }
                 // As `trim_end_matches` of each suffix in turn, without
                 // building a substring searcher per name.
-                let start = doc.tokens[ts].span.start;
-                let mut canonical = &doc.text[start..doc.tokens[te - 1].span.end];
+                let start = doc.tokens[ts].span().start;
+                let mut canonical = &doc.text[start..doc.tokens[te - 1].span().end];
                 for suffix in ["'s", "’s"] {
                     while let Some(rest) = canonical.strip_suffix(suffix) {
                         canonical = rest;
@@ -1010,7 +1010,7 @@ impl<'a> Resolver<'a> {
             let last = doc.tok(e - 1);
             let possessive = last.ends_with("'s") || last.ends_with("’s");
             self.mentions.push(Mention {
-                start: doc.tokens[s].span.start,
+                start: doc.tokens[s].span().start,
                 canonical: &doc.text[canonical.range()],
                 role,
                 title: title.clone(),
