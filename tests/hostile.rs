@@ -325,7 +325,7 @@ fn crlf_gives_the_same_marks_as_lf() {
     let (dl, dc) = (newsmark::text::Document::new(lf), newsmark::text::Document::new(&crlf));
     assert_eq!(dl.tokens.len(), dc.tokens.len());
     for (x, y) in dl.tokens.iter().zip(&dc.tokens) {
-        assert_eq!((moved(x.span), x.newlines_before, x.space_before), (y.span, y.newlines_before, y.space_before));
+        assert_eq!((moved(x.span()), x.newlines_before, x.space_before), (y.span(), y.newlines_before, y.space_before));
     }
     assert_eq!(dl.sentences.len(), dc.sentences.len());
 }

@@ -103,20 +103,20 @@ pub fn check_document(text: &str) {
     let doc = Document::new(text);
     let mut prev_end = 0;
     for (i, t) in doc.tokens.iter().enumerate() {
-        check_span(text, t.span, "token");
-        assert!(t.span.start < t.span.end, "empty token {i}");
-        assert!(t.span.start >= prev_end, "token {i} {:?} overlaps the previous one", t.span);
-        let gap = &text[prev_end..t.span.start];
+        check_span(text, t.span(), "token");
+        assert!(t.span().start < t.span().end, "empty token {i}");
+        assert!(t.span().start >= prev_end, "token {i} {:?} overlaps the previous one", t.span());
+        let gap = &text[prev_end..t.span().start];
         if i > 0 {
             assert_eq!(t.space_before, !gap.is_empty(), "token {i}: space_before disagrees with the gap {gap:?}");
         }
-        prev_end = t.span.end;
+        prev_end = t.span().end;
     }
     let mut next = 0;
     for (k, s) in doc.sentences.iter().enumerate() {
         assert_eq!(s.tokens.start, next, "sentence {k} does not follow the previous one");
         assert!(s.tokens.start < s.tokens.end, "empty sentence {k}");
-        assert_eq!(s.span, Span::new(doc.tokens[s.tokens.start].span.start, doc.tokens[s.tokens.end - 1].span.end));
+        assert_eq!(s.span, Span::new(doc.tokens[s.tokens.start].span().start, doc.tokens[s.tokens.end - 1].span().end));
         for t in s.tokens.clone() {
             assert_eq!(doc.sentence_of[t] as usize, k, "sentence_of[{t}]");
         }
