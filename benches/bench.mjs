@@ -37,11 +37,8 @@ const counts = (r) => ({ entities: r.entities.length, dates: r.dates.length, sta
 // ------------------------------------------------------------------ Node
 
 async function benchNode() {
-  // www/pkg/newsmark.js is an ES module without a package.json saying so;
-  // a copy with the .mjs extension loads in Node as is.
-  const copy = path.join(outDir, 'newsmark.mjs');
-  fs.copyFileSync(path.join(www, 'pkg/newsmark.js'), copy);
-  const m = await import(pathToFileURL(copy).href);
+  // `cargo xtask build` marks www/pkg as ES modules (www/pkg/package.json).
+  const m = await import(pathToFileURL(path.join(www, 'pkg/newsmark.js')).href);
   const exports = m.initSync({ module: fs.readFileSync(path.join(www, 'pkg/newsmark_bg.wasm')) });
   m.analyze(corpus.slice(0, 10_000), OPTIONS); // warm-up
   const times = [];

@@ -42,6 +42,19 @@ pub enum DateType {
     Set,
 }
 
+impl DateType {
+    /// The name every output format uses (the JSON of the CLI, the objects
+    /// of the WASM bindings): `"DATE"`, `"TIME"`, `"DURATION"`, `"SET"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DateType::Date => "DATE",
+            DateType::Time => "TIME",
+            DateType::Duration => "DURATION",
+            DateType::Set => "SET",
+        }
+    }
+}
+
 /// One temporal expression.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimeExpr {

@@ -38,6 +38,19 @@ pub enum EntityLabel {
     Misc,
 }
 
+impl EntityLabel {
+    /// The name every output format uses (the JSON of the CLI, the objects
+    /// of the WASM bindings): `"PERSON"`, `"ORG"`, `"PLACE"`, `"MISC"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Person => "PERSON",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Place => "PLACE",
+            EntityLabel::Misc => "MISC",
+        }
+    }
+}
+
 /// One mention of a named entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {

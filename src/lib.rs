@@ -101,6 +101,18 @@ pub enum ReferenceOrigin {
     Today,
 }
 
+impl ReferenceOrigin {
+    /// The name every output format uses (the JSON of the CLI, the objects
+    /// of the WASM bindings): `"given"`, `"text"`, `"today"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ReferenceOrigin::Given => "given",
+            ReferenceOrigin::Text => "text",
+            ReferenceOrigin::Today => "today",
+        }
+    }
+}
+
 /// The date relative expressions were resolved against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Reference {

@@ -255,6 +255,25 @@ mod tests {
     }
 
     #[test]
+    fn names_are_the_serialized_names() {
+        // The WASM bindings write `as_str`, the CLI serde's names: one format.
+        use crate::{DateType as D, EntityLabel as E, ReferenceOrigin as R, StatementKind as S};
+        let same = |json: String, name: &str| assert_eq!(json, format!("\"{name}\""));
+        for v in [E::Person, E::Org, E::Place, E::Misc] {
+            same(serde_json::to_string(&v).unwrap(), v.as_str());
+        }
+        for v in [D::Date, D::Time, D::Duration, D::Set] {
+            same(serde_json::to_string(&v).unwrap(), v.as_str());
+        }
+        for v in [S::Direct, S::Indirect, S::Mixed] {
+            same(serde_json::to_string(&v).unwrap(), v.as_str());
+        }
+        for v in [R::Given, R::Text, R::Today] {
+            same(serde_json::to_string(&v).unwrap(), v.as_str());
+        }
+    }
+
+    #[test]
     fn clamps_inside_characters() {
         let text = "é🎉";
         let map = OffsetMap::new(text, Unit::Utf16);

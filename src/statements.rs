@@ -41,6 +41,18 @@ pub enum StatementKind {
     Mixed,
 }
 
+impl StatementKind {
+    /// The name every output format uses (the JSON of the CLI, the objects
+    /// of the WASM bindings): `"direct"`, `"indirect"`, `"mixed"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Direct => "direct",
+            StatementKind::Indirect => "indirect",
+            StatementKind::Mixed => "mixed",
+        }
+    }
+}
+
 /// One attributed statement.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Statement {

@@ -58,7 +58,7 @@ impl Token {
     /// [`MAX_TEXT`].
     #[inline]
     pub fn new(span: Span, kind: TokenKind, space_before: bool, newlines_before: u8) -> Token {
-        debug_assert!(span.end <= MAX_TEXT);
+        debug_assert!(u32::try_from(span.end).is_ok());
         Token { start: span.start as u32, end: span.end as u32, kind, space_before, newlines_before }
     }
 

@@ -2,11 +2,11 @@
 //! offsets in UTF-16 code units (JavaScript string indices).
 //!
 //! May not touch: analysis. It converts JS values to [`Options`] and the
-//! [`Analysis`](crate::Analysis) to plain JS objects.
+//! [`Analysis`](crate::Analysis) to plain JS objects (built in
+//! `src/wasm_unpack.js` from a packed form, see [`Packer`]).
 
-use crate::output::{Report, Unit};
+use crate::output::{OutSpan, Report, Unit};
 use crate::{analyze as analyze_core, Date, Layers, Options};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -43,13 +43,15 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     let layers = get(options, "layers");
     if js_sys_is_array(&layers) {
         let mut l = Layers { entities: false, dates: false, statements: false };
-        let names: Vec<String> = serde_wasm_bindgen::from_value(layers).map_err(|e| JsError::new(&e.to_string()))?;
-        for n in names {
-            match n.as_str() {
-                "entities" => l.entities = true,
-                "dates" => l.dates = true,
-                "statements" => l.statements = true,
-                other => return Err(JsError::new(&format!("unknown layer {other:?}"))),
+        let len = get(&layers, "length").as_f64().unwrap_or(0.0) as u32;
+        for i in 0..len {
+            let name = reflect_get(&layers, &JsValue::from(i)).unwrap_or(JsValue::UNDEFINED);
+            match name.as_string().as_deref() {
+                Some("entities") => l.entities = true,
+                Some("dates") => l.dates = true,
+                Some("statements") => l.statements = true,
+                Some(other) => return Err(JsError::new(&format!("unknown layer {other:?}"))),
+                None => return Err(JsError::new("layers must be an array of strings")),
             }
         }
         opts.layers = l;
@@ -73,8 +75,122 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let opts = parse_options(&options)?;
     let analysis = analyze_core(text, &opts);
     let report = Report::new(&analysis, text, Unit::Utf16);
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    report.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
+    let mut packer = Packer::default();
+    packer.report(&report);
+    let (nums, strings) = packer.finish();
+    Ok(unpack(&nums, &strings))
+}
+
+#[wasm_bindgen(module = "/src/wasm_unpack.js")]
+extern "C" {
+    /// Builds the result objects from a packed report (see [`Packer`]).
+    fn unpack(nums: &[u32], strings: &str) -> JsValue;
+}
+
+/// Marks an absent span or string in the packed report. Offsets cannot
+/// reach it: WASM memory, and so the text, ends below 4 GiB.
+const NONE: u32 = u32::MAX;
+
+/// Packs a [`Report`] into numbers and one string, which
+/// `src/wasm_unpack.js` turns into the objects `analyze` returns: two
+/// values cross into JavaScript instead of a call per field.
+///
+/// `nums` holds, in order: the index of the string table; the entities
+/// (count, then start, end, label, canonical each); the dates (count, then
+/// start, end, type, value); the statements (count, then start, end,
+/// fragment count, the fragments' start and end, kind, cue start and end,
+/// source start and end, speaker); the reference (0, or 1 then date,
+/// origin, span start and end); and the string table (count, then each
+/// string's length in UTF-16 code units). Strings are indices into that
+/// table, each distinct string stored once; spans and strings that are
+/// absent are [`NONE`].
+#[derive(Default)]
+struct Packer<'r> {
+    nums: Vec<u32>,
+    strings: String,
+    lengths: Vec<u32>,
+    index: std::collections::HashMap<&'r str, u32>,
+}
+
+impl<'r> Packer<'r> {
+    fn num(&mut self, n: usize) {
+        self.nums.push(u32::try_from(n).unwrap_or(NONE));
+    }
+
+    fn str(&mut self, s: &'r str) {
+        let next = self.lengths.len() as u32;
+        let i = *self.index.entry(s).or_insert(next);
+        if i == next {
+            self.lengths.push(s.encode_utf16().count() as u32);
+            self.strings.push_str(s);
+        }
+        self.nums.push(i);
+    }
+
+    fn opt_str(&mut self, s: Option<&'r str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.nums.push(NONE),
+        }
+    }
+
+    fn span(&mut self, s: Option<OutSpan>) {
+        match s {
+            Some(s) => {
+                self.num(s.start);
+                self.num(s.end);
+            }
+            None => self.nums.extend([NONE, NONE]),
+        }
+    }
+
+    fn report(&mut self, r: &'r Report) {
+        self.nums.push(0); // the string table's index, set by `finish`
+        self.num(r.entities.len());
+        for e in &r.entities {
+            self.num(e.start);
+            self.num(e.end);
+            self.str(e.label.as_str());
+            self.str(&e.canonical);
+        }
+        self.num(r.dates.len());
+        for d in &r.dates {
+            self.num(d.start);
+            self.num(d.end);
+            self.str(d.kind.as_str());
+            self.str(&d.value);
+        }
+        self.num(r.statements.len());
+        for s in &r.statements {
+            self.num(s.start);
+            self.num(s.end);
+            self.num(s.fragments.len());
+            for &[a, b] in &s.fragments {
+                self.num(a);
+                self.num(b);
+            }
+            self.str(s.kind.as_str());
+            self.span(s.cue);
+            self.span(s.source);
+            self.opt_str(s.source_entity.as_deref());
+        }
+        match &r.reference {
+            Some(re) => {
+                self.nums.push(1);
+                self.str(&re.date);
+                self.str(re.origin.as_str());
+                self.span(re.span);
+            }
+            None => self.nums.push(0),
+        }
+    }
+
+    fn finish(mut self) -> (Vec<u32>, String) {
+        self.nums[0] = self.nums.len() as u32;
+        self.nums.push(self.lengths.len() as u32);
+        self.nums.extend_from_slice(&self.lengths);
+        (self.nums, self.strings)
+    }
 }
 
 /// The library version.

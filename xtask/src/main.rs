@@ -277,6 +277,11 @@ impl Ctx {
                     .args(["--target", "web", "--out-dir", "www/pkg", "--out-name", "newsmark"])
                     .arg(&input))
             })?;
+            // The glue and its snippet (src/wasm_unpack.js) are ES modules
+            // with a .js extension: this lets Node import them as they are
+            // (the bench, scripts); browsers ignore it.
+            std::fs::write(self.path("www/pkg/package.json"), "{ \"type\": \"module\" }\n")
+                .map_err(|e| format!("www/pkg/package.json: {e}"))?;
             self.step("build: wasm-opt -O3", |c| {
                 let opt = c.path("node_modules/.bin/wasm-opt");
                 run(c.cmd(opt.to_str().unwrap()).args([
