@@ -25,7 +25,11 @@ const hidden = new Set();
 // The module www/boot.js started compiling while the page loaded, if any
 // (a server that sends .wasm with another type makes compileStreaming fail:
 // init() then falls back on its own).
-const wasmReady = Promise.resolve(self.newsmarkCompiled).then((module) => init(module ? { module_or_path: module } : undefined));
+let compiled = null; // the WebAssembly.Module, handed on to the worker
+const wasmReady = Promise.resolve(self.newsmarkCompiled).then((module) => {
+  compiled = module || null;
+  return init(module ? { module_or_path: module } : undefined);
+});
 
 function today() {
   const d = new Date();
@@ -68,6 +72,7 @@ async function run(g) {
 function viaWorker(job) {
   if (!worker) {
     worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
+    if (compiled) worker.postMessage({ module: compiled });
     worker.onmessage = ({ data }) => {
       const done = workerBusy;
       workerBusy = null;

@@ -265,6 +265,9 @@ test('a dropped .txt file is analysed', async () => {
 
 test('a 1 MB paste stays responsive: a click is answered while it is analysed', async () => {
   const page = await open(ctx, srv.url);
+  // The worker runs on the module the page compiled: no second download.
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
   let big = '';
   while (big.length < 1_000_000) big += ARTICLE + '\n\n';
   await page.evaluate(() => { document.documentElement.dataset.newsmarkReady = ''; });
@@ -292,6 +295,7 @@ test('a 1 MB paste stays responsive: a click is answered while it is analysed', 
   assert.equal((await page.textContent('#view')).length, big.length);
   assert.ok(n > 1000, 'marks over the whole text [layer]');
   assert.ok(big.endsWith(last));
+  assert.deepEqual(wasm, [], 'the worker fetched the WASM again');
   await page.close();
 });
 
