@@ -11,9 +11,23 @@ use crate::text::{Document, TokenKind};
 use crate::Span;
 use std::collections::HashSet;
 
-/// One candidate name.
+/// One capitalized piece of a candidate name ("Bank" and "England" in
+/// "Bank of England").
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    /// The piece's bytes.
+    pub span: Span,
+    /// The lexicon lists its key is on (looked up once, when the candidate
+    /// is cut, and shared by every later question about it).
+    pub flags: u32,
+    /// The byte range of its key in the candidate's key.
+    key: (usize, usize),
+}
+
+/// One candidate name. Its key and words live in the [`Store`] it was cut
+/// into, so that a candidate costs no allocation of its own.
 #[derive(Clone, Debug)]
-pub struct Cand {
+pub struct Cand<'s> {
     /// First token.
     pub first: usize,
     /// One past the last token.
@@ -21,14 +35,9 @@ pub struct Cand {
     /// Bytes covered, possessive "'s" excluded.
     pub span: Span,
     /// The [`key`] of the covered text.
-    pub key: String,
-    /// Byte ranges in `key` of the name's capitalized pieces (connectors
-    /// left out); see [`Cand::word`]. Empty when the key is the covered
-    /// text lower-cased byte for byte (nearly always), since the ranges are
-    /// then those of `pieces`.
-    word_ranges: Vec<(u32, u32)>,
-    /// Byte spans of those pieces.
-    pub pieces: Vec<Span>,
+    pub key: &'s str,
+    /// The name's capitalized pieces, connectors left out.
+    pub words: &'s [Word],
     /// On an all-capitals line (a wire headline), where capitals say nothing.
     pub caps: bool,
     /// A title stood right before it ("Senator", "Mr.") or was dropped from
@@ -36,25 +45,62 @@ pub struct Cand {
     pub title_before: bool,
 }
 
-impl Cand {
+impl<'s> Cand<'s> {
     /// Number of capitalized pieces.
     #[inline]
     pub fn nw(&self) -> usize {
-        self.pieces.len()
+        self.words.len()
     }
 
     /// The key of piece `i`.
     #[inline]
-    pub fn word(&self, i: usize) -> &str {
-        match self.word_ranges.get(i) {
-            Some(&(a, b)) => &self.key[a as usize..b as usize],
-            None => &self.key[self.pieces[i].start - self.span.start..self.pieces[i].end - self.span.start],
-        }
+    pub fn word(&self, i: usize) -> &'s str {
+        let (a, b) = self.words[i].key;
+        &self.key[a..b]
     }
 
     /// The keys of the pieces, in order.
-    pub fn words(&self) -> impl Iterator<Item = &str> + '_ {
+    pub fn words(&self) -> impl Iterator<Item = &'s str> + '_ {
         (0..self.nw()).map(|i| self.word(i))
+    }
+}
+
+/// A candidate as [`find`] cuts it: [`Cand`] with ranges into the store.
+#[derive(Clone, Copy, Debug)]
+struct Cut {
+    first: usize,
+    end: usize,
+    span: Span,
+    key: (usize, usize),
+    words: (usize, usize),
+    caps: bool,
+    title_before: bool,
+}
+
+/// The candidates of one document, their keys in one string and their
+/// words in one vector.
+#[derive(Default)]
+pub struct Store {
+    keys: String,
+    words: Vec<Word>,
+    cuts: Vec<Cut>,
+}
+
+impl Store {
+    /// The candidates, in order.
+    pub fn cands(&self) -> Vec<Cand<'_>> {
+        self.cuts
+            .iter()
+            .map(|c| Cand {
+                first: c.first,
+                end: c.end,
+                span: c.span,
+                key: &self.keys[c.key.0..c.key.1],
+                words: &self.words[c.words.0..c.words.1],
+                caps: c.caps,
+                title_before: c.title_before,
+            })
+            .collect()
     }
 }
 
@@ -584,10 +630,16 @@ fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
     false
 }
 
-/// Finds the candidate names of the document, in order, non-overlapping.
-pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
+/// Finds the candidate names of the document, in order, non-overlapping
+/// (read them with [`Store::cands`]).
+pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
     let n = doc.tokens.len();
-    let mut out = Vec::new();
+    // About one candidate per 16 tokens in news; a guess, not a bound.
+    let mut out = Store {
+        keys: String::with_capacity(doc.text.len() / 12),
+        words: Vec::with_capacity(n / 12),
+        cuts: Vec::with_capacity(n / 16),
+    };
     let mut pieces: Vec<Piece> = Vec::with_capacity(12);
     let mut i = 0;
     while i < n {
@@ -612,8 +664,16 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         let mut j = first.0;
         let caps = m.caps_line[i];
         let sent = doc.sentence_of[i];
-        let has_keyword = |pieces: &[(usize, usize, usize)]| {
-            pieces.iter().any(|&(s, _, _)| lx::lexicon().has(doc.tok(s), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD))
+        // Whether a piece of the run opens with a keyword: the first
+        // `keyword.0` pieces were looked up, with the answer `keyword.1`.
+        // Pieces are only added, so each is looked up once at most.
+        let mut keyword = (0, false);
+        let mut has_keyword = |pieces: &[Piece]| {
+            while !keyword.1 && keyword.0 < pieces.len() {
+                keyword.1 = lex.has(doc.tok(pieces[keyword.0].0), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD);
+                keyword.0 += 1;
+            }
+            keyword.1
         };
         while j < n && pieces.len() < MAX_PIECES {
             let t = doc.tokens[j];
@@ -710,7 +770,7 @@ pub const MAX_PIECES: usize = 12;
 /// Smith"), a run is split at an inner title ("Defence Minister Karl
 /// Brandt") or after a nationality before a person ("Kenyan Ruth
 /// Otieno").
-fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out: &mut Vec<Cand>) {
+fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out: &mut Store) {
     let text = doc.text;
     let span_text = |ps: &[Piece]| &text[doc.tokens[ps[0].0].span.start..ps[ps.len() - 1].2];
     let piece_text = |p: &Piece| &text[doc.tokens[p.0].span.start..p.2];
@@ -723,14 +783,14 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         let p = pieces[0].0;
         p > 0 && is_title(doc, lex, p - 1)
     };
+    // Each piece's lists, looked up once (and kept in the candidates'
+    // words): `all[dropped + k]` is `pieces[k]`.
+    let mut all_flags = [0u32; MAX_PIECES];
+    for (f, p) in all_flags.iter_mut().zip(all) {
+        *f = lex.lookup(piece_text(p));
+    }
+    let mut dropped = 0;
     if !caps {
-        // Each piece's lists, looked up once: `all[dropped + k]` is
-        // `pieces[k]`.
-        let mut all_flags = [0u32; MAX_PIECES];
-        for (f, p) in all_flags.iter_mut().zip(all) {
-            *f = lex.lookup(piece_text(p));
-        }
-        let mut dropped = 0;
         let has_keyword_tail = |ps: &[Piece], dropped: usize| {
             ps.len() >= 2
                 && all_flags[dropped + 1..dropped + ps.len()]
@@ -785,7 +845,8 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         }
         // Inner titles and nationalities before a person's name.
         if pieces.len() >= 2 && !has_keyword_tail(pieces, dropped) {
-            let flags = |k: usize| all_flags[dropped + k];
+            let fl = &all_flags[dropped..dropped + pieces.len()];
+            let flags = |k: usize| fl[k];
             // A role word that is not also a name ("King", "Major").
             let role = |k: usize| {
                 let f = flags(k);
@@ -793,32 +854,32 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             };
             // The longest known place, nationality or organization that
             // opens `before`: "Italian" in "Italian Foreign Minister".
-            let known_prefix = |before: &[Piece], out: &mut Vec<Cand>| {
-                if let Some(l) = (1..=before.len())
+            let known_prefix = |before: usize, out: &mut Store| {
+                if let Some(l) = (1..=before)
                     .rev()
-                    .find(|&l| lex.has(span_text(&before[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
+                    .find(|&l| lex.has(span_text(&pieces[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
                 {
-                    push(doc, &before[..l], caps, title_before, out);
+                    push(doc, &pieces[..l], &fl[..l], caps, title_before, out);
                 }
             };
             let title_at = (1..pieces.len() - 1).rev().find(|&k| role(k));
             if let Some(k) = title_at {
-                known_prefix(&pieces[..k], out);
-                push(doc, &pieces[k + 1..], caps, true, out);
+                known_prefix(k, out);
+                push(doc, &pieces[k + 1..], &fl[k + 1..], caps, true, out);
                 return;
             }
             // A role at the end: "Polish Foreign Minister", "South
             // Carolina Gov." keep only the place or nationality.
             if role(pieces.len() - 1) {
-                known_prefix(&pieces[..pieces.len() - 1], out);
+                known_prefix(pieces.len() - 1, out);
                 return;
             }
             let second = flags(1);
             if flags(0) & lx::DEMONYM != 0 && second & (lx::GIVEN | lx::TITLE) != 0 {
-                push(doc, &pieces[..1], caps, title_before, out);
+                push(doc, &pieces[..1], &fl[..1], caps, title_before, out);
                 let titled = second & lx::TITLE != 0;
-                let rest = if titled && pieces.len() > 2 { &pieces[2..] } else { &pieces[1..] };
-                push(doc, rest, caps, titled, out);
+                let rest = if titled && pieces.len() > 2 { 2 } else { 1 };
+                push(doc, &pieces[rest..], &fl[rest..], caps, titled, out);
                 return;
             }
         }
@@ -829,20 +890,21 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         return;
     }
     if !pieces.is_empty() {
-        push(doc, pieces, caps, title_before, out);
+        push(doc, pieces, &all_flags[dropped..dropped + pieces.len()], caps, title_before, out);
     }
 }
 
-fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &mut Vec<Cand>) {
+/// Adds the candidate made of `pieces` (whose lists are `flags`) to `out`.
+fn push(doc: &Document, pieces: &[Piece], flags: &[u32], caps: bool, title_before: bool, out: &mut Store) {
     if pieces.is_empty() {
         return;
     }
     let start_tok = pieces[0].0;
+    let pieces_end = pieces[pieces.len() - 1].1;
     let span = Span::new(doc.tokens[start_tok].span.start, pieces[pieces.len() - 1].2);
-    let pieces_out: Vec<Span> = pieces.iter().map(|&(s, _, be)| Span::new(doc.tokens[s].span.start, be)).collect();
     let text = span.text(doc.text);
     // Plain text (ASCII, single spaces) is its own key once lower-cased,
-    // and the pieces' ranges in the key are their spans' (see `Cand::word`).
+    // and the pieces' ranges in the key are their spans'.
     let mut prev_space = false;
     let plain = text.bytes().all(|b| {
         let space = b == b' ';
@@ -850,30 +912,32 @@ fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &
         prev_space = space;
         ok
     });
-    let mut word_ranges = Vec::new();
-    let mut key;
+    let key_start = out.keys.len();
+    let words_start = out.words.len();
+    let pieces = pieces.iter().zip(flags).map(|(&(s, _, be), &flags)| (Span::new(doc.tokens[s].span.start, be), flags));
     if plain {
-        key = text.to_ascii_lowercase();
+        out.keys.push_str(text);
+        for (p, flags) in pieces {
+            let key = (p.start - span.start, p.end - span.start);
+            out.words.push(Word { span: p, flags, key });
+        }
     } else {
-        key = String::with_capacity(span.len());
-        word_ranges.reserve_exact(pieces.len());
         let mut at = span.start;
-        for p in &pieces_out {
-            push_key(&mut key, &doc.text[at..p.start]);
-            let a = key.len();
-            push_key(&mut key, p.text(doc.text));
-            word_ranges.push((a as u32, key.len() as u32));
+        for (p, flags) in pieces {
+            push_key(&mut out.keys, &doc.text[at..p.start]);
+            let a = out.keys.len() - key_start;
+            push_key(&mut out.keys, p.text(doc.text));
+            out.words.push(Word { span: p, flags, key: (a, out.keys.len() - key_start) });
             at = p.end;
         }
-        key.make_ascii_lowercase();
     }
-    out.push(Cand {
+    out.keys[key_start..].make_ascii_lowercase();
+    out.cuts.push(Cut {
         first: start_tok,
-        end: pieces[pieces.len() - 1].1,
+        end: pieces_end,
         span,
-        key,
-        word_ranges,
-        pieces: pieces_out,
+        key: (key_start, out.keys.len()),
+        words: (words_start, out.words.len()),
         caps,
         title_before,
     });
@@ -936,7 +1000,7 @@ mod tests {
     fn cands(text: &str) -> Vec<String> {
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        find(&doc, &m, lx::lexicon()).iter().map(|c| c.span.text(text).to_string()).collect()
+        find(&doc, &m, lx::lexicon()).cands().iter().map(|c| c.span.text(text).to_string()).collect()
     }
 
     #[test]
@@ -998,7 +1062,8 @@ mod tests {
         let text = "RUGBY - OKONJO NAMED AS WALES CAPTAIN.\nThe veteran flanker Dafydd Okonjo.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let c = find(&doc, &m, lx::lexicon());
+        let store = find(&doc, &m, lx::lexicon());
+        let c = store.cands();
         assert!(c[0].caps);
         assert_eq!(c.last().unwrap().span.text(text), "Dafydd Okonjo");
         assert!(!c.last().unwrap().caps);
@@ -1023,7 +1088,7 @@ mod shouting_tests {
         let text = "Destiny is all we have. Dawn Lin met Faith in Paris. Dawn left.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let got: Vec<&str> = find(&doc, &m, lx::lexicon()).iter().map(|c| c.span.text(text)).collect();
+        let got: Vec<&str> = find(&doc, &m, lx::lexicon()).cands().iter().map(|c| c.span.text(text)).collect();
         // "Dawn" opens a sentence but is also written inside one.
         assert_eq!(got, vec!["Dawn Lin", "Faith", "Paris", "Dawn"]);
     }

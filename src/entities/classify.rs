@@ -392,15 +392,15 @@ fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
 pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Scores {
     let mut s: Scores = [0.0; 4];
     let nw = c.nw();
-    let f = lex.get(&c.key);
+    // A word as long as the key (a substring of it) is the key.
+    let f = if nw == 1 && c.word(0).len() == c.key.len() { c.words[0].flags } else { lex.get(c.key) };
     // The lists of the name without a final "s" ("Floridians", "Hospitals").
     let singular = c.key.strip_suffix('s').map_or(0, |k| lex.get(k));
     let plural_demonym = singular & lx::DEMONYM != 0;
-    // Each word's lists, looked up once; a word as long as the key (a
-    // substring of it) is the key.
+    // Each word's lists, looked up when the candidate was cut.
     let mut word_flags = [0u32; MAX_PIECES];
-    for (wf, w) in word_flags.iter_mut().zip(c.words()) {
-        *wf = if w.len() == c.key.len() { f } else { lex.get(w) };
+    for (wf, w) in word_flags.iter_mut().zip(c.words) {
+        *wf = w.flags;
     }
     let wf = &word_flags[..nw];
     let person_name = wf.iter().any(|f| f & (lx::GIVEN | lx::SURNAME) != 0);
@@ -409,7 +409,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     } else if f & (lx::REGION | lx::CITY) != 0 {
         s[L] += if person_name && nw == 1 { 1.5 } else { 3.0 };
     }
-    if f & lx::DEMONYM != 0 || plural_demonym || demonym_compound(lex, &c.key) {
+    if f & lx::DEMONYM != 0 || plural_demonym || demonym_compound(lex, c.key) {
         s[M] += 3.0;
     }
     if f & lx::ORG_NAME != 0 {

@@ -63,7 +63,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         .iter()
         .map(|c| {
             let next = ids.len();
-            *ids.entry(c.key.as_str()).or_insert(next)
+            *ids.entry(c.key).or_insert(next)
         })
         .collect();
     let mut by_key: Vec<Scores> = vec![[0.0; 4]; ids.len()];
@@ -89,14 +89,15 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         if b != P || margin <= 0.0 {
             continue;
         }
-        for w in c.words() {
+        for (i, word) in c.words.iter().enumerate() {
+            let w = c.word(i);
             // Countries and nationalities are not surnames worth following.
-            if weak_part(w) || lex.is(w, lx::COUNTRY | lx::DEMONYM | lx::ORG_NAME | lx::ORG_WORD) {
+            if weak_part(w) || word.flags & (lx::COUNTRY | lx::DEMONYM | lx::ORG_NAME | lx::ORG_WORD) != 0 {
                 continue;
             }
-            let slot = person_part.entry(w).or_insert(c.key.as_str());
+            let slot = person_part.entry(w).or_insert(c.key);
             if c.key.len() > slot.len() {
-                *slot = c.key.as_str();
+                *slot = c.key;
             }
         }
     }
@@ -116,7 +117,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             && doc.tok(acr.end) == ")"
             && initials_match(full, text)
         {
-            acronym_of.insert(acr.key.as_str(), i);
+            acronym_of.insert(acr.key, i);
         }
     }
 
@@ -127,12 +128,12 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             labels.push(None);
             continue;
         }
-        let is_part = person_part.contains_key(c.key.as_str());
+        let is_part = person_part.contains_key(c.key);
         let mut label = best(&by_key[id]).0;
         if c.nw() == 1 && is_part && s[O] < 2.5 && s[M] < 2.5 && s[L] < 4.0 {
             label = P;
         }
-        if let Some(&fi) = acronym_of.get(c.key.as_str()) {
+        if let Some(&fi) = acronym_of.get(c.key) {
             label = best(&by_key[name_of[fi]]).0;
         }
         // News introduces a person by full name before using the surname
@@ -166,7 +167,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     if cands.iter().any(|c| c.caps) {
         for (c, l) in cands.iter().zip(&labels) {
             if let Some(l) = *l {
-                known.entry(c.key.clone()).or_insert(l);
+                known.entry(c.key.to_string()).or_insert(l);
             }
         }
         for (&part, _) in person_part.iter() {
@@ -178,7 +179,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     let mut out: Vec<(Span, usize, Cow<'_, str>)> = Vec::with_capacity(cands.len());
     for (c, l) in cands.iter().zip(&labels) {
         match *l {
-            Some(l) => out.push((c.span, l, Cow::Borrowed(c.key.as_str()))),
+            Some(l) => out.push((c.span, l, Cow::Borrowed(c.key))),
             None => split_caps(doc, lex, facts, c, &known, &mut out),
         }
     }
@@ -249,7 +250,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
 /// ("in London", a dateline, a venue line "Hove: …").
 fn team_sport_label(doc: &Document, lex: &Lexicon, c: &Cand, s: &Scores, label: usize, person: bool) -> usize {
     let n = doc.tokens.len();
-    let f = lex.get(&c.key);
+    let f = lex.get(c.key);
     let placed = (c.first > 0
         && matches!(doc.tok(c.first - 1), "in" | "at" | "from" | "near" | "to" | "(" | "outside"))
         || (c.end < n && doc.tok(c.end) == ":")
@@ -343,13 +344,13 @@ fn split_caps(
     known: &Map<String, usize>,
     out: &mut Vec<(Span, usize, Cow<'_, str>)>,
 ) {
-    let n = c.pieces.len();
+    let n = c.nw();
     let mut i = 0;
     while i < n {
         let mut found = None;
         let max = lex.max_words.max(4).min(n - i);
         for len in (1..=max).rev() {
-            let span = Span::new(c.pieces[i].start, c.pieces[i + len - 1].end);
+            let span = Span::new(c.words[i].span.start, c.words[i + len - 1].span.end);
             let k = key(span.text(doc.text));
             if let Some(&l) = known.get(k.as_str()) {
                 found = Some((len, span, l, k));
