@@ -20,6 +20,10 @@ pub struct Word {
     /// The lexicon lists its key is on (looked up once, when the candidate
     /// is cut, and shared by every later question about it).
     pub flags: u32,
+    /// False when no phrase of the lexicon starts with this word, so that
+    /// no name starting with it can be on a list as a whole (see
+    /// [`Lexicon::lookup_word`]).
+    pub head: bool,
     /// The byte range of its key in the candidate's key.
     key: (usize, usize),
 }
@@ -437,8 +441,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         }
     }
     // A filter on (length, first byte) spares most words the hashing; the
-    // last byte, which only the exact matches of the last pass need,
-    // spares most of the rest there. (Lower-casing may lengthen a word past
+    // last byte spares most of the rest. (Lower-casing may lengthen a word past
     // 40 bytes; such a key cannot match a word of at most 40.)
     let mut filter = [0u64; 41];
     let mut last_filter = [0u64; 41];
@@ -453,7 +456,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     for &i in &mid_caps {
         let w = strip_poss(doc.tok(i));
         let b = w.as_bytes()[0].to_ascii_lowercase();
-        if filter[w.len()] & (1 << (b & 63)) != 0 {
+        let last = w.as_bytes()[w.len() - 1].to_ascii_lowercase();
+        // The last byte only filters ASCII words, whose keys keep their
+        // length and last byte.
+        if filter[w.len()] & (1 << (b & 63)) != 0 && (last_filter[w.len()] & (1 << (last & 63)) != 0 || !w.is_ascii()) {
             lower_into(&mut lower_buf, w);
             if initial.contains(lower_buf.as_str()) && !name_seen.contains(lower_buf.as_str()) {
                 name_seen.insert(lower_buf.clone());
@@ -493,13 +499,23 @@ fn is_cap(s: &str) -> bool {
 /// True for a word written wholly in capitals ("NATO", "U").
 pub fn all_caps(s: &str) -> bool {
     // One pass, ending at the first lower-case letter (the second
-    // character of most names).
+    // character of most names); bytes while the text is ASCII.
     let mut letter = false;
-    for c in s.chars() {
-        if c.is_lowercase() {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            // `i` is a character boundary: every byte before it is ASCII.
+            for c in s[i..].chars() {
+                if c.is_lowercase() {
+                    return false;
+                }
+                letter |= c.is_alphabetic();
+            }
+            return letter;
+        }
+        if b.is_ascii_lowercase() {
             return false;
         }
-        letter |= c.is_alphabetic();
+        letter |= b.is_ascii_uppercase();
     }
     letter
 }
@@ -774,21 +790,25 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
     let text = doc.text;
     let span_text = |ps: &[Piece]| &text[doc.tokens[ps[0].0].span.start..ps[ps.len() - 1].2];
     let piece_text = |p: &Piece| &text[doc.tokens[p.0].span.start..p.2];
-    // A lexicon phrase starting at the first piece protects it ("North Korea").
-    let starts_phrase = |ps: &[Piece]| {
-        (2..=ps.len().min(lex.max_words)).any(|l| lex.has(span_text(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
+    // Each piece's lists, looked up once (and kept in the candidates'
+    // words), and whether a phrase may start with it: `all[dropped + k]`
+    // is `pieces[k]`.
+    let mut all_flags = [0u32; MAX_PIECES];
+    let mut all_heads = [false; MAX_PIECES];
+    for ((f, head), p) in all_flags.iter_mut().zip(&mut all_heads).zip(all) {
+        (*f, *head) = lex.lookup_word(piece_text(p));
+    }
+    // A lexicon phrase starting at the first piece protects it ("North
+    // Korea"); `head` says whether any phrase starts with that piece.
+    let starts_phrase = |ps: &[Piece], head: bool| {
+        head && (2..=ps.len().min(lex.max_words))
+            .any(|l| lex.has(span_text(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
     };
     let mut pieces = all;
     let mut title_before = {
         let p = pieces[0].0;
         p > 0 && is_title(doc, lex, p - 1)
     };
-    // Each piece's lists, looked up once (and kept in the candidates'
-    // words): `all[dropped + k]` is `pieces[k]`.
-    let mut all_flags = [0u32; MAX_PIECES];
-    for (f, p) in all_flags.iter_mut().zip(all) {
-        *f = lex.lookup(piece_text(p));
-    }
     let mut dropped = 0;
     if !caps {
         let has_keyword_tail = |ps: &[Piece], dropped: usize| {
@@ -800,7 +820,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         while let Some(&p) = pieces.first() {
             let w = piece_text(&p);
             let flags = all_flags[dropped];
-            if flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) != 0 || starts_phrase(pieces) {
+            if flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) != 0 || starts_phrase(pieces, all_heads[dropped]) {
                 break;
             }
             let keyword_tail = has_keyword_tail(pieces, dropped);
@@ -846,6 +866,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         // Inner titles and nationalities before a person's name.
         if pieces.len() >= 2 && !has_keyword_tail(pieces, dropped) {
             let fl = &all_flags[dropped..dropped + pieces.len()];
+            let heads = &all_heads[dropped..dropped + pieces.len()];
             let flags = |k: usize| fl[k];
             // A role word that is not also a name ("King", "Major").
             let role = |k: usize| {
@@ -855,17 +876,19 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             // The longest known place, nationality or organization that
             // opens `before`: "Italian" in "Italian Foreign Minister".
             let known_prefix = |before: usize, out: &mut Store| {
-                if let Some(l) = (1..=before)
-                    .rev()
-                    .find(|&l| lex.has(span_text(&pieces[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
-                {
-                    push(doc, &pieces[..l], &fl[..l], caps, title_before, out);
+                let mask = lx::PLACE | lx::DEMONYM | lx::ORG_NAME;
+                let known = |l: usize| match l {
+                    1 => fl[0] & mask != 0,
+                    _ => heads[0] && lex.has(span_text(&pieces[..l]), mask),
+                };
+                if let Some(l) = (1..=before).rev().find(|&l| known(l)) {
+                    push(doc, &pieces[..l], &fl[..l], &heads[..l], caps, title_before, out);
                 }
             };
             let title_at = (1..pieces.len() - 1).rev().find(|&k| role(k));
             if let Some(k) = title_at {
                 known_prefix(k, out);
-                push(doc, &pieces[k + 1..], &fl[k + 1..], caps, true, out);
+                push(doc, &pieces[k + 1..], &fl[k + 1..], &heads[k + 1..], caps, true, out);
                 return;
             }
             // A role at the end: "Polish Foreign Minister", "South
@@ -876,10 +899,10 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             }
             let second = flags(1);
             if flags(0) & lx::DEMONYM != 0 && second & (lx::GIVEN | lx::TITLE) != 0 {
-                push(doc, &pieces[..1], &fl[..1], caps, title_before, out);
+                push(doc, &pieces[..1], &fl[..1], &heads[..1], caps, title_before, out);
                 let titled = second & lx::TITLE != 0;
                 let rest = if titled && pieces.len() > 2 { 2 } else { 1 };
-                push(doc, &pieces[rest..], &fl[rest..], caps, titled, out);
+                push(doc, &pieces[rest..], &fl[rest..], &heads[rest..], caps, titled, out);
                 return;
             }
         }
@@ -890,12 +913,22 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         return;
     }
     if !pieces.is_empty() {
-        push(doc, pieces, &all_flags[dropped..dropped + pieces.len()], caps, title_before, out);
+        let r = dropped..dropped + pieces.len();
+        push(doc, pieces, &all_flags[r.clone()], &all_heads[r], caps, title_before, out);
     }
 }
 
-/// Adds the candidate made of `pieces` (whose lists are `flags`) to `out`.
-fn push(doc: &Document, pieces: &[Piece], flags: &[u32], caps: bool, title_before: bool, out: &mut Store) {
+/// Adds the candidate made of `pieces` (whose lists are `flags`, and
+/// `heads` whether phrases may start with them) to `out`.
+fn push(
+    doc: &Document,
+    pieces: &[Piece],
+    flags: &[u32],
+    heads: &[bool],
+    caps: bool,
+    title_before: bool,
+    out: &mut Store,
+) {
     if pieces.is_empty() {
         return;
     }
@@ -914,20 +947,23 @@ fn push(doc: &Document, pieces: &[Piece], flags: &[u32], caps: bool, title_befor
     });
     let key_start = out.keys.len();
     let words_start = out.words.len();
-    let pieces = pieces.iter().zip(flags).map(|(&(s, _, be), &flags)| (Span::new(doc.tokens[s].span.start, be), flags));
+    let pieces = pieces
+        .iter()
+        .zip(flags.iter().zip(heads))
+        .map(|(&(s, _, be), (&flags, &head))| (Span::new(doc.tokens[s].span.start, be), flags, head));
     if plain {
         out.keys.push_str(text);
-        for (p, flags) in pieces {
+        for (p, flags, head) in pieces {
             let key = (p.start - span.start, p.end - span.start);
-            out.words.push(Word { span: p, flags, key });
+            out.words.push(Word { span: p, flags, head, key });
         }
     } else {
         let mut at = span.start;
-        for (p, flags) in pieces {
+        for (p, flags, head) in pieces {
             push_key(&mut out.keys, &doc.text[at..p.start]);
             let a = out.keys.len() - key_start;
             push_key(&mut out.keys, p.text(doc.text));
-            out.words.push(Word { span: p, flags, key: (a, out.keys.len() - key_start) });
+            out.words.push(Word { span: p, flags, head, key: (a, out.keys.len() - key_start) });
             at = p.end;
         }
     }
@@ -1022,6 +1058,24 @@ mod tests {
         assert!(is_calendar("SEPT") && is_calendar("Wednesday") && !is_calendar("Mayor"));
         assert!(in_sorted(&FUNCTION_PACKED, "However") && !in_sorted(&FUNCTION_PACKED, "Houston"));
         assert!(in_sorted(&FUNCTION_PACKED, "A") && !in_sorted(&FUNCTION_PACKED, "Ab"));
+    }
+
+    #[test]
+    fn all_caps_reads_ascii_and_other_letters() {
+        for (w, want) in [
+            ("NATO", true),
+            ("U.S.", true),
+            ("Nato", false),
+            ("ÉCOLE", true),
+            ("ÉCOLe", false),
+            ("AÇaí", false),
+            ("ΟΔΥΣΣΕΑΣ", true),
+            ("12-3", false),
+            ("", false),
+            ("-É", true),
+        ] {
+            assert_eq!(all_caps(w), want, "{w:?}");
+        }
     }
 
     #[test]

@@ -392,10 +392,19 @@ fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
 pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Scores {
     let mut s: Scores = [0.0; 4];
     let nw = c.nw();
-    // A word as long as the key (a substring of it) is the key.
-    let f = if nw == 1 && c.word(0).len() == c.key.len() { c.words[0].flags } else { lex.get(c.key) };
+    // A word as long as the key (a substring of it) is the key; a longer
+    // key is a phrase, only on a list when its first word may open one.
+    let single = nw == 1 && c.word(0).len() == c.key.len();
+    let phrase = !single && c.words[0].head;
+    let f = if single {
+        c.words[0].flags
+    } else if phrase {
+        lex.get(c.key)
+    } else {
+        0
+    };
     // The lists of the name without a final "s" ("Floridians", "Hospitals").
-    let singular = c.key.strip_suffix('s').map_or(0, |k| lex.get(k));
+    let singular = c.key.strip_suffix('s').filter(|_| single || phrase).map_or(0, |k| lex.get(k));
     let plural_demonym = singular & lx::DEMONYM != 0;
     // Each word's lists, looked up when the candidate was cut.
     let mut word_flags = [0u32; MAX_PIECES];
@@ -491,9 +500,9 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     }
     // A dateline: a capitalized place opening a line, then a comma, a
     // bracket, a dash or a date ("TOGLIATTI, Russia", "BAKU (AP) —").
-    if all_caps(c.span.text(doc.text))
-        && (c.first == 0 || doc.tokens[c.first].newlines_before > 0)
+    if (c.first == 0 || doc.tokens[c.first].newlines_before > 0)
         && c.end < doc.tokens.len()
+        && all_caps(c.span.text(doc.text))
     {
         let next = doc.tok(c.end);
         if matches!(next, "," | "(" | "-" | "—" | "–") || doc.tokens[c.end].kind == TokenKind::Number {

@@ -53,9 +53,17 @@ pub struct Lexicon {
     group_flags: Vec<u32>,
     /// `64 - log2(slots.len())`: a hash's top bits pick the first slot.
     shift: u32,
+    /// One bit per value of a hash's top [`HEAD_BITS`] bits, set for the
+    /// hash of each phrase's first word: most words open no phrase, and
+    /// this says so without building and probing the phrase's key.
+    heads: Box<[u64]>,
     /// Words in the longest phrase, so that phrase matching stays bounded.
     pub max_words: usize,
 }
+
+/// Bits of a word's hash that index [`Lexicon::heads`]: with under 2 000
+/// phrases, about one word in twenty that opens none passes.
+const HEAD_BITS: u32 = 15;
 
 /// The multiplier of rustc's FxHash: the high bits of the product mix all
 /// the bits of the input.
@@ -255,6 +263,13 @@ impl Lexicon {
     /// [`key`](crate::lexicon::key), without allocating.
     #[inline]
     pub fn lookup(&self, name: &str) -> u32 {
+        self.lookup_word(name).0
+    }
+
+    /// [`Lexicon::lookup`] of `name`, and whether a phrase of the lexicon
+    /// may start with it as its first word: false only when none does.
+    #[inline]
+    pub fn lookup_word(&self, name: &str) -> (u32, bool) {
         let mut buf = [0u8; BUF_LEN];
         let n = match plain_key_into(name, &mut buf) {
             Some(n) => n,
@@ -262,11 +277,13 @@ impl Lexicon {
                 buf = [0; BUF_LEN];
                 match key_into(name, &mut buf[..MAX_KEY_LEN]) {
                     Some(n) if n > 0 => n,
-                    _ => return 0,
+                    _ => return (0, false),
                 }
             }
         };
-        self.probe(&buf[..n], hash_padded(&buf, n))
+        let h = hash_padded(&buf, n);
+        let bit = (h >> (64 - HEAD_BITS)) as usize;
+        (self.probe(&buf[..n], h), self.heads[bit / 64] >> (bit % 64) & 1 != 0)
     }
 
     /// True when the text `name` is on one of the lists in `mask`.
@@ -288,34 +305,45 @@ include!(concat!(env!("OUT_DIR"), "/entity_lexicon.rs"));
 const MERGED: &str = include_str!(concat!(env!("OUT_DIR"), "/entity_lexicon.txt"));
 
 /// The line of `text` starting at `at`: the index of its line break (or
-/// the text's length) and the [`hash`] of its bytes, both found in one pass
-/// eight bytes at a time (the keys average about nine bytes, so this is
-/// one or two steps per line).
-fn line_at(text: &[u8], at: usize) -> (usize, u64) {
+/// the text's length), the [`hash`] of its bytes and, when it holds a space
+/// (a phrase), the hash of its first word. Read eight bytes at a time (the
+/// keys average about nine bytes, so this is one or two steps per line).
+fn line_at(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut h = 0;
     let mut i = at;
     while let Some(chunk) = text.get(i..i + 8) {
         let w = word(chunk);
-        // Bytes equal to '\n' become zero; the lowest flagged byte is the
-        // first zero byte (false flags only ever sit above a true one).
-        let x = w ^ (ONES * u64::from(b'\n'));
-        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zero != 0 {
+        // Flags the bytes below '!' (the line break, a space): the lowest
+        // flag is the first such byte (false flags only ever sit above a
+        // true one).
+        let low = w.wrapping_sub(ONES * 0x21) & !w & HIGHS;
+        if low != 0 {
+            let before = low.trailing_zeros() / 8;
+            if chunk[before as usize] != b'\n' {
+                // A phrase: one line in twenty.
+                return line_with_space(text, at);
+            }
             // The bytes before the break, zero-padded as `hash` pads a tail.
-            let before = zero.trailing_zeros() / 8;
             if before > 0 {
                 h = mix(h, w & (u64::MAX >> (64 - 8 * before)));
             }
             let end = i + before as usize;
-            return (end, mix(h, (end - at) as u64));
+            return (end, mix(h, (end - at) as u64), None);
         }
         h = mix(h, w);
         i += 8;
     }
-    let end = text[i..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| i + p);
-    (end, hash(&text[at..end]))
+    line_with_space(text, at)
+}
+
+/// [`line_at`] byte by byte, for the lines it does not read itself.
+#[cold]
+fn line_with_space(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
+    let end = text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p);
+    let line = &text[at..end];
+    (end, hash(line), line.iter().position(|&b| b == b' ').map(|p| hash(&line[..p])))
 }
 
 /// The lexicon, built on first use.
@@ -328,10 +356,15 @@ pub fn lexicon() -> &'static Lexicon {
         let mut slots = vec![0u64; size].into_boxed_slice();
         let shift = 64 - size.trailing_zeros();
         let mut group_flags = Vec::new();
+        let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)].into_boxed_slice();
         let text = MERGED.as_bytes();
         let mut at = 0;
         while at < text.len() {
-            let (end, h) = line_at(text, at);
+            let (end, h, head) = line_at(text, at);
+            if let Some(head) = head {
+                let bit = (head >> (64 - HEAD_BITS)) as usize;
+                heads[bit / 64] |= 1 << (bit % 64);
+            }
             let line = &text[at..end];
             if let Some(f) = line.strip_prefix(b"\x01") {
                 group_flags.push(core::str::from_utf8(f).ok().and_then(|f| f.parse().ok()).unwrap_or(0));
@@ -345,7 +378,7 @@ pub fn lexicon() -> &'static Lexicon {
             }
             at = end + 1;
         }
-        Lexicon { slots, group_flags, shift, max_words: MAX_WORDS }
+        Lexicon { slots, group_flags, shift, heads, max_words: MAX_WORDS }
     })
 }
 
@@ -370,12 +403,16 @@ mod tests {
 
     #[test]
     fn line_at_finds_the_first_break_and_hashes_the_line() {
-        let t = b"abcdefghij\nk\n\nlmnopqrstuvwxyz\nabcdefgh\nabcdefg";
-        let lines = [(0, 10), (11, 12), (13, 13), (14, 29), (30, 38), (39, t.len())];
-        for (at, end) in lines {
-            assert_eq!(line_at(t, at), (end, hash(&t[at..end])), "{at}");
+        let t = b"abcdefghij\nk\n\nlmnopq rstuvwxyz\nabcdefgh\nabcdefghijkl m\nabcdefgh ij\n a\nab c\nabcdef g";
+        let mut at = 0;
+        while at < t.len() {
+            let end = t[at..].iter().position(|&b| b == b'\n').map_or(t.len(), |p| at + p);
+            let line = &t[at..end];
+            let head = line.iter().position(|&b| b == b' ').map(|p| hash(&line[..p]));
+            assert_eq!(line_at(t, at), (end, hash(line), head), "{at}");
+            at = end + 1;
         }
-        assert_eq!(line_at(b"\x0b\x8a\n", 0), (2, hash(b"\x0b\x8a")));
+        assert_eq!(line_at(b"\x0b\x8a\n", 0), (2, hash(b"\x0b\x8a"), None));
     }
 
     /// `lookup` folds a name in place exactly as `key` does, at either end,
@@ -421,6 +458,21 @@ mod tests {
         assert!(l.has("SÃO  PAULO", CITY));
         assert!(l.has("South Georgia and the South Sandwich Islands", PLACE));
         assert_eq!(l.lookup("South Georgia and the South Sandwich Islandsx"), 0);
+    }
+
+    /// Every phrase's first word passes the filter of phrase heads.
+    #[test]
+    fn phrase_heads_are_flagged() {
+        let l = lexicon();
+        let mut phrases = 0;
+        for line in MERGED.lines().filter(|k| !k.starts_with('\u{1}')) {
+            if let Some((first, _)) = line.split_once(' ') {
+                assert!(l.lookup_word(first).1, "{line:?}");
+                phrases += 1;
+            }
+        }
+        assert!(phrases > 1000);
+        assert!(l.lookup_word("new").1 && l.lookup_word("SOUTH").1);
     }
 
     /// `build.rs` merges the lists with its own copy of the flag bits:

@@ -190,7 +190,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     let mut longest_org: Map<&str, Span> = Map::default();
     for (span, l, k) in &out {
         if *l == O {
-            let first = k.split(' ').next().unwrap_or("");
+            let first = first_word(k);
             let slot = longest_org.entry(first).or_insert(*span);
             if span.len() > slot.len() {
                 *slot = *span;
@@ -199,15 +199,16 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     }
     // The surface of each name: its first mention, or its first in
     // ordinary case when that was in capitals.
-    let mut surface: Vec<Option<&str>> = vec![None; ids.len()];
+    // Each with whether it is in capitals, to ask that once per name.
+    let mut surface: Vec<Option<(&str, bool)>> = vec![None; ids.len()];
     for (c, &id) in cands.iter().zip(&name_of) {
         let t = c.span.text(doc.text);
-        let slot = surface[id].get_or_insert(t);
-        if !c.caps && all_caps(slot) {
-            *slot = t;
+        let slot = surface[id].get_or_insert_with(|| (t, all_caps(t)));
+        if !c.caps && slot.1 {
+            *slot = (t, all_caps(t));
         }
     }
-    let surface_of_key = |k: &str| ids.get(k).and_then(|&id| surface[id]);
+    let surface_of_key = |k: &str| ids.get(k).and_then(|&id| surface[id]).map(|s| s.0);
     out.iter()
         .map(|(span, l, k)| {
             let (span, l, k) = (*span, *l, k.as_ref());
@@ -216,16 +217,14 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             if let Some(&fi) = acronym_of.get(k) {
                 canonical = cands[fi].span.text(doc.text);
             } else if l == P {
-                if let Some(full) =
-                    person_part.get(k).or_else(|| k.split(' ').next_back().and_then(|w| person_part.get(w)))
-                {
+                if let Some(full) = person_part.get(k).or_else(|| person_part.get(last_word(k))) {
                     if full.len() >= k.len() {
                         canonical = surface_of_key(full).unwrap_or(canonical);
                     }
                 }
             } else if l == O && !lex.is(k, lx::PLACE | lx::ORG_NAME) {
                 // A place keeps its own name ("Mexico" is not "Mexico City").
-                if let Some(longer) = k.split(' ').next().and_then(|w| longest_org.get(w)) {
+                if let Some(longer) = longest_org.get(first_word(k)) {
                     if longer.len() > span.len() {
                         let name = longer.text(doc.text);
                         let nk = key(name);
@@ -236,7 +235,9 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
                 }
             }
             if all_caps(canonical) {
-                if let Some(s) = surface_of_key(key(canonical).as_str()) {
+                // The mention's own key is at hand; another name's is made.
+                let found = if canonical == text { surface_of_key(k) } else { surface_of_key(&key(canonical)) };
+                if let Some(s) = found {
                     canonical = s;
                 }
             }
@@ -306,6 +307,16 @@ fn coordinate(doc: &Document, cands: &[Cand], scores: &[Scores], labels: &mut [O
         }
         i = j;
     }
+}
+
+/// The first word of a key (its words are separated by single spaces).
+fn first_word(k: &str) -> &str {
+    k.as_bytes().iter().position(|&b| b == b' ').map_or(k, |p| &k[..p])
+}
+
+/// The last word of a key.
+fn last_word(k: &str) -> &str {
+    k.as_bytes().iter().rposition(|&b| b == b' ').map_or(k, |p| &k[p + 1..])
 }
 
 /// True when the words of `part` occur in `whole` in a row.
