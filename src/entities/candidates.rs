@@ -49,6 +49,14 @@ pub struct Cand<'s> {
     pub title_before: bool,
 }
 
+impl Word {
+    /// The byte range of the word's key in its candidate's key.
+    #[inline]
+    pub fn key_range(&self) -> core::ops::Range<usize> {
+        self.key.0..self.key.1
+    }
+}
+
 impl<'s> Cand<'s> {
     /// Number of capitalized pieces.
     #[inline]

@@ -9,9 +9,7 @@
 use super::candidates::{all_caps, Cand, MAX_PIECES};
 use super::lexicons::{self as lx, Lexicon};
 use crate::lexicon::key;
-use crate::lexicon::FxBuild;
 use crate::text::{Document, TokenKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Scores for PERSON, ORG, PLACE and MISC, in that order.
@@ -324,11 +322,38 @@ const ORG_CLASS: u16 = 1 << 7;
 const PLACE_CLASS: u16 = 1 << 8;
 const ORG_NOUN: u16 = 1 << 9;
 
-/// The lists above `w` is on, as bits: one hash lookup answers every
-/// list question about a context word, where scanning the lists compared
-/// it with some 250 words.
+/// A word of at most 16 bytes as one number (little-endian, zero-padded);
+/// `None` for longer words.
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    (w.len() <= 16).then(|| w.iter().rev().fold(0, |v, &b| v << 8 | u128::from(b)))
+}
+
+/// Slots of the [`context`] table: a power of two, under a half full.
+const CONTEXT_SLOTS: usize = 512;
+
+/// The [`context`] table: words packed by [`pack`] with their lengths (a
+/// word's packing alone does not show trailing NUL bytes), and their bits,
+/// in linear-probing slots (length 0 for an empty slot).
+struct ContextTable {
+    words: [u128; CONTEXT_SLOTS],
+    lens: [u8; CONTEXT_SLOTS],
+    bits: [u16; CONTEXT_SLOTS],
+}
+
+/// The first slot of a packed word: its halves mixed by a multiplication
+/// whose high bits depend on every input bit.
+#[inline]
+fn context_slot(p: u128) -> usize {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    ((p as u64 ^ (p >> 64) as u64).wrapping_mul(SEED) >> (64 - CONTEXT_SLOTS.trailing_zeros())) as usize
+}
+
+/// The lists above `w` is on, as bits: one probe of a small table of
+/// packed words answers every list question about a context word, where
+/// scanning the lists compared it with some 250 words.
 fn context(w: &str) -> u16 {
-    static TABLE: OnceLock<HashMap<&'static str, u16, FxBuild>> = OnceLock::new();
+    static TABLE: OnceLock<ContextTable> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let lists: [(&[&'static str], u16); 10] = [
             (PLACE_PREPS, PLACE_PREP),
@@ -342,19 +367,31 @@ fn context(w: &str) -> u16 {
             (PLACE_CLASSES, PLACE_CLASS),
             (ORG_NOUNS, ORG_NOUN),
         ];
-        let mut t: HashMap<&'static str, u16, FxBuild> = HashMap::default();
+        let mut t = ContextTable { words: [0; CONTEXT_SLOTS], lens: [0; CONTEXT_SLOTS], bits: [0; CONTEXT_SLOTS] };
         for (list, bit) in lists {
             for &w in list {
-                *t.entry(w).or_insert(0) |= bit;
+                // Every listed word is short (a test checks it).
+                let Some(p) = pack(w.as_bytes()) else { continue };
+                let mut i = context_slot(p);
+                while t.lens[i] != 0 && (t.words[i], t.lens[i]) != (p, w.len() as u8) {
+                    i = (i + 1) % CONTEXT_SLOTS;
+                }
+                (t.words[i], t.lens[i]) = (p, w.len() as u8);
+                t.bits[i] |= bit;
             }
         }
         t
     });
-    // Every listed word is short: longer words need no hashing.
-    if w.len() > 16 {
-        return 0;
+    // Longer words need no probing.
+    let Some(p) = pack(w.as_bytes()) else { return 0 };
+    let mut i = context_slot(p);
+    while table.lens[i] != 0 {
+        if table.words[i] == p && usize::from(table.lens[i]) == w.len() {
+            return table.bits[i];
+        }
+        i = (i + 1) % CONTEXT_SLOTS;
     }
-    table.get(w).copied().unwrap_or(0)
+    0
 }
 
 /// True for a nationality built of parts: "South Korean", "Bosnian Serbs",
@@ -690,5 +727,28 @@ mod tests {
         }
         assert_eq!(context("island"), PLACE_NOUN | PLACE_KIND);
         assert_eq!(context("Island"), 0);
+        assert_eq!(context("island\0"), 0);
+        assert_eq!(context(""), 0);
+        assert_eq!(context("representatives"), 0);
+        // Every listed word is found with exactly the bits of its lists.
+        let total: usize = [
+            PLACE_PREPS,
+            SPEECH,
+            MEMBER_NOUNS,
+            PLACE_PREFIXES,
+            PLACE_NOUNS,
+            PLACE_KINDS,
+            ORG_KINDS,
+            ORG_CLASSES,
+            PLACE_CLASSES,
+            ORG_NOUNS,
+        ]
+        .iter()
+        .map(|l| l.len())
+        .sum();
+        assert!(total < CONTEXT_SLOTS / 2);
+        assert_eq!(context("across"), PLACE_PREP);
+        assert_eq!(context("north"), PLACE_PREFIX | PLACE_NOUN);
+        assert_eq!(context("firm"), ORG_KIND | ORG_NOUN);
     }
 }

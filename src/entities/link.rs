@@ -16,7 +16,6 @@ use crate::lexicon::key;
 use crate::lexicon::FxBuild;
 use crate::text::Document;
 use crate::Span;
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 type Map<K, V> = HashMap<K, V, FxBuild>;
@@ -163,23 +162,23 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
 
     // 6. Names known from the body, for the headlines (only built when the
     // document has all-capitals lines).
-    let mut known: Map<String, usize> = Map::default();
+    let mut known: Map<&str, usize> = Map::default();
     if cands.iter().any(|c| c.caps) {
         for (c, l) in cands.iter().zip(&labels) {
             if let Some(l) = *l {
-                known.entry(c.key.to_string()).or_insert(l);
+                known.entry(c.key).or_insert(l);
             }
         }
         for (&part, _) in person_part.iter() {
-            known.entry(part.to_string()).or_insert(P);
+            known.entry(part).or_insert(P);
         }
     }
 
     // 7. Emit, splitting all-capitals runs into the longest known names.
-    let mut out: Vec<(Span, usize, Cow<'_, str>)> = Vec::with_capacity(cands.len());
+    let mut out: Vec<(Span, usize, &str)> = Vec::with_capacity(cands.len());
     for (c, l) in cands.iter().zip(&labels) {
         match *l {
-            Some(l) => out.push((c.span, l, Cow::Borrowed(c.key))),
+            Some(l) => out.push((c.span, l, c.key)),
             None => split_caps(doc, lex, facts, c, &known, &mut out),
         }
     }
@@ -187,13 +186,12 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     // 8. Canonical names: people through their name parts, acronyms through
     // their expansion, an organization through the longest organization
     // name that starts with it ("Dynamo" → "Dynamo Riverton").
-    let mut longest_org: Map<&str, Span> = Map::default();
-    for (span, l, k) in &out {
-        if *l == O {
-            let first = first_word(k);
-            let slot = longest_org.entry(first).or_insert(*span);
-            if span.len() > slot.len() {
-                *slot = *span;
+    let mut longest_org: Map<&str, (Span, &str)> = Map::default();
+    for &(span, l, k) in &out {
+        if l == O {
+            let slot = longest_org.entry(first_word(k)).or_insert((span, k));
+            if span.len() > slot.0.len() {
+                *slot = (span, k);
             }
         }
     }
@@ -211,7 +209,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     let surface_of_key = |k: &str| ids.get(k).and_then(|&id| surface[id]).map(|s| s.0);
     out.iter()
         .map(|(span, l, k)| {
-            let (span, l, k) = (*span, *l, k.as_ref());
+            let (span, l, k) = (*span, *l, *k);
             let text = span.text(doc.text);
             let mut canonical = text;
             if let Some(&fi) = acronym_of.get(k) {
@@ -224,13 +222,9 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
                 }
             } else if l == O && !lex.is(k, lx::PLACE | lx::ORG_NAME) {
                 // A place keeps its own name ("Mexico" is not "Mexico City").
-                if let Some(longer) = longest_org.get(first_word(k)) {
-                    if longer.len() > span.len() {
-                        let name = longer.text(doc.text);
-                        let nk = key(name);
-                        if nk.starts_with(k) && contains_words(&nk, k) {
-                            canonical = name;
-                        }
+                if let Some(&(longer, nk)) = longest_org.get(first_word(k)) {
+                    if longer.len() > span.len() && nk.starts_with(k) && contains_words(nk, k) {
+                        canonical = longer.text(doc.text);
                     }
                 }
             }
@@ -347,13 +341,13 @@ fn caps_table_row(doc: &Document, c: &Cand) -> bool {
 
 /// Reads an all-capitals run: greedy longest matches against the names of
 /// the body and the place, nationality and organization lexicons.
-fn split_caps(
+fn split_caps<'s>(
     doc: &Document,
     lex: &Lexicon,
     facts: &DocFacts,
-    c: &Cand,
-    known: &Map<String, usize>,
-    out: &mut Vec<(Span, usize, Cow<'_, str>)>,
+    c: &Cand<'s>,
+    known: &Map<&str, usize>,
+    out: &mut Vec<(Span, usize, &'s str)>,
 ) {
     let n = c.nw();
     let mut i = 0;
@@ -362,19 +356,28 @@ fn split_caps(
         let max = lex.max_words.max(4).min(n - i);
         for len in (1..=max).rev() {
             let span = Span::new(c.words[i].span.start, c.words[i + len - 1].span.end);
-            let k = key(span.text(doc.text));
-            if let Some(&l) = known.get(k.as_str()) {
+            // The key of a run of words is a slice of the name's key.
+            let k = &c.key[c.words[i].key_range().start..c.words[i + len - 1].key_range().end];
+            if let Some(&l) = known.get(k) {
                 found = Some((len, span, l, k));
                 break;
             }
-            let f = lex.get(&k);
+            // One word's lists are known; a phrase needs a first word that
+            // may open one.
+            let f = match len {
+                1 => c.words[i].flags,
+                _ if c.words[i].head => lex.get(k),
+                _ => 0,
+            };
             let l = if f & lx::STOP != 0 && len == 1 {
                 None
             } else if f & lx::COUNTRY != 0 {
                 Some(L)
             } else if f & (lx::CITY | lx::REGION) != 0 {
                 Some(if facts.team_sport && caps_table_row(doc, c) { O } else { L })
-            } else if f & lx::DEMONYM != 0 || k.strip_suffix('s').is_some_and(|s| lex.is(s, lx::DEMONYM)) {
+            } else if f & lx::DEMONYM != 0
+                || ((len == 1 || c.words[i].head) && k.strip_suffix('s').is_some_and(|s| lex.is(s, lx::DEMONYM)))
+            {
                 Some(M)
             } else if f & lx::ORG_NAME != 0 {
                 Some(O)
@@ -388,7 +391,7 @@ fn split_caps(
         }
         match found {
             Some((len, span, l, k)) => {
-                out.push((span, l, Cow::Owned(k)));
+                out.push((span, l, k));
                 i += len;
             }
             None => i += 1,
