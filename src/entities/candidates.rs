@@ -387,8 +387,6 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             continue;
         }
         let span = doc.tokens[i].span;
-        let mut letters = 0;
-        let mut lower = false;
         if bytes[span.start].is_ascii_lowercase() {
             // Most words: lower case from the first letter, never a name.
             if span.len() >= 2 {
@@ -401,20 +399,8 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             continue;
         }
         let w = doc.tok(i);
-        if w.is_ascii() {
-            for b in w.bytes() {
-                letters += u32::from(b.is_ascii_alphabetic());
-                lower |= b.is_ascii_lowercase();
-            }
-        } else {
-            for c in w.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    lower |= c.is_lowercase();
-                }
-            }
-        }
-        if letters >= 2 {
+        let (two_letters, lower) = letters_and_lower(w);
+        if two_letters {
             if lower {
                 other += 1;
                 if run_len >= 3 {
@@ -495,6 +481,34 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         }
     }
     Marks { date, caps_line, lower_seen, name_seen }
+}
+
+/// Whether `w` has two letters or more, and whether it has a lower-case
+/// one: read until both are known (the second byte of most names).
+fn letters_and_lower(w: &str) -> (bool, bool) {
+    let mut letters = 0;
+    let mut lower = false;
+    for &b in w.as_bytes() {
+        if b >= 0x80 {
+            // The whole word by characters (counts only grow, so stopping
+            // early below never differs from reading to the end).
+            letters = 0;
+            lower = false;
+            for c in w.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    lower |= c.is_lowercase();
+                }
+            }
+            return (letters >= 2, lower);
+        }
+        letters += u32::from(b.is_ascii_alphabetic());
+        lower |= b.is_ascii_lowercase();
+        if letters >= 2 && lower {
+            break;
+        }
+    }
+    (letters >= 2, lower)
 }
 
 fn is_cap(s: &str) -> bool {
