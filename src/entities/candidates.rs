@@ -11,9 +11,27 @@ use crate::text::{Document, TokenKind};
 use crate::Span;
 use std::collections::HashSet;
 
-/// One candidate name.
+/// One capitalized piece of a candidate name ("Bank" and "England" in
+/// "Bank of England").
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    /// The piece's bytes.
+    pub span: Span,
+    /// The lexicon lists its key is on (looked up once, when the candidate
+    /// is cut, and shared by every later question about it).
+    pub flags: u32,
+    /// False when no phrase of the lexicon starts with this word, so that
+    /// no name starting with it can be on a list as a whole (see
+    /// [`Lexicon::lookup_word`]).
+    pub head: bool,
+    /// The byte range of its key in the candidate's key.
+    key: (usize, usize),
+}
+
+/// One candidate name. Its key and words live in the [`Store`] it was cut
+/// into, so that a candidate costs no allocation of its own.
 #[derive(Clone, Debug)]
-pub struct Cand {
+pub struct Cand<'s> {
     /// First token.
     pub first: usize,
     /// One past the last token.
@@ -21,14 +39,9 @@ pub struct Cand {
     /// Bytes covered, possessive "'s" excluded.
     pub span: Span,
     /// The [`key`] of the covered text.
-    pub key: String,
-    /// Byte ranges in `key` of the name's capitalized pieces (connectors
-    /// left out); see [`Cand::word`]. Empty when the key is the covered
-    /// text lower-cased byte for byte (nearly always), since the ranges are
-    /// then those of `pieces`.
-    word_ranges: Vec<(u32, u32)>,
-    /// Byte spans of those pieces.
-    pub pieces: Vec<Span>,
+    pub key: &'s str,
+    /// The name's capitalized pieces, connectors left out.
+    pub words: &'s [Word],
     /// On an all-capitals line (a wire headline), where capitals say nothing.
     pub caps: bool,
     /// A title stood right before it ("Senator", "Mr.") or was dropped from
@@ -36,25 +49,70 @@ pub struct Cand {
     pub title_before: bool,
 }
 
-impl Cand {
+impl Word {
+    /// The byte range of the word's key in its candidate's key.
+    #[inline]
+    pub fn key_range(&self) -> core::ops::Range<usize> {
+        self.key.0..self.key.1
+    }
+}
+
+impl<'s> Cand<'s> {
     /// Number of capitalized pieces.
     #[inline]
     pub fn nw(&self) -> usize {
-        self.pieces.len()
+        self.words.len()
     }
 
     /// The key of piece `i`.
     #[inline]
-    pub fn word(&self, i: usize) -> &str {
-        match self.word_ranges.get(i) {
-            Some(&(a, b)) => &self.key[a as usize..b as usize],
-            None => &self.key[self.pieces[i].start - self.span.start..self.pieces[i].end - self.span.start],
-        }
+    pub fn word(&self, i: usize) -> &'s str {
+        let (a, b) = self.words[i].key;
+        &self.key[a..b]
     }
 
     /// The keys of the pieces, in order.
-    pub fn words(&self) -> impl Iterator<Item = &str> + '_ {
+    pub fn words(&self) -> impl Iterator<Item = &'s str> + '_ {
         (0..self.nw()).map(|i| self.word(i))
+    }
+}
+
+/// A candidate as [`find`] cuts it: [`Cand`] with ranges into the store.
+#[derive(Clone, Copy, Debug)]
+struct Cut {
+    first: usize,
+    end: usize,
+    span: Span,
+    key: (usize, usize),
+    words: (usize, usize),
+    caps: bool,
+    title_before: bool,
+}
+
+/// The candidates of one document, their keys in one string and their
+/// words in one vector.
+#[derive(Default)]
+pub struct Store {
+    keys: String,
+    words: Vec<Word>,
+    cuts: Vec<Cut>,
+}
+
+impl Store {
+    /// The candidates, in order.
+    pub fn cands(&self) -> Vec<Cand<'_>> {
+        self.cuts
+            .iter()
+            .map(|c| Cand {
+                first: c.first,
+                end: c.end,
+                span: c.span,
+                key: &self.keys[c.key.0..c.key.1],
+                words: &self.words[c.words.0..c.words.1],
+                caps: c.caps,
+                title_before: c.title_before,
+            })
+            .collect()
     }
 }
 
@@ -329,8 +387,6 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             continue;
         }
         let span = doc.tokens[i].span();
-        let mut letters = 0;
-        let mut lower = false;
         if bytes[span.start].is_ascii_lowercase() {
             // Most words: lower case from the first letter, never a name.
             if span.len() >= 2 {
@@ -343,20 +399,8 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             continue;
         }
         let w = doc.tok(i);
-        if w.is_ascii() {
-            for b in w.bytes() {
-                letters += u32::from(b.is_ascii_alphabetic());
-                lower |= b.is_ascii_lowercase();
-            }
-        } else {
-            for c in w.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    lower |= c.is_lowercase();
-                }
-            }
-        }
-        if letters >= 2 {
+        let (two_letters, lower) = letters_and_lower(w);
+        if two_letters {
             if lower {
                 other += 1;
                 if run_len >= 3 {
@@ -391,8 +435,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         }
     }
     // A filter on (length, first byte) spares most words the hashing; the
-    // last byte, which only the exact matches of the last pass need,
-    // spares most of the rest there. (Lower-casing may lengthen a word past
+    // last byte spares most of the rest. (Lower-casing may lengthen a word past
     // 40 bytes; such a key cannot match a word of at most 40.)
     let mut filter = [0u64; 41];
     let mut last_filter = [0u64; 41];
@@ -407,7 +450,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     for &i in &mid_caps {
         let w = strip_poss(doc.tok(i));
         let b = w.as_bytes()[0].to_ascii_lowercase();
-        if filter[w.len()] & (1 << (b & 63)) != 0 {
+        let last = w.as_bytes()[w.len() - 1].to_ascii_lowercase();
+        // The last byte only filters ASCII words, whose keys keep their
+        // length and last byte.
+        if filter[w.len()] & (1 << (b & 63)) != 0 && (last_filter[w.len()] & (1 << (last & 63)) != 0 || !w.is_ascii()) {
             lower_into(&mut lower_buf, w);
             if initial.contains(lower_buf.as_str()) && !name_seen.contains(lower_buf.as_str()) {
                 name_seen.insert(lower_buf.clone());
@@ -437,6 +483,34 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     Marks { date, caps_line, lower_seen, name_seen }
 }
 
+/// Whether `w` has two letters or more, and whether it has a lower-case
+/// one: read until both are known (the second byte of most names).
+fn letters_and_lower(w: &str) -> (bool, bool) {
+    let mut letters = 0;
+    let mut lower = false;
+    for &b in w.as_bytes() {
+        if b >= 0x80 {
+            // The whole word by characters (counts only grow, so stopping
+            // early below never differs from reading to the end).
+            letters = 0;
+            lower = false;
+            for c in w.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    lower |= c.is_lowercase();
+                }
+            }
+            return (letters >= 2, lower);
+        }
+        letters += u32::from(b.is_ascii_alphabetic());
+        lower |= b.is_ascii_lowercase();
+        if letters >= 2 && lower {
+            break;
+        }
+    }
+    (letters >= 2, lower)
+}
+
 fn is_cap(s: &str) -> bool {
     match s.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -447,13 +521,23 @@ fn is_cap(s: &str) -> bool {
 /// True for a word written wholly in capitals ("NATO", "U").
 pub fn all_caps(s: &str) -> bool {
     // One pass, ending at the first lower-case letter (the second
-    // character of most names).
+    // character of most names); bytes while the text is ASCII.
     let mut letter = false;
-    for c in s.chars() {
-        if c.is_lowercase() {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            // `i` is a character boundary: every byte before it is ASCII.
+            for c in s[i..].chars() {
+                if c.is_lowercase() {
+                    return false;
+                }
+                letter |= c.is_alphabetic();
+            }
+            return letter;
+        }
+        if b.is_ascii_lowercase() {
             return false;
         }
-        letter |= c.is_alphabetic();
+        letter |= b.is_ascii_uppercase();
     }
     letter
 }
@@ -584,10 +668,16 @@ fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
     false
 }
 
-/// Finds the candidate names of the document, in order, non-overlapping.
-pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
+/// Finds the candidate names of the document, in order, non-overlapping
+/// (read them with [`Store::cands`]).
+pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
     let n = doc.tokens.len();
-    let mut out = Vec::new();
+    // About one candidate per 16 tokens in news; a guess, not a bound.
+    let mut out = Store {
+        keys: String::with_capacity(doc.text.len() / 12),
+        words: Vec::with_capacity(n / 12),
+        cuts: Vec::with_capacity(n / 16),
+    };
     let mut pieces: Vec<Piece> = Vec::with_capacity(12);
     let mut i = 0;
     while i < n {
@@ -612,8 +702,16 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Vec<Cand> {
         let mut j = first.0;
         let caps = m.caps_line[i];
         let sent = doc.sentence_of[i];
-        let has_keyword = |pieces: &[(usize, usize, usize)]| {
-            pieces.iter().any(|&(s, _, _)| lx::lexicon().has(doc.tok(s), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD))
+        // Whether a piece of the run opens with a keyword: the first
+        // `keyword.0` pieces were looked up, with the answer `keyword.1`.
+        // Pieces are only added, so each is looked up once at most.
+        let mut keyword = (0, false);
+        let mut has_keyword = |pieces: &[Piece]| {
+            while !keyword.1 && keyword.0 < pieces.len() {
+                keyword.1 = lex.has(doc.tok(pieces[keyword.0].0), lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD);
+                keyword.0 += 1;
+            }
+            keyword.1
         };
         while j < n && pieces.len() < MAX_PIECES {
             let t = doc.tokens[j];
@@ -710,27 +808,31 @@ pub const MAX_PIECES: usize = 12;
 /// Smith"), a run is split at an inner title ("Defence Minister Karl
 /// Brandt") or after a nationality before a person ("Kenyan Ruth
 /// Otieno").
-fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out: &mut Vec<Cand>) {
+fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out: &mut Store) {
     let text = doc.text;
     let span_text = |ps: &[Piece]| &text[doc.tokens[ps[0].0].span().start..ps[ps.len() - 1].2];
     let piece_text = |p: &Piece| &text[doc.tokens[p.0].span().start..p.2];
-    // A lexicon phrase starting at the first piece protects it ("North Korea").
-    let starts_phrase = |ps: &[Piece]| {
-        (2..=ps.len().min(lex.max_words)).any(|l| lex.has(span_text(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
+    // Each piece's lists, looked up once (and kept in the candidates'
+    // words), and whether a phrase may start with it: `all[dropped + k]`
+    // is `pieces[k]`.
+    let mut all_flags = [0u32; MAX_PIECES];
+    let mut all_heads = [false; MAX_PIECES];
+    for ((f, head), p) in all_flags.iter_mut().zip(&mut all_heads).zip(all) {
+        (*f, *head) = lex.lookup_word(piece_text(p));
+    }
+    // A lexicon phrase starting at the first piece protects it ("North
+    // Korea"); `head` says whether any phrase starts with that piece.
+    let starts_phrase = |ps: &[Piece], head: bool| {
+        head && (2..=ps.len().min(lex.max_words))
+            .any(|l| lex.has(span_text(&ps[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
     };
     let mut pieces = all;
     let mut title_before = {
         let p = pieces[0].0;
         p > 0 && is_title(doc, lex, p - 1)
     };
+    let mut dropped = 0;
     if !caps {
-        // Each piece's lists, looked up once: `all[dropped + k]` is
-        // `pieces[k]`.
-        let mut all_flags = [0u32; MAX_PIECES];
-        for (f, p) in all_flags.iter_mut().zip(all) {
-            *f = lex.lookup(piece_text(p));
-        }
-        let mut dropped = 0;
         let has_keyword_tail = |ps: &[Piece], dropped: usize| {
             ps.len() >= 2
                 && all_flags[dropped + 1..dropped + ps.len()]
@@ -740,7 +842,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         while let Some(&p) = pieces.first() {
             let w = piece_text(&p);
             let flags = all_flags[dropped];
-            if flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) != 0 || starts_phrase(pieces) {
+            if flags & (lx::PLACE | lx::DEMONYM | lx::ORG_NAME) != 0 || starts_phrase(pieces, all_heads[dropped]) {
                 break;
             }
             let keyword_tail = has_keyword_tail(pieces, dropped);
@@ -785,7 +887,9 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         }
         // Inner titles and nationalities before a person's name.
         if pieces.len() >= 2 && !has_keyword_tail(pieces, dropped) {
-            let flags = |k: usize| all_flags[dropped + k];
+            let fl = &all_flags[dropped..dropped + pieces.len()];
+            let heads = &all_heads[dropped..dropped + pieces.len()];
+            let flags = |k: usize| fl[k];
             // A role word that is not also a name ("King", "Major").
             let role = |k: usize| {
                 let f = flags(k);
@@ -793,32 +897,34 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             };
             // The longest known place, nationality or organization that
             // opens `before`: "Italian" in "Italian Foreign Minister".
-            let known_prefix = |before: &[Piece], out: &mut Vec<Cand>| {
-                if let Some(l) = (1..=before.len())
-                    .rev()
-                    .find(|&l| lex.has(span_text(&before[..l]), lx::PLACE | lx::DEMONYM | lx::ORG_NAME))
-                {
-                    push(doc, &before[..l], caps, title_before, out);
+            let known_prefix = |before: usize, out: &mut Store| {
+                let mask = lx::PLACE | lx::DEMONYM | lx::ORG_NAME;
+                let known = |l: usize| match l {
+                    1 => fl[0] & mask != 0,
+                    _ => heads[0] && lex.has(span_text(&pieces[..l]), mask),
+                };
+                if let Some(l) = (1..=before).rev().find(|&l| known(l)) {
+                    push(doc, &pieces[..l], &fl[..l], &heads[..l], caps, title_before, out);
                 }
             };
             let title_at = (1..pieces.len() - 1).rev().find(|&k| role(k));
             if let Some(k) = title_at {
-                known_prefix(&pieces[..k], out);
-                push(doc, &pieces[k + 1..], caps, true, out);
+                known_prefix(k, out);
+                push(doc, &pieces[k + 1..], &fl[k + 1..], &heads[k + 1..], caps, true, out);
                 return;
             }
             // A role at the end: "Polish Foreign Minister", "South
             // Carolina Gov." keep only the place or nationality.
             if role(pieces.len() - 1) {
-                known_prefix(&pieces[..pieces.len() - 1], out);
+                known_prefix(pieces.len() - 1, out);
                 return;
             }
             let second = flags(1);
             if flags(0) & lx::DEMONYM != 0 && second & (lx::GIVEN | lx::TITLE) != 0 {
-                push(doc, &pieces[..1], caps, title_before, out);
+                push(doc, &pieces[..1], &fl[..1], &heads[..1], caps, title_before, out);
                 let titled = second & lx::TITLE != 0;
-                let rest = if titled && pieces.len() > 2 { &pieces[2..] } else { &pieces[1..] };
-                push(doc, rest, caps, titled, out);
+                let rest = if titled && pieces.len() > 2 { 2 } else { 1 };
+                push(doc, &pieces[rest..], &fl[rest..], &heads[rest..], caps, titled, out);
                 return;
             }
         }
@@ -829,20 +935,31 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
         return;
     }
     if !pieces.is_empty() {
-        push(doc, pieces, caps, title_before, out);
+        let r = dropped..dropped + pieces.len();
+        push(doc, pieces, &all_flags[r.clone()], &all_heads[r], caps, title_before, out);
     }
 }
 
-fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &mut Vec<Cand>) {
+/// Adds the candidate made of `pieces` (whose lists are `flags`, and
+/// `heads` whether phrases may start with them) to `out`.
+fn push(
+    doc: &Document,
+    pieces: &[Piece],
+    flags: &[u32],
+    heads: &[bool],
+    caps: bool,
+    title_before: bool,
+    out: &mut Store,
+) {
     if pieces.is_empty() {
         return;
     }
     let start_tok = pieces[0].0;
+    let pieces_end = pieces[pieces.len() - 1].1;
     let span = Span::new(doc.tokens[start_tok].span().start, pieces[pieces.len() - 1].2);
-    let pieces_out: Vec<Span> = pieces.iter().map(|&(s, _, be)| Span::new(doc.tokens[s].span().start, be)).collect();
     let text = span.text(doc.text);
     // Plain text (ASCII, single spaces) is its own key once lower-cased,
-    // and the pieces' ranges in the key are their spans' (see `Cand::word`).
+    // and the pieces' ranges in the key are their spans'.
     let mut prev_space = false;
     let plain = text.bytes().all(|b| {
         let space = b == b' ';
@@ -850,30 +967,35 @@ fn push(doc: &Document, pieces: &[Piece], caps: bool, title_before: bool, out: &
         prev_space = space;
         ok
     });
-    let mut word_ranges = Vec::new();
-    let mut key;
+    let key_start = out.keys.len();
+    let words_start = out.words.len();
+    let pieces = pieces
+        .iter()
+        .zip(flags.iter().zip(heads))
+        .map(|(&(s, _, be), (&flags, &head))| (Span::new(doc.tokens[s].span().start, be), flags, head));
     if plain {
-        key = text.to_ascii_lowercase();
+        out.keys.push_str(text);
+        for (p, flags, head) in pieces {
+            let key = (p.start - span.start, p.end - span.start);
+            out.words.push(Word { span: p, flags, head, key });
+        }
     } else {
-        key = String::with_capacity(span.len());
-        word_ranges.reserve_exact(pieces.len());
         let mut at = span.start;
-        for p in &pieces_out {
-            push_key(&mut key, &doc.text[at..p.start]);
-            let a = key.len();
-            push_key(&mut key, p.text(doc.text));
-            word_ranges.push((a as u32, key.len() as u32));
+        for (p, flags, head) in pieces {
+            push_key(&mut out.keys, &doc.text[at..p.start]);
+            let a = out.keys.len() - key_start;
+            push_key(&mut out.keys, p.text(doc.text));
+            out.words.push(Word { span: p, flags, head, key: (a, out.keys.len() - key_start) });
             at = p.end;
         }
-        key.make_ascii_lowercase();
     }
-    out.push(Cand {
+    out.keys[key_start..].make_ascii_lowercase();
+    out.cuts.push(Cut {
         first: start_tok,
-        end: pieces[pieces.len() - 1].1,
+        end: pieces_end,
         span,
-        key,
-        word_ranges,
-        pieces: pieces_out,
+        key: (key_start, out.keys.len()),
+        words: (words_start, out.words.len()),
         caps,
         title_before,
     });
@@ -936,7 +1058,7 @@ mod tests {
     fn cands(text: &str) -> Vec<String> {
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        find(&doc, &m, lx::lexicon()).iter().map(|c| c.span.text(text).to_string()).collect()
+        find(&doc, &m, lx::lexicon()).cands().iter().map(|c| c.span.text(text).to_string()).collect()
     }
 
     #[test]
@@ -958,6 +1080,24 @@ mod tests {
         assert!(is_calendar("SEPT") && is_calendar("Wednesday") && !is_calendar("Mayor"));
         assert!(in_sorted(&FUNCTION_PACKED, "However") && !in_sorted(&FUNCTION_PACKED, "Houston"));
         assert!(in_sorted(&FUNCTION_PACKED, "A") && !in_sorted(&FUNCTION_PACKED, "Ab"));
+    }
+
+    #[test]
+    fn all_caps_reads_ascii_and_other_letters() {
+        for (w, want) in [
+            ("NATO", true),
+            ("U.S.", true),
+            ("Nato", false),
+            ("ÉCOLE", true),
+            ("ÉCOLe", false),
+            ("AÇaí", false),
+            ("ΟΔΥΣΣΕΑΣ", true),
+            ("12-3", false),
+            ("", false),
+            ("-É", true),
+        ] {
+            assert_eq!(all_caps(w), want, "{w:?}");
+        }
     }
 
     #[test]
@@ -998,7 +1138,8 @@ mod tests {
         let text = "RUGBY - OKONJO NAMED AS WALES CAPTAIN.\nThe veteran flanker Dafydd Okonjo.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let c = find(&doc, &m, lx::lexicon());
+        let store = find(&doc, &m, lx::lexicon());
+        let c = store.cands();
         assert!(c[0].caps);
         assert_eq!(c.last().unwrap().span.text(text), "Dafydd Okonjo");
         assert!(!c.last().unwrap().caps);
@@ -1023,7 +1164,7 @@ mod shouting_tests {
         let text = "Destiny is all we have. Dawn Lin met Faith in Paris. Dawn left.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let got: Vec<&str> = find(&doc, &m, lx::lexicon()).iter().map(|c| c.span.text(text)).collect();
+        let got: Vec<&str> = find(&doc, &m, lx::lexicon()).cands().iter().map(|c| c.span.text(text)).collect();
         // "Dawn" opens a sentence but is also written inside one.
         assert_eq!(got, vec!["Dawn Lin", "Faith", "Paris", "Dawn"]);
     }

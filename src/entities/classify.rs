@@ -9,9 +9,7 @@
 use super::candidates::{all_caps, Cand, MAX_PIECES};
 use super::lexicons::{self as lx, Lexicon};
 use crate::lexicon::key;
-use crate::lexicon::FxBuild;
 use crate::text::{Document, TokenKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Scores for PERSON, ORG, PLACE and MISC, in that order.
@@ -324,11 +322,38 @@ const ORG_CLASS: u16 = 1 << 7;
 const PLACE_CLASS: u16 = 1 << 8;
 const ORG_NOUN: u16 = 1 << 9;
 
-/// The lists above `w` is on, as bits: one hash lookup answers every
-/// list question about a context word, where scanning the lists compared
-/// it with some 250 words.
+/// A word of at most 16 bytes as one number (little-endian, zero-padded);
+/// `None` for longer words.
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    (w.len() <= 16).then(|| w.iter().rev().fold(0, |v, &b| v << 8 | u128::from(b)))
+}
+
+/// Slots of the [`context`] table: a power of two, under a half full.
+const CONTEXT_SLOTS: usize = 512;
+
+/// The [`context`] table: words packed by [`pack`] with their lengths (a
+/// word's packing alone does not show trailing NUL bytes), and their bits,
+/// in linear-probing slots (length 0 for an empty slot).
+struct ContextTable {
+    words: [u128; CONTEXT_SLOTS],
+    lens: [u8; CONTEXT_SLOTS],
+    bits: [u16; CONTEXT_SLOTS],
+}
+
+/// The first slot of a packed word: its halves mixed by a multiplication
+/// whose high bits depend on every input bit.
+#[inline]
+fn context_slot(p: u128) -> usize {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    ((p as u64 ^ (p >> 64) as u64).wrapping_mul(SEED) >> (64 - CONTEXT_SLOTS.trailing_zeros())) as usize
+}
+
+/// The lists above `w` is on, as bits: one probe of a small table of
+/// packed words answers every list question about a context word, where
+/// scanning the lists compared it with some 250 words.
 fn context(w: &str) -> u16 {
-    static TABLE: OnceLock<HashMap<&'static str, u16, FxBuild>> = OnceLock::new();
+    static TABLE: OnceLock<ContextTable> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let lists: [(&[&'static str], u16); 10] = [
             (PLACE_PREPS, PLACE_PREP),
@@ -342,19 +367,31 @@ fn context(w: &str) -> u16 {
             (PLACE_CLASSES, PLACE_CLASS),
             (ORG_NOUNS, ORG_NOUN),
         ];
-        let mut t: HashMap<&'static str, u16, FxBuild> = HashMap::default();
+        let mut t = ContextTable { words: [0; CONTEXT_SLOTS], lens: [0; CONTEXT_SLOTS], bits: [0; CONTEXT_SLOTS] };
         for (list, bit) in lists {
             for &w in list {
-                *t.entry(w).or_insert(0) |= bit;
+                // Every listed word is short (a test checks it).
+                let Some(p) = pack(w.as_bytes()) else { continue };
+                let mut i = context_slot(p);
+                while t.lens[i] != 0 && (t.words[i], t.lens[i]) != (p, w.len() as u8) {
+                    i = (i + 1) % CONTEXT_SLOTS;
+                }
+                (t.words[i], t.lens[i]) = (p, w.len() as u8);
+                t.bits[i] |= bit;
             }
         }
         t
     });
-    // Every listed word is short: longer words need no hashing.
-    if w.len() > 16 {
-        return 0;
+    // Longer words need no probing.
+    let Some(p) = pack(w.as_bytes()) else { return 0 };
+    let mut i = context_slot(p);
+    while table.lens[i] != 0 {
+        if table.words[i] == p && usize::from(table.lens[i]) == w.len() {
+            return table.bits[i];
+        }
+        i = (i + 1) % CONTEXT_SLOTS;
     }
-    table.get(w).copied().unwrap_or(0)
+    0
 }
 
 /// True for a nationality built of parts: "South Korean", "Bosnian Serbs",
@@ -392,15 +429,24 @@ fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
 pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Scores {
     let mut s: Scores = [0.0; 4];
     let nw = c.nw();
-    let f = lex.get(&c.key);
+    // A word as long as the key (a substring of it) is the key; a longer
+    // key is a phrase, only on a list when its first word may open one.
+    let single = nw == 1 && c.word(0).len() == c.key.len();
+    let phrase = !single && c.words[0].head;
+    let f = if single {
+        c.words[0].flags
+    } else if phrase {
+        lex.get(c.key)
+    } else {
+        0
+    };
     // The lists of the name without a final "s" ("Floridians", "Hospitals").
-    let singular = c.key.strip_suffix('s').map_or(0, |k| lex.get(k));
+    let singular = c.key.strip_suffix('s').filter(|_| single || phrase).map_or(0, |k| lex.get(k));
     let plural_demonym = singular & lx::DEMONYM != 0;
-    // Each word's lists, looked up once; a word as long as the key (a
-    // substring of it) is the key.
+    // Each word's lists, looked up when the candidate was cut.
     let mut word_flags = [0u32; MAX_PIECES];
-    for (wf, w) in word_flags.iter_mut().zip(c.words()) {
-        *wf = if w.len() == c.key.len() { f } else { lex.get(w) };
+    for (wf, w) in word_flags.iter_mut().zip(c.words) {
+        *wf = w.flags;
     }
     let wf = &word_flags[..nw];
     let person_name = wf.iter().any(|f| f & (lx::GIVEN | lx::SURNAME) != 0);
@@ -409,7 +455,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     } else if f & (lx::REGION | lx::CITY) != 0 {
         s[L] += if person_name && nw == 1 { 1.5 } else { 3.0 };
     }
-    if f & lx::DEMONYM != 0 || plural_demonym || demonym_compound(lex, &c.key) {
+    if f & lx::DEMONYM != 0 || plural_demonym || demonym_compound(lex, c.key) {
         s[M] += 3.0;
     }
     if f & lx::ORG_NAME != 0 {
@@ -491,9 +537,9 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     }
     // A dateline: a capitalized place opening a line, then a comma, a
     // bracket, a dash or a date ("TOGLIATTI, Russia", "BAKU (AP) —").
-    if all_caps(c.span.text(doc.text))
-        && (c.first == 0 || doc.tokens[c.first].newlines_before > 0)
+    if (c.first == 0 || doc.tokens[c.first].newlines_before > 0)
         && c.end < doc.tokens.len()
+        && all_caps(c.span.text(doc.text))
     {
         let next = doc.tok(c.end);
         if matches!(next, "," | "(" | "-" | "—" | "–") || doc.tokens[c.end].kind == TokenKind::Number {
@@ -681,5 +727,28 @@ mod tests {
         }
         assert_eq!(context("island"), PLACE_NOUN | PLACE_KIND);
         assert_eq!(context("Island"), 0);
+        assert_eq!(context("island\0"), 0);
+        assert_eq!(context(""), 0);
+        assert_eq!(context("representatives"), 0);
+        // Every listed word is found with exactly the bits of its lists.
+        let total: usize = [
+            PLACE_PREPS,
+            SPEECH,
+            MEMBER_NOUNS,
+            PLACE_PREFIXES,
+            PLACE_NOUNS,
+            PLACE_KINDS,
+            ORG_KINDS,
+            ORG_CLASSES,
+            PLACE_CLASSES,
+            ORG_NOUNS,
+        ]
+        .iter()
+        .map(|l| l.len())
+        .sum();
+        assert!(total < CONTEXT_SLOTS / 2);
+        assert_eq!(context("across"), PLACE_PREP);
+        assert_eq!(context("north"), PLACE_PREFIX | PLACE_NOUN);
+        assert_eq!(context("firm"), ORG_KIND | ORG_NOUN);
     }
 }

@@ -53,31 +53,89 @@ pub struct Lexicon {
     group_flags: Vec<u32>,
     /// `64 - log2(slots.len())`: a hash's top bits pick the first slot.
     shift: u32,
+    /// One bit per value of a hash's top [`HEAD_BITS`] bits, set for the
+    /// hash of each phrase's first word: most words open no phrase, and
+    /// this says so without building and probing the phrase's key.
+    heads: Box<[u64]>,
     /// Words in the longest phrase, so that phrase matching stays bounded.
     pub max_words: usize,
 }
+
+/// Bits of a word's hash that index [`Lexicon::heads`]: with under 2 000
+/// phrases, about one word in twenty that opens none passes.
+const HEAD_BITS: u32 = 15;
 
 /// The multiplier of rustc's FxHash: the high bits of the product mix all
 /// the bits of the input.
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
+/// Bytes in a key buffer: the longest key rounded up to whole eight-byte
+/// words, so that hashing a key held in a zeroed buffer reads its padding in
+/// place (see [`hash_padded`]).
+const BUF_LEN: usize = MAX_KEY_LEN.div_ceil(8) * 8;
+
+/// One step of the hash: the high bits of the product mix all the bits of
+/// the input.
+#[inline]
+fn mix(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(SEED)
+}
+
+/// Eight bytes as one little-endian word.
+#[inline]
+fn word(c: &[u8]) -> u64 {
+    u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
+}
+
 /// Hashes a key eight bytes at a time (the tail zero-padded), then its
 /// length, so that keys differing only by trailing NULs still differ.
 #[inline]
 fn hash(key: &[u8]) -> u64 {
-    let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
     let mut h = 0;
     let mut chunks = key.chunks_exact(8);
     for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        h = mix(h, word(c));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(w));
+        // Assembled byte by byte: for under eight bytes this is cheaper
+        // than copying them into a padded word.
+        h = mix(h, rest.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)));
     }
     mix(h, key.len() as u64)
+}
+
+/// [`hash`] of the key in `buf[..len]`, whose bytes after `len` are zero:
+/// the tail is read in place, already padded.
+#[inline]
+fn hash_padded(buf: &[u8; BUF_LEN], len: usize) -> u64 {
+    let mut h = 0;
+    for c in buf[..len.div_ceil(8) * 8].chunks_exact(8) {
+        h = mix(h, word(c));
+    }
+    mix(h, len as u64)
+}
+
+/// Writes the key of `name` into `buf` (zeroed) when it is plain ASCII,
+/// the common case: printable characters, single spaces between words.
+/// The key is then the text lower-cased byte for byte; returns its length.
+/// `None` (with `buf` to be zeroed again) when `name` needs the general
+/// [`key_into`].
+#[inline]
+fn plain_key_into(name: &str, buf: &mut [u8; BUF_LEN]) -> Option<usize> {
+    let b = name.as_bytes();
+    if b.len() > MAX_KEY_LEN {
+        return None;
+    }
+    let mut plain = true;
+    // A space first, doubled or last is not plain (nor is the empty name).
+    let mut prev = b' ';
+    for (d, &c) in buf.iter_mut().zip(b) {
+        plain &= (b'!'..=b'~').contains(&c) || (c == b' ' && prev != b' ');
+        prev = c;
+        *d = c.to_ascii_lowercase();
+    }
+    (plain && prev != b' ').then_some(b.len())
 }
 
 /// Lower-cases `name` into `buf` the way [`key`](crate::lexicon::key) does (trimmed, whitespace
@@ -86,7 +144,7 @@ fn hash(key: &[u8]) -> u64 {
 /// fit `buf`, which is as long as the longest key in the table, so that such
 /// a name cannot be in it.
 #[inline]
-fn key_into(name: &str, buf: &mut [u8; MAX_KEY_LEN]) -> Option<usize> {
+fn key_into(name: &str, buf: &mut [u8]) -> Option<usize> {
     let b = name.as_bytes();
     let mut len = 0;
     // A whitespace run waits for the next character: dropped at either end.
@@ -131,12 +189,11 @@ fn key_into(name: &str, buf: &mut [u8; MAX_KEY_LEN]) -> Option<usize> {
 }
 
 impl Lexicon {
-    /// The lists the key `k` (its bytes) is on; 0 when none.
+    /// The lists the key `k` (its bytes, hashed to `h`) is on; 0 when none.
     #[inline]
-    fn probe(&self, k: &[u8]) -> u32 {
+    fn probe(&self, k: &[u8], h: u64) -> u32 {
         let text = MERGED.as_bytes();
         let mask = self.slots.len() - 1;
-        let h = hash(k);
         let mut i = (h >> self.shift) as usize;
         loop {
             let s = self.slots[i];
@@ -159,7 +216,7 @@ impl Lexicon {
         if k.len() > MAX_KEY_LEN {
             return 0;
         }
-        self.probe(k.as_bytes())
+        self.probe(k.as_bytes(), hash(k.as_bytes()))
     }
     /// True when `w` (a lower-case word) is an ordinary English word or an
     /// inflection of one ("researchers", "buried"); the suffixes are those
@@ -206,11 +263,27 @@ impl Lexicon {
     /// [`key`](crate::lexicon::key), without allocating.
     #[inline]
     pub fn lookup(&self, name: &str) -> u32 {
-        let mut buf = [0u8; MAX_KEY_LEN];
-        match key_into(name, &mut buf) {
-            Some(n) if n > 0 => self.probe(&buf[..n]),
-            _ => 0,
-        }
+        self.lookup_word(name).0
+    }
+
+    /// [`Lexicon::lookup`] of `name`, and whether a phrase of the lexicon
+    /// may start with it as its first word: false only when none does.
+    #[inline]
+    pub fn lookup_word(&self, name: &str) -> (u32, bool) {
+        let mut buf = [0u8; BUF_LEN];
+        let n = match plain_key_into(name, &mut buf) {
+            Some(n) => n,
+            None => {
+                buf = [0; BUF_LEN];
+                match key_into(name, &mut buf[..MAX_KEY_LEN]) {
+                    Some(n) if n > 0 => n,
+                    _ => return (0, false),
+                }
+            }
+        };
+        let h = hash_padded(&buf, n);
+        let bit = (h >> (64 - HEAD_BITS)) as usize;
+        (self.probe(&buf[..n], h), self.heads[bit / 64] >> (bit % 64) & 1 != 0)
     }
 
     /// True when the text `name` is on one of the lists in `mask`.
@@ -231,24 +304,46 @@ impl Lexicon {
 include!(concat!(env!("OUT_DIR"), "/entity_lexicon.rs"));
 const MERGED: &str = include_str!(concat!(env!("OUT_DIR"), "/entity_lexicon.txt"));
 
-/// The index of the first line break in `text` at or after `at` (or the
-/// text's length), eight bytes at a time: the keys average about nine
-/// bytes, so this is one or two steps per line.
-fn next_newline(text: &[u8], mut at: usize) -> usize {
+/// The line of `text` starting at `at`: the index of its line break (or
+/// the text's length), the [`hash`] of its bytes and, when it holds a space
+/// (a phrase), the hash of its first word. Read eight bytes at a time (the
+/// keys average about nine bytes, so this is one or two steps per line).
+fn line_at(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = text.get(at..at + 8) {
-        let w = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
-        // Bytes equal to '\n' become zero; the lowest flagged byte is the
-        // first zero byte (false flags only ever sit above a true one).
-        let x = w ^ (ONES * u64::from(b'\n'));
-        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zero != 0 {
-            return at + (zero.trailing_zeros() / 8) as usize;
+    let mut h = 0;
+    let mut i = at;
+    while let Some(chunk) = text.get(i..i + 8) {
+        let w = word(chunk);
+        // Flags the bytes below '!' (the line break, a space): the lowest
+        // flag is the first such byte (false flags only ever sit above a
+        // true one).
+        let low = w.wrapping_sub(ONES * 0x21) & !w & HIGHS;
+        if low != 0 {
+            let before = low.trailing_zeros() / 8;
+            if chunk[before as usize] != b'\n' {
+                // A phrase: one line in twenty.
+                return line_with_space(text, at);
+            }
+            // The bytes before the break, zero-padded as `hash` pads a tail.
+            if before > 0 {
+                h = mix(h, w & (u64::MAX >> (64 - 8 * before)));
+            }
+            let end = i + before as usize;
+            return (end, mix(h, (end - at) as u64), None);
         }
-        at += 8;
+        h = mix(h, w);
+        i += 8;
     }
-    text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p)
+    line_with_space(text, at)
+}
+
+/// [`line_at`] byte by byte, for the lines it does not read itself.
+#[cold]
+fn line_with_space(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
+    let end = text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p);
+    let line = &text[at..end];
+    (end, hash(line), line.iter().position(|&b| b == b' ').map(|p| hash(&line[..p])))
 }
 
 /// The lexicon, built on first use.
@@ -261,16 +356,20 @@ pub fn lexicon() -> &'static Lexicon {
         let mut slots = vec![0u64; size].into_boxed_slice();
         let shift = 64 - size.trailing_zeros();
         let mut group_flags = Vec::new();
+        let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)].into_boxed_slice();
         let text = MERGED.as_bytes();
         let mut at = 0;
         while at < text.len() {
-            let end = next_newline(text, at);
+            let (end, h, head) = line_at(text, at);
+            if let Some(head) = head {
+                let bit = (head >> (64 - HEAD_BITS)) as usize;
+                heads[bit / 64] |= 1 << (bit % 64);
+            }
             let line = &text[at..end];
             if let Some(f) = line.strip_prefix(b"\x01") {
                 group_flags.push(core::str::from_utf8(f).ok().and_then(|f| f.parse().ok()).unwrap_or(0));
             } else if let Some(group) = group_flags.len().checked_sub(1) {
                 // `build.rs` checks that offsets and group indices fit.
-                let h = hash(line);
                 let mut i = (h >> shift) as usize;
                 while slots[i] != 0 {
                     i = (i + 1) & (size - 1);
@@ -279,7 +378,7 @@ pub fn lexicon() -> &'static Lexicon {
             }
             at = end + 1;
         }
-        Lexicon { slots, group_flags, shift, max_words: MAX_WORDS }
+        Lexicon { slots, group_flags, shift, heads, max_words: MAX_WORDS }
     })
 }
 
@@ -303,13 +402,17 @@ mod tests {
     }
 
     #[test]
-    fn next_newline_finds_the_first_break() {
-        let t = b"abcdefghij\nk\n\nlmnopqrstuvwxyz";
-        assert_eq!(next_newline(t, 0), 10);
-        assert_eq!(next_newline(t, 11), 12);
-        assert_eq!(next_newline(t, 13), 13);
-        assert_eq!(next_newline(t, 14), t.len());
-        assert_eq!(next_newline(b"\x0b\x8a\n", 0), 2);
+    fn line_at_finds_the_first_break_and_hashes_the_line() {
+        let t = b"abcdefghij\nk\n\nlmnopq rstuvwxyz\nabcdefgh\nabcdefghijkl m\nabcdefgh ij\n a\nab c\nabcdef g";
+        let mut at = 0;
+        while at < t.len() {
+            let end = t[at..].iter().position(|&b| b == b'\n').map_or(t.len(), |p| at + p);
+            let line = &t[at..end];
+            let head = line.iter().position(|&b| b == b' ').map(|p| hash(&line[..p]));
+            assert_eq!(line_at(t, at), (end, hash(line), head), "{at}");
+            at = end + 1;
+        }
+        assert_eq!(line_at(b"\x0b\x8a\n", 0), (2, hash(b"\x0b\x8a"), None));
     }
 
     /// `lookup` folds a name in place exactly as `key` does, at either end,
@@ -329,10 +432,22 @@ mod tests {
             "   ",
             "South Georgia and the South Sandwich Islands",
             "SOUTH GEORGIA AND THE SOUTH SANDWICH ISLANDS!",
+            "New York",
+            "U.S.",
+            "abcdefgh",
+            "Rolls-Royce Holdings Plc",
+            "New  York",
+            "New York ",
+            "a\u{7f}b",
         ];
         for name in names {
             let mut buf = [0u8; MAX_KEY_LEN];
             let k = key(name);
+            let mut padded = [0u8; BUF_LEN];
+            if let Some(n) = plain_key_into(name, &mut padded) {
+                assert_eq!(&padded[..n], k.as_bytes(), "{name:?}");
+                assert_eq!(hash_padded(&padded, n), hash(k.as_bytes()), "{name:?}");
+            }
             match key_into(name, &mut buf) {
                 Some(n) => assert_eq!(&buf[..n], k.as_bytes(), "{name:?}"),
                 None => assert!(k.len() > MAX_KEY_LEN, "{name:?}"),
@@ -343,6 +458,21 @@ mod tests {
         assert!(l.has("SÃO  PAULO", CITY));
         assert!(l.has("South Georgia and the South Sandwich Islands", PLACE));
         assert_eq!(l.lookup("South Georgia and the South Sandwich Islandsx"), 0);
+    }
+
+    /// Every phrase's first word passes the filter of phrase heads.
+    #[test]
+    fn phrase_heads_are_flagged() {
+        let l = lexicon();
+        let mut phrases = 0;
+        for line in MERGED.lines().filter(|k| !k.starts_with('\u{1}')) {
+            if let Some((first, _)) = line.split_once(' ') {
+                assert!(l.lookup_word(first).1, "{line:?}");
+                phrases += 1;
+            }
+        }
+        assert!(phrases > 1000);
+        assert!(l.lookup_word("new").1 && l.lookup_word("SOUTH").1);
     }
 
     /// `build.rs` merges the lists with its own copy of the flag bits:

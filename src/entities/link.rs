@@ -16,7 +16,6 @@ use crate::lexicon::key;
 use crate::lexicon::FxBuild;
 use crate::text::Document;
 use crate::Span;
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 type Map<K, V> = HashMap<K, V, FxBuild>;
@@ -63,7 +62,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         .iter()
         .map(|c| {
             let next = ids.len();
-            *ids.entry(c.key.as_str()).or_insert(next)
+            *ids.entry(c.key).or_insert(next)
         })
         .collect();
     let mut by_key: Vec<Scores> = vec![[0.0; 4]; ids.len()];
@@ -89,14 +88,15 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         if b != P || margin <= 0.0 {
             continue;
         }
-        for w in c.words() {
+        for (i, word) in c.words.iter().enumerate() {
+            let w = c.word(i);
             // Countries and nationalities are not surnames worth following.
-            if weak_part(w) || lex.is(w, lx::COUNTRY | lx::DEMONYM | lx::ORG_NAME | lx::ORG_WORD) {
+            if weak_part(w) || word.flags & (lx::COUNTRY | lx::DEMONYM | lx::ORG_NAME | lx::ORG_WORD) != 0 {
                 continue;
             }
-            let slot = person_part.entry(w).or_insert(c.key.as_str());
+            let slot = person_part.entry(w).or_insert(c.key);
             if c.key.len() > slot.len() {
-                *slot = c.key.as_str();
+                *slot = c.key;
             }
         }
     }
@@ -116,7 +116,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             && doc.tok(acr.end) == ")"
             && initials_match(full, text)
         {
-            acronym_of.insert(acr.key.as_str(), i);
+            acronym_of.insert(acr.key, i);
         }
     }
 
@@ -127,12 +127,12 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             labels.push(None);
             continue;
         }
-        let is_part = person_part.contains_key(c.key.as_str());
+        let is_part = person_part.contains_key(c.key);
         let mut label = best(&by_key[id]).0;
         if c.nw() == 1 && is_part && s[O] < 2.5 && s[M] < 2.5 && s[L] < 4.0 {
             label = P;
         }
-        if let Some(&fi) = acronym_of.get(c.key.as_str()) {
+        if let Some(&fi) = acronym_of.get(c.key) {
             label = best(&by_key[name_of[fi]]).0;
         }
         // News introduces a person by full name before using the surname
@@ -162,23 +162,23 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
 
     // 6. Names known from the body, for the headlines (only built when the
     // document has all-capitals lines).
-    let mut known: Map<String, usize> = Map::default();
+    let mut known: Map<&str, usize> = Map::default();
     if cands.iter().any(|c| c.caps) {
         for (c, l) in cands.iter().zip(&labels) {
             if let Some(l) = *l {
-                known.entry(c.key.clone()).or_insert(l);
+                known.entry(c.key).or_insert(l);
             }
         }
         for (&part, _) in person_part.iter() {
-            known.entry(part.to_string()).or_insert(P);
+            known.entry(part).or_insert(P);
         }
     }
 
     // 7. Emit, splitting all-capitals runs into the longest known names.
-    let mut out: Vec<(Span, usize, Cow<'_, str>)> = Vec::with_capacity(cands.len());
+    let mut out: Vec<(Span, usize, &str)> = Vec::with_capacity(cands.len());
     for (c, l) in cands.iter().zip(&labels) {
         match *l {
-            Some(l) => out.push((c.span, l, Cow::Borrowed(c.key.as_str()))),
+            Some(l) => out.push((c.span, l, c.key)),
             None => split_caps(doc, lex, facts, c, &known, &mut out),
         }
     }
@@ -186,56 +186,52 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     // 8. Canonical names: people through their name parts, acronyms through
     // their expansion, an organization through the longest organization
     // name that starts with it ("Dynamo" → "Dynamo Riverton").
-    let mut longest_org: Map<&str, Span> = Map::default();
-    for (span, l, k) in &out {
-        if *l == O {
-            let first = k.split(' ').next().unwrap_or("");
-            let slot = longest_org.entry(first).or_insert(*span);
-            if span.len() > slot.len() {
-                *slot = *span;
+    let mut longest_org: Map<&str, (Span, &str)> = Map::default();
+    for &(span, l, k) in &out {
+        if l == O {
+            let slot = longest_org.entry(first_word(k)).or_insert((span, k));
+            if span.len() > slot.0.len() {
+                *slot = (span, k);
             }
         }
     }
     // The surface of each name: its first mention, or its first in
     // ordinary case when that was in capitals.
-    let mut surface: Vec<Option<&str>> = vec![None; ids.len()];
+    // Each with whether it is in capitals, to ask that once per name.
+    let mut surface: Vec<Option<(&str, bool)>> = vec![None; ids.len()];
     for (c, &id) in cands.iter().zip(&name_of) {
         let t = c.span.text(doc.text);
-        let slot = surface[id].get_or_insert(t);
-        if !c.caps && all_caps(slot) {
-            *slot = t;
+        let slot = surface[id].get_or_insert_with(|| (t, all_caps(t)));
+        if !c.caps && slot.1 {
+            *slot = (t, all_caps(t));
         }
     }
-    let surface_of_key = |k: &str| ids.get(k).and_then(|&id| surface[id]);
+    let surface_of_key = |k: &str| ids.get(k).and_then(|&id| surface[id]).map(|s| s.0);
     out.iter()
         .map(|(span, l, k)| {
-            let (span, l, k) = (*span, *l, k.as_ref());
+            let (span, l, k) = (*span, *l, *k);
             let text = span.text(doc.text);
             let mut canonical = text;
             if let Some(&fi) = acronym_of.get(k) {
                 canonical = cands[fi].span.text(doc.text);
             } else if l == P {
-                if let Some(full) =
-                    person_part.get(k).or_else(|| k.split(' ').next_back().and_then(|w| person_part.get(w)))
-                {
+                if let Some(full) = person_part.get(k).or_else(|| person_part.get(last_word(k))) {
                     if full.len() >= k.len() {
                         canonical = surface_of_key(full).unwrap_or(canonical);
                     }
                 }
             } else if l == O && !lex.is(k, lx::PLACE | lx::ORG_NAME) {
                 // A place keeps its own name ("Mexico" is not "Mexico City").
-                if let Some(longer) = k.split(' ').next().and_then(|w| longest_org.get(w)) {
-                    if longer.len() > span.len() {
-                        let name = longer.text(doc.text);
-                        let nk = key(name);
-                        if nk.starts_with(k) && contains_words(&nk, k) {
-                            canonical = name;
-                        }
+                if let Some(&(longer, nk)) = longest_org.get(first_word(k)) {
+                    if longer.len() > span.len() && nk.starts_with(k) && contains_words(nk, k) {
+                        canonical = longer.text(doc.text);
                     }
                 }
             }
             if all_caps(canonical) {
-                if let Some(s) = surface_of_key(key(canonical).as_str()) {
+                // The mention's own key is at hand; another name's is made.
+                let found = if canonical == text { surface_of_key(k) } else { surface_of_key(&key(canonical)) };
+                if let Some(s) = found {
                     canonical = s;
                 }
             }
@@ -249,7 +245,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
 /// ("in London", a dateline, a venue line "Hove: …").
 fn team_sport_label(doc: &Document, lex: &Lexicon, c: &Cand, s: &Scores, label: usize, person: bool) -> usize {
     let n = doc.tokens.len();
-    let f = lex.get(&c.key);
+    let f = lex.get(c.key);
     let placed = (c.first > 0
         && matches!(doc.tok(c.first - 1), "in" | "at" | "from" | "near" | "to" | "(" | "outside"))
         || (c.end < n && doc.tok(c.end) == ":")
@@ -307,6 +303,16 @@ fn coordinate(doc: &Document, cands: &[Cand], scores: &[Scores], labels: &mut [O
     }
 }
 
+/// The first word of a key (its words are separated by single spaces).
+fn first_word(k: &str) -> &str {
+    k.as_bytes().iter().position(|&b| b == b' ').map_or(k, |p| &k[..p])
+}
+
+/// The last word of a key.
+fn last_word(k: &str) -> &str {
+    k.as_bytes().iter().rposition(|&b| b == b' ').map_or(k, |p| &k[p + 1..])
+}
+
 /// True when the words of `part` occur in `whole` in a row.
 fn contains_words(whole: &str, part: &str) -> bool {
     let w: Vec<&str> = whole.split(' ').collect();
@@ -335,34 +341,43 @@ fn caps_table_row(doc: &Document, c: &Cand) -> bool {
 
 /// Reads an all-capitals run: greedy longest matches against the names of
 /// the body and the place, nationality and organization lexicons.
-fn split_caps(
+fn split_caps<'s>(
     doc: &Document,
     lex: &Lexicon,
     facts: &DocFacts,
-    c: &Cand,
-    known: &Map<String, usize>,
-    out: &mut Vec<(Span, usize, Cow<'_, str>)>,
+    c: &Cand<'s>,
+    known: &Map<&str, usize>,
+    out: &mut Vec<(Span, usize, &'s str)>,
 ) {
-    let n = c.pieces.len();
+    let n = c.nw();
     let mut i = 0;
     while i < n {
         let mut found = None;
         let max = lex.max_words.max(4).min(n - i);
         for len in (1..=max).rev() {
-            let span = Span::new(c.pieces[i].start, c.pieces[i + len - 1].end);
-            let k = key(span.text(doc.text));
-            if let Some(&l) = known.get(k.as_str()) {
+            let span = Span::new(c.words[i].span.start, c.words[i + len - 1].span.end);
+            // The key of a run of words is a slice of the name's key.
+            let k = &c.key[c.words[i].key_range().start..c.words[i + len - 1].key_range().end];
+            if let Some(&l) = known.get(k) {
                 found = Some((len, span, l, k));
                 break;
             }
-            let f = lex.get(&k);
+            // One word's lists are known; a phrase needs a first word that
+            // may open one.
+            let f = match len {
+                1 => c.words[i].flags,
+                _ if c.words[i].head => lex.get(k),
+                _ => 0,
+            };
             let l = if f & lx::STOP != 0 && len == 1 {
                 None
             } else if f & lx::COUNTRY != 0 {
                 Some(L)
             } else if f & (lx::CITY | lx::REGION) != 0 {
                 Some(if facts.team_sport && caps_table_row(doc, c) { O } else { L })
-            } else if f & lx::DEMONYM != 0 || k.strip_suffix('s').is_some_and(|s| lex.is(s, lx::DEMONYM)) {
+            } else if f & lx::DEMONYM != 0
+                || ((len == 1 || c.words[i].head) && k.strip_suffix('s').is_some_and(|s| lex.is(s, lx::DEMONYM)))
+            {
                 Some(M)
             } else if f & lx::ORG_NAME != 0 {
                 Some(O)
@@ -376,7 +391,7 @@ fn split_caps(
         }
         match found {
             Some((len, span, l, k)) => {
-                out.push((span, l, Cow::Owned(k)));
+                out.push((span, l, k));
                 i += len;
             }
             None => i += 1,
