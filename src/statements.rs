@@ -28,6 +28,7 @@ use crate::Span;
 use lexicon::CueKind;
 use quotes::Quote;
 use serde::Serialize;
+use std::cell::Cell;
 
 /// How the statement reports its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -103,7 +104,6 @@ struct Finder<'a> {
     /// The cue phrase starting at each token, looked up once in one pass:
     /// the passes ask for most tokens, several times.
     cues: Vec<CueHit>,
-    lex: &'static lexicon::Lexicon,
     threshold: u8,
     quotes: Vec<Quote>,
     /// For each token, 1 + the index of the quotation it lies in (marks
@@ -113,7 +113,14 @@ struct Finder<'a> {
     quote_used: Vec<bool>,
     /// Token already used as a cue or source.
     used: Vec<bool>,
+    /// The last [`source::before`] asked and its answer: the closing
+    /// attribution of a sentence and the reported pass ask it for the same
+    /// cue one after the other.
+    last_before: Cell<Option<BeforeMemo>>,
 }
+
+/// A [`source::before`] question (end, floor) and its answer.
+type BeforeMemo = ((usize, usize), Option<(usize, usize)>);
 
 /// Finds the attributed statements of the document.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
@@ -125,17 +132,19 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
             *slot = k as u32 + 1;
         }
     }
+    let lex = lexicon::get();
+    let mut cues = Vec::with_capacity(doc.tokens.len());
+    cues.extend((0..doc.tokens.len()).map(|i| lookup_cue(doc, lex, i)));
     let mut f = Finder {
         doc,
-        cues: Vec::new(),
-        lex: lexicon::get(),
+        cues,
         threshold: quotes::para_threshold(doc),
         quote_used: vec![false; quotes.len()],
         quotes,
         quote_of,
         used: vec![false; doc.tokens.len()],
+        last_before: Cell::new(None),
     };
-    f.cues = (0..doc.tokens.len()).map(|i| f.lookup_cue(i)).collect();
     let mut found: Vec<Found> = Vec::new();
     f.direct(&mut found);
     f.reported(&mut found);
@@ -205,9 +214,64 @@ fn is_quote_mark(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›")
 }
 
+/// The cue phrase starting at token `i`, looked up once per token.
+fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    // Most words are no cue: the table answers first, the context tests
+    // below only for the few that are.
+    let w = &doc.text.as_bytes()[t.span.range()];
+    let list = lex.cues_starting(w)?;
+    // A capitalized word inside a sentence is part of a name ("the
+    // United States and Japan"), not a reporting verb, unless the
+    // words go on capitalized: a title-case headline ("Mayor Says
+    // Bridge Will Reopen").
+    if w[0].is_ascii_uppercase()
+        && i > 0
+        && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
+        && doc.sentence_of[i] == doc.sentence_of[i - 1]
+        && doc.tokens[i].newlines_before == 0
+        && !is_quote_mark(doc.tok(i - 1))
+        && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
+    {
+        return None;
+    }
+    // "the warning", "a report", "his claim": after a determiner the
+    // word is a noun.
+    if i > 0 && NOUN_DETERMINERS_SET.contains(doc.tok(i - 1)) {
+        return None;
+    }
+    'phrase: for cue in list {
+        let mut j = i + 1;
+        for word in &cue.rest {
+            if j >= doc.tokens.len() || !doc.tok(j).eq_ignore_ascii_case(word) {
+                continue 'phrase;
+            }
+            j += 1;
+        }
+        // Phrases are a few words; one of over 255 tokens counts as none.
+        return Some((u8::try_from(j - i).ok()?, cue.kind));
+    }
+    None
+}
+
 impl<'a> Finder<'a> {
     fn span(&self, (s, e): (usize, usize)) -> Span {
         Span::new(self.doc.tokens[s].span.start, self.doc.tokens[e - 1].span.end)
+    }
+
+    /// [`source::before`], remembering the last answer.
+    fn before(&self, end: usize, min: usize) -> Option<(usize, usize)> {
+        match self.last_before.get() {
+            Some((key, np)) if key == (end, min) => np,
+            _ => {
+                let np = source::before(self.doc, end, min);
+                self.last_before.set(Some(((end, min), np)));
+                np
+            }
+        }
     }
 
     fn para_start(&self, i: usize) -> bool {
@@ -219,63 +283,6 @@ impl<'a> Finder<'a> {
     fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
         // Callers probe one past the last token too ("…said" at the end).
         self.cues.get(i).copied().flatten().map(|(len, kind)| (i + usize::from(len), kind))
-    }
-
-    fn lookup_cue(&self, i: usize) -> CueHit {
-        let doc = self.doc;
-        let t = &doc.tokens[i];
-        if t.kind != TokenKind::Word {
-            return None;
-        }
-        // Cues are short ASCII words: lower-case into a stack buffer
-        // instead of allocating for every token of the text. The prefix
-        // test ignores case, so it runs first, on the token's bytes: most
-        // words stop there, before any copying.
-        let w = &doc.text.as_bytes()[t.span.range()];
-        if w.len() > 16 || !self.lex.may_start_cue(w) || !w.is_ascii() {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        let lower = if w.iter().any(u8::is_ascii_uppercase) {
-            for (b, c) in buf.iter_mut().zip(w) {
-                *b = c.to_ascii_lowercase();
-            }
-            core::str::from_utf8(&buf[..w.len()]).ok()?
-        } else {
-            doc.tok(i)
-        };
-        // A capitalized word inside a sentence is part of a name ("the
-        // United States and Japan"), not a reporting verb, unless the
-        // words go on capitalized: a title-case headline ("Mayor Says
-        // Bridge Will Reopen").
-        if w[0].is_ascii_uppercase()
-            && i > 0
-            && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
-            && doc.sentence_of[i] == doc.sentence_of[i - 1]
-            && doc.tokens[i].newlines_before == 0
-            && !is_quote_mark(doc.tok(i - 1))
-            && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
-        {
-            return None;
-        }
-        // "the warning", "a report", "his claim": after a determiner the
-        // word is a noun.
-        if i > 0 && source::with_lower(doc.tok(i - 1), |l| NOUN_DETERMINERS.contains(&l)) {
-            return None;
-        }
-        let list = self.lex.cues.get(lower)?;
-        'phrase: for cue in list {
-            let mut j = i + 1;
-            for word in &cue.rest {
-                if j >= doc.tokens.len() || !doc.tok(j).eq_ignore_ascii_case(word) {
-                    continue 'phrase;
-                }
-                j += 1;
-            }
-            // Phrases are a few words; one of over 255 tokens counts as none.
-            return Some((u8::try_from(j - i).ok()?, cue.kind));
-        }
-        None
     }
 
     fn mark_used(&mut self, (s, e): (usize, usize)) {
@@ -415,7 +422,7 @@ impl<'a> Finder<'a> {
                     // quotation introduces what follows it.
                     CueKind::Strong | CueKind::Weak if i > start && doc.tok(i).ends_with("ing") => return None,
                     CueKind::Strong | CueKind::Weak => {
-                        let before = source::before(doc, i, start);
+                        let before = self.before(i, start);
                         // Without speech-like punctuation, only a speaker
                         // named right after the mark attributes the quote.
                         let adjacent = before.is_some_and(|b| b.0 == start && kind == CueKind::Strong);
@@ -530,7 +537,7 @@ impl<'a> Finder<'a> {
                     _ if i > sent_start && doc.tok(i - 1) == "," && doc.tok(i).ends_with("ing") => {
                         self.subject(sent_start, i - 1)
                     }
-                    _ => source::before(doc, i, sent_start).or_else(|| source::after(doc, ce, p)),
+                    _ => self.before(i, sent_start).or_else(|| source::after(doc, ce, p)),
                 };
                 src?;
                 return Some(Attr { cue: (i, ce), source: src, end: q.close });
@@ -600,7 +607,7 @@ impl<'a> Finder<'a> {
             }
             _ => None,
         })?;
-        let np = source::before(doc, i, s.start);
+        let np = self.before(i, s.start);
         let comma = doc.tok(i - 1) == "," || np.is_some_and(|np| np.0 > s.start && doc.tok(np.0 - 1) == ",");
         if !comma {
             return None;
@@ -731,7 +738,7 @@ impl<'a> Finder<'a> {
                     && doc.tok(i - 1).eq_ignore_ascii_case("who")
                     && doc.tok(i - 2) == ","
                     && kind == CueKind::Strong;
-                let np = if who { source::before(doc, i - 1, s.start) } else { source::before(doc, i, s.start) };
+                let np = if who { self.before(i - 1, s.start) } else { self.before(i, s.start) };
                 // CONTENT, SOURCE said (tail).
                 if let Some(np) = np {
                     if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
@@ -1284,6 +1291,7 @@ const CONNECTIVES: &[&str] =
 /// Determiners after which a cue word is a noun ("the warning").
 const NOUN_DETERMINERS: &[&str] =
     &["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "whose"];
+static NOUN_DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(NOUN_DETERMINERS);
 
 /// Pronouns that can only be subjects, alone or with a contracted verb.
 const SUBJECT_PRONOUNS: &[&str] = &[

@@ -48,7 +48,9 @@ pub(crate) enum Gender {
 
 pub(crate) struct Lexicon {
     /// First word (lower-case) → phrases starting with it, longest first.
-    pub cues: WordMap<Vec<Cue>>,
+    /// Keyed by bytes: a word lower-cased on the stack needs no UTF-8
+    /// check to be looked up.
+    pub cues: HashMap<&'static [u8], Vec<Cue>, crate::lexicon::FxBuild>,
     pub roles: WordMap<Role>,
     /// Given names and role nouns (lower case) that tell a person's gender
     /// ("mary", "spokeswoman", "mr").
@@ -69,10 +71,10 @@ pub(crate) struct Prefilter(Vec<u16>);
 
 impl Prefilter {
     /// The filter of a set of words.
-    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Prefilter {
+    pub(crate) fn new(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> Prefilter {
         let mut bits = vec![0u16; 1024];
         for w in words {
-            if let Some((i, bit)) = Prefilter::slot(w.as_bytes()) {
+            if let Some((i, bit)) = Prefilter::slot(w.as_ref()) {
                 bits[i] |= bit;
             }
         }
@@ -120,10 +122,19 @@ impl WordSet {
 }
 
 impl Lexicon {
-    /// False when no cue starts with the word `w`, in any case.
+    /// The cue phrases starting with the word `w`, in any ASCII case.
+    /// Asked for every word of the text: the prefilter turns most words
+    /// away before any copying or hashing.
     #[inline]
-    pub(crate) fn may_start_cue(&self, w: &[u8]) -> bool {
-        self.cue_starts.may_contain(w)
+    pub(crate) fn cues_starting(&self, w: &[u8]) -> Option<&[Cue]> {
+        if w.len() > 16 || !self.cue_starts.may_contain(w) || !w.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for (b, c) in buf.iter_mut().zip(w) {
+            *b = c.to_ascii_lowercase();
+        }
+        self.cues.get(&buf[..w.len()]).map(Vec::as_slice)
     }
 
     /// The role the word `w` names, in any ASCII case.
@@ -139,7 +150,7 @@ impl Lexicon {
 pub(crate) fn get() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cues: WordMap<Vec<Cue>> = WordMap::default();
+        let mut cues: HashMap<&'static [u8], Vec<Cue>, crate::lexicon::FxBuild> = HashMap::default();
         for line in crate::lexicon::entries(include_str!("../../data/cues.txt")) {
             let (phrase, weak) = match line.strip_suffix('*') {
                 Some(p) => (p.trim_end(), true),
@@ -157,7 +168,7 @@ pub(crate) fn get() -> &'static Lexicon {
             } else {
                 CueKind::Strong
             };
-            cues.entry(first).or_default().push(Cue { rest, kind });
+            cues.entry(first.as_bytes()).or_default().push(Cue { rest, kind });
         }
         for v in cues.values_mut() {
             v.sort_by_key(|c| core::cmp::Reverse(c.rest.len()));
