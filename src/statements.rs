@@ -154,7 +154,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let mut resolver = source::Resolver::new(doc, entities);
     let mut out = Vec::with_capacity(found.len());
     let mut prev_end = 0;
-    let mut last_speaker: Option<String> = None;
+    let mut last_speaker: Option<&str> = None;
     for s in found {
         // Drop a statement overlapping an earlier one (a quotation read both
         // as direct and inside reported speech).
@@ -166,14 +166,15 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
             Some(src) => resolver.resolve(src).or_else(|| {
                 // An unresolved description stands for itself, so that the
                 // quotations continuing it keep it ("the commission").
-                (!source::is_pronoun(doc, src)).then(|| doc.text[src.range()].to_string())
+                (!source::is_pronoun(doc, src)).then(|| &doc.text[src.range()])
             }),
             // A quotation with no attribution continues the last speaker.
-            None if s.cue.is_none() => last_speaker.clone(),
+            None if s.cue.is_none() => last_speaker,
             None => None,
         };
-        last_speaker.clone_from(&speaker);
+        last_speaker = speaker;
         let span = Span::new(s.fragments[0].start, prev_end);
+        let speaker = speaker.map(str::to_string);
         out.push(Statement { span, fragments: s.fragments, kind: s.kind, cue: s.cue, source: s.source, speaker });
     }
     out
@@ -961,8 +962,9 @@ impl<'a> Finder<'a> {
     /// ("told reporters", "in a statement").
     fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
         let doc = self.doc;
-        let verb = source::ascii_lower(doc.tok(i));
-        let tell = verb.starts_with("tel") || verb == "told";
+        let (tell, plain_say) = source::with_lower(doc.tok(i), |v| {
+            (v.starts_with("tel") || v == "told", matches!(v, "said" | "says" | "say" | "told" | "tells" | "tell"))
+        });
         let mut c = ce;
         if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
             // The hearer: "told reporters", "told The Associated Press".
@@ -1023,12 +1025,7 @@ impl<'a> Finder<'a> {
         if kind != CueKind::Strong {
             return None;
         }
-        let first = source::ascii_lower(doc.tok(c));
-        let plain_say = matches!(&*verb, "said" | "says" | "say" | "told" | "tells" | "tell");
-        let subordinate = matches!(&*first, "when" | "if" | "because" | "after" | "before" | "while" | "although");
-        let bad = NOT_CLAUSE_START.contains(&&*first) && !(plain_say && subordinate)
-            || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
-        let words = (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
+        let first = doc.tok(c);
         // Without "that", the content must read as a clause: a finite verb
         // or auxiliary soon after its start ("said the plan was…", not
         // "added the drug to its list"); after verbs other than say and
@@ -1036,18 +1033,34 @@ impl<'a> Finder<'a> {
         // ("added he would stay", not "added a goal").
         let subject = plain_say
             || is_cap_word(doc, c)
-            || matches!(&*first, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these");
+            || source::with_lower(first, |l| {
+                matches!(l, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these")
+            });
         if !subject {
             return None;
         }
-        let finite = (c..end.min(c + 10)).any(|k| {
-            source::with_lower(doc.tok(k), |w| {
-                // "won’t" is "won't".
-                let w: std::borrow::Cow<str> = if w.contains('’') { w.replace('’', "'").into() } else { w.into() };
-                (k > c && w.ends_with("ed") && w.len() > 4) || is_auxiliary(&w)
+        let subordinate = || {
+            source::with_lower(first, |l| {
+                matches!(l, "when" | "if" | "because" | "after" | "before" | "while" | "although")
             })
-        });
-        (!bad && words >= 3 && (finite || plain_say)).then_some(c)
+        };
+        let bad = NOT_CLAUSE_START_SET.contains(first) && !(plain_say && subordinate())
+            || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(first);
+        // At least three words.
+        if bad || (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(2).is_none() {
+            return None;
+        }
+        let finite = || {
+            (c..end.min(c + 10)).any(|k| {
+                source::with_lower(doc.tok(k), |w| {
+                    // "won’t" is "won't".
+                    let w: std::borrow::Cow<str> =
+                        if w.contains('’') { w.replace('’', "'").into() } else { w.into() };
+                    (k > c && w.ends_with("ed") && w.len() > 4) || is_auxiliary(&w)
+                })
+            })
+        };
+        (plain_say || finite()).then_some(c)
     }
 
     /// "urged residents to conserve water", "told staff never to …": a
@@ -1057,8 +1070,7 @@ impl<'a> Finder<'a> {
     /// directs nobody.
     fn directive(&self, i: usize, ce: usize, c: usize, end: usize) -> Option<usize> {
         let doc = self.doc;
-        let passive = i > 0 && source::with_lower(doc.tok(i - 1), |l| PASSIVE.contains(&l));
-        if passive || !source::with_lower(doc.tok(i), |l| DIRECTIVES.contains(&l)) {
+        if !DIRECTIVES_SET.contains(doc.tok(i)) || i > 0 && PASSIVE_SET.contains(doc.tok(i - 1)) {
             return None;
         }
         let limit = end.min(c + 12);
@@ -1070,7 +1082,7 @@ impl<'a> Finder<'a> {
             if w.eq_ignore_ascii_case("to") && k + 1 < end {
                 let verb = doc.tokens[k + 1].kind == TokenKind::Word
                     && !is_cap_word(doc, k + 1)
-                    && !source::with_lower(doc.tok(k + 1), |l| NOT_INFINITIVE.contains(&l));
+                    && !NOT_INFINITIVE_SET.contains(doc.tok(k + 1));
                 if !verb {
                     return None;
                 }
@@ -1101,9 +1113,10 @@ impl<'a> Finder<'a> {
             _ => e,
         };
         let w = self.doc.tok(e - 1);
-        let head = source::ascii_lower(w);
         // "Musk's tweet said": the possessor is not the source phrase.
-        !lexicon::get().non_agents.contains_key(&*head) && !w.ends_with("'s") && !w.ends_with("’s")
+        !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && !source::with_lower(w, |head| lexicon::get().non_agents.contains_key(head))
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when
@@ -1226,12 +1239,23 @@ fn is_cap_word(doc: &Document, i: usize) -> bool {
 /// an app called “Pocket Pulse”): a few capitalized words and no
 /// sentence punctuation.
 fn title_like(doc: &Document, q: &Quote) -> bool {
-    let words: Vec<usize> = (q.open + 1..=q.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).collect();
-    !words.is_empty()
-        && words.len() <= 6
-        && !is_terminal(doc.tok(q.last))
-        && words.iter().all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
-        && is_cap_word(doc, words[0])
+    if is_terminal(doc.tok(q.last)) {
+        return false;
+    }
+    // The first seven words at most: a seventh makes it no title.
+    let mut words = (q.open + 1..=q.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).take(7);
+    let Some(first) = words.next() else { return false };
+    if !is_cap_word(doc, first) {
+        return false;
+    }
+    let mut n = 1;
+    for k in words {
+        n += 1;
+        if n > 6 || !(is_cap_word(doc, k) || doc.tok(k).len() <= 3) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Verbs that direct someone to act ("urged residents to …"), in every
@@ -1316,6 +1340,12 @@ const SUBJECT_PRONOUNS: &[&str] = &[
 
 /// Auxiliaries of a passive ("was asked to …").
 const PASSIVE: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "get", "got"];
+
+/// The lists asked about for every cue, behind a quick filter.
+static DIRECTIVES_SET: lexicon::WordSet = lexicon::WordSet::new(DIRECTIVES);
+static PASSIVE_SET: lexicon::WordSet = lexicon::WordSet::new(PASSIVE);
+static NOT_INFINITIVE_SET: lexicon::WordSet = lexicon::WordSet::new(NOT_INFINITIVE);
+static NOT_CLAUSE_START_SET: lexicon::WordSet = lexicon::WordSet::new(NOT_CLAUSE_START);
 
 /// Words after "to" that make it a preposition, not an infinitive.
 const NOT_INFINITIVE: &[&str] = &[
@@ -1567,12 +1597,7 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
         "nov",
         "dec",
     ];
-    let is = |k: usize, list: &[&str]| {
-        k < end && {
-            let w = doc.tok(k);
-            list.iter().any(|x| x.eq_ignore_ascii_case(w))
-        }
-    };
+    let is = |k: usize, list: &[&str]| k < end && source::lower_in(doc.tok(k), list);
     if !is(i, OPENERS) {
         return None;
     }
@@ -1601,7 +1626,26 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
     Some(k)
 }
 
+/// A weekday or a word like "today", "recently", "also".
 fn is_day_word(w: &str) -> bool {
-    const OTHER: &[&str] = &["today", "yesterday", "tonight", "recently", "earlier", "later", "again", "also"];
-    source::WEEKDAYS.iter().chain(OTHER).any(|d| d.eq_ignore_ascii_case(w))
+    source::with_lower(w, |l| {
+        matches!(
+            l,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "recently"
+                | "earlier"
+                | "later"
+                | "again"
+                | "also"
+        )
+    })
 }

@@ -147,11 +147,23 @@ impl Lexicon {
     }
 }
 
+/// About as many entries as a word-list file holds: its lines average
+/// more than eight bytes. Tables sized from it are not rebuilt while they
+/// fill (a short guess only costs one rebuild), and counting the lines
+/// would cost more than the rebuild it saves.
+fn entries_hint(data: &str) -> usize {
+    data.len() / 8
+}
+
 pub(crate) fn get() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cues: HashMap<&'static [u8], Vec<Cue>, crate::lexicon::FxBuild> = HashMap::default();
-        for line in crate::lexicon::entries(include_str!("../../data/cues.txt")) {
+        const CUES: &str = include_str!("../../data/cues.txt");
+        const GENDER_NAMES: &str = include_str!("../../data/gender_names.txt");
+        const SPEAKERS: &str = include_str!("../../data/speakers.txt");
+        let mut cues: HashMap<&'static [u8], Vec<Cue>, crate::lexicon::FxBuild> =
+            HashMap::with_capacity_and_hasher(entries_hint(CUES), Default::default());
+        for line in crate::lexicon::entries(CUES) {
             let (phrase, weak) = match line.strip_suffix('*') {
                 Some(p) => (p.trim_end(), true),
                 None => (line, false),
@@ -175,14 +187,15 @@ pub(crate) fn get() -> &'static Lexicon {
         }
         let mut roles = WordMap::default();
         let mut non_agents = WordMap::default();
-        let mut genders = WordMap::default();
-        for line in crate::lexicon::entries(include_str!("../../data/gender_names.txt")) {
+        let mut genders =
+            WordMap::with_capacity_and_hasher(entries_hint(GENDER_NAMES) + entries_hint(SPEAKERS), Default::default());
+        for line in crate::lexicon::entries(GENDER_NAMES) {
             let mut parts = line.split_whitespace();
             if let (Some(g), Some(name)) = (parts.next().and_then(gender), parts.next()) {
                 genders.insert(name, g);
             }
         }
-        for line in crate::lexicon::entries(include_str!("../../data/speakers.txt")) {
+        for line in crate::lexicon::entries(SPEAKERS) {
             if let Some(w) = line.strip_prefix("p ") {
                 let mut parts = w.split_whitespace();
                 let Some(word) = parts.next() else { continue };

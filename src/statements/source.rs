@@ -851,7 +851,7 @@ pub(crate) struct Resolver<'a> {
     mentions: Vec<Mention<'a>>,
     /// The last resolved speaker of each role, where it spoke, and its
     /// gender if known.
-    last: [Option<(usize, String, Option<Gender>)>; 2],
+    last: [Option<(usize, &'a str, Option<Gender>)>; 2],
 }
 
 fn role_index(r: Role) -> usize {
@@ -1067,17 +1067,17 @@ impl<'a> Resolver<'a> {
 
     /// The canonical name for the source phrase `np`, remembering it as the
     /// latest speaker.
-    pub(crate) fn resolve(&mut self, np: Span) -> Option<String> {
+    pub(crate) fn resolve(&mut self, np: Span) -> Option<&'a str> {
         let found = self.resolve_inner(np);
-        if let Some((name, role, gender)) = &found {
+        if let Some((name, role, gender)) = found {
             // "she" teaches the gender of a name the lists do not know.
             let gender = gender.or_else(|| pronoun_gender(&self.doc.text[np.range()]));
-            self.last[role_index(*role)] = Some((np.start, name.clone(), gender));
+            self.last[role_index(role)] = Some((np.start, name, gender));
         }
         found.map(|f| f.0)
     }
 
-    fn resolve_inner(&self, np: Span) -> Option<(String, Role, Option<Gender>)> {
+    fn resolve_inner(&self, np: Span) -> Option<(&'a str, Role, Option<Gender>)> {
         let doc = self.doc;
         let text = &doc.text[np.range()];
         if let Some(role) = pronoun(text) {
@@ -1128,15 +1128,15 @@ impl<'a> Resolver<'a> {
         self.antecedent(np.start, role, title.as_deref(), gender)
     }
 
-    fn mention_in(&self, span: Span) -> Option<(String, Role, Option<Gender>)> {
+    fn mention_in(&self, span: Span) -> Option<(&'a str, Role, Option<Gender>)> {
         let k = self.mentions.partition_point(|m| m.start < span.start);
         let mut best = None;
         let mut possessor = None;
         for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
             if m.possessive {
-                possessor = Some((m.canonical.to_string(), m.role, m.gender));
+                possessor = Some((m.canonical, m.role, m.gender));
             } else {
-                best = Some((m.canonical.to_string(), m.role, m.gender));
+                best = Some((m.canonical, m.role, m.gender));
             }
         }
         best = best.or(possessor);
@@ -1147,7 +1147,7 @@ impl<'a> Resolver<'a> {
                 let role = if e.label == EntityLabel::Org { Role::Org } else { Role::Person };
                 if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
                     let gender = (role == Role::Person).then(|| mention_gender(&e.canonical, None)).flatten();
-                    best = Some((e.canonical.clone(), role, gender));
+                    best = Some((e.canonical.as_str(), role, gender));
                 }
             }
         }
@@ -1166,10 +1166,10 @@ impl<'a> Resolver<'a> {
         role: Role,
         title: Option<&str>,
         gender: Option<Gender>,
-    ) -> Option<(String, Role, Option<Gender>)> {
+    ) -> Option<(&'a str, Role, Option<Gender>)> {
         let k = self.mentions.partition_point(|m| m.start < pos);
         let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
-        let found = |m: &Mention| Some((m.canonical.to_string(), m.role, m.gender));
+        let found = |m: &Mention<'a>| Some((m.canonical, m.role, m.gender));
         let fits = |m: &Mention| m.role == role && compatible(m.gender, gender);
         if let Some(t) = title {
             if let Some(m) =
@@ -1187,12 +1187,12 @@ impl<'a> Resolver<'a> {
                     .rev()
                     .take(MAX_LOOKBACK)
                     .take_while(|m| m.start > *at)
-                    .filter(|m| fits(m) && m.canonical != name.as_str())
+                    .filter(|m| fits(m) && m.canonical != *name)
             };
             let since = others().count();
             let subjects = others().filter(|m| !m.oblique && !m.possessive).count();
             if since <= 1 && subjects == 0 && compatible(*g, gender) {
-                return Some((name.clone(), role, *g));
+                return Some((name, role, *g));
             }
         }
         if gender.is_some() {
