@@ -28,6 +28,7 @@ use crate::Span;
 use lexicon::CueKind;
 use quotes::Quote;
 use serde::Serialize;
+use std::cell::Cell;
 
 /// How the statement reports its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -115,7 +116,6 @@ struct Finder<'a> {
     /// The cue phrase starting at each token, looked up once in one pass:
     /// the passes ask for most tokens, several times.
     cues: Vec<CueHit>,
-    lex: &'static lexicon::Lexicon,
     threshold: u8,
     quotes: Vec<Quote>,
     /// For each token, 1 + the index of the quotation it lies in (marks
@@ -125,7 +125,14 @@ struct Finder<'a> {
     quote_used: Vec<bool>,
     /// Token already used as a cue or source.
     used: Vec<bool>,
+    /// The last [`source::before`] asked and its answer: the closing
+    /// attribution of a sentence and the reported pass ask it for the same
+    /// cue one after the other.
+    last_before: Cell<Option<BeforeMemo>>,
 }
+
+/// A [`source::before`] question (end, floor) and its answer.
+type BeforeMemo = ((usize, usize), Option<(usize, usize)>);
 
 /// Finds the attributed statements of the document.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
@@ -137,17 +144,19 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
             *slot = k as u32 + 1;
         }
     }
+    let lex = lexicon::get();
+    let mut cues = Vec::with_capacity(doc.tokens.len());
+    cues.extend((0..doc.tokens.len()).map(|i| lookup_cue(doc, lex, i)));
     let mut f = Finder {
         doc,
-        cues: Vec::new(),
-        lex: lexicon::get(),
+        cues,
         threshold: quotes::para_threshold(doc),
         quote_used: vec![false; quotes.len()],
         quotes,
         quote_of,
         used: vec![false; doc.tokens.len()],
+        last_before: Cell::new(None),
     };
-    f.cues = (0..doc.tokens.len()).map(|i| f.lookup_cue(i)).collect();
     let mut found: Vec<Found> = Vec::new();
     f.direct(&mut found);
     f.reported(&mut found);
@@ -157,7 +166,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let mut resolver = source::Resolver::new(doc, entities);
     let mut out = Vec::with_capacity(found.len());
     let mut prev_end = 0;
-    let mut last_speaker: Option<String> = None;
+    let mut last_speaker: Option<&str> = None;
     for s in found {
         // Drop a statement overlapping an earlier one (a quotation read both
         // as direct and inside reported speech).
@@ -169,14 +178,15 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
             Some(src) => resolver.resolve(src).or_else(|| {
                 // An unresolved description stands for itself, so that the
                 // quotations continuing it keep it ("the commission").
-                (!source::is_pronoun(doc, src)).then(|| doc.text[src.range()].to_string())
+                (!source::is_pronoun(doc, src)).then(|| &doc.text[src.range()])
             }),
             // A quotation with no attribution continues the last speaker.
-            None if s.cue.is_none() => last_speaker.clone(),
+            None if s.cue.is_none() => last_speaker,
             None => None,
         };
-        last_speaker.clone_from(&speaker);
+        last_speaker = speaker;
         let span = Span::new(s.fragments[0].start, prev_end);
+        let speaker = speaker.map(str::to_string);
         out.push(Statement { span, fragments: s.fragments, kind: s.kind, cue: s.cue, source: s.source, speaker });
     }
     out
@@ -217,9 +227,64 @@ fn is_quote_mark(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›")
 }
 
+/// The cue phrase starting at token `i`, looked up once per token.
+fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    // Most words are no cue: the table answers first, the context tests
+    // below only for the few that are.
+    let w = &doc.text.as_bytes()[t.span().range()];
+    let list = lex.cues_starting(w)?;
+    // A capitalized word inside a sentence is part of a name ("the
+    // United States and Japan"), not a reporting verb, unless the
+    // words go on capitalized: a title-case headline ("Mayor Says
+    // Bridge Will Reopen").
+    if w[0].is_ascii_uppercase()
+        && i > 0
+        && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
+        && doc.sentence_of[i] == doc.sentence_of[i - 1]
+        && doc.tokens[i].newlines_before == 0
+        && !is_quote_mark(doc.tok(i - 1))
+        && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
+    {
+        return None;
+    }
+    // "the warning", "a report", "his claim": after a determiner the
+    // word is a noun.
+    if i > 0 && NOUN_DETERMINERS_SET.contains(doc.tok(i - 1)) {
+        return None;
+    }
+    'phrase: for cue in list {
+        let mut j = i + 1;
+        for word in &cue.rest {
+            if j >= doc.tokens.len() || !doc.tok(j).eq_ignore_ascii_case(word) {
+                continue 'phrase;
+            }
+            j += 1;
+        }
+        // Phrases are a few words; one of over 255 tokens counts as none.
+        return Some((u8::try_from(j - i).ok()?, cue.kind));
+    }
+    None
+}
+
 impl<'a> Finder<'a> {
     fn span(&self, (s, e): (usize, usize)) -> Span {
         Span::new(self.doc.tokens[s].span().start, self.doc.tokens[e - 1].span().end)
+    }
+
+    /// [`source::before`], remembering the last answer.
+    fn before(&self, end: usize, min: usize) -> Option<(usize, usize)> {
+        match self.last_before.get() {
+            Some((key, np)) if key == (end, min) => np,
+            _ => {
+                let np = source::before(self.doc, end, min);
+                self.last_before.set(Some(((end, min), np)));
+                np
+            }
+        }
     }
 
     fn para_start(&self, i: usize) -> bool {
@@ -231,63 +296,6 @@ impl<'a> Finder<'a> {
     fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
         // Callers probe one past the last token too ("…said" at the end).
         self.cues.get(i).copied().flatten().map(|(len, kind)| (i + usize::from(len), kind))
-    }
-
-    fn lookup_cue(&self, i: usize) -> CueHit {
-        let doc = self.doc;
-        let t = &doc.tokens[i];
-        if t.kind != TokenKind::Word {
-            return None;
-        }
-        // Cues are short ASCII words: lower-case into a stack buffer
-        // instead of allocating for every token of the text. The prefix
-        // test ignores case, so it runs first, on the token's bytes: most
-        // words stop there, before any copying.
-        let w = &doc.text.as_bytes()[t.span().range()];
-        if w.len() > 16 || !self.lex.may_start_cue(w) || !w.is_ascii() {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        let lower = if w.iter().any(u8::is_ascii_uppercase) {
-            for (b, c) in buf.iter_mut().zip(w) {
-                *b = c.to_ascii_lowercase();
-            }
-            core::str::from_utf8(&buf[..w.len()]).ok()?
-        } else {
-            doc.tok(i)
-        };
-        // A capitalized word inside a sentence is part of a name ("the
-        // United States and Japan"), not a reporting verb, unless the
-        // words go on capitalized: a title-case headline ("Mayor Says
-        // Bridge Will Reopen").
-        if w[0].is_ascii_uppercase()
-            && i > 0
-            && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
-            && doc.sentence_of[i] == doc.sentence_of[i - 1]
-            && doc.tokens[i].newlines_before == 0
-            && !is_quote_mark(doc.tok(i - 1))
-            && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
-        {
-            return None;
-        }
-        // "the warning", "a report", "his claim": after a determiner the
-        // word is a noun.
-        if i > 0 && source::with_lower(doc.tok(i - 1), |l| NOUN_DETERMINERS.contains(&l)) {
-            return None;
-        }
-        let list = self.lex.cues.get(lower)?;
-        'phrase: for cue in list {
-            let mut j = i + 1;
-            for word in &cue.rest {
-                if j >= doc.tokens.len() || !doc.tok(j).eq_ignore_ascii_case(word) {
-                    continue 'phrase;
-                }
-                j += 1;
-            }
-            // Phrases are a few words; one of over 255 tokens counts as none.
-            return Some((u8::try_from(j - i).ok()?, cue.kind));
-        }
-        None
     }
 
     fn mark_used(&mut self, (s, e): (usize, usize)) {
@@ -427,7 +435,7 @@ impl<'a> Finder<'a> {
                     // quotation introduces what follows it.
                     CueKind::Strong | CueKind::Weak if i > start && doc.tok(i).ends_with("ing") => return None,
                     CueKind::Strong | CueKind::Weak => {
-                        let before = source::before(doc, i, start);
+                        let before = self.before(i, start);
                         // Without speech-like punctuation, only a speaker
                         // named right after the mark attributes the quote.
                         let adjacent = before.is_some_and(|b| b.0 == start && kind == CueKind::Strong);
@@ -542,7 +550,7 @@ impl<'a> Finder<'a> {
                     _ if i > sent_start && doc.tok(i - 1) == "," && doc.tok(i).ends_with("ing") => {
                         self.subject(sent_start, i - 1)
                     }
-                    _ => source::before(doc, i, sent_start).or_else(|| source::after(doc, ce, p)),
+                    _ => self.before(i, sent_start).or_else(|| source::after(doc, ce, p)),
                 };
                 src?;
                 return Some(Attr { cue: (i, ce), source: src, end: q.close });
@@ -612,7 +620,7 @@ impl<'a> Finder<'a> {
             }
             _ => None,
         })?;
-        let np = source::before(doc, i, s.start);
+        let np = self.before(i, s.start);
         let comma = doc.tok(i - 1) == "," || np.is_some_and(|np| np.0 > s.start && doc.tok(np.0 - 1) == ",");
         if !comma {
             return None;
@@ -743,7 +751,7 @@ impl<'a> Finder<'a> {
                     && doc.tok(i - 1).eq_ignore_ascii_case("who")
                     && doc.tok(i - 2) == ","
                     && kind == CueKind::Strong;
-                let np = if who { source::before(doc, i - 1, s.start) } else { source::before(doc, i, s.start) };
+                let np = if who { self.before(i - 1, s.start) } else { self.before(i, s.start) };
                 // CONTENT, SOURCE said (tail).
                 if let Some(np) = np {
                     if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
@@ -966,8 +974,9 @@ impl<'a> Finder<'a> {
     /// ("told reporters", "in a statement").
     fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
         let doc = self.doc;
-        let verb = source::ascii_lower(doc.tok(i));
-        let tell = verb.starts_with("tel") || verb == "told";
+        let (tell, plain_say) = source::with_lower(doc.tok(i), |v| {
+            (v.starts_with("tel") || v == "told", matches!(v, "said" | "says" | "say" | "told" | "tells" | "tell"))
+        });
         let mut c = ce;
         if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
             // The hearer: "told reporters", "told The Associated Press".
@@ -1028,12 +1037,7 @@ impl<'a> Finder<'a> {
         if kind != CueKind::Strong {
             return None;
         }
-        let first = source::ascii_lower(doc.tok(c));
-        let plain_say = matches!(&*verb, "said" | "says" | "say" | "told" | "tells" | "tell");
-        let subordinate = matches!(&*first, "when" | "if" | "because" | "after" | "before" | "while" | "although");
-        let bad = NOT_CLAUSE_START.contains(&&*first) && !(plain_say && subordinate)
-            || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(&first);
-        let words = (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
+        let first = doc.tok(c);
         // Without "that", the content must read as a clause: a finite verb
         // or auxiliary soon after its start ("said the plan was…", not
         // "added the drug to its list"); after verbs other than say and
@@ -1041,18 +1045,34 @@ impl<'a> Finder<'a> {
         // ("added he would stay", not "added a goal").
         let subject = plain_say
             || is_cap_word(doc, c)
-            || matches!(&*first, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these");
+            || source::with_lower(first, |l| {
+                matches!(l, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these")
+            });
         if !subject {
             return None;
         }
-        let finite = (c..end.min(c + 10)).any(|k| {
-            source::with_lower(doc.tok(k), |w| {
-                // "won’t" is "won't".
-                let w: std::borrow::Cow<str> = if w.contains('’') { w.replace('’', "'").into() } else { w.into() };
-                (k > c && w.ends_with("ed") && w.len() > 4) || is_auxiliary(&w)
+        let subordinate = || {
+            source::with_lower(first, |l| {
+                matches!(l, "when" | "if" | "because" | "after" | "before" | "while" | "although")
             })
-        });
-        (!bad && words >= 3 && (finite || plain_say)).then_some(c)
+        };
+        let bad = NOT_CLAUSE_START_SET.contains(first) && !(plain_say && subordinate())
+            || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(first);
+        // At least three words.
+        if bad || (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(2).is_none() {
+            return None;
+        }
+        let finite = || {
+            (c..end.min(c + 10)).any(|k| {
+                source::with_lower(doc.tok(k), |w| {
+                    // "won’t" is "won't".
+                    let w: std::borrow::Cow<str> =
+                        if w.contains('’') { w.replace('’', "'").into() } else { w.into() };
+                    (k > c && w.ends_with("ed") && w.len() > 4) || is_auxiliary(&w)
+                })
+            })
+        };
+        (plain_say || finite()).then_some(c)
     }
 
     /// "urged residents to conserve water", "told staff never to …": a
@@ -1062,8 +1082,7 @@ impl<'a> Finder<'a> {
     /// directs nobody.
     fn directive(&self, i: usize, ce: usize, c: usize, end: usize) -> Option<usize> {
         let doc = self.doc;
-        let passive = i > 0 && source::with_lower(doc.tok(i - 1), |l| PASSIVE.contains(&l));
-        if passive || !source::with_lower(doc.tok(i), |l| DIRECTIVES.contains(&l)) {
+        if !DIRECTIVES_SET.contains(doc.tok(i)) || i > 0 && PASSIVE_SET.contains(doc.tok(i - 1)) {
             return None;
         }
         let limit = end.min(c + 12);
@@ -1075,7 +1094,7 @@ impl<'a> Finder<'a> {
             if w.eq_ignore_ascii_case("to") && k + 1 < end {
                 let verb = doc.tokens[k + 1].kind == TokenKind::Word
                     && !is_cap_word(doc, k + 1)
-                    && !source::with_lower(doc.tok(k + 1), |l| NOT_INFINITIVE.contains(&l));
+                    && !NOT_INFINITIVE_SET.contains(doc.tok(k + 1));
                 if !verb {
                     return None;
                 }
@@ -1106,9 +1125,10 @@ impl<'a> Finder<'a> {
             _ => e,
         };
         let w = self.doc.tok(e - 1);
-        let head = source::ascii_lower(w);
         // "Musk's tweet said": the possessor is not the source phrase.
-        !lexicon::get().non_agents.contains_key(&*head) && !w.ends_with("'s") && !w.ends_with("’s")
+        !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && !source::with_lower(w, |head| lexicon::get().non_agents.contains_key(head))
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when
@@ -1231,12 +1251,23 @@ fn is_cap_word(doc: &Document, i: usize) -> bool {
 /// an app called “Pocket Pulse”): a few capitalized words and no
 /// sentence punctuation.
 fn title_like(doc: &Document, q: &Quote) -> bool {
-    let words: Vec<usize> = (q.open + 1..=q.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).collect();
-    !words.is_empty()
-        && words.len() <= 6
-        && !is_terminal(doc.tok(q.last))
-        && words.iter().all(|&k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
-        && is_cap_word(doc, words[0])
+    if is_terminal(doc.tok(q.last)) {
+        return false;
+    }
+    // The first seven words at most: a seventh makes it no title.
+    let mut words = (q.open + 1..=q.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).take(7);
+    let Some(first) = words.next() else { return false };
+    if !is_cap_word(doc, first) {
+        return false;
+    }
+    let mut n = 1;
+    for k in words {
+        n += 1;
+        if n > 6 || !(is_cap_word(doc, k) || doc.tok(k).len() <= 3) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Verbs that direct someone to act ("urged residents to …"), in every
@@ -1296,6 +1327,7 @@ const CONNECTIVES: &[&str] =
 /// Determiners after which a cue word is a noun ("the warning").
 const NOUN_DETERMINERS: &[&str] =
     &["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "whose"];
+static NOUN_DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(NOUN_DETERMINERS);
 
 /// Pronouns that can only be subjects, alone or with a contracted verb.
 const SUBJECT_PRONOUNS: &[&str] = &[
@@ -1320,6 +1352,12 @@ const SUBJECT_PRONOUNS: &[&str] = &[
 
 /// Auxiliaries of a passive ("was asked to …").
 const PASSIVE: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "get", "got"];
+
+/// The lists asked about for every cue, behind a quick filter.
+static DIRECTIVES_SET: lexicon::WordSet = lexicon::WordSet::new(DIRECTIVES);
+static PASSIVE_SET: lexicon::WordSet = lexicon::WordSet::new(PASSIVE);
+static NOT_INFINITIVE_SET: lexicon::WordSet = lexicon::WordSet::new(NOT_INFINITIVE);
+static NOT_CLAUSE_START_SET: lexicon::WordSet = lexicon::WordSet::new(NOT_CLAUSE_START);
 
 /// Words after "to" that make it a preposition, not an infinitive.
 const NOT_INFINITIVE: &[&str] = &[
@@ -1571,12 +1609,7 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
         "nov",
         "dec",
     ];
-    let is = |k: usize, list: &[&str]| {
-        k < end && {
-            let w = doc.tok(k);
-            list.iter().any(|x| x.eq_ignore_ascii_case(w))
-        }
-    };
+    let is = |k: usize, list: &[&str]| k < end && source::lower_in(doc.tok(k), list);
     if !is(i, OPENERS) {
         return None;
     }
@@ -1605,7 +1638,26 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
     Some(k)
 }
 
+/// A weekday or a word like "today", "recently", "also".
 fn is_day_word(w: &str) -> bool {
-    const OTHER: &[&str] = &["today", "yesterday", "tonight", "recently", "earlier", "later", "again", "also"];
-    source::WEEKDAYS.iter().chain(OTHER).any(|d| d.eq_ignore_ascii_case(w))
+    source::with_lower(w, |l| {
+        matches!(
+            l,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "recently"
+                | "earlier"
+                | "later"
+                | "again"
+                | "also"
+        )
+    })
 }

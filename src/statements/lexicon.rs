@@ -48,7 +48,9 @@ pub(crate) enum Gender {
 
 pub(crate) struct Lexicon {
     /// First word (lower-case) → phrases starting with it, longest first.
-    pub cues: WordMap<Vec<Cue>>,
+    /// Keyed by bytes: a word lower-cased on the stack needs no UTF-8
+    /// check to be looked up.
+    pub cues: HashMap<&'static [u8], Vec<Cue>, crate::lexicon::FxBuild>,
     pub roles: WordMap<Role>,
     /// Given names and role nouns (lower case) that tell a person's gender
     /// ("mary", "spokeswoman", "mr").
@@ -69,10 +71,10 @@ pub(crate) struct Prefilter(Vec<u16>);
 
 impl Prefilter {
     /// The filter of a set of words.
-    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Prefilter {
+    pub(crate) fn new(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> Prefilter {
         let mut bits = vec![0u16; 1024];
         for w in words {
-            if let Some((i, bit)) = Prefilter::slot(w.as_bytes()) {
+            if let Some((i, bit)) = Prefilter::slot(w.as_ref()) {
                 bits[i] |= bit;
             }
         }
@@ -120,10 +122,19 @@ impl WordSet {
 }
 
 impl Lexicon {
-    /// False when no cue starts with the word `w`, in any case.
+    /// The cue phrases starting with the word `w`, in any ASCII case.
+    /// Asked for every word of the text: the prefilter turns most words
+    /// away before any copying or hashing.
     #[inline]
-    pub(crate) fn may_start_cue(&self, w: &[u8]) -> bool {
-        self.cue_starts.may_contain(w)
+    pub(crate) fn cues_starting(&self, w: &[u8]) -> Option<&[Cue]> {
+        if w.len() > 16 || !self.cue_starts.may_contain(w) || !w.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for (b, c) in buf.iter_mut().zip(w) {
+            *b = c.to_ascii_lowercase();
+        }
+        self.cues.get(&buf[..w.len()]).map(Vec::as_slice)
     }
 
     /// The role the word `w` names, in any ASCII case.
@@ -136,11 +147,23 @@ impl Lexicon {
     }
 }
 
+/// About as many entries as a word-list file holds: its lines average
+/// more than eight bytes. Tables sized from it are not rebuilt while they
+/// fill (a short guess only costs one rebuild), and counting the lines
+/// would cost more than the rebuild it saves.
+fn entries_hint(data: &str) -> usize {
+    data.len() / 8
+}
+
 pub(crate) fn get() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cues: WordMap<Vec<Cue>> = WordMap::default();
-        for line in crate::lexicon::entries(include_str!("../../data/cues.txt")) {
+        const CUES: &str = include_str!("../../data/cues.txt");
+        const GENDER_NAMES: &str = include_str!("../../data/gender_names.txt");
+        const SPEAKERS: &str = include_str!("../../data/speakers.txt");
+        let mut cues: HashMap<&'static [u8], Vec<Cue>, crate::lexicon::FxBuild> =
+            HashMap::with_capacity_and_hasher(entries_hint(CUES), Default::default());
+        for line in crate::lexicon::entries(CUES) {
             let (phrase, weak) = match line.strip_suffix('*') {
                 Some(p) => (p.trim_end(), true),
                 None => (line, false),
@@ -157,21 +180,22 @@ pub(crate) fn get() -> &'static Lexicon {
             } else {
                 CueKind::Strong
             };
-            cues.entry(first).or_default().push(Cue { rest, kind });
+            cues.entry(first.as_bytes()).or_default().push(Cue { rest, kind });
         }
         for v in cues.values_mut() {
             v.sort_by_key(|c| core::cmp::Reverse(c.rest.len()));
         }
         let mut roles = WordMap::default();
         let mut non_agents = WordMap::default();
-        let mut genders = WordMap::default();
-        for line in crate::lexicon::entries(include_str!("../../data/gender_names.txt")) {
+        let mut genders =
+            WordMap::with_capacity_and_hasher(entries_hint(GENDER_NAMES) + entries_hint(SPEAKERS), Default::default());
+        for line in crate::lexicon::entries(GENDER_NAMES) {
             let mut parts = line.split_whitespace();
             if let (Some(g), Some(name)) = (parts.next().and_then(gender), parts.next()) {
                 genders.insert(name, g);
             }
         }
-        for line in crate::lexicon::entries(include_str!("../../data/speakers.txt")) {
+        for line in crate::lexicon::entries(SPEAKERS) {
             if let Some(w) = line.strip_prefix("p ") {
                 let mut parts = w.split_whitespace();
                 let Some(word) = parts.next() else { continue };

@@ -14,7 +14,9 @@ use super::lexicon::{self, Gender, Role};
 use crate::entities::{Entity, EntityLabel};
 use crate::text::{Document, TokenKind};
 use crate::Span;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 12;
@@ -276,29 +278,6 @@ fn name_words(doc: &Document, s: usize, e: usize) -> usize {
     (s..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word && (j == s || doc.tokens[j].space_before)).count()
 }
 
-/// Calls `f` with the key a name is filed under by one of its words: the
-/// word lower-cased (as `to_lowercase`) and, for a last word, without
-/// possessive endings. ASCII words are lowered on the stack: every name
-/// of the text is filed and looked up.
-fn with_name_key<R>(w: &str, last: bool, f: impl FnOnce(&str) -> R) -> R {
-    let key = |l: &str| {
-        let mut l = l;
-        if last {
-            for suffix in ["'s", "’s"] {
-                while let Some(rest) = l.strip_suffix(suffix) {
-                    l = rest;
-                }
-            }
-        }
-        f(l)
-    };
-    if w.is_ascii() {
-        with_lower(w, key)
-    } else {
-        key(&w.to_lowercase())
-    }
-}
-
 /// Pronouns that can be sources, with what they refer to.
 fn pronoun(w: &str) -> Option<Role> {
     const PERSON: &[&str] = &["he", "she", "i", "him", "her"];
@@ -329,8 +308,8 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
 /// else its given name's when that name is clearly one gender.
 fn mention_gender(canonical: &str, title: Option<&str>) -> Option<Gender> {
     let genders = &lexicon::get().genders;
-    if let Some(g) = title.and_then(|t| genders.get(t)) {
-        return Some(*g);
+    if let Some(g) = title.and_then(|t| with_lower(t, |l| genders.get(l).copied())) {
+        return Some(g);
     }
     let first = canonical.split_whitespace().next()?;
     with_lower(first, |l| genders.get(l).copied())
@@ -676,8 +655,8 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             let joins = matches!(&*l, "of" | "for")
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || DETERMINERS_SET.contains(doc.tok(e + 1)));
-            let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1));
-            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(&*l) && e > start {
+            let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1).as_bytes());
+            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(l.as_bytes()) && e > start {
                 break;
             }
         }
@@ -751,8 +730,9 @@ struct Mention<'a> {
     /// every name of the text.
     canonical: &'a str,
     role: Role,
-    /// The role noun just before the name ("Mayor" in "Mayor Ann Clark").
-    title: Option<String>,
+    /// The role noun just before the name ("Mayor" in "Mayor Ann Clark"),
+    /// as written.
+    title: Option<&'a str>,
     /// The name is a possessor ("the province's health minister"), so
     /// not the head of its phrase.
     possessive: bool,
@@ -763,9 +743,106 @@ struct Mention<'a> {
     gender: Option<Gender>,
 }
 
-/// Full names by the key of one of their words: (first token, run index)
-/// of each, in text order.
-type NameIndex = HashMap<String, Vec<(usize, usize)>, crate::lexicon::FxBuild>;
+/// A capitalized run read as a name: its tokens after the title, the
+/// title, and for a full name of two words or more, what it stands for
+/// and where it is filed.
+struct Run<'a> {
+    s: usize,
+    e: usize,
+    title: Option<&'a str>,
+    full: Option<(Role, Span)>,
+    /// The full name's entries in [`NameIndex`]es by last and first word.
+    keys: Option<(usize, usize)>,
+}
+
+/// The key a name is filed under by one of its words: the word
+/// lower-cased (as `to_lowercase`) and, for a last word, without
+/// possessive endings. An ASCII word is kept as written and compared
+/// ignoring ASCII case: every name of the text is filed and looked up,
+/// and copying each showed in profiles.
+#[derive(Debug)]
+struct NameKey<'a>(Cow<'a, str>);
+
+impl<'a> NameKey<'a> {
+    fn new(w: &'a str, last: bool) -> NameKey<'a> {
+        if w.is_ascii() {
+            let mut l = w;
+            // "'s" in either case, as stripped after lower-casing.
+            while last && l.len() >= 2 && l.as_bytes()[l.len() - 2] == b'\'' && l.as_bytes()[l.len() - 1] | 0x20 == b's'
+            {
+                l = &l[..l.len() - 2];
+            }
+            NameKey(Cow::Borrowed(l))
+        } else {
+            let mut l = w.to_lowercase();
+            if last {
+                for suffix in ["'s", "’s"] {
+                    while let Some(rest) = l.strip_suffix(suffix) {
+                        l.truncate(rest.len());
+                    }
+                }
+            }
+            NameKey(Cow::Owned(l))
+        }
+    }
+}
+
+// A lower-cased key holds no ASCII capitals, so ignoring ASCII case
+// compares it as `to_lowercase` would with a word kept as written.
+impl PartialEq for NameKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(&other.0)
+    }
+}
+
+impl Eq for NameKey<'_> {}
+
+impl Hash for NameKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for b in self.0.bytes() {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+    }
+}
+
+/// Full names by the key of one of their words: an index into the
+/// [`Filed`] list.
+type NameIndex<'a> = HashMap<NameKey<'a>, usize, crate::lexicon::FxBuild>;
+
+/// The full names filed under one key, as run indices: the first in the
+/// text, and the latest before the run being resolved.
+struct Filed {
+    first: usize,
+    latest: Option<usize>,
+}
+
+/// What the name run `s..e` stands for when it is a full name of two
+/// words or more: a person or an organization, and its canonical form.
+fn full_name(doc: &Document, s: usize, e: usize) -> Option<(Role, Span)> {
+    let words = name_words(doc, s, e);
+    if words < 2 {
+        return None;
+    }
+    // As `trim_end_matches` of each suffix in turn, without building a
+    // substring searcher per name.
+    let start = doc.tokens[s].span().start;
+    let mut canonical = &doc.text[start..doc.tokens[e - 1].span().end];
+    for suffix in ["'s", "’s"] {
+        while let Some(rest) = canonical.strip_suffix(suffix) {
+            canonical = rest;
+        }
+    }
+    let org = (s..e).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
+    // A person's name is a few plain capitalized words; anything else
+    // ("BC Hydro", "Bank of Canada") is taken for an organization.
+    let person_shape = (2..=4).contains(&words)
+        && (s..e).all(|k| {
+            let w = doc.tok(k);
+            doc.tokens[k].kind != TokenKind::Word || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
+        });
+    let role = if !org && person_shape { Role::Person } else { Role::Org };
+    Some((role, Span::new(start, start + canonical.len())))
+}
 
 /// Resolves sources to canonical names.
 pub(crate) struct Resolver<'a> {
@@ -774,7 +851,7 @@ pub(crate) struct Resolver<'a> {
     mentions: Vec<Mention<'a>>,
     /// The last resolved speaker of each role, where it spoke, and its
     /// gender if known.
-    last: [Option<(usize, String, Option<Gender>)>; 2],
+    last: [Option<(usize, &'a str, Option<Gender>)>; 2],
 }
 
 fn role_index(r: Role) -> usize {
@@ -789,16 +866,9 @@ impl<'a> Resolver<'a> {
         let mut r = Resolver { doc, entities, mentions: Vec::new(), last: [None, None] };
         r.scan_names();
         r.merge_entities();
-        // The mentions are in text order: walk the tokens along with them
-        // instead of searching for each.
-        let mut t = 0;
         for m in &mut r.mentions {
-            while t < doc.tokens.len() && doc.tokens[t].span().start < m.start {
-                t += 1;
-            }
-            m.oblique = oblique(doc, t);
             if m.role == Role::Person {
-                m.gender = mention_gender(m.canonical, m.title.as_deref());
+                m.gender = mention_gender(m.canonical, m.title);
             }
         }
         r
@@ -869,7 +939,7 @@ impl<'a> Resolver<'a> {
                 role,
                 title: None,
                 possessive: rest.starts_with("'s") || rest.starts_with("’s"),
-                oblique: false,
+                oblique: oblique(doc, k),
                 gender: None,
             });
         }
@@ -886,8 +956,19 @@ impl<'a> Resolver<'a> {
         let doc = self.doc;
 
         let n = doc.tokens.len();
-        // First pass: name runs, titles stripped.
-        let mut runs: Vec<(usize, usize, Option<String>)> = Vec::new();
+        // First pass: name runs, titles stripped, and what each full name
+        // stands for, read while its tokens are at hand; each full name
+        // is filed by its last and first word.
+        let mut runs: Vec<Run<'a>> = Vec::new();
+        let mut by_last = NameIndex::default();
+        let mut by_first = NameIndex::default();
+        let mut filed: Vec<Filed> = Vec::new();
+        let mut file = |index: &mut NameIndex<'a>, key: NameKey<'a>, k: usize| {
+            *index.entry(key).or_insert_with(|| {
+                filed.push(Filed { first: k, latest: None });
+                filed.len() - 1
+            })
+        };
         let mut i = 0;
         while i < n {
             if !is_cap(doc, i) {
@@ -925,7 +1006,7 @@ impl<'a> Resolver<'a> {
             let from = s;
             for k in from..e.saturating_sub(1) {
                 if role_of(doc.tok(k)) == Some(Role::Person) {
-                    title = Some(doc.tok(k).to_ascii_lowercase());
+                    title = Some(doc.tok(k));
                     s = k + 1;
                 }
             }
@@ -937,71 +1018,34 @@ impl<'a> Resolver<'a> {
             }
             let sentence_initial = i == 0 || doc.sentence_of[i] != doc.sentence_of[i - 1];
             if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(doc.tok(s)).is_none() {
-                runs.push((s, e, title));
+                let full = full_name(doc, s, e);
+                let k = runs.len();
+                let keys = full.map(|_| {
+                    (
+                        file(&mut by_last, NameKey::new(doc.tok(e - 1), true), k),
+                        file(&mut by_first, NameKey::new(doc.tok(s), false), k),
+                    )
+                });
+                runs.push(Run { s, e, title, full, keys });
             }
             i = run_end.max(i + 1);
         }
-        // Every full name, by its last and first word, in text order.
-        let mut by_last = NameIndex::with_capacity_and_hasher(runs.len(), Default::default());
-        let mut by_first = NameIndex::with_capacity_and_hasher(runs.len(), Default::default());
-        let file = |index: &mut NameIndex, w: &str, last: bool, at: (usize, usize)| {
-            with_name_key(w, last, |key| match index.get_mut(key) {
-                Some(list) => list.push(at),
-                None => {
-                    index.insert(key.to_string(), vec![at]);
+        self.mentions.reserve(runs.len());
+        for (k, run) in runs.iter().enumerate() {
+            let (s, e) = (run.s, run.e);
+            let target = match (run.full, run.keys) {
+                (Some(f), Some((last, first))) => {
+                    filed[last].latest = Some(k);
+                    filed[first].latest = Some(k);
+                    Some(f)
                 }
-            });
-        };
-        // What a full name stands for, read once per run in text order:
-        // its surname's mentions point back to it from anywhere in the
-        // text, and re-reading its tokens for each was a cache miss.
-        let full: Vec<Option<(Role, Span)>> = runs
-            .iter()
-            .map(|&(ts, te, _)| {
-                if name_words(doc, ts, te) < 2 {
-                    return None;
-                }
-                // As `trim_end_matches` of each suffix in turn, without
-                // building a substring searcher per name.
-                let start = doc.tokens[ts].span().start;
-                let mut canonical = &doc.text[start..doc.tokens[te - 1].span().end];
-                for suffix in ["'s", "’s"] {
-                    while let Some(rest) = canonical.strip_suffix(suffix) {
-                        canonical = rest;
-                    }
-                }
-                let org = (ts..te).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
-                // A person's name is a few plain capitalized words; anything
-                // else ("BC Hydro", "Bank of Canada") is taken for an
-                // organization.
-                let person_shape = (2..=4).contains(&name_words(doc, ts, te))
-                    && (ts..te).all(|k| {
-                        let w = doc.tok(k);
-                        doc.tokens[k].kind != TokenKind::Word
-                            || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
-                    });
-                let role = if !org && person_shape { Role::Person } else { Role::Org };
-                Some((role, Span::new(start, start + canonical.len())))
-            })
-            .collect();
-        for (k, &(s, e, _)) in runs.iter().enumerate() {
-            if full[k].is_some() {
-                file(&mut by_last, doc.tok(e - 1), true, (s, k));
-                file(&mut by_first, doc.tok(s), false, (s, k));
-            }
-        }
-        for (k, &(s, e, ref title)) in runs.iter().enumerate() {
-            let target = match full[k] {
-                Some(f) => Some(f),
-                None => {
+                _ => {
                     // A lone word stands for the latest full name before it
                     // that ends (or else starts) with it, else the first after.
-                    let list = with_name_key(doc.tok(e - 1), true, |k| by_last.get(k))
-                        .or_else(|| with_name_key(doc.tok(s), false, |k| by_first.get(k)));
-                    list.and_then(|l| {
-                        let p = l.partition_point(|&(at, _)| at < s);
-                        full[if p > 0 { l[p - 1].1 } else { l[0].1 }]
-                    })
+                    let id = by_last
+                        .get(&NameKey::new(doc.tok(e - 1), true))
+                        .or_else(|| by_first.get(&NameKey::new(doc.tok(s), false)));
+                    id.and_then(|&id| runs[filed[id].latest.unwrap_or(filed[id].first)].full)
                 }
             };
             // A lone capitalized word that never appears in a full name
@@ -1013,9 +1057,9 @@ impl<'a> Resolver<'a> {
                 start: doc.tokens[s].span().start,
                 canonical: &doc.text[canonical.range()],
                 role,
-                title: title.clone(),
+                title: run.title,
                 possessive,
-                oblique: false,
+                oblique: oblique(doc, s),
                 gender: None,
             });
         }
@@ -1023,17 +1067,17 @@ impl<'a> Resolver<'a> {
 
     /// The canonical name for the source phrase `np`, remembering it as the
     /// latest speaker.
-    pub(crate) fn resolve(&mut self, np: Span) -> Option<String> {
+    pub(crate) fn resolve(&mut self, np: Span) -> Option<&'a str> {
         let found = self.resolve_inner(np);
-        if let Some((name, role, gender)) = &found {
+        if let Some((name, role, gender)) = found {
             // "she" teaches the gender of a name the lists do not know.
             let gender = gender.or_else(|| pronoun_gender(&self.doc.text[np.range()]));
-            self.last[role_index(*role)] = Some((np.start, name.clone(), gender));
+            self.last[role_index(role)] = Some((np.start, name, gender));
         }
         found.map(|f| f.0)
     }
 
-    fn resolve_inner(&self, np: Span) -> Option<(String, Role, Option<Gender>)> {
+    fn resolve_inner(&self, np: Span) -> Option<(&'a str, Role, Option<Gender>)> {
         let doc = self.doc;
         let text = &doc.text[np.range()];
         if let Some(role) = pronoun(text) {
@@ -1084,15 +1128,15 @@ impl<'a> Resolver<'a> {
         self.antecedent(np.start, role, title.as_deref(), gender)
     }
 
-    fn mention_in(&self, span: Span) -> Option<(String, Role, Option<Gender>)> {
+    fn mention_in(&self, span: Span) -> Option<(&'a str, Role, Option<Gender>)> {
         let k = self.mentions.partition_point(|m| m.start < span.start);
         let mut best = None;
         let mut possessor = None;
         for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
             if m.possessive {
-                possessor = Some((m.canonical.to_string(), m.role, m.gender));
+                possessor = Some((m.canonical, m.role, m.gender));
             } else {
-                best = Some((m.canonical.to_string(), m.role, m.gender));
+                best = Some((m.canonical, m.role, m.gender));
             }
         }
         best = best.or(possessor);
@@ -1103,7 +1147,7 @@ impl<'a> Resolver<'a> {
                 let role = if e.label == EntityLabel::Org { Role::Org } else { Role::Person };
                 if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
                     let gender = (role == Role::Person).then(|| mention_gender(&e.canonical, None)).flatten();
-                    best = Some((e.canonical.clone(), role, gender));
+                    best = Some((e.canonical.as_str(), role, gender));
                 }
             }
         }
@@ -1122,13 +1166,15 @@ impl<'a> Resolver<'a> {
         role: Role,
         title: Option<&str>,
         gender: Option<Gender>,
-    ) -> Option<(String, Role, Option<Gender>)> {
+    ) -> Option<(&'a str, Role, Option<Gender>)> {
         let k = self.mentions.partition_point(|m| m.start < pos);
         let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
-        let found = |m: &Mention| Some((m.canonical.to_string(), m.role, m.gender));
+        let found = |m: &Mention<'a>| Some((m.canonical, m.role, m.gender));
         let fits = |m: &Mention| m.role == role && compatible(m.gender, gender);
         if let Some(t) = title {
-            if let Some(m) = window.iter().rev().find(|m| m.title.as_deref() == Some(t) && fits(m)) {
+            if let Some(m) =
+                window.iter().rev().find(|m| m.title.is_some_and(|mt| mt.eq_ignore_ascii_case(t)) && fits(m))
+            {
                 return found(m);
             }
         }
@@ -1141,12 +1187,12 @@ impl<'a> Resolver<'a> {
                     .rev()
                     .take(MAX_LOOKBACK)
                     .take_while(|m| m.start > *at)
-                    .filter(|m| fits(m) && m.canonical != name.as_str())
+                    .filter(|m| fits(m) && m.canonical != *name)
             };
             let since = others().count();
             let subjects = others().filter(|m| !m.oblique && !m.possessive).count();
             if since <= 1 && subjects == 0 && compatible(*g, gender) {
-                return Some((name.clone(), role, *g));
+                return Some((name, role, *g));
             }
         }
         if gender.is_some() {
