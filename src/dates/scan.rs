@@ -4,7 +4,7 @@
 //! May not touch: the document (read only) or anything outside dates.
 
 use super::resolve::{self, Tense};
-use super::words::{holidays, words, FxMap, Rule, Unit, Word};
+use super::words::{holidays, FxMap, Rule, Unit, Word};
 use super::{DateType, TimeExpr};
 use crate::text::{Document, TokenKind};
 use crate::{Date, Span};
@@ -266,15 +266,25 @@ pub struct Scanner<'d, 't> {
     /// The text lower-cased in ASCII only, so byte offsets are unchanged.
     low: String,
     reference: Option<Date>,
-    /// Per token: its lexicon entry, if any.
-    lex: Vec<Option<&'static Word>>,
-    /// Per token: the pattern families that may match from here (see
-    /// [`family`]), and [`family::START`] where an expression may start (a
-    /// temporal word, a number, or a determiner or modifier shortly before
-    /// one). Tokens without it are skipped without trying the patterns, and
-    /// at the others only the families named are tried, which keeps the
-    /// scan fast.
-    class: Vec<u16>,
+    table: &'static Table,
+    /// Per token: what one lookup found (see [`Tag`]).
+    tags: Vec<Tag>,
+}
+
+/// What the scan knows about a token besides its text, read once.
+#[derive(Clone, Copy, Default)]
+struct Tag {
+    /// The pattern families that may match from here (see [`family`]),
+    /// and [`family::START`] where an expression may start (a temporal
+    /// word, a number, or a determiner or modifier shortly before one).
+    /// Tokens without it are skipped without trying the patterns, and at
+    /// the others only the families named are tried, which keeps the scan
+    /// fast.
+    class: u16,
+    /// Its lexicon entry: 1 + its index in [`Table::words`], or 0.
+    word: u8,
+    /// Start strength (see [`start_words`]).
+    strength: u8,
 }
 
 impl<'d, 't> Scanner<'d, 't> {
@@ -292,47 +302,43 @@ impl<'d, 't> Scanner<'d, 't> {
         let n = tokens.len();
         let end = tokens.last().map_or(0, |t| t.span.end);
         let low = doc.text[..end].to_ascii_lowercase();
-        let table = combined();
-        let filter = combined_filter();
-        // One lookup per word gives its lexicon entry and whether an
-        // expression may start there. Strong: by itself; weak: only within
-        // a few tokens before a strong one ("the past three years").
-        let mut lex = Vec::with_capacity(n);
-        let mut class = Vec::with_capacity(n);
-        let mut strength = Vec::with_capacity(n);
-        for t in tokens {
-            // Bytes first: most tokens are settled by their kind, first
-            // byte and length, without slicing a `&str` or hashing.
-            let b = &low.as_bytes()[t.span.range()];
-            let (entry, s, fams) = match t.kind {
-                TokenKind::Number => (None, 2, family::NUMBER),
-                TokenKind::Punct if matches!(b, b"'" | b"\xE2\x80\x99") => (None, 2, family::APOSTROPHE),
-                TokenKind::Punct => (None, 0, 0),
-                TokenKind::Word if b[0].is_ascii_digit() => (None, 2, family::DIGIT_WORD),
-                TokenKind::Word if t.span.len() > 16 => (None, 0, 0),
-                TokenKind::Word => {
-                    let key = strip_possessive(&low[t.span.range()]);
-                    match may_be_key(filter, key).then(|| table.get(key)).flatten() {
-                        Some(e) => (e.word.as_ref(), e.strength, e.families),
-                        None => (None, 0, 0),
+        let table = table();
+        // One lookup per word gives its lexicon entry, the families it may
+        // begin and whether an expression may start there. Strong: by
+        // itself; weak: only within a few tokens before a strong one ("the
+        // past three years").
+        let mut tags = vec![Tag::default(); n];
+        for (t, tag) in tokens.iter().zip(&mut tags) {
+            // Bytes, not `&str`: slicing a `&str` checks character
+            // boundaries, and most tokens are settled by their kind alone.
+            let b = low.as_bytes().get(t.span.range()).unwrap_or_default();
+            let (class, strength) = match t.kind {
+                TokenKind::Number => (family::NUMBER, 2),
+                TokenKind::Punct if matches!(b, b"'" | b"\xE2\x80\x99") => (family::APOSTROPHE, 2),
+                TokenKind::Punct => continue,
+                TokenKind::Word if b.first().is_some_and(u8::is_ascii_digit) => (family::DIGIT_WORD, 2),
+                TokenKind::Word if b.len() > MAX_KEY => continue,
+                TokenKind::Word => match table.get(strip_possessive_bytes(b)) {
+                    Some(e) => {
+                        tag.word = e.word;
+                        (e.families, e.strength)
                     }
-                }
+                    None => continue,
+                },
             };
-            lex.push(entry);
-            strength.push(s);
-            class.push(fams);
+            tag.class = class;
+            tag.strength = strength;
         }
         let mut next_strong = usize::MAX;
-        for i in (0..n).rev() {
-            let s = strength[i];
-            if s == 2 {
+        for (i, tag) in tags.iter_mut().enumerate().rev() {
+            if tag.strength == 2 {
                 next_strong = i;
             }
-            if s == 2 || s == 1 && next_strong.saturating_sub(i) <= 5 {
-                class[i] |= family::START;
+            if tag.strength == 2 || tag.strength == 1 && next_strong - i <= 5 {
+                tag.class |= family::START;
             }
         }
-        Scanner { doc, tokens, low, reference, lex, class }
+        Scanner { doc, tokens, low, reference, table, tags }
     }
 
     fn n(&self) -> usize {
@@ -376,7 +382,8 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 
     fn word(&self, i: usize) -> Option<&'static Word> {
-        self.lex.get(i).copied().flatten()
+        let w = self.tags.get(i)?.word;
+        self.table.words.get(usize::from(w).checked_sub(1)?)
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -472,7 +479,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 i += 1;
                 continue;
             }
-            if self.class[i] & family::START == 0 {
+            if self.tags[i].class & family::START == 0 {
                 i += 1;
                 continue;
             }
@@ -567,7 +574,7 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         };
         // Modifiers in front: only at the few words that may be one.
-        if self.class[i] & family::PREFIXED != 0 {
+        if self.tags[i].class & family::PREFIXED != 0 {
             // "early 2019", "mid-March", "earlier this month", "late Tuesday".
             let l = self.low(i);
             if matches!(l, "early" | "late" | "mid" | "earlier" | "later" | "mid-") {
@@ -646,7 +653,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 best = Some(c);
             }
         };
-        let class = self.class[i];
+        let class = self.tags[i].class;
         let has = |f: u16| class & f != 0;
         // `relative` ("two weeks ago") and `duration` both begin with a count.
         let count = if has(family::DURATION) { self.quantity(i) } else { None };
@@ -1827,11 +1834,14 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 }
 
+/// The longest word looked up; longer tokens are no date word.
+const MAX_KEY: usize = 16;
+
 /// What one lookup tells about a word.
-#[derive(Default)]
+#[derive(Clone, Copy, Default)]
 struct Entry {
-    /// Its lexicon entry.
-    word: Option<Word>,
+    /// Its lexicon entry: 1 + its index in [`Table::words`], or 0.
+    word: u8,
     /// Start strength (see [`start_words`]; lexicon words are strong).
     strength: u8,
     /// The pattern families it may begin (see [`family`]).
@@ -1839,57 +1849,64 @@ struct Entry {
 }
 
 /// The word lexicon, the start words and the family words in one map,
-/// keyed as tokens are looked up (possessive "'s" stripped).
-fn combined() -> &'static FxMap<&'static str, Entry> {
-    static MAP: std::sync::OnceLock<FxMap<&'static str, Entry>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map: FxMap<&'static str, Entry> = FxMap::default();
-        for (w, s) in start_words() {
-            map.entry(w).or_default().strength = *s;
+/// keyed as tokens are looked up (lower case, possessive "'s" stripped).
+struct Table {
+    map: FxMap<&'static [u8], Entry>,
+    /// The lexicon entries, for [`Entry::word`].
+    words: Vec<Word>,
+    /// For each key length, a bit per (first byte, last byte), both mod
+    /// 32, that some key has: about two words in three are settled by it
+    /// without hashing.
+    filter: [[u64; 16]; MAX_KEY + 1],
+}
+
+impl Table {
+    /// The entry of a lower-case word, possessive stripped.
+    #[inline]
+    fn get(&self, key: &[u8]) -> Option<&Entry> {
+        let (&first, &last) = (key.first()?, key.last()?);
+        let bits = self.filter.get(key.len())?;
+        let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
+        if bits[bit >> 6] >> (bit & 63) & 1 == 0 {
+            return None;
         }
-        for (w, e) in words() {
-            let entry = map.entry(w).or_default();
-            entry.word = Some(*e);
+        self.map.get(key)
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: FxMap<&'static [u8], Entry> = FxMap::default();
+        for (w, s) in start_words() {
+            map.entry(w.as_bytes()).or_default().strength = *s;
+        }
+        let mut words = Vec::new();
+        for (w, e) in super::words::words() {
+            words.push(*e);
+            let entry = map.entry(w.as_bytes()).or_default();
+            entry.word = u8::try_from(words.len()).expect("at most 255 words in data/dates_words.txt");
             entry.strength = 2;
             entry.families |= family::of_word(e);
         }
         for (ws, f) in family::WORDS {
             for w in *ws {
-                map.entry(strip_possessive(w)).or_default().families |= f;
+                map.entry(strip_possessive_bytes(w.as_bytes())).or_default().families |= f;
             }
         }
         for (toks, _) in holidays() {
-            map.entry(strip_possessive(toks[0])).or_default().families |= family::HOLIDAY;
+            map.entry(strip_possessive_bytes(toks[0].as_bytes())).or_default().families |= family::HOLIDAY;
         }
-        map
-    })
-}
-
-/// For each length below 64, a bit per first byte (mod 64) that some key
-/// of [`combined`] has: most words of a text are no date word, and this
-/// spares them the hashing. All bits are set if a key does not fit.
-fn combined_filter() -> &'static [u64; 64] {
-    static FILTER: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
-    FILTER.get_or_init(|| {
-        let mut f = [0u64; 64];
-        for k in combined().keys() {
-            match k.as_bytes().first() {
-                Some(&b) if k.len() < 64 => f[k.len()] |= 1 << (b & 63),
-                _ => return [u64::MAX; 64],
+        let mut filter = [[0u64; 16]; MAX_KEY + 1];
+        for k in map.keys() {
+            // Longer keys are never looked up.
+            if let (Some(&first), Some(&last), Some(bits)) = (k.first(), k.last(), filter.get_mut(k.len())) {
+                let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
+                bits[bit >> 6] |= 1 << (bit & 63);
             }
         }
-        f
+        Table { map, words, filter }
     })
-}
-
-/// False only when `w` is surely no key of [`combined`].
-#[inline]
-fn may_be_key(filter: &[u64; 64], w: &str) -> bool {
-    match (filter.get(w.len()), w.as_bytes().first()) {
-        (Some(bits), Some(&b)) => bits & (1 << (b & 63)) != 0,
-        // Too long for the filter, or empty: let the table decide.
-        _ => true,
-    }
 }
 
 /// Words that may begin an expression: 2 = by themselves ("today",
@@ -1981,6 +1998,11 @@ fn start_words() -> &'static FxMap<&'static str, u8> {
 
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+}
+
+/// [`strip_possessive`] on bytes.
+fn strip_possessive_bytes(w: &[u8]) -> &[u8] {
+    w.strip_suffix(b"'s").or_else(|| w.strip_suffix("’s".as_bytes())).unwrap_or(w)
 }
 
 #[cfg(test)]
@@ -2198,8 +2220,8 @@ mod tests {
             for reference in [Some(Date::new(2020, 11, 5).unwrap()), None] {
                 let some = Scanner::new(&doc, reference);
                 let mut every = Scanner::new(&doc, reference);
-                for c in &mut every.class {
-                    *c |= !family::START;
+                for tag in &mut every.tags {
+                    tag.class |= !family::START;
                 }
                 for i in 0..some.n() {
                     assert_eq!(some.at(i), every.at(i), "{text:?} at token {i}");
