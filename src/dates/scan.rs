@@ -838,11 +838,11 @@ impl<'d, 't> Scanner<'d, 't> {
                 if let (Some(r), Some(step)) = (self.reference, self.year_step(q)) {
                     if self.is(q + 1, "year") {
                         let y = r.year() + step;
-                        return m(i, q + 2, DateType::Date, format!("{}-{:02}", resolve::year(y), mo));
+                        return m(i, q + 2, DateType::Date, resolve::ym(y, mo));
                     }
                 }
                 if let Some((y, r)) = self.year_at(q2) {
-                    return m(i, r, DateType::Date, format!("{}-{:02}", resolve::year(y), mo));
+                    return m(i, r, DateType::Date, resolve::ym(y, mo));
                 }
                 // A bare month name needs calendar context: "in March".
                 let w = self.word(p)?;
@@ -855,7 +855,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     return None;
                 }
                 let value = match self.reference {
-                    Some(r) => format!("{}-{:02}", resolve::year(resolve::month_year(r, mo, 0, self.tense(p))), mo),
+                    Some(r) => resolve::ym(resolve::month_year(r, mo, 0, self.tense(p)), mo),
                     None => format!("XXXX-{mo:02}"),
                 };
                 return m(i, q, DateType::Date, value);
@@ -946,10 +946,10 @@ impl<'d, 't> Scanner<'d, 't> {
             None => "XXXX-XX-XX".to_string(),
         };
         if self.is_any(i, &["noon", "midday"]) && !(self.cap(i) && i > 0 && self.cap(i - 1)) {
-            return m(i, i + 1, DateType::Time, format!("{}T12:00", date()));
+            return m(i, i + 1, DateType::Time, resolve::with_time(date(), "12:00"));
         }
         if self.is(i, "midnight") {
-            return m(i, i + 1, DateType::Time, format!("{}T24:00", date()));
+            return m(i, i + 1, DateType::Time, resolve::with_time(date(), "24:00"));
         }
         let h = self.num(i, 2)?;
         let mut p = i + 1;
@@ -992,7 +992,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 return None;
             }
             let (q, z) = self.zone(p);
-            return m(i, q, DateType::Time, format!("{}T{h:02}:{min:02}{z}", date()));
+            return m(i, q, DateType::Time, resolve::clock(date(), h, min, z));
         } else if self.is(p, "o'clock") || self.is(p, "o’clock") {
             (false, p + 1)
         } else {
@@ -1008,7 +1008,7 @@ impl<'d, 't> Scanner<'d, 't> {
             (h, false) => h,
         };
         let (q, z) = self.zone(q);
-        m(i, q, DateType::Time, format!("{}T{hour:02}:{min:02}{z}", date()))
+        m(i, q, DateType::Time, resolve::clock(date(), hour, min, z))
     }
 
     /// A time zone after a clock time: (next index, "Z" for UTC/GMT).
@@ -1155,7 +1155,7 @@ impl<'d, 't> Scanner<'d, 't> {
         match part {
             // News corpora annotate "Friday night" as a DATE more often
             // than as a TIME; the value keeps the part of day.
-            Some(p) => m(i, q + 1, DateType::Date, format!("{date}T{p}")),
+            Some(p) => m(i, q + 1, DateType::Date, resolve::with_time(date, p)),
             None => m(i, q, DateType::Date, date),
         }
     }
@@ -1175,13 +1175,13 @@ impl<'d, 't> Scanner<'d, 't> {
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
             "tonight" => {
-                return m(i, i + 1, DateType::Date, format!("{}TNI", day(0)));
+                return m(i, i + 1, DateType::Date, resolve::with_time(day(0), "NI"));
             }
             _ => None,
         };
         if let Some(off) = offset {
             if let Some(part) = self.word(i + 1).and_then(|w| w.part) {
-                return m(i, i + 2, DateType::Date, format!("{}T{part}", day(off)));
+                return m(i, i + 2, DateType::Date, resolve::with_time(day(off), part));
             }
             return m(i, i + 1, DateType::Date, day(off));
         }
@@ -1258,13 +1258,13 @@ impl<'d, 't> Scanner<'d, 't> {
                 None => format!("XXXX-WXX-{}", w.weekday),
             };
             if let Some(part) = self.word(q + 1).and_then(|w| w.part) {
-                return m(i, q + 2, DateType::Time, format!("{v}T{part}"));
+                return m(i, q + 2, DateType::Time, resolve::with_time(v, part));
             }
             return m(i, q + 1, DateType::Date, v);
         }
         if w.month > 0 && self.cap(q) && !w.month_abbr {
             let v = match r {
-                Some(r) => format!("{}-{:02}", resolve::year(resolve::month_year(r, w.month, step, tense)), w.month),
+                Some(r) => resolve::ym(resolve::month_year(r, w.month, step, tense), w.month),
                 None => format!("XXXX-{:02}", w.month),
             };
             return m(i, q + 1, DateType::Date, v);
@@ -1285,7 +1285,7 @@ impl<'d, 't> Scanner<'d, 't> {
             } else {
                 0
             };
-            return m(i, q + 1, DateType::Time, format!("{}T{part}", day(off)));
+            return m(i, q + 1, DateType::Time, resolve::with_time(day(off), part));
         }
         None
     }
@@ -1351,7 +1351,10 @@ impl<'d, 't> Scanner<'d, 't> {
                 && self.kind(i + 2) == Some(TokenKind::Number)
             {
                 if self.is(i + 1, ".") && self.raw(i + 2).len() <= 2 {
-                    let frac: f64 = format!("0.{}", self.raw(i + 2)).parse().ok()?;
+                    // "0.25" parsed and 25 / 100 are the same double: both
+                    // are the exact value correctly rounded.
+                    let digits = self.raw(i + 2);
+                    let frac = self.num(i + 2, 2)? as f64 / if digits.len() == 2 { 100.0 } else { 10.0 };
                     return Some((Some(v as f64 + frac), i + 3));
                 }
                 return None;
@@ -1626,7 +1629,11 @@ impl<'d, 't> Scanner<'d, 't> {
             Some(y) => resolve::year(y),
             None => "XXXX".into(),
         };
-        m(i, end, DateType::Date, format!("{y}-{code}{ord}"))
+        let mut value = y;
+        value.push('-');
+        value.push(code);
+        resolve::push_digits(&mut value, ord, 1);
+        m(i, end, DateType::Date, value)
     }
 
     /// Expressions whose value depends on the story rather than the
