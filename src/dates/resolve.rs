@@ -86,8 +86,9 @@ pub fn push_digits(s: &mut String, mut n: u32, width: usize) {
         }
     }
     let start = k.min(buf.len().saturating_sub(width));
-    // ASCII digits are always UTF-8.
-    s.push_str(std::str::from_utf8(&buf[start..]).unwrap_or_default());
+    for &b in &buf[start..] {
+        s.push(char::from(b));
+    }
 }
 
 /// Appends `n` in decimal, as `{n}` would.

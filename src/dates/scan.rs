@@ -1858,7 +1858,9 @@ struct Entry {
 /// The word lexicon, the start words and the family words in one map,
 /// keyed as tokens are looked up (lower case, possessive "'s" stripped).
 struct Table {
-    map: FxMap<&'static [u8], Entry>,
+    /// Keyed by [`pack`]ed bytes: hashing and comparing a number costs a
+    /// fraction of hashing and comparing a byte string.
+    map: FxMap<u128, Entry>,
     /// The lexicon entries, for [`Entry::word`].
     words: Vec<Word>,
     /// For each key length, a bit per (first byte, last byte), both mod
@@ -1877,39 +1879,56 @@ impl Table {
         if bits[bit >> 6] >> (bit & 63) & 1 == 0 {
             return None;
         }
-        self.map.get(key)
+        self.map.get(&pack(key)?)
     }
+}
+
+/// Up to [`MAX_KEY`] bytes as one number, the first in the lowest byte.
+/// Distinct keys give distinct numbers: no word token or key holds a NUL
+/// byte, so the zero padding cannot be mistaken for text.
+#[inline]
+fn pack(key: &[u8]) -> Option<u128> {
+    if key.len() > MAX_KEY {
+        return None;
+    }
+    let mut bytes = [0u8; MAX_KEY];
+    bytes[..key.len()].copy_from_slice(key);
+    Some(u128::from_le_bytes(bytes))
 }
 
 fn table() -> &'static Table {
     static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: FxMap<&'static [u8], Entry> = FxMap::default();
+        let mut entries: FxMap<&'static [u8], Entry> = FxMap::default();
         for (w, s) in start_words() {
-            map.entry(w.as_bytes()).or_default().strength = *s;
+            entries.entry(w.as_bytes()).or_default().strength = *s;
         }
         let mut words = Vec::new();
         for (w, e) in super::words::words() {
             words.push(*e);
-            let entry = map.entry(w.as_bytes()).or_default();
+            let entry = entries.entry(w.as_bytes()).or_default();
             entry.word = u8::try_from(words.len()).expect("at most 255 words in data/dates_words.txt");
             entry.strength = 2;
             entry.families |= family::of_word(e);
         }
         for (ws, f) in family::WORDS {
             for w in *ws {
-                map.entry(strip_possessive_bytes(w.as_bytes())).or_default().families |= f;
+                entries.entry(strip_possessive_bytes(w.as_bytes())).or_default().families |= f;
             }
         }
         for (toks, _) in holidays() {
-            map.entry(strip_possessive_bytes(toks[0].as_bytes())).or_default().families |= family::HOLIDAY;
+            entries.entry(strip_possessive_bytes(toks[0].as_bytes())).or_default().families |= family::HOLIDAY;
         }
+        let mut map = FxMap::default();
         let mut filter = [[0u64; 16]; MAX_KEY + 1];
-        for k in map.keys() {
+        for (k, e) in entries {
             // Longer keys are never looked up.
-            if let (Some(&first), Some(&last), Some(bits)) = (k.first(), k.last(), filter.get_mut(k.len())) {
+            if let (Some(&first), Some(&last), Some(bits), Some(packed)) =
+                (k.first(), k.last(), filter.get_mut(k.len()), pack(k))
+            {
                 let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
                 bits[bit >> 6] |= 1 << (bit & 63);
+                map.insert(packed, e);
             }
         }
         Table { map, words, filter }
