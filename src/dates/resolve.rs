@@ -75,6 +75,23 @@ pub fn clock(mut value: String, hour: u32, minute: u32, zone: &str) -> String {
 /// would. Values are built for every candidate match, and the formatting
 /// machinery cost more than the matching around it.
 pub fn push_digits(s: &mut String, mut n: u32, width: usize) {
+    let digit = |d: u32| char::from(b'0' + (d % 10) as u8);
+    // The usual fields (months, days, hours; years) without the loop.
+    match (width, n) {
+        (2, 0..=99) => {
+            s.push(digit(n / 10));
+            s.push(digit(n));
+            return;
+        }
+        (4, 1000..=9999) => {
+            s.push(digit(n / 1000));
+            s.push(digit(n / 100));
+            s.push(digit(n / 10));
+            s.push(digit(n));
+            return;
+        }
+        _ => {}
+    }
     let mut buf = [b'0'; 10];
     let mut k = buf.len();
     loop {

@@ -475,11 +475,9 @@ impl<'d, 't> Scanner<'d, 't> {
         let mut i = 0;
         let n = self.n();
         while i < n {
-            if self.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
-                i += 1;
-                continue;
-            }
-            if self.tags[i].class & family::START == 0 {
+            // Most tokens start nothing: their tag says so before the
+            // token is read.
+            if self.tags[i].class & family::START == 0 || self.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
                 i += 1;
                 continue;
             }
