@@ -35,7 +35,9 @@ pub fn date(d: Date) -> String {
 
 /// A year as TimeML writes it (four digits).
 pub fn year(y: i32) -> String {
-    let mut s = String::with_capacity(10);
+    // Most values are built onto a year: room for the longest usual one
+    // ("2020-11-03T10:30Z") spares growing the string on the way.
+    let mut s = String::with_capacity(24);
     if y < 0 {
         s.push('-');
     }
@@ -43,10 +45,53 @@ pub fn year(y: i32) -> String {
     s
 }
 
+/// `YYYY-MM`.
+pub fn ym(y: i32, m: u8) -> String {
+    let mut s = year(y);
+    s.push('-');
+    push_digits(&mut s, m.into(), 2);
+    s
+}
+
+/// `value` + `T` + `time`: a date with a time or a part of day
+/// ("2020-11-03T12:00", "2020-11-03TMO").
+pub fn with_time(mut value: String, time: &str) -> String {
+    value.push('T');
+    value.push_str(time);
+    value
+}
+
+/// A clock time on the date `value`: `value` + `Thh:mm` + `zone`.
+pub fn clock(mut value: String, hour: u32, minute: u32, zone: &str) -> String {
+    value.push('T');
+    push_digits(&mut value, hour, 2);
+    value.push(':');
+    push_digits(&mut value, minute, 2);
+    value.push_str(zone);
+    value
+}
+
 /// Appends `n` in decimal, zero-padded to `width` digits, as `{:0width$}`
 /// would. Values are built for every candidate match, and the formatting
 /// machinery cost more than the matching around it.
-fn push_digits(s: &mut String, mut n: u32, width: usize) {
+pub fn push_digits(s: &mut String, mut n: u32, width: usize) {
+    let digit = |d: u32| char::from(b'0' + (d % 10) as u8);
+    // The usual fields (months, days, hours; years) without the loop.
+    match (width, n) {
+        (2, 0..=99) => {
+            s.push(digit(n / 10));
+            s.push(digit(n));
+            return;
+        }
+        (4, 1000..=9999) => {
+            s.push(digit(n / 1000));
+            s.push(digit(n / 100));
+            s.push(digit(n / 10));
+            s.push(digit(n));
+            return;
+        }
+        _ => {}
+    }
     let mut buf = [b'0'; 10];
     let mut k = buf.len();
     loop {
@@ -58,13 +103,26 @@ fn push_digits(s: &mut String, mut n: u32, width: usize) {
         }
     }
     let start = k.min(buf.len().saturating_sub(width));
-    s.extend(buf[start..].iter().map(|&b| b as char));
+    for &b in &buf[start..] {
+        s.push(char::from(b));
+    }
+}
+
+/// Appends `n` in decimal, as `{n}` would.
+pub fn push_int(s: &mut String, n: i64) {
+    match u32::try_from(n) {
+        Ok(n) => push_digits(s, n, 1),
+        Err(_) => s.push_str(&n.to_string()),
+    }
 }
 
 /// ISO week value `YYYY-Www` of a date.
 pub fn week(d: Date) -> String {
     let (y, w) = d.iso_week();
-    format!("{}-W{:02}", year(y), w)
+    let mut s = year(y);
+    s.push_str("-W");
+    push_digits(&mut s, w.into(), 2);
+    s
 }
 
 /// The year a month-and-day without a year falls in. News mostly looks
@@ -148,19 +206,26 @@ pub fn shift(reference: Option<Date>, unit: Unit, n: i64) -> Option<String> {
         Unit::Year => year(r.year() + n as i32),
         Unit::Month => {
             let d = r.add_months(n);
-            format!("{}-{:02}", year(d.year()), d.month())
+            ym(d.year(), d.month())
         }
         Unit::Week => week(r.add_days(7 * n)),
         Unit::Fortnight => week(r.add_days(14 * n)),
-        Unit::Weekend => format!("{}-WE", week(r.add_days(7 * n))),
-        Unit::Day => r.add_days(n).to_string(),
+        Unit::Weekend => {
+            let mut s = week(r.add_days(7 * n));
+            s.push_str("-WE");
+            s
+        }
+        Unit::Day => date(r.add_days(n)),
         Unit::Quarter => {
             let q = (r.year() as i64) * 4 + (r.month() as i64 - 1) / 3 + n;
-            format!("{}-Q{}", year(q.div_euclid(4) as i32), q.rem_euclid(4) + 1)
+            let mut s = year(q.div_euclid(4) as i32);
+            s.push_str("-Q");
+            push_int(&mut s, q.rem_euclid(4) + 1);
+            s
         }
         Unit::Decade => format!("{}", (r.year() as i64).div_euclid(10) + n),
         Unit::Century => format!("{:02}", (r.year() as i64).div_euclid(100) + n),
-        Unit::Hour | Unit::Minute | Unit::Second => r.to_string(),
+        Unit::Hour | Unit::Minute | Unit::Second => date(r),
     })
 }
 
@@ -277,6 +342,16 @@ mod tests {
         for s in ["2021-03-15", "0099-12-01", "1900-02-28"] {
             assert_eq!(date(d(s)), d(s).to_string());
         }
+        for n in [i64::MIN, -1, 0, 7, 4_294_967_295, 4_294_967_296] {
+            let mut s = String::from("P");
+            push_int(&mut s, n);
+            assert_eq!(s, format!("P{n}"));
+        }
+        assert_eq!(ym(1998, 3), "1998-03");
+        assert_eq!(clock("2021-03-15".into(), 9, 5, "Z"), "2021-03-15T09:05Z");
+        assert_eq!(with_time("2021-03-15".into(), "MO"), "2021-03-15TMO");
+        assert_eq!(week(d("2021-01-03")), "2020-W53");
+        assert_eq!(week(d("2021-03-15")), "2021-W11");
     }
 
     #[test]

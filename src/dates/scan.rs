@@ -4,19 +4,22 @@
 //! May not touch: the document (read only) or anything outside dates.
 
 use super::resolve::{self, Tense};
-use super::words::{holidays, words, FxMap, Rule, Unit, Word};
+use super::words::{holidays, FxMap, Rule, Unit, Word};
 use super::{DateType, TimeExpr};
 use crate::text::{Document, TokenKind};
 use crate::{Date, Span};
 
 /// A match in token indices (`end` exclusive).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct M {
     start: usize,
     end: usize,
     kind: DateType,
     value: String,
 }
+
+/// A count and the index after it (see [`Scanner::quantity`]).
+type Count = (Option<f64>, usize);
 
 fn m(start: usize, end: usize, kind: DateType, value: String) -> Option<M> {
     Some(M { start, end, kind, value })
@@ -131,6 +134,126 @@ const APPROX2: &[(&str, &str)] = &[
 ];
 const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet"];
 
+/// Pattern families as bits of a token's class: which families may match
+/// from a token, read off its kind and its lexicon entry once, so that
+/// [`Scanner::core`] tries at each token only the few families that can
+/// start there. A bit may be set where its family then finds nothing, but
+/// never missing where it would match: each set below lists every way its
+/// family can begin.
+mod family {
+    use super::Word;
+
+    pub const NUMERIC: u16 = 1 << 0;
+    pub const TIME: u16 = 1 << 1;
+    pub const MONTH_DATE: u16 = 1 << 2;
+    pub const YEAR: u16 = 1 << 3;
+    pub const RELATIVE: u16 = 1 << 4;
+    pub const WEEKDAY: u16 = 1 << 5;
+    /// Also marks every token a count may start at (see `Scanner::quantity`).
+    pub const DURATION: u16 = 1 << 6;
+    pub const SET: u16 = 1 << 7;
+    pub const VAGUE: u16 = 1 << 8;
+    pub const QUARTER: u16 = 1 << 9;
+    pub const HOLIDAY: u16 = 1 << 10;
+    pub const ANAPHORIC: u16 = 1 << 11;
+    pub const SPOKEN_YEAR: u16 = 1 << 12;
+    pub const SEASON: u16 = 1 << 13;
+    /// A modifier that `Scanner::at` puts in front of a match ("early",
+    /// "the end of", "nearly").
+    pub const PREFIXED: u16 = 1 << 14;
+    /// The scan tries an expression here (not a family).
+    pub const START: u16 = 1 << 15;
+
+    /// A number token: dates, clock times, years, days, counts.
+    pub const NUMBER: u16 = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION;
+    /// A word that begins with a digit: "5th", "1990s".
+    pub const DIGIT_WORD: u16 = MONTH_DATE | YEAR | QUARTER;
+    /// "'" and "’": "'82", "the '90s".
+    pub const APOSTROPHE: u16 = YEAR | SEASON;
+    /// A count word (see `Scanner::quantity`): "two weeks ago".
+    const COUNT: u16 = RELATIVE | DURATION;
+
+    /// The words that begin a family's pattern by themselves rather than
+    /// through their lexicon entry (see [`of_word`]).
+    pub const WORDS: &[(&[&str], u16)] = &[
+        (&["the"], MONTH_DATE | YEAR | RELATIVE | VAGUE | QUARTER | ANAPHORIC | SPOKEN_YEAR | SEASON | PREFIXED),
+        (&["noon", "midday", "midnight"], TIME),
+        (&["fiscal"], YEAR),
+        (&["today", "yesterday", "tomorrow", "tonight"], RELATIVE),
+        (&["a", "an"], COUNT | SET),
+        (&["one", "half", "several", "few", "many", "some", "couple"], COUNT),
+        (&["this", "last", "next"], RELATIVE | QUARTER),
+        (
+            &[
+                "current",
+                "present",
+                "past",
+                "previous",
+                "preceding",
+                "recent",
+                "first",
+                "coming",
+                "following",
+                "upcoming",
+            ],
+            RELATIVE,
+        ),
+        (
+            &[
+                "annually",
+                "yearly",
+                "quarterly",
+                "monthly",
+                "weekly",
+                "daily",
+                "hourly",
+                "nightly",
+                "every",
+                "each",
+                "per",
+            ],
+            SET,
+        ),
+        (&["now", "currently", "nowadays", "recently", "lately", "these"], VAGUE),
+        (&["that", "year"], ANAPHORIC),
+        (&["two"], SPOKEN_YEAR),
+        (
+            &[
+                "early", "late", "mid", "earlier", "later", "mid-", "more", "less", "fewer", "at", "up", "as",
+                "nearly", "fully", "roughly",
+            ],
+            PREFIXED,
+        ),
+    ];
+
+    /// The families a lexicon entry may begin.
+    pub fn of_word(w: &Word) -> u16 {
+        let mut f = 0;
+        if w.month > 0 {
+            f |= MONTH_DATE;
+        }
+        if w.weekday > 0 {
+            f |= MONTH_DATE | WEEKDAY;
+        }
+        if w.ordinal > 0 {
+            f |= YEAR | QUARTER;
+        }
+        if w.number > 0 {
+            f |= COUNT;
+            if (10..=20).contains(&w.number) {
+                f |= SPOKEN_YEAR;
+            }
+        }
+        if matches!(w.unit, Some((_, true))) {
+            f |= ANAPHORIC;
+        }
+        if w.season.is_some() {
+            f |= SEASON;
+        }
+        f
+    }
+}
+
 /// How many tokens from the top may start the article's own date.
 pub const REFERENCE_TOKENS: usize = 120;
 
@@ -143,12 +266,25 @@ pub struct Scanner<'d, 't> {
     /// The text lower-cased in ASCII only, so byte offsets are unchanged.
     low: String,
     reference: Option<Date>,
-    /// Per token: its lexicon entry, if any.
-    lex: Vec<Option<&'static Word>>,
-    /// Per token: an expression may start here (a temporal word, a number,
-    /// or a determiner or modifier shortly before one). Everything else is
-    /// skipped without trying the patterns, which keeps the scan fast.
-    start: Vec<bool>,
+    table: &'static Table,
+    /// Per token: what one lookup found (see [`Tag`]).
+    tags: Vec<Tag>,
+}
+
+/// What the scan knows about a token besides its text, read once.
+#[derive(Clone, Copy, Default)]
+struct Tag {
+    /// The pattern families that may match from here (see [`family`]),
+    /// and [`family::START`] where an expression may start (a temporal
+    /// word, a number, or a determiner or modifier shortly before one).
+    /// Tokens without it are skipped without trying the patterns, and at
+    /// the others only the families named are tried, which keeps the scan
+    /// fast.
+    class: u16,
+    /// Its lexicon entry: 1 + its index in [`Table::words`], or 0.
+    word: u8,
+    /// Start strength (see [`start_words`]).
+    strength: u8,
 }
 
 impl<'d, 't> Scanner<'d, 't> {
@@ -166,44 +302,43 @@ impl<'d, 't> Scanner<'d, 't> {
         let n = tokens.len();
         let end = tokens.last().map_or(0, |t| t.span().end);
         let low = doc.text[..end].to_ascii_lowercase();
-        let table = combined();
-        let filter = combined_filter();
-        // One lookup per word gives its lexicon entry and whether an
-        // expression may start there. Strong: by itself; weak: only within
-        // a few tokens before a strong one ("the past three years").
-        let mut lex = Vec::with_capacity(n);
-        let mut strength = Vec::with_capacity(n);
-        for t in tokens {
-            // Bytes first: most tokens are settled by their kind, first
-            // byte and length, without slicing a `&str` or hashing.
-            let b = &low.as_bytes()[t.span().range()];
-            let (entry, s) = match t.kind {
-                TokenKind::Number => (None, 2),
-                TokenKind::Punct => (None, if matches!(b, b"'" | b"\xE2\x80\x99") { 2 } else { 0 }),
-                TokenKind::Word if b[0].is_ascii_digit() => (None, 2),
-                TokenKind::Word if t.span().len() > 16 => (None, 0),
-                TokenKind::Word => {
-                    let key = strip_possessive(&low[t.span().range()]);
-                    if may_be_key(filter, key) {
-                        table.get(key).map_or((None, 0), |(e, s)| (e.as_ref(), *s))
-                    } else {
-                        (None, 0)
+        let table = table();
+        // One lookup per word gives its lexicon entry, the families it may
+        // begin and whether an expression may start there. Strong: by
+        // itself; weak: only within a few tokens before a strong one ("the
+        // past three years").
+        let mut tags = vec![Tag::default(); n];
+        for (t, tag) in tokens.iter().zip(&mut tags) {
+            // Bytes, not `&str`: slicing a `&str` checks character
+            // boundaries, and most tokens are settled by their kind alone.
+            let b = low.as_bytes().get(t.span().range()).unwrap_or_default();
+            let (class, strength) = match t.kind {
+                TokenKind::Number => (family::NUMBER, 2),
+                TokenKind::Punct if matches!(b, b"'" | b"\xE2\x80\x99") => (family::APOSTROPHE, 2),
+                TokenKind::Punct => continue,
+                TokenKind::Word if b.first().is_some_and(u8::is_ascii_digit) => (family::DIGIT_WORD, 2),
+                TokenKind::Word if b.len() > MAX_KEY => continue,
+                TokenKind::Word => match table.get(strip_possessive_bytes(b)) {
+                    Some(e) => {
+                        tag.word = e.word;
+                        (e.families, e.strength)
                     }
-                }
+                    None => continue,
+                },
             };
-            lex.push(entry);
-            strength.push(s);
+            tag.class = class;
+            tag.strength = strength;
         }
-        let mut start = vec![false; n];
         let mut next_strong = usize::MAX;
-        for i in (0..n).rev() {
-            let s = strength[i];
-            if s == 2 {
+        for (i, tag) in tags.iter_mut().enumerate().rev() {
+            if tag.strength == 2 {
                 next_strong = i;
             }
-            start[i] = s == 2 || s == 1 && next_strong.saturating_sub(i) <= 5;
+            if tag.strength == 2 || tag.strength == 1 && next_strong - i <= 5 {
+                tag.class |= family::START;
+            }
         }
-        Scanner { doc, tokens, low, reference, lex, start }
+        Scanner { doc, tokens, low, reference, table, tags }
     }
 
     fn n(&self) -> usize {
@@ -247,7 +382,8 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 
     fn word(&self, i: usize) -> Option<&'static Word> {
-        self.lex.get(i).copied().flatten()
+        let w = self.tags.get(i)?.word;
+        self.table.words.get(usize::from(w).checked_sub(1)?)
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -339,11 +475,9 @@ impl<'d, 't> Scanner<'d, 't> {
         let mut i = 0;
         let n = self.n();
         while i < n {
-            if self.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
-                i += 1;
-                continue;
-            }
-            if !self.start[i] {
+            // Most tokens start nothing: their tag says so before the
+            // token is read.
+            if self.tags[i].class & family::START == 0 || self.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
                 i += 1;
                 continue;
             }
@@ -437,45 +571,48 @@ impl<'d, 't> Scanner<'d, 't> {
                 }
             }
         };
-        // "early 2019", "mid-March", "earlier this month", "late Tuesday".
-        let l = self.low(i);
-        if matches!(l, "early" | "late" | "mid" | "earlier" | "later" | "mid-") {
-            let mut j = i + 1;
-            if self.is(j, "-") && self.tight(j) {
-                j += 1;
-            }
-            if let Some(c) = self.core(j) {
-                let relative_ok = !matches!(l, "earlier" | "later")
-                    || self.is_any(j, &["this", "today", "tonight", "yesterday", "tomorrow", "last", "next"])
-                    || self.word(j).is_some_and(|w| w.weekday > 0);
-                if matches!(c.kind, DateType::Date | DateType::Time) && relative_ok && !c.value.starts_with('P') {
-                    consider(Some(M { start: i, ..c }));
+        // Modifiers in front: only at the few words that may be one.
+        if self.tags[i].class & family::PREFIXED != 0 {
+            // "early 2019", "mid-March", "earlier this month", "late Tuesday".
+            let l = self.low(i);
+            if matches!(l, "early" | "late" | "mid" | "earlier" | "later" | "mid-") {
+                let mut j = i + 1;
+                if self.is(j, "-") && self.tight(j) {
+                    j += 1;
+                }
+                if let Some(c) = self.core(j) {
+                    let relative_ok = !matches!(l, "earlier" | "later")
+                        || self.is_any(j, &["this", "today", "tonight", "yesterday", "tomorrow", "last", "next"])
+                        || self.word(j).is_some_and(|w| w.weekday > 0);
+                    if matches!(c.kind, DateType::Date | DateType::Time) && relative_ok && !c.value.starts_with('P') {
+                        consider(Some(M { start: i, ..c }));
+                    }
                 }
             }
-        }
-        // "the end of the year", "the beginning of March".
-        if self.is(i, "the")
-            && self.is_any(i + 1, &["end", "beginning", "start", "middle", "turn"])
-            && self.is(i + 2, "of")
-        {
-            if let Some(c) = self.core(i + 3) {
-                if c.kind == DateType::Date && c.start == i + 3 {
-                    consider(Some(M { start: i, ..c }));
+            // "the end of the year", "the beginning of March".
+            if self.is(i, "the")
+                && self.is_any(i + 1, &["end", "beginning", "start", "middle", "turn"])
+                && self.is(i + 2, "of")
+            {
+                if let Some(c) = self.core(i + 3) {
+                    if c.kind == DateType::Date && c.start == i + 3 {
+                        consider(Some(M { start: i, ..c }));
+                    }
                 }
             }
-        }
-        // "nearly two weeks", "more than a decade".
-        let approx_len = if APPROX2.iter().any(|(a, b)| self.is(i, a) && self.is(i + 1, b)) {
-            2
-        } else if self.is_any(i, APPROX) {
-            1
-        } else {
-            0
-        };
-        if approx_len > 0 {
-            if let Some(c) = self.core(i + approx_len) {
-                if c.kind == DateType::Duration && c.start == i + approx_len {
-                    consider(Some(M { start: i, ..c }));
+            // "nearly two weeks", "more than a decade".
+            let approx_len = if APPROX2.iter().any(|(a, b)| self.is(i, a) && self.is(i + 1, b)) {
+                2
+            } else if self.is_any(i, APPROX) {
+                1
+            } else {
+                0
+            };
+            if approx_len > 0 {
+                if let Some(c) = self.core(i + approx_len) {
+                    if c.kind == DateType::Duration && c.start == i + approx_len {
+                        consider(Some(M { start: i, ..c }));
+                    }
                 }
             }
         }
@@ -484,7 +621,7 @@ impl<'d, 't> Scanner<'d, 't> {
             if b.kind == DateType::Time && b.value.contains('T') {
                 let date = self
                     .weekday(b.end)
-                    .or_else(|| self.relative(b.end))
+                    .or_else(|| self.relative(b.end, self.quantity(b.end)))
                     .or_else(|| self.month_date(b.end, self.tense(b.end)));
                 if let Some(d) = date.filter(|d| d.kind == DateType::Date && d.start == b.end && d.value.len() == 10) {
                     let time = b.value.split_once('T').map(|(_, t)| t.to_string()).unwrap_or_default();
@@ -514,23 +651,55 @@ impl<'d, 't> Scanner<'d, 't> {
                 best = Some(c);
             }
         };
-        keep(self.numeric(i));
-        keep(self.time(i));
+        let class = self.tags[i].class;
+        let has = |f: u16| class & f != 0;
+        // `relative` ("two weeks ago") and `duration` both begin with a count.
+        let count = if has(family::DURATION) { self.quantity(i) } else { None };
+        if has(family::NUMERIC) {
+            keep(self.numeric(i));
+        }
+        if has(family::TIME) {
+            keep(self.time(i));
+        }
         // Dates without a year go to the nearest year: news often names
         // deadlines in a past-tense sentence ("extended the offer to Nov.
         // 16").
-        keep(self.month_date(i, Tense::Unknown));
-        keep(self.year(i));
-        keep(self.relative(i));
-        keep(self.weekday(i));
-        keep(self.duration(i));
-        keep(self.set(i));
-        keep(self.vague(i));
-        keep(self.quarter(i));
-        keep(self.holiday(i));
-        keep(self.anaphoric(i));
-        keep(self.spoken_year(i));
-        keep(self.season(i));
+        if has(family::MONTH_DATE) {
+            keep(self.month_date(i, Tense::Unknown));
+        }
+        if has(family::YEAR) {
+            keep(self.year(i));
+        }
+        if has(family::RELATIVE) {
+            keep(self.relative(i, count));
+        }
+        if has(family::WEEKDAY) {
+            keep(self.weekday(i));
+        }
+        if has(family::DURATION) {
+            keep(self.duration(i, count));
+        }
+        if has(family::SET) {
+            keep(self.set(i));
+        }
+        if has(family::VAGUE) {
+            keep(self.vague(i));
+        }
+        if has(family::QUARTER) {
+            keep(self.quarter(i));
+        }
+        if has(family::HOLIDAY) {
+            keep(self.holiday(i));
+        }
+        if has(family::ANAPHORIC) {
+            keep(self.anaphoric(i));
+        }
+        if has(family::SPOKEN_YEAR) {
+            keep(self.spoken_year(i));
+        }
+        if has(family::SEASON) {
+            keep(self.season(i));
+        }
         best
     }
 
@@ -667,11 +836,11 @@ impl<'d, 't> Scanner<'d, 't> {
                 if let (Some(r), Some(step)) = (self.reference, self.year_step(q)) {
                     if self.is(q + 1, "year") {
                         let y = r.year() + step;
-                        return m(i, q + 2, DateType::Date, format!("{}-{:02}", resolve::year(y), mo));
+                        return m(i, q + 2, DateType::Date, resolve::ym(y, mo));
                     }
                 }
                 if let Some((y, r)) = self.year_at(q2) {
-                    return m(i, r, DateType::Date, format!("{}-{:02}", resolve::year(y), mo));
+                    return m(i, r, DateType::Date, resolve::ym(y, mo));
                 }
                 // A bare month name needs calendar context: "in March".
                 let w = self.word(p)?;
@@ -684,7 +853,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     return None;
                 }
                 let value = match self.reference {
-                    Some(r) => format!("{}-{:02}", resolve::year(resolve::month_year(r, mo, 0, self.tense(p))), mo),
+                    Some(r) => resolve::ym(resolve::month_year(r, mo, 0, self.tense(p)), mo),
                     None => format!("XXXX-{mo:02}"),
                 };
                 return m(i, q, DateType::Date, value);
@@ -775,10 +944,10 @@ impl<'d, 't> Scanner<'d, 't> {
             None => "XXXX-XX-XX".to_string(),
         };
         if self.is_any(i, &["noon", "midday"]) && !(self.cap(i) && i > 0 && self.cap(i - 1)) {
-            return m(i, i + 1, DateType::Time, format!("{}T12:00", date()));
+            return m(i, i + 1, DateType::Time, resolve::with_time(date(), "12:00"));
         }
         if self.is(i, "midnight") {
-            return m(i, i + 1, DateType::Time, format!("{}T24:00", date()));
+            return m(i, i + 1, DateType::Time, resolve::with_time(date(), "24:00"));
         }
         let h = self.num(i, 2)?;
         let mut p = i + 1;
@@ -821,7 +990,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 return None;
             }
             let (q, z) = self.zone(p);
-            return m(i, q, DateType::Time, format!("{}T{h:02}:{min:02}{z}", date()));
+            return m(i, q, DateType::Time, resolve::clock(date(), h, min, z));
         } else if self.is(p, "o'clock") || self.is(p, "o’clock") {
             (false, p + 1)
         } else {
@@ -837,7 +1006,7 @@ impl<'d, 't> Scanner<'d, 't> {
             (h, false) => h,
         };
         let (q, z) = self.zone(q);
-        m(i, q, DateType::Time, format!("{}T{hour:02}:{min:02}{z}", date()))
+        m(i, q, DateType::Time, resolve::clock(date(), hour, min, z))
     }
 
     /// A time zone after a clock time: (next index, "Z" for UTC/GMT).
@@ -984,14 +1153,15 @@ impl<'d, 't> Scanner<'d, 't> {
         match part {
             // News corpora annotate "Friday night" as a DATE more often
             // than as a TIME; the value keeps the part of day.
-            Some(p) => m(i, q + 1, DateType::Date, format!("{date}T{p}")),
+            Some(p) => m(i, q + 1, DateType::Date, resolve::with_time(date, p)),
             None => m(i, q, DateType::Date, date),
         }
     }
 
     /// Relative dates: "today", "yesterday morning", "last year", "this
     /// week", "next Tuesday", "the past three years", "two weeks ago".
-    fn relative(&self, i: usize) -> Option<M> {
+    /// `count` is [`Scanner::quantity`] at `i`.
+    fn relative(&self, i: usize, count: Option<Count>) -> Option<M> {
         let r = self.reference;
         let day = |n: i64| match r {
             Some(r) => resolve::date(r.add_days(n)),
@@ -1003,18 +1173,18 @@ impl<'d, 't> Scanner<'d, 't> {
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
             "tonight" => {
-                return m(i, i + 1, DateType::Date, format!("{}TNI", day(0)));
+                return m(i, i + 1, DateType::Date, resolve::with_time(day(0), "NI"));
             }
             _ => None,
         };
         if let Some(off) = offset {
             if let Some(part) = self.word(i + 1).and_then(|w| w.part) {
-                return m(i, i + 2, DateType::Date, format!("{}T{part}", day(off)));
+                return m(i, i + 2, DateType::Date, resolve::with_time(day(off), part));
             }
             return m(i, i + 1, DateType::Date, day(off));
         }
         // "two weeks ago", "a year ago".
-        if let Some(mt) = self.ago(i) {
+        if let Some(mt) = self.ago(i, count) {
             return Some(mt);
         }
         let mut p = i;
@@ -1086,13 +1256,13 @@ impl<'d, 't> Scanner<'d, 't> {
                 None => format!("XXXX-WXX-{}", w.weekday),
             };
             if let Some(part) = self.word(q + 1).and_then(|w| w.part) {
-                return m(i, q + 2, DateType::Time, format!("{v}T{part}"));
+                return m(i, q + 2, DateType::Time, resolve::with_time(v, part));
             }
             return m(i, q + 1, DateType::Date, v);
         }
         if w.month > 0 && self.cap(q) && !w.month_abbr {
             let v = match r {
-                Some(r) => format!("{}-{:02}", resolve::year(resolve::month_year(r, w.month, step, tense)), w.month),
+                Some(r) => resolve::ym(resolve::month_year(r, w.month, step, tense), w.month),
                 None => format!("XXXX-{:02}", w.month),
             };
             return m(i, q + 1, DateType::Date, v);
@@ -1113,15 +1283,15 @@ impl<'d, 't> Scanner<'d, 't> {
             } else {
                 0
             };
-            return m(i, q + 1, DateType::Time, format!("{}T{part}", day(off)));
+            return m(i, q + 1, DateType::Time, resolve::with_time(day(off), part));
         }
         None
     }
 
     /// "two weeks ago", "a year ago", "three days earlier" is left a
     /// duration.
-    fn ago(&self, i: usize) -> Option<M> {
-        let (n, q) = self.quantity(i)?;
+    fn ago(&self, i: usize, count: Option<Count>) -> Option<M> {
+        let (n, q) = count?;
         let q = if self.is(q, "-") { q + 1 } else { q };
         let (unit, _) = self.word(q)?.unit?;
         // "a year earlier" is a date too, though its anchor may be an event.
@@ -1144,7 +1314,7 @@ impl<'d, 't> Scanner<'d, 't> {
     /// A count at `i`: digits, number words ("twenty-four"), "a"/"an",
     /// "a few", "several", "a couple of". Returns (value, next index);
     /// value `None` = unknown count.
-    fn quantity(&self, i: usize) -> Option<(Option<f64>, usize)> {
+    fn quantity(&self, i: usize) -> Option<Count> {
         let l = self.low(i);
         match l {
             "a" | "an" | "one" => {
@@ -1179,7 +1349,10 @@ impl<'d, 't> Scanner<'d, 't> {
                 && self.kind(i + 2) == Some(TokenKind::Number)
             {
                 if self.is(i + 1, ".") && self.raw(i + 2).len() <= 2 {
-                    let frac: f64 = format!("0.{}", self.raw(i + 2)).parse().ok()?;
+                    // "0.25" parsed and 25 / 100 are the same double: both
+                    // are the exact value correctly rounded.
+                    let digits = self.raw(i + 2);
+                    let frac = self.num(i + 2, 2)? as f64 / if digits.len() == 2 { 100.0 } else { 10.0 };
                     return Some((Some(v as f64 + frac), i + 3));
                 }
                 return None;
@@ -1213,9 +1386,10 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 
     /// Durations: "three years", "44-day", "a decade", "30-year-long",
-    /// "57 years old", "two and a half hours".
-    fn duration(&self, i: usize) -> Option<M> {
-        let (mut n, mut q) = self.quantity(i)?;
+    /// "57 years old", "two and a half hours". `count` is
+    /// [`Scanner::quantity`] at `i`.
+    fn duration(&self, i: usize, count: Option<Count>) -> Option<M> {
+        let (mut n, mut q) = count?;
         // "two and a half years"
         if self.is(q, "and") && self.is_any(q + 1, &["a", "one"]) && self.is(q + 2, "half") {
             n = n.map(|v| v + 0.5);
@@ -1453,7 +1627,11 @@ impl<'d, 't> Scanner<'d, 't> {
             Some(y) => resolve::year(y),
             None => "XXXX".into(),
         };
-        m(i, end, DateType::Date, format!("{y}-{code}{ord}"))
+        let mut value = y;
+        value.push('-');
+        value.push(code);
+        resolve::push_digits(&mut value, ord, 1);
+        m(i, end, DateType::Date, value)
     }
 
     /// Expressions whose value depends on the story rather than the
@@ -1661,45 +1839,98 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 }
 
-/// The word lexicon and the start words in one map: (lexicon entry,
-/// start strength; lexicon words are strong).
-fn combined() -> &'static FxMap<&'static str, (Option<Word>, u8)> {
-    static MAP: std::sync::OnceLock<FxMap<&'static str, (Option<Word>, u8)>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map: FxMap<&'static str, (Option<Word>, u8)> =
-            start_words().iter().map(|(w, s)| (*w, (None, *s))).collect();
-        for (w, e) in words() {
-            map.insert(w, (Some(*e), 2));
-        }
-        map
-    })
+/// The longest word looked up; longer tokens are no date word.
+const MAX_KEY: usize = 16;
+
+/// What one lookup tells about a word.
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    /// Its lexicon entry: 1 + its index in [`Table::words`], or 0.
+    word: u8,
+    /// Start strength (see [`start_words`]; lexicon words are strong).
+    strength: u8,
+    /// The pattern families it may begin (see [`family`]).
+    families: u16,
 }
 
-/// For each length below 64, a bit per first byte (mod 64) that some key
-/// of [`combined`] has: most words of a text are no date word, and this
-/// spares them the hashing. All bits are set if a key does not fit.
-fn combined_filter() -> &'static [u64; 64] {
-    static FILTER: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
-    FILTER.get_or_init(|| {
-        let mut f = [0u64; 64];
-        for k in combined().keys() {
-            match k.as_bytes().first() {
-                Some(&b) if k.len() < 64 => f[k.len()] |= 1 << (b & 63),
-                _ => return [u64::MAX; 64],
+/// The word lexicon, the start words and the family words in one map,
+/// keyed as tokens are looked up (lower case, possessive "'s" stripped).
+struct Table {
+    /// Keyed by [`pack`]ed bytes: hashing and comparing a number costs a
+    /// fraction of hashing and comparing a byte string.
+    map: FxMap<u128, Entry>,
+    /// The lexicon entries, for [`Entry::word`].
+    words: Vec<Word>,
+    /// For each key length, a bit per (first byte, last byte), both mod
+    /// 32, that some key has: about two words in three are settled by it
+    /// without hashing.
+    filter: [[u64; 16]; MAX_KEY + 1],
+}
+
+impl Table {
+    /// The entry of a lower-case word, possessive stripped.
+    #[inline]
+    fn get(&self, key: &[u8]) -> Option<&Entry> {
+        let (&first, &last) = (key.first()?, key.last()?);
+        let bits = self.filter.get(key.len())?;
+        let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
+        if bits[bit >> 6] >> (bit & 63) & 1 == 0 {
+            return None;
+        }
+        self.map.get(&pack(key)?)
+    }
+}
+
+/// Up to [`MAX_KEY`] bytes as one number, the first in the lowest byte.
+/// Distinct keys give distinct numbers: no word token or key holds a NUL
+/// byte, so the zero padding cannot be mistaken for text.
+#[inline]
+fn pack(key: &[u8]) -> Option<u128> {
+    if key.len() > MAX_KEY {
+        return None;
+    }
+    let mut bytes = [0u8; MAX_KEY];
+    bytes[..key.len()].copy_from_slice(key);
+    Some(u128::from_le_bytes(bytes))
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut entries: FxMap<&'static [u8], Entry> = FxMap::default();
+        for (w, s) in start_words() {
+            entries.entry(w.as_bytes()).or_default().strength = *s;
+        }
+        let mut words = Vec::new();
+        for (w, e) in super::words::words() {
+            words.push(*e);
+            let entry = entries.entry(w.as_bytes()).or_default();
+            entry.word = u8::try_from(words.len()).expect("at most 255 words in data/dates_words.txt");
+            entry.strength = 2;
+            entry.families |= family::of_word(e);
+        }
+        for (ws, f) in family::WORDS {
+            for w in *ws {
+                entries.entry(strip_possessive_bytes(w.as_bytes())).or_default().families |= f;
             }
         }
-        f
+        for (toks, _) in holidays() {
+            entries.entry(strip_possessive_bytes(toks[0].as_bytes())).or_default().families |= family::HOLIDAY;
+        }
+        let mut map = FxMap::default();
+        let mut filter = [[0u64; 16]; MAX_KEY + 1];
+        for (k, e) in entries {
+            // Longer keys are never looked up.
+            if let (Some(&first), Some(&last), Some(bits), Some(packed)) =
+                (k.first(), k.last(), filter.get_mut(k.len()), pack(k))
+            {
+                let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
+                bits[bit >> 6] |= 1 << (bit & 63);
+                map.insert(packed, e);
+            }
+        }
+        Table { map, words, filter }
     })
-}
-
-/// False only when `w` is surely no key of [`combined`].
-#[inline]
-fn may_be_key(filter: &[u64; 64], w: &str) -> bool {
-    match (filter.get(w.len()), w.as_bytes().first()) {
-        (Some(bits), Some(&b)) => bits & (1 << (b & 63)) != 0,
-        // Too long for the filter, or empty: let the table decide.
-        _ => true,
-    }
 }
 
 /// Words that may begin an expression: 2 = by themselves ("today",
@@ -1791,4 +2022,236 @@ fn start_words() -> &'static FxMap<&'static str, u8> {
 
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+}
+
+/// [`strip_possessive`] on bytes.
+fn strip_possessive_bytes(w: &[u8]) -> &[u8] {
+    w.strip_suffix(b"'s").or_else(|| w.strip_suffix("’s".as_bytes())).unwrap_or(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Trying only the families a token's class names finds exactly what
+    /// trying every family everywhere finds, on token soups from a
+    /// temporal vocabulary (a fixed LCG, so the test is deterministic).
+    #[test]
+    fn classes_never_hide_a_match() {
+        const VOCAB: &[&str] = &[
+            "the",
+            "The",
+            "last",
+            "next",
+            "this",
+            "May",
+            "may",
+            "March",
+            "Nov",
+            "Sept",
+            "Tues",
+            "Sun",
+            "Sat",
+            ".",
+            ",",
+            "-",
+            "/",
+            ":",
+            "'",
+            "’",
+            "1",
+            "5",
+            "12",
+            "31",
+            "82",
+            "1998",
+            "2020",
+            "1990s",
+            "90s",
+            "5th",
+            "20th",
+            "a",
+            "an",
+            "one",
+            "two",
+            "twenty",
+            "nineteen",
+            "thousand",
+            "half",
+            "year",
+            "years",
+            "day",
+            "week",
+            "weeks",
+            "month",
+            "quarter",
+            "century",
+            "ago",
+            "earlier",
+            "later",
+            "hence",
+            "Tuesday",
+            "Tuesday's",
+            "Friday",
+            "morning",
+            "night",
+            "tonight",
+            "today",
+            "today's",
+            "Yesterday",
+            "p",
+            "m",
+            "am",
+            "PM",
+            "EST",
+            "o'clock",
+            "noon",
+            "midnight",
+            "every",
+            "each",
+            "per",
+            "other",
+            "and",
+            "of",
+            "fiscal",
+            "third",
+            "first",
+            "final",
+            "mid",
+            "early",
+            "late",
+            "end",
+            "beginning",
+            "nearly",
+            "more",
+            "than",
+            "at",
+            "least",
+            "up",
+            "to",
+            "as",
+            "many",
+            "several",
+            "few",
+            "couple",
+            "now",
+            "currently",
+            "recently",
+            "these",
+            "days",
+            "past",
+            "future",
+            "present",
+            "recent",
+            "coming",
+            "following",
+            "previous",
+            "that",
+            "same",
+            "weekend",
+            "latest",
+            "period",
+            "ended",
+            "long",
+            "old",
+            "annually",
+            "daily",
+            "once",
+            "twice",
+            "percent",
+            "$",
+            "million",
+            "summer",
+            "fall",
+            "Christmas",
+            "Eve",
+            "Day",
+            "Valentine's",
+            "New",
+            "Year's",
+            "Good",
+            "Easter",
+            "said",
+            "will",
+            "was",
+            "\n",
+            "é",
+            "东京",
+            // Whole phrases, so that the longer patterns occur often.
+            "year-earlier",
+            "year-ago",
+            "year-end",
+            "3rd quarter",
+            "the 2nd half of",
+            "first-quarter",
+            "next year's",
+            "the year ended",
+            "two weeks ago",
+            "a year and a half",
+            "44-year-old",
+            "decades-long",
+            "10 a.m.",
+            "3:30 p.m.",
+            "at 15:30",
+            "2020-11-03",
+            "11/3/2020",
+            "nineteen ninety-six",
+            "the year two thousand",
+            "in two thousand",
+            "the end of",
+            "more than",
+            "for years",
+            "that same week",
+            "the same year",
+            "every other",
+            "twice a",
+            "the summer of",
+            "the '90s",
+            "the early 1990s",
+            "Valentine's Day",
+            "Christmas Eve",
+            "St. Patrick's Day",
+            "Thanksgiving Day",
+            "Tuesday, Nov. 3",
+            "3 November 2020",
+            "the 5th of May",
+            "June last year",
+            "last Tuesday night",
+            "the past three years",
+            "the next few days",
+            "recent years",
+            "these days",
+            "the near future",
+            "the weekend",
+            "the fiscal year",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            let len = (next() >> 58) as usize + 1;
+            for _ in 0..len {
+                let r = next();
+                if (r >> 20) & 3 != 0 {
+                    text.push(' ');
+                }
+                text.push_str(VOCAB[(r >> 33) as usize % VOCAB.len()]);
+            }
+            let doc = Document::new(&text);
+            for reference in [Some(Date::new(2020, 11, 5).unwrap()), None] {
+                let some = Scanner::new(&doc, reference);
+                let mut every = Scanner::new(&doc, reference);
+                for tag in &mut every.tags {
+                    tag.class |= !family::START;
+                }
+                for i in 0..some.n() {
+                    assert_eq!(some.at(i), every.at(i), "{text:?} at token {i}");
+                }
+                assert_eq!(some.find_all(), every.find_all(), "{text:?}");
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //!
 //! May not touch: tokens or values. Lookup only.
 
+use super::resolve::push_int;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -66,44 +67,51 @@ pub enum Unit {
 impl Unit {
     /// TimeML duration value for `n` of this unit (`None` = unknown count).
     pub fn duration(self, n: Option<f64>) -> String {
+        // Built piece by piece rather than with `format!`: a value is built
+        // for every candidate match.
+        let mut s = String::with_capacity(12);
         // Halves are written in the next smaller unit: P2Y6M, PT1M30S.
         if let Some(v) = n.filter(|v| v.fract() == 0.5) {
-            let whole = v.trunc() as i64;
-            let w = |s: String| if whole > 0 { s } else { String::new() };
-            match self {
-                Unit::Year => return format!("P{}6M", w(format!("{whole}Y"))),
-                Unit::Month => return format!("P{}15D", w(format!("{whole}M"))),
-                Unit::Day => return format!("P{}T12H", w(format!("{whole}D"))),
-                Unit::Hour => return format!("PT{}30M", w(format!("{whole}H"))),
-                Unit::Minute => return format!("PT{}30S", w(format!("{whole}M"))),
-                _ => {}
+            let half = match self {
+                Unit::Year => Some(("P", "Y", "6M")),
+                Unit::Month => Some(("P", "M", "15D")),
+                Unit::Day => Some(("P", "D", "T12H")),
+                Unit::Hour => Some(("PT", "H", "30M")),
+                Unit::Minute => Some(("PT", "M", "30S")),
+                _ => None,
+            };
+            if let Some((prefix, letter, half)) = half {
+                let whole = v.trunc() as i64;
+                s.push_str(prefix);
+                if whole > 0 {
+                    push_int(&mut s, whole);
+                    s.push_str(letter);
+                }
+                s.push_str(half);
+                return s;
             }
         }
-        let n = match n {
-            Some(n) => fmt_num(if self == Unit::Fortnight { n * 2.0 } else { n }),
-            None => "X".to_string(),
+        let (prefix, letter) = match self {
+            Unit::Second => ("PT", "S"),
+            Unit::Minute => ("PT", "M"),
+            Unit::Hour => ("PT", "H"),
+            Unit::Day => ("P", "D"),
+            Unit::Week | Unit::Fortnight => ("P", "W"),
+            Unit::Weekend => ("P", "WE"),
+            Unit::Month => ("P", "M"),
+            Unit::Quarter => ("P", "Q"),
+            Unit::Year => ("P", "Y"),
+            Unit::Decade => ("P", "DE"),
+            Unit::Century => ("P", "CE"),
         };
-        match self {
-            Unit::Second => format!("PT{n}S"),
-            Unit::Minute => format!("PT{n}M"),
-            Unit::Hour => format!("PT{n}H"),
-            Unit::Day => format!("P{n}D"),
-            Unit::Week | Unit::Fortnight => format!("P{n}W"),
-            Unit::Weekend => format!("P{n}WE"),
-            Unit::Month => format!("P{n}M"),
-            Unit::Quarter => format!("P{n}Q"),
-            Unit::Year => format!("P{n}Y"),
-            Unit::Decade => format!("P{n}DE"),
-            Unit::Century => format!("P{n}CE"),
+        s.push_str(prefix);
+        match n.map(|n| if self == Unit::Fortnight { n * 2.0 } else { n }) {
+            Some(n) if n.fract() == 0.0 => push_int(&mut s, n as i64),
+            Some(n) => s.push_str(&n.to_string()),
+            None => s.push('X'),
         }
-    }
-}
-
-fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+        s.push_str(letter);
+        s
     }
 }
 
@@ -249,5 +257,11 @@ mod tests {
         assert_eq!(Unit::Hour.duration(Some(0.5)), "PT30M");
         assert_eq!(Unit::Minute.duration(Some(1.5)), "PT1M30S");
         assert_eq!(Unit::Fortnight.duration(Some(1.0)), "P2W");
+        assert_eq!(Unit::Day.duration(Some(0.5)), "PT12H");
+        assert_eq!(Unit::Month.duration(Some(2.5)), "P2M15D");
+        assert_eq!(Unit::Week.duration(Some(1.5)), "P1.5W");
+        assert_eq!(Unit::Year.duration(Some(2.25)), "P2.25Y");
+        assert_eq!(Unit::Decade.duration(Some(3.0)), "P3DE");
+        assert_eq!(Unit::Weekend.duration(None), "PXWE");
     }
 }
