@@ -277,9 +277,9 @@ impl Ctx {
                     .args(["--target", "web", "--out-dir", "www/pkg", "--out-name", "newsmark"])
                     .arg(&input))
             })?;
-            // The glue and its snippet (src/wasm_unpack.js) are ES modules
-            // with a .js extension: this lets Node import them as they are
-            // (the bench, scripts); browsers ignore it.
+            inline_snippets(&self.path("www/pkg"))?;
+            // The glue is an ES module with a .js extension: this lets Node
+            // import it as it is (the bench, scripts); browsers ignore it.
             std::fs::write(self.path("www/pkg/package.json"), "{ \"type\": \"module\" }\n")
                 .map_err(|e| format!("www/pkg/package.json: {e}"))?;
             self.step("build: wasm-opt -O3", |c| {
@@ -444,6 +444,49 @@ fn show(cmd: &Command) -> String {
         s.push_str(&a.to_string_lossy());
     }
     s
+}
+
+/// Copies the JavaScript snippets wasm-bindgen emitted (`src/wasm_unpack.js`)
+/// into the glue in place of their imports, and removes `snippets/`.
+///
+/// The glue imports each snippet from a folder named by a hash, which the
+/// browser only discovers once it has parsed the glue: measured on the page,
+/// that extra round trip came after `app.js` and before the first highlight.
+/// Inlined, the page loads one module fewer. A snippet is a plain module
+/// whose exports are the functions the glue imports by name.
+fn inline_snippets(pkg: &Path) -> Result {
+    let glue_path = pkg.join("newsmark.js");
+    let glue = read(&glue_path)?;
+    let mut out = String::with_capacity(glue.len() + 4096);
+    for line in glue.lines() {
+        let import = line
+            .strip_prefix("import {")
+            .and_then(|rest| rest.split_once("} from './snippets/"))
+            .and_then(|(_, path)| path.strip_suffix("';"));
+        match import {
+            Some(rel) => {
+                let code = read(&pkg.join("snippets").join(rel))?;
+                out.push_str(&format!("// Inlined from {rel} by `cargo xtask build`.\n"));
+                for l in code.lines() {
+                    out.push_str(l.strip_prefix("export ").unwrap_or(l));
+                    out.push('\n');
+                }
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    if out.contains("./snippets/") {
+        return Err("www/pkg/newsmark.js: a snippet import was not inlined".into());
+    }
+    std::fs::write(&glue_path, out).map_err(|e| format!("{}: {e}", glue_path.display()))?;
+    let snippets = pkg.join("snippets");
+    if snippets.exists() {
+        std::fs::remove_dir_all(&snippets).map_err(|e| format!("{}: {e}", snippets.display()))?;
+    }
+    Ok(())
 }
 
 fn read(path: &Path) -> Result<String> {
