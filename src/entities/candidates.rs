@@ -300,15 +300,17 @@ const fn pack_all<const N: usize>(list: [&str; N]) -> [u128; N] {
 const FUNCTION_PACKED: [u128; FUNCTION.len()] = pack_all(FUNCTION);
 const CALENDAR_PACKED: [u128; CALENDAR.len()] = pack_all(CALENDAR);
 
-/// The first letters of [`CALENDAR`], one bit each from 'a'.
-const CALENDAR_INITIALS: u32 = {
-    let mut bits = 0;
+/// The first two letters of [`CALENDAR`]: bit `second - 'a'` of entry
+/// `first - 'a'`.
+const CALENDAR_PAIRS: [u32; 26] = {
+    let mut pairs = [0; 26];
     let mut i = 0;
     while i < CALENDAR.len() {
-        bits |= 1 << (CALENDAR[i].as_bytes()[0] - b'a');
+        let w = CALENDAR[i].as_bytes();
+        pairs[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
         i += 1;
     }
-    bits
+    pairs
 };
 
 /// True when `w`, its ASCII letters lower-cased, is in `list` (a sorted
@@ -611,24 +613,30 @@ pub fn all_caps(s: &str) -> bool {
     letter
 }
 
+/// True when `w`, a possessive "'s" aside, is a month or weekday name.
 fn is_calendar(w: &str) -> bool {
-    // The first letter rejects most words before any packing.
-    let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    (3..=9).contains(&w.len())
-        && first.is_ascii_lowercase()
-        && CALENDAR_INITIALS & 1 << (first - b'a') != 0
-        && in_sorted(&CALENDAR_PACKED, w)
+    // The first two letters reject most words before any packing.
+    let b = w.as_bytes();
+    if b.len() < 3 {
+        return false;
+    }
+    let (first, second) = (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase());
+    first.is_ascii_lowercase()
+        && second.is_ascii_lowercase()
+        && CALENDAR_PAIRS[usize::from(first - b'a')] & 1 << (second - b'a') != 0
+        && {
+            let w = strip_poss(w);
+            (3..=9).contains(&w.len()) && in_sorted(&CALENDAR_PACKED, w)
+        }
 }
 
 /// A token that may start a name piece.
 fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
-    let t = doc.tokens[i];
+    if doc.tokens[i].kind != TokenKind::Word || m.date[i] {
+        return false;
+    }
     let w = doc.tok(i);
-    t.kind == TokenKind::Word
-        && !m.date[i]
-        && is_cap(w)
-        && !is_calendar(strip_poss(w))
-        && !is_pronoun(w, m.caps_line[i])
+    is_cap(w) && !is_calendar(w) && !is_pronoun(w, m.caps_line[i])
 }
 
 /// "I", "I've", "We're": pronouns are never names (in a headline only
@@ -1147,6 +1155,7 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(is_calendar("SEPT") && is_calendar("Wednesday") && !is_calendar("Mayor"));
+        assert!(is_calendar("Monday's") && is_calendar("JAN’s") && !is_calendar("Mon") && !is_calendar("Ju"));
         assert!(in_sorted(&FUNCTION_PACKED, "However") && !in_sorted(&FUNCTION_PACKED, "Houston"));
         assert!(in_sorted(&FUNCTION_PACKED, "A") && !in_sorted(&FUNCTION_PACKED, "Ab"));
     }
