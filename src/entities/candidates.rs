@@ -1089,6 +1089,10 @@ pub fn sentence_initial(doc: &Document, i: usize) -> bool {
             return true;
         }
         k -= 1;
+        // Most often a word: neither a dash nor punctuation to skip.
+        if doc.tokens[k].kind == TokenKind::Word {
+            return false;
+        }
         if matches!(doc.tok(k), "—" | "–" | "-") && after_dateline(doc, s.tokens.start, k) {
             return true;
         }
