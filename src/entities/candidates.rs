@@ -300,19 +300,34 @@ const fn pack_all<const N: usize>(list: [&str; N]) -> [u128; N] {
 const FUNCTION_PACKED: [u128; FUNCTION.len()] = pack_all(FUNCTION);
 const CALENDAR_PACKED: [u128; CALENDAR.len()] = pack_all(CALENDAR);
 
-/// The first two letters of [`CALENDAR`]: bit `second - 'a'` of entry
-/// `first - 'a'`.
-const CALENDAR_PAIRS: [u32; 26] = {
+/// The first two letters of the words of a lower-case list: bit
+/// `second - 'a'` of entry `first - 'a'`, bit 26 for a one-letter word.
+const fn pairs(list: &[&str]) -> [u32; 26] {
     let mut pairs = [0; 26];
     let mut i = 0;
-    while i < CALENDAR.len() {
-        let w = CALENDAR[i].as_bytes();
-        pairs[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        let second = if w.len() > 1 { w[1] - b'a' } else { 26 };
+        pairs[(w[0] - b'a') as usize] |= 1 << second;
         i += 1;
     }
     pairs
-};
+}
 
+/// [`pairs`] of [`CALENDAR`] and [`FUNCTION`].
+const CALENDAR_PAIRS: [u32; 26] = pairs(&CALENDAR);
+const FUNCTION_PAIRS: [u32; 26] = pairs(&FUNCTION);
+
+/// True when the first two letters of `w`, ASCII letters lower-cased, are
+/// in `pairs`: a filter before packing `w` for [`in_sorted`].
+fn pair_in(pairs: &[u32; 26], w: &[u8]) -> bool {
+    let first = w.first().map_or(0, u8::to_ascii_lowercase);
+    let second = match w.get(1) {
+        Some(b) => b.to_ascii_lowercase().wrapping_sub(b'a'),
+        None => 26,
+    };
+    first.is_ascii_lowercase() && second <= 26 && pairs[usize::from(first - b'a')] & 1 << second != 0
+}
 /// True when `w`, its ASCII letters lower-cased, is in `list` (a sorted
 /// list packed by [`pack_all`]): one binary search over numbers instead of
 /// a case-blind scan of the words.
@@ -616,18 +631,10 @@ pub fn all_caps(s: &str) -> bool {
 /// True when `w`, a possessive "'s" aside, is a month or weekday name.
 fn is_calendar(w: &str) -> bool {
     // The first two letters reject most words before any packing.
-    let b = w.as_bytes();
-    if b.len() < 3 {
-        return false;
+    w.len() >= 3 && pair_in(&CALENDAR_PAIRS, w.as_bytes()) && {
+        let w = strip_poss(w);
+        (3..=9).contains(&w.len()) && in_sorted(&CALENDAR_PACKED, w)
     }
-    let (first, second) = (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase());
-    first.is_ascii_lowercase()
-        && second.is_ascii_lowercase()
-        && CALENDAR_PAIRS[usize::from(first - b'a')] & 1 << (second - b'a') != 0
-        && {
-            let w = strip_poss(w);
-            (3..=9).contains(&w.len()) && in_sorted(&CALENDAR_PACKED, w)
-        }
 }
 
 /// A token that may start a name piece.
@@ -924,7 +931,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             }
             let keyword_tail = has_keyword_tail(pieces, dropped);
             let single = p.1 == p.0 + 1;
-            let is_function = in_sorted(&FUNCTION_PACKED, w);
+            let is_function = pair_in(&FUNCTION_PAIRS, w.as_bytes()) && in_sorted(&FUNCTION_PACKED, w);
             let keyword_head = pieces.len() >= 2 && flags & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD) != 0;
             let drop = if keyword_tail || keyword_head {
                 is_function
@@ -1162,6 +1169,13 @@ mod tests {
         assert!(is_calendar("Monday's") && is_calendar("JAN’s") && !is_calendar("Mon") && !is_calendar("Ju"));
         assert!(in_sorted(&FUNCTION_PACKED, "However") && !in_sorted(&FUNCTION_PACKED, "Houston"));
         assert!(in_sorted(&FUNCTION_PACKED, "A") && !in_sorted(&FUNCTION_PACKED, "Ab"));
+        for w in FUNCTION.iter().chain(&CALENDAR) {
+            let cap = w[..1].to_uppercase() + &w[1..];
+            assert!(pair_in(&FUNCTION_PAIRS, w.as_bytes()) || pair_in(&CALENDAR_PAIRS, w.as_bytes()), "{w}");
+            assert!(pair_in(&FUNCTION_PAIRS, cap.as_bytes()) || pair_in(&CALENDAR_PAIRS, cap.as_bytes()), "{w}");
+        }
+        assert!(pair_in(&FUNCTION_PAIRS, b"I") && !pair_in(&FUNCTION_PAIRS, b"X") && !pair_in(&FUNCTION_PAIRS, b""));
+        assert!(!pair_in(&FUNCTION_PAIRS, b"Zz") && !pair_in(&FUNCTION_PAIRS, "É".as_bytes()));
     }
 
     #[test]

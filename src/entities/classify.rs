@@ -575,8 +575,10 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
     }
     // "Procter & Gamble": partners' names joined by an ampersand.
+    // Only the gaps between the words are read: a word holds no space.
     let amp = |b: &[u8]| (1..b.len().saturating_sub(1)).any(|i| b[i] == b'&' && b[i - 1] == b' ' && b[i + 1] == b' ');
-    if nw >= 2 && amp(c.span.text(doc.text).as_bytes()) {
+    let text = doc.text.as_bytes();
+    if nw >= 2 && c.words.windows(2).any(|p| amp(&text[p[0].span.end..p[1].span.start])) {
         s[O] += 2.5;
     }
     // Context before.

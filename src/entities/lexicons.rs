@@ -127,15 +127,23 @@ fn plain_key_into(name: &str, buf: &mut [u8; BUF_LEN]) -> Option<usize> {
     if b.len() > MAX_KEY_LEN {
         return None;
     }
-    let mut plain = true;
-    // A space first, doubled or last is not plain (nor is the empty name).
-    let mut prev = b' ';
     for (d, &c) in buf.iter_mut().zip(b) {
-        plain &= (b'!'..=b'~').contains(&c) || (c == b' ' && prev != b' ');
-        prev = c;
         *d = c.to_ascii_lowercase();
     }
-    (plain && prev != b' ').then_some(b.len())
+    // Printable, spaces aside: one comparison a byte (one word, the common
+    // case, is then done).
+    if b.iter().all(|&c| c.wrapping_sub(b'!') < 0x5e) {
+        return (!b.is_empty()).then_some(b.len());
+    }
+    // Spaces: single, between words (the empty name is not plain either).
+    let mut prev = b' ';
+    for &c in b {
+        if !(c.wrapping_sub(b'!') < 0x5e || (c == b' ' && prev != b' ')) {
+            return None;
+        }
+        prev = c;
+    }
+    (prev != b' ').then_some(b.len())
 }
 
 /// Lower-cases `name` into `buf` the way [`key`](crate::lexicon::key) does (trimmed, whitespace
