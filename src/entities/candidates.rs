@@ -121,11 +121,6 @@ impl Store {
 /// concatenation of the keys of its parts. ASCII letters are left for the
 /// caller to lower-case in place (`make_ascii_lowercase`).
 fn push_key(out: &mut String, s: &str) {
-    if s.is_ascii() && !s.bytes().any(|b| b != b' ' && b.is_ascii_whitespace()) && !s.contains("  ") {
-        // Lower-cased in place by the caller, once per name.
-        out.push_str(s);
-        return;
-    }
     let mut space = false;
     for c in s.chars() {
         if c.is_whitespace() {
@@ -136,7 +131,10 @@ fn push_key(out: &mut String, s: &str) {
             continue;
         }
         space = false;
-        if c == '’' {
+        if c.is_ascii() {
+            // Lower-cased in place by the caller, once per name.
+            out.push(c);
+        } else if c == '’' {
             out.push('\'');
         } else {
             out.extend(c.to_lowercase());
@@ -756,11 +754,12 @@ fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
 /// (read them with [`Store::cands`]).
 pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
     let n = doc.tokens.len();
-    // About one candidate per 16 tokens in news; a guess, not a bound.
+    // About one candidate per 16 tokens in news, with one or two words;
+    // generous guesses, not bounds.
     let mut out = Store {
-        keys: String::with_capacity(doc.text.len() / 12),
-        words: Vec::with_capacity(n / 12),
-        cuts: Vec::with_capacity(n / 16),
+        keys: String::with_capacity(doc.text.len() / 8),
+        words: Vec::with_capacity(n / 8),
+        cuts: Vec::with_capacity(n / 12),
     };
     let mut pieces: Vec<Piece> = Vec::with_capacity(12);
     let mut i = 0;
