@@ -121,11 +121,6 @@ impl Store {
 /// concatenation of the keys of its parts. ASCII letters are left for the
 /// caller to lower-case in place (`make_ascii_lowercase`).
 fn push_key(out: &mut String, s: &str) {
-    if s.is_ascii() && !s.bytes().any(|b| b != b' ' && b.is_ascii_whitespace()) && !s.contains("  ") {
-        // Lower-cased in place by the caller, once per name.
-        out.push_str(s);
-        return;
-    }
     let mut space = false;
     for c in s.chars() {
         if c.is_whitespace() {
@@ -136,7 +131,10 @@ fn push_key(out: &mut String, s: &str) {
             continue;
         }
         space = false;
-        if c == '’' {
+        if c.is_ascii() {
+            // Lower-cased in place by the caller, once per name.
+            out.push(c);
+        } else if c == '’' {
             out.push('\'');
         } else {
             out.extend(c.to_lowercase());
@@ -300,17 +298,34 @@ const fn pack_all<const N: usize>(list: [&str; N]) -> [u128; N] {
 const FUNCTION_PACKED: [u128; FUNCTION.len()] = pack_all(FUNCTION);
 const CALENDAR_PACKED: [u128; CALENDAR.len()] = pack_all(CALENDAR);
 
-/// The first letters of [`CALENDAR`], one bit each from 'a'.
-const CALENDAR_INITIALS: u32 = {
-    let mut bits = 0;
+/// The first two letters of the words of a lower-case list: bit
+/// `second - 'a'` of entry `first - 'a'`, bit 26 for a one-letter word.
+const fn pairs(list: &[&str]) -> [u32; 26] {
+    let mut pairs = [0; 26];
     let mut i = 0;
-    while i < CALENDAR.len() {
-        bits |= 1 << (CALENDAR[i].as_bytes()[0] - b'a');
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        let second = if w.len() > 1 { w[1] - b'a' } else { 26 };
+        pairs[(w[0] - b'a') as usize] |= 1 << second;
         i += 1;
     }
-    bits
-};
+    pairs
+}
 
+/// [`pairs`] of [`CALENDAR`] and [`FUNCTION`].
+const CALENDAR_PAIRS: [u32; 26] = pairs(&CALENDAR);
+const FUNCTION_PAIRS: [u32; 26] = pairs(&FUNCTION);
+
+/// True when the first two letters of `w`, ASCII letters lower-cased, are
+/// in `pairs`: a filter before packing `w` for [`in_sorted`].
+fn pair_in(pairs: &[u32; 26], w: &[u8]) -> bool {
+    let first = w.first().map_or(0, u8::to_ascii_lowercase);
+    let second = match w.get(1) {
+        Some(b) => b.to_ascii_lowercase().wrapping_sub(b'a'),
+        None => 26,
+    };
+    first.is_ascii_lowercase() && second <= 26 && pairs[usize::from(first - b'a')] & 1 << second != 0
+}
 /// True when `w`, its ASCII letters lower-cased, is in `list` (a sorted
 /// list packed by [`pack_all`]): one binary search over numbers instead of
 /// a case-blind scan of the words.
@@ -318,17 +333,69 @@ fn in_sorted(list: &[u128], w: &str) -> bool {
     pack(w.as_bytes()).is_some_and(|v| list.binary_search(&v).is_ok())
 }
 
-/// Lower-cases `w` into `out` as `str::to_lowercase` does, without
-/// allocating for ASCII words.
-fn lower_into(out: &mut String, w: &str) {
-    out.clear();
-    if w.is_ascii() {
-        out.push_str(w);
-        out.make_ascii_lowercase();
-    } else {
-        out.push_str(&w.to_lowercase());
+/// A lower-case word held inline, zero-padded, for the word sets of
+/// [`Marks`]: no allocation per word, hashed eight bytes at a time.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Folded {
+    len: u8,
+    bytes: [u8; Folded::CAP],
+}
+
+impl core::hash::Hash for Folded {
+    #[inline]
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        let len = usize::from(self.len);
+        for c in self.bytes[..len.div_ceil(8) * 8].chunks_exact(8) {
+            state.write_u64(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        state.write_u8(self.len);
     }
 }
+
+impl Folded {
+    /// The longest word held, in bytes: a word of at most 40 bytes (all
+    /// that [`marks`] folds) lengthens to at most 60 when lower-cased.
+    const CAP: usize = 64;
+
+    /// `w` as it is (already lower case); `None` when longer than
+    /// [`Folded::CAP`], since no such word is in a set.
+    #[inline]
+    pub fn exact(w: &str) -> Option<Folded> {
+        let mut f = Folded { len: 0, bytes: [0; Folded::CAP] };
+        f.bytes.get_mut(..w.len())?.copy_from_slice(w.as_bytes());
+        f.len = w.len() as u8;
+        Some(f)
+    }
+
+    /// `w` lower-cased as `str::to_lowercase` does; ASCII words (nearly
+    /// all) byte by byte, without allocating.
+    #[inline]
+    fn lower(w: &str) -> Option<Folded> {
+        let mut f = Folded { len: 0, bytes: [0; Folded::CAP] };
+        let b = w.as_bytes();
+        if b.len() <= Folded::CAP {
+            let mut ascii = true;
+            for (d, &c) in f.bytes.iter_mut().zip(b) {
+                ascii &= c < 0x80;
+                *d = c.to_ascii_lowercase();
+            }
+            if ascii {
+                f.len = b.len() as u8;
+                return Some(f);
+            }
+        }
+        Folded::exact(&w.to_lowercase())
+    }
+
+    /// The word's bytes.
+    #[inline]
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
+/// A set of [`Folded`] words.
+type WordSet = HashSet<Folded, FxBuild>;
 
 /// Token-level facts shared by candidate finding and classification.
 pub struct Marks {
@@ -338,10 +405,24 @@ pub struct Marks {
     pub caps_line: Vec<bool>,
     /// Sentence-initial capitalized words (lower-cased) that the document
     /// also writes in lower case elsewhere: ordinary words, not names.
-    pub lower_seen: HashSet<String, FxBuild>,
+    lower_seen: WordSet,
     /// Sentence-initial capitalized words (lower-cased) that the document
     /// also capitalizes inside a sentence: names.
-    pub name_seen: HashSet<String, FxBuild>,
+    name_seen: WordSet,
+}
+
+impl Marks {
+    /// True when the lower-case word `w` opens a sentence somewhere and is
+    /// written in lower case elsewhere: an ordinary word.
+    pub fn lower_seen(&self, w: &str) -> bool {
+        Folded::exact(w).is_some_and(|f| self.lower_seen.contains(&f))
+    }
+
+    /// True when the lower-case word `w` opens a sentence somewhere and is
+    /// capitalized inside one elsewhere: a name.
+    pub fn name_seen(&self, w: &str) -> bool {
+        Folded::exact(w).is_some_and(|f| self.name_seen.contains(&f))
+    }
 }
 
 /// Computes [`Marks`] in two passes over the tokens. Only the few
@@ -358,15 +439,15 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         }
     }
     let mut caps_line = vec![false; n];
-    let mut initial: HashSet<String, FxBuild> = HashSet::default();
+    // At most one word per sentence, fewer distinct: reserved so that the
+    // table (of 65-byte words) is not rebuilt as it grows.
+    let mut initial = WordSet::with_capacity_and_hasher(doc.sentences.len() / 2, FxBuild::default());
     let mut line_start = 0;
     let (mut upper, mut other) = (0u32, 0u32);
     // A run of capitalized words inside a normal line ("… CALL TODAY AND
     // SAVE …") shouts as much as a headline does.
     let (mut run_start, mut run_len) = (0usize, 0u32);
     let mut mid_caps: Vec<usize> = Vec::new();
-    // Lower-cased words are built here and copied into a table only when new.
-    let mut lower_buf = String::new();
     // Most tokens are only looked at through their first byte and length,
     // without slicing the text.
     let bytes = doc.text.as_bytes();
@@ -417,9 +498,13 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         }
         if lower && is_cap(w) && w.len() <= 40 {
             if sentence_initial(doc, i) {
-                lower_into(&mut lower_buf, strip_poss(w));
-                if !initial.contains(lower_buf.as_str()) {
-                    initial.insert(lower_buf.clone());
+                // At most 40 bytes: always held.
+                if let Some(f) = Folded::lower(strip_poss(w)) {
+                    // Most are repeats ("The", "He"): a lookup is cheaper
+                    // than an insertion that finds the word.
+                    if !initial.contains(&f) {
+                        initial.insert(f);
+                    }
                 }
                 // "Dawn Lin said…": the start of a full name counts as a
                 // name seen.
@@ -446,7 +531,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             *l |= 1 << (b[b.len() - 1] & 63);
         }
     }
-    let mut name_seen = HashSet::default();
+    let mut name_seen = WordSet::default();
     for &i in &mid_caps {
         let w = strip_poss(doc.tok(i));
         let b = w.as_bytes()[0].to_ascii_lowercase();
@@ -454,13 +539,12 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         // The last byte only filters ASCII words, whose keys keep their
         // length and last byte.
         if filter[w.len()] & (1 << (b & 63)) != 0 && (last_filter[w.len()] & (1 << (last & 63)) != 0 || !w.is_ascii()) {
-            lower_into(&mut lower_buf, w);
-            if initial.contains(lower_buf.as_str()) && !name_seen.contains(lower_buf.as_str()) {
-                name_seen.insert(lower_buf.clone());
+            if let Some(f) = Folded::lower(w).filter(|f| initial.contains(f) && !name_seen.contains(f)) {
+                name_seen.insert(f);
             }
         }
     }
-    let mut lower_seen = HashSet::default();
+    let mut lower_seen = WordSet::default();
     if !initial.is_empty() {
         for t in &doc.tokens {
             let (start, len) = (t.span().start, t.span().len());
@@ -473,7 +557,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
                 if w.starts_with(char::is_lowercase) {
                     // Moved across once found, so that "the" is hashed into
                     // the result table once, not at every occurrence.
-                    if let Some(k) = initial.take(w) {
+                    if let Some(k) = Folded::exact(w).and_then(|f| initial.take(&f)) {
                         lower_seen.insert(k);
                     }
                 }
@@ -542,24 +626,22 @@ pub fn all_caps(s: &str) -> bool {
     letter
 }
 
+/// True when `w`, a possessive "'s" aside, is a month or weekday name.
 fn is_calendar(w: &str) -> bool {
-    // The first letter rejects most words before any packing.
-    let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    (3..=9).contains(&w.len())
-        && first.is_ascii_lowercase()
-        && CALENDAR_INITIALS & 1 << (first - b'a') != 0
-        && in_sorted(&CALENDAR_PACKED, w)
+    // The first two letters reject most words before any packing.
+    w.len() >= 3 && pair_in(&CALENDAR_PAIRS, w.as_bytes()) && {
+        let w = strip_poss(w);
+        (3..=9).contains(&w.len()) && in_sorted(&CALENDAR_PACKED, w)
+    }
 }
 
 /// A token that may start a name piece.
 fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
-    let t = doc.tokens[i];
+    if doc.tokens[i].kind != TokenKind::Word || m.date[i] {
+        return false;
+    }
     let w = doc.tok(i);
-    t.kind == TokenKind::Word
-        && !m.date[i]
-        && is_cap(w)
-        && !is_calendar(strip_poss(w))
-        && !is_pronoun(w, m.caps_line[i])
+    is_cap(w) && !is_calendar(w) && !is_pronoun(w, m.caps_line[i])
 }
 
 /// "I", "I've", "We're": pronouns are never names (in a headline only
@@ -672,11 +754,12 @@ fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
 /// (read them with [`Store::cands`]).
 pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
     let n = doc.tokens.len();
-    // About one candidate per 16 tokens in news; a guess, not a bound.
+    // About one candidate per 16 tokens in news, with one or two words;
+    // generous guesses, not bounds.
     let mut out = Store {
-        keys: String::with_capacity(doc.text.len() / 12),
-        words: Vec::with_capacity(n / 12),
-        cuts: Vec::with_capacity(n / 16),
+        keys: String::with_capacity(doc.text.len() / 8),
+        words: Vec::with_capacity(n / 8),
+        cuts: Vec::with_capacity(n / 12),
     };
     let mut pieces: Vec<Piece> = Vec::with_capacity(12);
     let mut i = 0;
@@ -847,7 +930,7 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             }
             let keyword_tail = has_keyword_tail(pieces, dropped);
             let single = p.1 == p.0 + 1;
-            let is_function = in_sorted(&FUNCTION_PACKED, w);
+            let is_function = pair_in(&FUNCTION_PAIRS, w.as_bytes()) && in_sorted(&FUNCTION_PACKED, w);
             let keyword_head = pieces.len() >= 2 && flags & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD) != 0;
             let drop = if keyword_tail || keyword_head {
                 is_function
@@ -866,12 +949,12 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                             // open a sentence alone), never capitalized
                             // elsewhere.
                             let w = key(w);
-                            !m.name_seen.contains(&w) && lex.is_common(&w)
+                            !m.name_seen(&w) && lex.is_common(&w)
                         })
                     || (single && flags & (lx::GIVEN | lx::SURNAME) == 0 && sentence_initial(doc, p.0) && {
                         let w = key(w);
-                        m.lower_seen.contains(&w)
-                            || (!m.name_seen.contains(&w)
+                        m.lower_seen(&w)
+                            || (!m.name_seen(&w)
                                 && (lex.is_common(&w)
                                     || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")))))
                     })
@@ -1012,6 +1095,10 @@ pub fn sentence_initial(doc: &Document, i: usize) -> bool {
             return true;
         }
         k -= 1;
+        // Most often a word: neither a dash nor punctuation to skip.
+        if doc.tokens[k].kind == TokenKind::Word {
+            return false;
+        }
         if matches!(doc.tok(k), "—" | "–" | "-") && after_dateline(doc, s.tokens.start, k) {
             return true;
         }
@@ -1069,7 +1156,7 @@ mod tests {
         let doc = Document::new(&text);
         // No panic; "Then" opens a sentence and is capitalized before a name.
         let m = marks(&doc, &[]);
-        assert!(m.name_seen.contains("then"));
+        assert!(m.name_seen("then"));
     }
 
     #[test]
@@ -1078,8 +1165,16 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(is_calendar("SEPT") && is_calendar("Wednesday") && !is_calendar("Mayor"));
+        assert!(is_calendar("Monday's") && is_calendar("JAN’s") && !is_calendar("Mon") && !is_calendar("Ju"));
         assert!(in_sorted(&FUNCTION_PACKED, "However") && !in_sorted(&FUNCTION_PACKED, "Houston"));
         assert!(in_sorted(&FUNCTION_PACKED, "A") && !in_sorted(&FUNCTION_PACKED, "Ab"));
+        for w in FUNCTION.iter().chain(&CALENDAR) {
+            let cap = w[..1].to_uppercase() + &w[1..];
+            assert!(pair_in(&FUNCTION_PAIRS, w.as_bytes()) || pair_in(&CALENDAR_PAIRS, w.as_bytes()), "{w}");
+            assert!(pair_in(&FUNCTION_PAIRS, cap.as_bytes()) || pair_in(&CALENDAR_PAIRS, cap.as_bytes()), "{w}");
+        }
+        assert!(pair_in(&FUNCTION_PAIRS, b"I") && !pair_in(&FUNCTION_PAIRS, b"X") && !pair_in(&FUNCTION_PAIRS, b""));
+        assert!(!pair_in(&FUNCTION_PAIRS, b"Zz") && !pair_in(&FUNCTION_PAIRS, "É".as_bytes()));
     }
 
     #[test]

@@ -398,11 +398,16 @@ fn context(w: &str) -> u16 {
 /// "German-Israeli", "Iraqi Kurdish": every part a nationality (or a
 /// compass word before one).
 fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
-    if !key.contains([' ', '-']) {
+    let b = key.as_bytes();
+    if !b.iter().any(|&c| c == b' ' || c == b'-') {
         return false;
     }
     let mut any = false;
-    for part in key.split([' ', '-']) {
+    let mut start = 0;
+    // Split at the (ASCII) separators, which are character boundaries.
+    for end in (0..=b.len()).filter(|&i| i == b.len() || b[i] == b' ' || b[i] == b'-') {
+        let part = &key[start..end];
+        start = end + 1;
         let demonym = lex.is(part, lx::DEMONYM) || part.strip_suffix('s').is_some_and(|p| lex.is(p, lx::DEMONYM));
         if demonym {
             any = true;
@@ -520,7 +525,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if f == 0 && ["ians", "eans", "ian", "ean", "ese"].iter().any(|e| k.len() > e.len() + 3 && k.ends_with(e)) {
             s[M] += 0.8; // "Floridians", "Transylvanian", "Surinamese"
         }
-        if w.find('.').is_some_and(|d| d >= 2 && w[d + 1..].starts_with(char::is_uppercase)) {
+        if w.bytes().position(|b| b == b'.').is_some_and(|d| d >= 2 && w[d + 1..].starts_with(char::is_uppercase)) {
             s[O] += 2.0; // a site or outlet: "News.Az"
         }
         if w.len() >= 4
@@ -549,11 +554,19 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     // Inner capitals: "NationsBank", "KeyCorp".
     if nw == 1 {
         let w = c.span.text(doc.text);
-        if w.len() >= 4
-            && w.chars().skip(1).any(char::is_uppercase)
-            && w.chars().any(char::is_lowercase)
-            && !w.contains(['\'', '’', '-', '.'])
-        {
+        // ASCII names (nearly all) byte by byte.
+        let inner = w.len() >= 4
+            && if w.is_ascii() {
+                let b = w.as_bytes();
+                b[1..].iter().any(u8::is_ascii_uppercase)
+                    && b.iter().any(u8::is_ascii_lowercase)
+                    && !b.iter().any(|c| matches!(c, b'\'' | b'-' | b'.'))
+            } else {
+                w.chars().skip(1).any(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && !w.contains(['\'', '’', '-', '.'])
+            };
+        if inner {
             // Skip the first character, whatever its width.
             let tail = &w[w.chars().next().map_or(0, char::len_utf8)..];
             if !(w.starts_with("Mc") || w.starts_with("Mac") || tail.starts_with(char::is_uppercase)) {
@@ -562,7 +575,10 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
     }
     // "Procter & Gamble": partners' names joined by an ampersand.
-    if nw >= 2 && c.span.text(doc.text).as_bytes().windows(3).any(|w| w == b" & ") {
+    // Only the gaps between the words are read: a word holds no space.
+    let amp = |b: &[u8]| (1..b.len().saturating_sub(1)).any(|i| b[i] == b'&' && b[i - 1] == b' ' && b[i + 1] == b' ');
+    let text = doc.text.as_bytes();
+    if nw >= 2 && c.words.windows(2).any(|p| amp(&text[p[0].span.end..p[1].span.start])) {
         s[O] += 2.5;
     }
     // Context before.

@@ -127,15 +127,23 @@ fn plain_key_into(name: &str, buf: &mut [u8; BUF_LEN]) -> Option<usize> {
     if b.len() > MAX_KEY_LEN {
         return None;
     }
-    let mut plain = true;
-    // A space first, doubled or last is not plain (nor is the empty name).
-    let mut prev = b' ';
     for (d, &c) in buf.iter_mut().zip(b) {
-        plain &= (b'!'..=b'~').contains(&c) || (c == b' ' && prev != b' ');
-        prev = c;
         *d = c.to_ascii_lowercase();
     }
-    (plain && prev != b' ').then_some(b.len())
+    // Printable, spaces aside: one comparison a byte (one word, the common
+    // case, is then done).
+    if b.iter().all(|&c| c.wrapping_sub(b'!') < 0x5e) {
+        return (!b.is_empty()).then_some(b.len());
+    }
+    // Spaces: single, between words (the empty name is not plain either).
+    let mut prev = b' ';
+    for &c in b {
+        if !(c.wrapping_sub(b'!') < 0x5e || (c == b' ' && prev != b' ')) {
+            return None;
+        }
+        prev = c;
+    }
+    (prev != b' ').then_some(b.len())
 }
 
 /// Lower-cases `name` into `buf` the way [`key`](crate::lexicon::key) does (trimmed, whitespace
@@ -309,8 +317,6 @@ const MERGED: &str = include_str!(concat!(env!("OUT_DIR"), "/entity_lexicon.txt"
 /// (a phrase), the hash of its first word. Read eight bytes at a time (the
 /// keys average about nine bytes, so this is one or two steps per line).
 fn line_at(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut h = 0;
     let mut i = at;
     while let Some(chunk) = text.get(i..i + 8) {
@@ -323,24 +329,70 @@ fn line_at(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
             let before = low.trailing_zeros() / 8;
             if chunk[before as usize] != b'\n' {
                 // A phrase: one line in twenty.
-                return line_with_space(text, at);
-            }
-            // The bytes before the break, zero-padded as `hash` pads a tail.
-            if before > 0 {
-                h = mix(h, w & (u64::MAX >> (64 - 8 * before)));
+                return phrase_at(text, at, i, h, before);
             }
             let end = i + before as usize;
-            return (end, mix(h, (end - at) as u64), None);
+            return (end, mix(mix_first(h, w, before), (end - at) as u64), None);
         }
         h = mix(h, w);
         i += 8;
     }
-    line_with_space(text, at)
+    line_bytewise(text, at)
 }
 
-/// [`line_at`] byte by byte, for the lines it does not read itself.
+/// Bytes of one in a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Flags the bytes of `w` equal to `b`: the lowest flag is the first such
+/// byte (false flags only ever sit above a true one).
+#[inline]
+fn find_byte(w: u64, b: u8) -> u64 {
+    let x = w ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// `h` mixed with the first `n` bytes of `w`, zero-padded as [`hash`]
+/// pads a tail (nothing for none).
+#[inline]
+fn mix_first(h: u64, w: u64, n: u32) -> u64 {
+    if n > 0 {
+        mix(h, w & (u64::MAX >> (64 - 8 * n)))
+    } else {
+        h
+    }
+}
+
+/// [`line_at`] for a line whose first byte below '!', `before` bytes into
+/// the word at `i`, is not its break; `h` hashes the bytes from `at` to
+/// `i`. A space there ends the phrase's first word: its hash is taken
+/// there and the search goes on for the break alone.
 #[cold]
-fn line_with_space(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
+fn phrase_at(text: &[u8], at: usize, mut i: usize, mut h: u64, before: u32) -> (usize, u64, Option<u64>) {
+    if text[i + before as usize] != b' ' {
+        // A control byte: too rare to read cleverly.
+        return line_bytewise(text, at);
+    }
+    let head = mix(mix_first(h, word(&text[i..]), before), (i + before as usize - at) as u64);
+    while let Some(chunk) = text.get(i..i + 8) {
+        let w = word(chunk);
+        let brk = find_byte(w, b'\n');
+        if brk != 0 {
+            let before = brk.trailing_zeros() / 8;
+            let end = i + before as usize;
+            return (end, mix(mix_first(h, w, before), (end - at) as u64), Some(head));
+        }
+        h = mix(h, w);
+        i += 8;
+    }
+    line_bytewise(text, at)
+}
+
+/// [`line_at`] byte by byte, for the end of the text and lines with
+/// control bytes.
+#[cold]
+fn line_bytewise(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
     let end = text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p);
     let line = &text[at..end];
     (end, hash(line), line.iter().position(|&b| b == b' ').map(|p| hash(&line[..p])))
@@ -403,7 +455,8 @@ mod tests {
 
     #[test]
     fn line_at_finds_the_first_break_and_hashes_the_line() {
-        let t = b"abcdefghij\nk\n\nlmnopq rstuvwxyz\nabcdefgh\nabcdefghijkl m\nabcdefgh ij\n a\nab c\nabcdef g";
+        let t = b"abcdefghij\nk\n\nlmnopq rstuvwxyz\nabcdefgh\nabcdefghijkl m\nabcdefgh ij\n a\nab c\na\x02b c\n\
+                  abcdefghijklmnopq rs\nab cdefghijklmnopqrstu vw\nabcdefg \nabcdef g";
         let mut at = 0;
         while at < t.len() {
             let end = t[at..].iter().position(|&b| b == b'\n').map_or(t.len(), |p| at + p);
