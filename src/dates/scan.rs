@@ -308,7 +308,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // itself; weak: only within a few tokens before a strong one ("the
         // past three years").
         let mut tags = vec![Tag::default(); n];
-        for (t, tag) in tokens.iter().zip(&mut tags) {
+        for (i, t) in tokens.iter().enumerate() {
             // Bytes, not `&str`: slicing a `&str` checks character
             // boundaries, and most tokens are settled by their kind alone.
             let b = low.as_bytes().get(t.span.range()).unwrap_or_default();
@@ -320,22 +320,22 @@ impl<'d, 't> Scanner<'d, 't> {
                 TokenKind::Word if b.len() > MAX_KEY => continue,
                 TokenKind::Word => match table.get(strip_possessive_bytes(b)) {
                     Some(e) => {
-                        tag.word = e.word;
+                        tags[i].word = e.word;
                         (e.families, e.strength)
                     }
                     None => continue,
                 },
             };
-            tag.class = class;
-            tag.strength = strength;
-        }
-        let mut next_strong = usize::MAX;
-        for (i, tag) in tags.iter_mut().enumerate().rev() {
-            if tag.strength == 2 {
-                next_strong = i;
-            }
-            if tag.strength == 2 || tag.strength == 1 && next_strong - i <= 5 {
-                tag.class |= family::START;
+            tags[i].class = class;
+            tags[i].strength = strength;
+            // A strong start makes the weak ones shortly before it starts.
+            if strength == 2 {
+                tags[i].class |= family::START;
+                for tag in &mut tags[i.saturating_sub(5)..i] {
+                    if tag.strength == 1 {
+                        tag.class |= family::START;
+                    }
+                }
             }
         }
         Scanner { doc, tokens, low, reference, table, tags }
