@@ -365,9 +365,11 @@ impl<'d, 't> Scanner<'d, 't> {
         }
     }
 
+    /// Token `i` is `w` (lower case). The lengths first: most tests fail
+    /// there, before the token's text is read.
     #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
-        self.low_bytes(i) == w.as_bytes()
+        self.tokens.get(i).is_some_and(|t| t.span.len() == w.len() && self.low_bytes(i) == w.as_bytes())
     }
 
     #[inline]
