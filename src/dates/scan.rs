@@ -392,6 +392,11 @@ impl<'d, 't> Scanner<'d, 't> {
         self.tokens.get(i).map(|t| t.kind)
     }
 
+    /// Length in bytes of token `i` (0 past the end).
+    fn len(&self, i: usize) -> usize {
+        self.tokens.get(i).map_or(0, |t| t.span.len())
+    }
+
     fn raw(&self, i: usize) -> &str {
         if i < self.n() {
             self.tokens[i].text(self.doc.text)
@@ -787,7 +792,7 @@ impl<'d, 't> Scanner<'d, 't> {
     /// A four-digit year at `i` ("1998"), or "'98" / "98" when `short`.
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         let y = self.num(i, 4)?;
-        if self.raw(i).len() == 4 && (1000..=2999).contains(&y) {
+        if self.len(i) == 4 && (1000..=2999).contains(&y) {
             return Some((y as i32, i + 1));
         }
         None
@@ -955,7 +960,7 @@ impl<'d, 't> Scanner<'d, 't> {
         let mut p = i + 1;
         let mut min = 0;
         let mut has_colon = false;
-        if self.tight(p) && matches!(self.low(p), ":" | ".") && self.tight(p + 1) && self.raw(p + 1).len() == 2 {
+        if self.tight(p) && matches!(self.low(p), ":" | ".") && self.tight(p + 1) && self.len(p + 1) == 2 {
             if let Some(mm) = self.num(p + 1, 2) {
                 if mm < 60 {
                     min = mm;
@@ -1106,7 +1111,7 @@ impl<'d, 't> Scanner<'d, 't> {
         if self.tight(r)
             && self.is_any(r, &["-", ":", "/", "%"])
             && self.kind(r + 1) == Some(TokenKind::Number)
-            && !(self.is(r, "-") && self.raw(r + 1).len() == 2)
+            && !(self.is(r, "-") && self.len(r + 1) == 2)
         {
             return None;
         }
@@ -1350,7 +1355,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 && self.tight(i + 2)
                 && self.kind(i + 2) == Some(TokenKind::Number)
             {
-                if self.is(i + 1, ".") && self.raw(i + 2).len() <= 2 {
+                if self.is(i + 1, ".") && self.len(i + 2) <= 2 {
                     // "0.25" parsed and 25 / 100 are the same double: both
                     // are the exact value correctly rounded.
                     let digits = self.raw(i + 2);
@@ -1738,7 +1743,7 @@ impl<'d, 't> Scanner<'d, 't> {
     fn season(&self, i: usize) -> Option<M> {
         if (self.is(i, "'") || self.is(i, "’"))
             && self.tight(i + 1)
-            && self.raw(i + 1).len() == 2
+            && self.len(i + 1) == 2
             && i > 0
             && self.is_any(i - 1, CAL_PREV)
         {
