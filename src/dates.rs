@@ -4,15 +4,17 @@
 //! May not touch: entities or statements. Reads only the tokenized text and
 //! the reference date.
 //!
-//! How it works: one left-to-right scan over the tokens. At each word or
-//! number every pattern family (dates with month names, numeric dates,
-//! years and decades, relative expressions, durations, times, sets, vague
-//! references) tries to match a bounded number of tokens from there; the
-//! longest match wins and the scan jumps past it, so the output is sorted
-//! and never overlaps, and the cost is linear. Words are looked up in the
-//! lexicon `data/dates_words.txt` (month and weekday names, units, number
-//! words) through one hash map; holidays come from
-//! `data/dates_holidays.txt`.
+//! How it works: one left-to-right scan over the tokens. Each word is
+//! looked up once, in one table holding the lexicon `data/dates_words.txt`
+//! (month and weekday names, units, number words), the first words of the
+//! holidays in `data/dates_holidays.txt` and the words that begin a
+//! pattern; the lookup gives the token a class: which pattern families
+//! (dates with month names, numeric dates, years and decades, relative
+//! expressions, durations, times, sets, vague references…) may start
+//! there, if any. At each token that may start one, those families try to
+//! match a bounded number of tokens from there; the longest match wins and
+//! the scan jumps past it, so the output is sorted and never overlaps, and
+//! the cost is linear.
 //!
 //! Span conventions follow TimeML: determiners and modifiers belong to the
 //! expression ("the past three years", "early 2019", "nearly two weeks"),
