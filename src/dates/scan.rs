@@ -370,7 +370,7 @@ impl<'d, 't> Scanner<'d, 't> {
     /// there, before the token's text is read.
     #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.span.len() == w.len() && self.low(i) == w.as_bytes())
+        self.tokens.get(i).is_some_and(|t| t.span().len() == w.len() && self.low(i) == w.as_bytes())
     }
 
     #[inline]
@@ -395,7 +395,7 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// Length in bytes of token `i` (0 past the end).
     fn len(&self, i: usize) -> usize {
-        self.tokens.get(i).map_or(0, |t| t.span.len())
+        self.tokens.get(i).map_or(0, |t| t.span().len())
     }
 
     fn raw(&self, i: usize) -> &str {
