@@ -147,6 +147,23 @@ impl Lexicon {
     }
 }
 
+/// [`crate::lexicon::entries`] of a word-list file that is all ASCII
+/// (a test checks ours are), and faster: it splits the lines with one
+/// byte loop instead of a search per line, and trims bytes instead of
+/// characters. The gender list has thousands of short lines, and reading
+/// them was most of this lexicon's loading time.
+fn ascii_entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut start = 0;
+    data.as_bytes()
+        .split(|&b| b == b'\n')
+        .map(move |bytes| {
+            let line = &data[start..start + bytes.len()];
+            start += bytes.len() + 1;
+            line.trim_ascii()
+        })
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// About as many entries as a word-list file holds: its lines average
 /// more than eight bytes. Tables sized from it are not rebuilt while they
 /// fill (a short guess only costs one rebuild), and counting the lines
@@ -163,12 +180,12 @@ pub(crate) fn get() -> &'static Lexicon {
         const SPEAKERS: &str = include_str!("../../data/speakers.txt");
         let mut cues: HashMap<&'static [u8], Vec<Cue>, crate::lexicon::FxBuild> =
             HashMap::with_capacity_and_hasher(entries_hint(CUES), Default::default());
-        for line in crate::lexicon::entries(CUES) {
+        for line in ascii_entries(CUES) {
             let (phrase, weak) = match line.strip_suffix('*') {
-                Some(p) => (p.trim_end(), true),
+                Some(p) => (p.trim_ascii_end(), true),
                 None => (line, false),
             };
-            let mut words = phrase.split_whitespace();
+            let mut words = phrase.split_ascii_whitespace();
             let Some(first) = words.next() else { continue };
             let rest: Vec<&'static str> = words.collect();
             let kind = if first == "according" {
@@ -189,24 +206,24 @@ pub(crate) fn get() -> &'static Lexicon {
         let mut non_agents = WordMap::default();
         let mut genders =
             WordMap::with_capacity_and_hasher(entries_hint(GENDER_NAMES) + entries_hint(SPEAKERS), Default::default());
-        for line in crate::lexicon::entries(GENDER_NAMES) {
-            let mut parts = line.split_whitespace();
+        for line in ascii_entries(GENDER_NAMES) {
+            let mut parts = line.split_ascii_whitespace();
             if let (Some(g), Some(name)) = (parts.next().and_then(gender), parts.next()) {
                 genders.insert(name, g);
             }
         }
-        for line in crate::lexicon::entries(SPEAKERS) {
+        for line in ascii_entries(SPEAKERS) {
             if let Some(w) = line.strip_prefix("p ") {
-                let mut parts = w.split_whitespace();
+                let mut parts = w.split_ascii_whitespace();
                 let Some(word) = parts.next() else { continue };
                 roles.insert(word, Role::Person);
                 if let Some(g) = parts.next().and_then(gender) {
                     genders.insert(word, g);
                 }
             } else if let Some(w) = line.strip_prefix("o ") {
-                roles.insert(w.trim(), Role::Org);
+                roles.insert(w.trim_ascii(), Role::Org);
             } else if let Some(w) = line.strip_prefix("n ") {
-                non_agents.insert(w.trim(), ());
+                non_agents.insert(w.trim_ascii(), ());
             }
         }
         let cue_starts = Prefilter::new(cues.keys().copied());
@@ -220,5 +237,27 @@ fn gender(mark: &str) -> Option<Gender> {
         "m" => Some(Gender::Male),
         "f" => Some(Gender::Female),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_entries_read_the_lists_as_entries_does() {
+        for data in [
+            include_str!("../../data/cues.txt"),
+            include_str!("../../data/gender_names.txt"),
+            include_str!("../../data/speakers.txt"),
+        ] {
+            assert!(data.is_ascii());
+            assert!(ascii_entries(data).eq(crate::lexicon::entries(data)));
+            for line in ascii_entries(data) {
+                assert!(line.split_ascii_whitespace().eq(line.split_whitespace()));
+            }
+        }
+        let text = "# head\r\n alpha \r\n\n\tbeta gamma\n#x\nlast";
+        assert_eq!(ascii_entries(text).collect::<Vec<_>>(), ["alpha", "beta gamma", "last"]);
     }
 }
