@@ -47,10 +47,9 @@ pub(crate) enum Gender {
 }
 
 pub(crate) struct Lexicon {
-    /// First word (lower-case) → phrases starting with it, longest first.
-    /// Keyed by bytes: a word lower-cased on the stack needs no UTF-8
-    /// check to be looked up.
-    pub cues: HashMap<&'static [u8], Vec<Cue>, crate::lexicon::FxBuild>,
+    /// First word (lower-case, [`packed`]) → phrases starting with it,
+    /// longest first.
+    cues: HashMap<u128, Vec<Cue>, crate::lexicon::FxBuild>,
     pub roles: WordMap<Role>,
     /// Given names and role nouns (lower case) that tell a person's gender
     /// ("mary", "spokeswoman", "mr").
@@ -134,7 +133,12 @@ impl Lexicon {
         for (b, c) in buf.iter_mut().zip(w) {
             *b = c.to_ascii_lowercase();
         }
-        self.cues.get(&buf[..w.len()]).map(Vec::as_slice)
+        self.cues.get(&u128::from_le_bytes(buf)).map(Vec::as_slice)
+    }
+
+    /// True when a cue phrase starts with the word `w`, as written.
+    pub(crate) fn is_cue_start(&self, w: &str) -> bool {
+        packed(w.as_bytes()).is_some_and(|k| self.cues.contains_key(&k))
     }
 
     /// The role the word `w` names, in any ASCII case.
@@ -145,6 +149,15 @@ impl Lexicon {
         }
         super::source::with_lower(w, |l| self.roles.get(l).copied())
     }
+}
+
+/// A word of up to 16 bytes as one integer, zero-padded: the cue table's
+/// key, hashed and compared in one step instead of byte by byte. Words
+/// hold no zero bytes, so no two share a key.
+fn packed(w: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..w.len())?.copy_from_slice(w);
+    Some(u128::from_le_bytes(buf))
 }
 
 /// [`crate::lexicon::entries`] of a word-list file that is all ASCII
@@ -178,8 +191,9 @@ pub(crate) fn get() -> &'static Lexicon {
         const CUES: &str = include_str!("../../data/cues.txt");
         const GENDER_NAMES: &str = include_str!("../../data/gender_names.txt");
         const SPEAKERS: &str = include_str!("../../data/speakers.txt");
-        let mut cues: HashMap<&'static [u8], Vec<Cue>, crate::lexicon::FxBuild> =
+        let mut cues: HashMap<u128, Vec<Cue>, crate::lexicon::FxBuild> =
             HashMap::with_capacity_and_hasher(entries_hint(CUES), Default::default());
+        let mut firsts = Vec::new();
         for line in ascii_entries(CUES) {
             let (phrase, weak) = match line.strip_suffix('*') {
                 Some(p) => (p.trim_ascii_end(), true),
@@ -197,7 +211,10 @@ pub(crate) fn get() -> &'static Lexicon {
             } else {
                 CueKind::Strong
             };
-            cues.entry(first.as_bytes()).or_default().push(Cue { rest, kind });
+            // A first word over 16 bytes could never be looked up.
+            let Some(key) = packed(first.as_bytes()) else { continue };
+            firsts.push(first);
+            cues.entry(key).or_default().push(Cue { rest, kind });
         }
         for v in cues.values_mut() {
             v.sort_by_key(|c| core::cmp::Reverse(c.rest.len()));
@@ -226,7 +243,7 @@ pub(crate) fn get() -> &'static Lexicon {
                 non_agents.insert(w.trim_ascii(), ());
             }
         }
-        let cue_starts = Prefilter::new(cues.keys().copied());
+        let cue_starts = Prefilter::new(firsts);
         let role_words = Prefilter::new(roles.keys().copied());
         Lexicon { cues, roles, genders, non_agents, cue_starts, role_words }
     })

@@ -702,8 +702,8 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             let joins = matches!(&*l, "of" | "for")
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || DETERMINERS_SET.contains(doc.tok(e + 1)));
-            let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1).as_bytes());
-            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(l.as_bytes()) && e > start {
+            let and = l == "and" && e + 1 < max && !lexicon::get().is_cue_start(doc.tok(e + 1));
+            if is_stop(w) && !joins && !and || lexicon::get().is_cue_start(&l) && e > start {
                 break;
             }
         }
@@ -846,9 +846,14 @@ impl Eq for NameKey<'_> {}
 
 impl Hash for NameKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        for b in self.0.bytes() {
-            state.write_u8(b.to_ascii_lowercase());
+        // The length and the first eight bytes, lower-cased: enough to
+        // tell names apart, and one step of the hasher.
+        let b = self.0.as_bytes();
+        let mut head = [0u8; 8];
+        for (h, c) in head.iter_mut().zip(b) {
+            *h = c.to_ascii_lowercase();
         }
+        state.write_u64(u64::from_le_bytes(head) ^ (b.len() as u64) << 56);
     }
 }
 
@@ -1036,14 +1041,16 @@ impl<'a> Resolver<'a> {
             }
             let mut e = i + 1;
             // A possessive ends a name ("Vancouver's Bo Horvat").
-            let possessive = |k: usize| doc.tok(k).ends_with("'s") || doc.tok(k).ends_with("’s");
+            let possessive = |k: usize| {
+                let w = doc.tok(k);
+                w.ends_with("'s") || w.ends_with("’s")
+            };
             while e < n && e - i < 8 && !possessive(e - 1) {
                 let glued = !doc.tokens[e].space_before;
+                let w = doc.tok(e);
                 if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
                     e += 1;
-                } else if (NAME_JOINERS_SET.contains(doc.tok(e))
-                    || doc.tok(e) == "-" && glued
-                    || doc.tok(e) == "." && doc.tok(e - 1).len() <= 3)
+                } else if (NAME_JOINERS_SET.contains(w) || w == "-" && glued || w == "." && doc.tok(e - 1).len() <= 3)
                     && e + 1 < n
                     && is_cap(doc, e + 1)
                 {
