@@ -1123,9 +1123,7 @@ impl<'a> Finder<'a> {
         };
         let w = self.doc.tok(e - 1);
         // "Musk's tweet said": the possessor is not the source phrase.
-        !w.ends_with("'s")
-            && !w.ends_with("’s")
-            && !source::with_lower(w, |head| lexicon::get().non_agents.contains_key(head))
+        !w.ends_with("'s") && !w.ends_with("’s") && lexicon::get().non_agents.get(w).is_none()
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when

@@ -7,9 +7,36 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// A hash map keyed by words, with the crate's fast hasher: the keys are
-/// short words looked up for many tokens of every text.
-pub(crate) type WordMap<V> = HashMap<&'static str, V, crate::lexicon::FxBuild>;
+/// A table keyed by words of at most 16 bytes, each [`packed`] into one
+/// integer, with the crate's fast hasher: the keys are short words looked
+/// up for many tokens of every text, and one integer hashes and compares
+/// in one step. A test checks that every entry of the lists fits.
+pub(crate) struct WordTable<V>(HashMap<u128, V, crate::lexicon::FxBuild>);
+
+impl<V> WordTable<V> {
+    fn with_capacity(n: usize) -> WordTable<V> {
+        WordTable(HashMap::with_capacity_and_hasher(n, Default::default()))
+    }
+
+    /// Files `v` under the word `w` as written; a word over 16 bytes is
+    /// left out (none is).
+    fn insert(&mut self, w: &str, v: V) {
+        if let Some(k) = packed(w.as_bytes()) {
+            self.0.insert(k, v);
+        }
+    }
+
+    /// The value of the word `w` ASCII-lower-cased (as the lists are).
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        let mut buf = [0u8; 16];
+        let b = w.as_bytes();
+        for (k, c) in buf.get_mut(..b.len())?.iter_mut().zip(b) {
+            *k = c.to_ascii_lowercase();
+        }
+        self.0.get(&u128::from_le_bytes(buf))
+    }
+}
 
 /// What a cue phrase does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,12 +77,12 @@ pub(crate) struct Lexicon {
     /// First word (lower-case, [`packed`]) → phrases starting with it,
     /// longest first.
     cues: HashMap<u128, Vec<Cue>, crate::lexicon::FxBuild>,
-    pub roles: WordMap<Role>,
+    pub roles: WordTable<Role>,
     /// Given names and role nouns (lower case) that tell a person's gender
     /// ("mary", "spokeswoman", "mr").
-    pub genders: WordMap<Gender>,
+    pub genders: WordTable<Gender>,
     /// Nouns that name documents and figures, not speakers ("study").
-    pub non_agents: WordMap<()>,
+    pub non_agents: WordTable<()>,
     /// First words of cues.
     cue_starts: Prefilter,
     /// Keys of `roles`.
@@ -147,7 +174,7 @@ impl Lexicon {
         if !self.role_words.may_contain(w) {
             return None;
         }
-        super::source::with_lower(w, |l| self.roles.get(l).copied())
+        self.roles.get(w).copied()
     }
 }
 
@@ -219,10 +246,10 @@ pub(crate) fn get() -> &'static Lexicon {
         for v in cues.values_mut() {
             v.sort_by_key(|c| core::cmp::Reverse(c.rest.len()));
         }
-        let mut roles = WordMap::default();
-        let mut non_agents = WordMap::default();
-        let mut genders =
-            WordMap::with_capacity_and_hasher(entries_hint(GENDER_NAMES) + entries_hint(SPEAKERS), Default::default());
+        let mut roles = WordTable::with_capacity(entries_hint(SPEAKERS));
+        let mut non_agents = WordTable::with_capacity(entries_hint(SPEAKERS));
+        let mut role_words = Vec::new();
+        let mut genders = WordTable::with_capacity(entries_hint(GENDER_NAMES) + entries_hint(SPEAKERS));
         for line in ascii_entries(GENDER_NAMES) {
             let mut parts = line.split_ascii_whitespace();
             if let (Some(g), Some(name)) = (parts.next().and_then(gender), parts.next()) {
@@ -234,17 +261,19 @@ pub(crate) fn get() -> &'static Lexicon {
                 let mut parts = w.split_ascii_whitespace();
                 let Some(word) = parts.next() else { continue };
                 roles.insert(word, Role::Person);
+                role_words.push(word);
                 if let Some(g) = parts.next().and_then(gender) {
                     genders.insert(word, g);
                 }
             } else if let Some(w) = line.strip_prefix("o ") {
                 roles.insert(w.trim_ascii(), Role::Org);
+                role_words.push(w.trim_ascii());
             } else if let Some(w) = line.strip_prefix("n ") {
                 non_agents.insert(w.trim_ascii(), ());
             }
         }
         let cue_starts = Prefilter::new(firsts);
-        let role_words = Prefilter::new(roles.keys().copied());
+        let role_words = Prefilter::new(role_words);
         Lexicon { cues, roles, genders, non_agents, cue_starts, role_words }
     })
 }
@@ -260,6 +289,24 @@ fn gender(mark: &str) -> Option<Gender> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_entry_fits_a_word_table() {
+        for data in [include_str!("../../data/gender_names.txt"), include_str!("../../data/speakers.txt")] {
+            for line in ascii_entries(data) {
+                for w in line.split_ascii_whitespace() {
+                    assert!(w.len() <= 16, "{w}");
+                }
+                // Organization and document entries are filed whole.
+                assert!(line.len() <= 18, "{line}");
+            }
+        }
+        let lex = get();
+        assert_eq!(lex.roles.get("Spokeswoman"), Some(&Role::Person));
+        assert_eq!(lex.genders.get("SPOKESWOMAN"), Some(&Gender::Female));
+        assert_eq!(lex.roles.get("spokeswomanx"), None);
+        assert_eq!(lex.roles.get("a-word-longer-than-sixteen-bytes"), None);
+    }
 
     #[test]
     fn ascii_entries_read_the_lists_as_entries_does() {

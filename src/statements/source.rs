@@ -309,11 +309,11 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
 /// else its given name's when that name is clearly one gender.
 fn mention_gender(canonical: &str, title: Option<&str>) -> Option<Gender> {
     let genders = &lexicon::get().genders;
-    if let Some(g) = title.and_then(|t| with_lower(t, |l| genders.get(l).copied())) {
+    if let Some(g) = title.and_then(|t| genders.get(t).copied()) {
         return Some(g);
     }
     let first = canonical.split_whitespace().next()?;
-    with_lower(first, |l| genders.get(l).copied())
+    genders.get(first).copied()
 }
 
 /// True when a mention of gender `have` may be referred to as `want`.
@@ -1152,7 +1152,7 @@ impl<'a> Resolver<'a> {
         // "her statement said": the possessor speaks.
         let first = text.split_whitespace().next().unwrap_or("");
         let head = ascii_lower(text.rsplit(' ').next().unwrap_or(""));
-        if lexicon::get().non_agents.contains_key(&*head) {
+        if lexicon::get().non_agents.get(&head).is_some() {
             match &*ascii_lower(first) {
                 "his" | "her" => return self.antecedent(np.start, Role::Person, None, pronoun_gender(first)),
                 "its" | "their" => return self.antecedent(np.start, Role::Org, None, None),
@@ -1176,7 +1176,7 @@ impl<'a> Resolver<'a> {
         for i in s..e {
             let lower = ascii_lower(doc.tok(i));
             let w = lower.trim_end_matches('s');
-            if let Some(r) = lex.roles.get(&*lower).or_else(|| lex.roles.get(w)) {
+            if let Some(r) = lex.roles.get(&lower).or_else(|| lex.roles.get(w)) {
                 role = Some(*r);
                 title = Some(doc.tok(i).to_ascii_lowercase());
             }
