@@ -1151,12 +1151,17 @@ impl<'a> Resolver<'a> {
         }
         // "her statement said": the possessor speaks.
         let first = text.split_whitespace().next().unwrap_or("");
-        let head = ascii_lower(text.rsplit(' ').next().unwrap_or(""));
-        if lexicon::get().non_agents.get(&head).is_some() {
-            match &*ascii_lower(first) {
-                "his" | "her" => return self.antecedent(np.start, Role::Person, None, pronoun_gender(first)),
-                "its" | "their" => return self.antecedent(np.start, Role::Org, None, None),
-                _ => {}
+        let head = text.rsplit(' ').next().unwrap_or("");
+        if lexicon::get().non_agents.get(head).is_some() {
+            let possessor = with_lower(first, |l| match l {
+                "his" | "her" => Some(Role::Person),
+                "its" | "their" => Some(Role::Org),
+                _ => None,
+            });
+            match possessor {
+                Some(Role::Person) => return self.antecedent(np.start, Role::Person, None, pronoun_gender(first)),
+                Some(Role::Org) => return self.antecedent(np.start, Role::Org, None, None),
+                None => {}
             }
         }
         // A name inside the phrase: the last one before any comma (the
@@ -1174,22 +1179,23 @@ impl<'a> Resolver<'a> {
         let mut role = None;
         let mut title = None;
         for i in s..e {
-            let lower = ascii_lower(doc.tok(i));
-            let w = lower.trim_end_matches('s');
-            if let Some(r) = lex.roles.get(&lower).or_else(|| lex.roles.get(w)) {
+            // The table lower-cases: a plural's "s" may be written "S".
+            let w = doc.tok(i);
+            if let Some(r) = lex.roles.get(w).or_else(|| lex.roles.get(w.trim_end_matches(['s', 'S']))) {
                 role = Some(*r);
-                title = Some(doc.tok(i).to_ascii_lowercase());
+                title = Some(w);
             }
         }
         let role = role?;
         // Only a definite description points back ("the mayor"); "a
         // citizen" or "officials" introduce someone new.
-        let det = ascii_lower(doc.tok(s));
-        if !matches!(&*det, "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
+        let definite =
+            with_lower(doc.tok(s), |d| matches!(d, "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our"));
+        if !definite {
             return None;
         }
-        let gender = title.as_deref().and_then(|t| lex.genders.get(t).copied());
-        self.antecedent(np.start, role, title.as_deref(), gender)
+        let gender = title.and_then(|t| lex.genders.get(t).copied());
+        self.antecedent(np.start, role, title, gender)
     }
 
     /// The index of the first mention starting at or after byte `pos`.
