@@ -846,14 +846,17 @@ impl Eq for NameKey<'_> {}
 
 impl Hash for NameKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // The length and the first eight bytes, lower-cased: enough to
-        // tell names apart, and one step of the hasher.
+        // Every byte, lower-cased, eight to a step of the hasher (hashing
+        // a prefix only would let crafted names all collide).
         let b = self.0.as_bytes();
-        let mut head = [0u8; 8];
-        for (h, c) in head.iter_mut().zip(b) {
-            *h = c.to_ascii_lowercase();
+        for chunk in b.chunks(8) {
+            let mut word = [0u8; 8];
+            for (w, c) in word.iter_mut().zip(chunk) {
+                *w = c.to_ascii_lowercase();
+            }
+            state.write_u64(u64::from_le_bytes(word));
         }
-        state.write_u64(u64::from_le_bytes(head) ^ (b.len() as u64) << 56);
+        state.write_usize(b.len());
     }
 }
 
@@ -1323,5 +1326,8 @@ mod tests {
             h.finish()
         };
         assert_eq!(hash(&key("\u{212A}IM", false)), hash(&key("kim", false)));
+        // Every byte counts: names sharing a long prefix must not all
+        // collide (a text full of them would make filing quadratic).
+        assert_ne!(hash(&key("Montgomeryson", false)), hash(&key("Montgomerysun", false)));
     }
 }
