@@ -145,8 +145,22 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         }
     }
     let lex = lexicon::get();
-    let mut cues = Vec::with_capacity(doc.tokens.len());
-    cues.extend((0..doc.tokens.len()).map(|i| lookup_cue(doc, lex, i)));
+    let n = doc.tokens.len();
+    let mut cues = Vec::with_capacity(n);
+    cues.extend((0..n).map(|i| lookup_cue(doc, lex, i)));
+    // The token each entity starts at (`token_at_or_after` its start), in
+    // one walk: searched for one by one, each missed the cache on long
+    // texts. Entities come sorted by position.
+    let mut k = 0;
+    let entity_tokens: Vec<usize> = entities
+        .iter()
+        .map(|e| {
+            while k < n && doc.tokens[k].span().start < e.span.start {
+                k += 1;
+            }
+            k
+        })
+        .collect();
     let mut f = Finder {
         doc,
         cues,
@@ -163,7 +177,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     f.floating(&mut found);
     found.sort_by_key(|s| (s.fragments[0].start, s.fragments.last().map(|x| x.end)));
 
-    let mut resolver = source::Resolver::new(doc, entities);
+    let mut resolver = source::Resolver::new(doc, entities, &entity_tokens);
     let mut out = Vec::with_capacity(found.len());
     let mut prev_end = 0;
     let mut last_speaker: Option<&str> = None;
@@ -174,20 +188,21 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
             continue;
         }
         prev_end = s.fragments.last().unwrap().end;
-        let speaker = match s.source {
-            Some(src) => resolver.resolve(src).or_else(|| {
+        let source = s.source.map(|t| f.span(t));
+        let speaker = match (s.source, source) {
+            (Some(tokens), Some(src)) => resolver.resolve(src, tokens).or_else(|| {
                 // An unresolved description stands for itself, so that the
                 // quotations continuing it keep it ("the commission").
                 (!source::is_pronoun(doc, src)).then(|| &doc.text[src.range()])
             }),
             // A quotation with no attribution continues the last speaker.
-            None if s.cue.is_none() => last_speaker,
-            None => None,
+            _ if s.cue.is_none() => last_speaker,
+            _ => None,
         };
         last_speaker = speaker;
         let span = Span::new(s.fragments[0].start, prev_end);
         let speaker = speaker.map(str::to_string);
-        out.push(Statement { span, fragments: s.fragments, kind: s.kind, cue: s.cue, source: s.source, speaker });
+        out.push(Statement { span, fragments: s.fragments, kind: s.kind, cue: s.cue, source, speaker });
     }
     out
 }
@@ -197,7 +212,8 @@ struct Found {
     fragments: Vec<Span>,
     kind: StatementKind,
     cue: Option<Span>,
-    source: Option<Span>,
+    /// The source's tokens.
+    source: Option<(usize, usize)>,
 }
 
 fn is_terminal(s: &str) -> bool {
@@ -364,12 +380,7 @@ impl<'a> Finder<'a> {
             if let Some(src) = attr.source {
                 self.mark_used(src);
             }
-            out.push(Found {
-                fragments,
-                kind,
-                cue: Some(self.span(attr.cue)),
-                source: attr.source.map(|s| self.span(s)),
-            });
+            out.push(Found { fragments, kind, cue: Some(self.span(attr.cue)), source: attr.source });
             k = next;
         }
     }
@@ -596,7 +607,7 @@ impl<'a> Finder<'a> {
                         if let Some(st) = self.reported_at(s.clone(), i, ce, kind, out) {
                             // Go on after the content: ", adding that …"
                             // is a statement of its own.
-                            let next = self.doc.token_at_or_after(st.fragments[0].end).max(ce);
+                            let next = source::token_near(self.doc, st.fragments[0].end, ce).max(ce);
                             out.push(st);
                             i = next;
                             continue;
@@ -796,13 +807,11 @@ impl<'a> Finder<'a> {
                 if np.is_none() && i > s.start && source::with_lower(doc.tok(i - 1), |l| matches!(l, "and" | "but")) {
                     let shared = extra.last().and_then(|f| {
                         let src = f.source?;
-                        let from = doc.tokens[s.start].span().start;
-                        (src.start >= from && f.fragments.last()?.end <= doc.tokens[i].span().start).then_some(src)
+                        (src.0 >= s.start && f.fragments.last()?.end <= doc.tokens[i].span().start).then_some(src)
                     });
-                    if let Some(src) = shared {
+                    if let Some(np) = shared {
                         let c = self.content_start(i, ce, s.end, kind).or_else(|| self.quoted_object(i, ce, s.end))?;
                         let e = self.content_end(c, s.end);
-                        let np = (doc.token_at_or_after(src.start), doc.token_at_or_after(src.end));
                         return self.emit(c, e, Some(cue), Some(np));
                     }
                     // "The spokesman declined to comment but said …": the
@@ -1126,9 +1135,7 @@ impl<'a> Finder<'a> {
         };
         let w = self.doc.tok(e - 1);
         // "Musk's tweet said": the possessor is not the source phrase.
-        !w.ends_with("'s")
-            && !w.ends_with("’s")
-            && !source::with_lower(w, |head| lexicon::get().non_agents.contains_key(head))
+        !w.ends_with("'s") && !w.ends_with("’s") && lexicon::get().non_agents.get(w).is_none()
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when
@@ -1205,7 +1212,7 @@ impl<'a> Finder<'a> {
             fragments: vec![Span::new(start, end.max(start))],
             kind,
             cue: cue.map(|c| self.span(c)),
-            source: src.map(|x| self.span(x)),
+            source: src,
         })
     }
 

@@ -15,6 +15,7 @@ use crate::entities::{Entity, EntityLabel};
 use crate::text::{Document, TokenKind};
 use crate::Span;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
@@ -308,11 +309,11 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
 /// else its given name's when that name is clearly one gender.
 fn mention_gender(canonical: &str, title: Option<&str>) -> Option<Gender> {
     let genders = &lexicon::get().genders;
-    if let Some(g) = title.and_then(|t| with_lower(t, |l| genders.get(l).copied())) {
+    if let Some(g) = title.and_then(|t| genders.get(t).copied()) {
         return Some(g);
     }
     let first = canonical.split_whitespace().next()?;
-    with_lower(first, |l| genders.get(l).copied())
+    genders.get(first).copied()
 }
 
 /// True when a mention of gender `have` may be referred to as `want`.
@@ -410,6 +411,52 @@ pub(crate) fn is_cap(doc: &Document, i: usize) -> bool {
         b if b.is_ascii() => b.is_ascii_uppercase(),
         _ => doc.tok(i).chars().next().is_some_and(char::is_uppercase),
     }
+}
+
+/// `slice.partition_point(pred)`, searched outward from `hint`. The
+/// statement rules ask about the text in order, so an answer lies near
+/// the one before: a binary search over all of a long text's tokens or
+/// mentions missed the cache at nearly every step, and made the layer
+/// slower per megabyte the longer the text.
+pub(crate) fn partition_point_near<T>(slice: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let n = slice.len();
+    let h = hint.min(n);
+    // Bracket the answer in lo..=hi by steps doubling away from `h`.
+    let (lo, hi) = if h < n && pred(&slice[h]) {
+        let mut lo = h + 1;
+        let mut step = 1;
+        loop {
+            let p = h.saturating_add(step);
+            if p >= n {
+                break (lo, n);
+            }
+            if !pred(&slice[p]) {
+                break (lo, p);
+            }
+            lo = p + 1;
+            step *= 2;
+        }
+    } else {
+        let mut hi = h;
+        let mut step = 1;
+        loop {
+            if step > h {
+                break (0, hi);
+            }
+            let p = h - step;
+            if pred(&slice[p]) {
+                break (p + 1, hi);
+            }
+            hi = p;
+            step *= 2;
+        }
+    };
+    lo + slice[lo..hi].partition_point(pred)
+}
+
+/// [`Document::token_at_or_after`], searched from token `hint`.
+pub(crate) fn token_near(doc: &Document, pos: usize, hint: usize) -> usize {
+    partition_point_near(&doc.tokens, hint, |t| t.span().start < pos)
 }
 
 /// Tokens that may sit inside a name or description without ending it.
@@ -655,8 +702,8 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             let joins = matches!(&*l, "of" | "for")
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || DETERMINERS_SET.contains(doc.tok(e + 1)));
-            let and = l == "and" && e + 1 < max && !lexicon::get().cues.contains_key(doc.tok(e + 1).as_bytes());
-            if is_stop(w) && !joins && !and || lexicon::get().cues.contains_key(l.as_bytes()) && e > start {
+            let and = l == "and" && e + 1 < max && !lexicon::get().is_cue_start(doc.tok(e + 1));
+            if is_stop(w) && !joins && !and || lexicon::get().is_cue_start(&l) && e > start {
                 break;
             }
         }
@@ -799,9 +846,17 @@ impl Eq for NameKey<'_> {}
 
 impl Hash for NameKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        for b in self.0.bytes() {
-            state.write_u8(b.to_ascii_lowercase());
+        // Every byte, lower-cased, eight to a step of the hasher (hashing
+        // a prefix only would let crafted names all collide).
+        let b = self.0.as_bytes();
+        for chunk in b.chunks(8) {
+            let mut word = [0u8; 8];
+            for (w, c) in word.iter_mut().zip(chunk) {
+                *w = c.to_ascii_lowercase();
+            }
+            state.write_u64(u64::from_le_bytes(word));
         }
+        state.write_usize(b.len());
     }
 }
 
@@ -852,6 +907,10 @@ pub(crate) struct Resolver<'a> {
     /// The last resolved speaker of each role, where it spoke, and its
     /// gender if known.
     last: [Option<(usize, &'a str, Option<Gender>)>; 2],
+    /// Where the last searches in the mentions and entities ended:
+    /// speakers are resolved in text order, each near the one before.
+    mention_hint: Cell<usize>,
+    entity_hint: Cell<usize>,
 }
 
 fn role_index(r: Role) -> usize {
@@ -862,10 +921,19 @@ fn role_index(r: Role) -> usize {
 }
 
 impl<'a> Resolver<'a> {
-    pub(crate) fn new(doc: &'a Document<'a>, entities: &'a [Entity]) -> Resolver<'a> {
-        let mut r = Resolver { doc, entities, mentions: Vec::new(), last: [None, None] };
+    /// The resolver for `doc`, its `entities` and the token each entity
+    /// starts at.
+    pub(crate) fn new(doc: &'a Document<'a>, entities: &'a [Entity], entity_tokens: &[usize]) -> Resolver<'a> {
+        let mut r = Resolver {
+            doc,
+            entities,
+            mentions: Vec::new(),
+            last: [None, None],
+            mention_hint: Cell::new(0),
+            entity_hint: Cell::new(0),
+        };
         r.scan_names();
-        r.merge_entities();
+        r.merge_entities(entity_tokens);
         for m in &mut r.mentions {
             if m.role == Role::Person {
                 m.gender = mention_gender(m.canonical, m.title);
@@ -888,7 +956,7 @@ impl<'a> Resolver<'a> {
     /// the entities layer linked them to a name of several words: lone
     /// capitalized words it alone found were, when measured, mostly
     /// headings and captions.
-    fn merge_entities(&mut self) {
+    fn merge_entities(&mut self, entity_tokens: &[usize]) {
         let doc = self.doc;
         let ents = self.entities;
         let mut j = 0;
@@ -913,7 +981,7 @@ impl<'a> Resolver<'a> {
             }
         });
         let mut extra = Vec::new();
-        for (e, _) in ents.iter().zip(&covered).filter(|(_, &c)| !c) {
+        for ((e, &k), _) in ents.iter().zip(entity_tokens).zip(&covered).filter(|(_, &c)| !c) {
             let role = match e.label {
                 EntityLabel::Person => Role::Person,
                 EntityLabel::Org => Role::Org,
@@ -922,7 +990,6 @@ impl<'a> Resolver<'a> {
             // A lone surname the entities layer calls a person counts when
             // it is the subject of a clause inside a paragraph ("…, Mulder
             // didn't hesitate"): headings and captions are neither.
-            let k = doc.token_at_or_after(e.span.start);
             let subject = role == Role::Person
                 && k > 0
                 && doc.tokens[k].newlines_before == 0
@@ -944,9 +1011,21 @@ impl<'a> Resolver<'a> {
             });
         }
         if !extra.is_empty() {
-            self.mentions.append(&mut extra);
-            // Both lists are in text order; a stable sort merges them.
-            self.mentions.sort_by_key(|m| m.start);
+            // Both lists are in text order: one merging pass (the scan's
+            // mention first at a tie, as a stable sort would put it).
+            // Sorting the joined list copied it to and fro, which missed
+            // the cache on long texts.
+            let scanned = std::mem::take(&mut self.mentions);
+            let mut merged = Vec::with_capacity(scanned.len() + extra.len());
+            let mut extra = extra.into_iter().peekable();
+            for m in scanned {
+                while let Some(x) = extra.next_if(|x| x.start < m.start) {
+                    merged.push(x);
+                }
+                merged.push(m);
+            }
+            merged.extend(extra);
+            self.mentions = merged;
         }
     }
 
@@ -959,7 +1038,10 @@ impl<'a> Resolver<'a> {
         // First pass: name runs, titles stripped, and what each full name
         // stands for, read while its tokens are at hand; each full name
         // is filed by its last and first word.
-        let mut runs: Vec<Run<'a>> = Vec::new();
+        // A run starts at a capitalized word, about one token in ten of
+        // news text: reserving for that many spares copying a long
+        // text's runs while they grow.
+        let mut runs: Vec<Run<'a>> = Vec::with_capacity(n / 8);
         let mut by_last = NameIndex::default();
         let mut by_first = NameIndex::default();
         let mut filed: Vec<Filed> = Vec::new();
@@ -977,14 +1059,16 @@ impl<'a> Resolver<'a> {
             }
             let mut e = i + 1;
             // A possessive ends a name ("Vancouver's Bo Horvat").
-            let possessive = |k: usize| doc.tok(k).ends_with("'s") || doc.tok(k).ends_with("’s");
+            let possessive = |k: usize| {
+                let w = doc.tok(k);
+                w.ends_with("'s") || w.ends_with("’s")
+            };
             while e < n && e - i < 8 && !possessive(e - 1) {
                 let glued = !doc.tokens[e].space_before;
+                let w = doc.tok(e);
                 if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
                     e += 1;
-                } else if (NAME_JOINERS_SET.contains(doc.tok(e))
-                    || doc.tok(e) == "-" && glued
-                    || doc.tok(e) == "." && doc.tok(e - 1).len() <= 3)
+                } else if (NAME_JOINERS_SET.contains(w) || w == "-" && glued || w == "." && doc.tok(e - 1).len() <= 3)
                     && e + 1 < n
                     && is_cap(doc, e + 1)
                 {
@@ -1065,10 +1149,10 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The canonical name for the source phrase `np`, remembering it as the
-    /// latest speaker.
-    pub(crate) fn resolve(&mut self, np: Span) -> Option<&'a str> {
-        let found = self.resolve_inner(np);
+    /// The canonical name for the source phrase `np` (the bytes of the
+    /// tokens `tokens`), remembering it as the latest speaker.
+    pub(crate) fn resolve(&mut self, np: Span, tokens: (usize, usize)) -> Option<&'a str> {
+        let found = self.resolve_inner(np, tokens);
         if let Some((name, role, gender)) = found {
             // "she" teaches the gender of a name the lists do not know.
             let gender = gender.or_else(|| pronoun_gender(&self.doc.text[np.range()]));
@@ -1077,7 +1161,7 @@ impl<'a> Resolver<'a> {
         found.map(|f| f.0)
     }
 
-    fn resolve_inner(&self, np: Span) -> Option<(&'a str, Role, Option<Gender>)> {
+    fn resolve_inner(&self, np: Span, (s, e): (usize, usize)) -> Option<(&'a str, Role, Option<Gender>)> {
         let doc = self.doc;
         let text = &doc.text[np.range()];
         if let Some(role) = pronoun(text) {
@@ -1085,12 +1169,17 @@ impl<'a> Resolver<'a> {
         }
         // "her statement said": the possessor speaks.
         let first = text.split_whitespace().next().unwrap_or("");
-        let head = ascii_lower(text.rsplit(' ').next().unwrap_or(""));
-        if lexicon::get().non_agents.contains_key(&*head) {
-            match &*ascii_lower(first) {
-                "his" | "her" => return self.antecedent(np.start, Role::Person, None, pronoun_gender(first)),
-                "its" | "their" => return self.antecedent(np.start, Role::Org, None, None),
-                _ => {}
+        let head = text.rsplit(' ').next().unwrap_or("");
+        if lexicon::get().non_agents.get(head).is_some() {
+            let possessor = with_lower(first, |l| match l {
+                "his" | "her" => Some(Role::Person),
+                "its" | "their" => Some(Role::Org),
+                _ => None,
+            });
+            match possessor {
+                Some(Role::Person) => return self.antecedent(np.start, Role::Person, None, pronoun_gender(first)),
+                Some(Role::Org) => return self.antecedent(np.start, Role::Org, None, None),
+                None => {}
             }
         }
         // A name inside the phrase: the last one before any comma (the
@@ -1105,31 +1194,37 @@ impl<'a> Resolver<'a> {
         }
         // A description: its role noun decides what it may refer to.
         let lex = lexicon::get();
-        let s = doc.token_at_or_after(np.start);
-        let e = doc.token_at_or_after(np.end);
         let mut role = None;
         let mut title = None;
         for i in s..e {
-            let lower = ascii_lower(doc.tok(i));
-            let w = lower.trim_end_matches('s');
-            if let Some(r) = lex.roles.get(&*lower).or_else(|| lex.roles.get(w)) {
+            // The table lower-cases: a plural's "s" may be written "S".
+            let w = doc.tok(i);
+            if let Some(r) = lex.roles.get(w).or_else(|| lex.roles.get(w.trim_end_matches(['s', 'S']))) {
                 role = Some(*r);
-                title = Some(doc.tok(i).to_ascii_lowercase());
+                title = Some(w);
             }
         }
         let role = role?;
         // Only a definite description points back ("the mayor"); "a
         // citizen" or "officials" introduce someone new.
-        let det = ascii_lower(doc.tok(s));
-        if !matches!(&*det, "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
+        let definite =
+            with_lower(doc.tok(s), |d| matches!(d, "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our"));
+        if !definite {
             return None;
         }
-        let gender = title.as_deref().and_then(|t| lex.genders.get(t).copied());
-        self.antecedent(np.start, role, title.as_deref(), gender)
+        let gender = title.and_then(|t| lex.genders.get(t).copied());
+        self.antecedent(np.start, role, title, gender)
+    }
+
+    /// The index of the first mention starting at or after byte `pos`.
+    fn mention_at(&self, pos: usize) -> usize {
+        let k = partition_point_near(&self.mentions, self.mention_hint.get(), |m| m.start < pos);
+        self.mention_hint.set(k);
+        k
     }
 
     fn mention_in(&self, span: Span) -> Option<(&'a str, Role, Option<Gender>)> {
-        let k = self.mentions.partition_point(|m| m.start < span.start);
+        let k = self.mention_at(span.start);
         let mut best = None;
         let mut possessor = None;
         for m in self.mentions[k..].iter().take_while(|m| m.start < span.end) {
@@ -1142,7 +1237,8 @@ impl<'a> Resolver<'a> {
         best = best.or(possessor);
         if best.is_none() && !self.entities.is_empty() {
             // The entities layer may have started its span before ours.
-            let j = self.entities.partition_point(|e| e.span.end <= span.start);
+            let j = partition_point_near(self.entities, self.entity_hint.get(), |e| e.span.end <= span.start);
+            self.entity_hint.set(j);
             if let Some(e) = self.entities.get(j).filter(|e| e.span.overlaps(span)) {
                 let role = if e.label == EntityLabel::Org { Role::Org } else { Role::Person };
                 if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
@@ -1167,7 +1263,7 @@ impl<'a> Resolver<'a> {
         title: Option<&str>,
         gender: Option<Gender>,
     ) -> Option<(&'a str, Role, Option<Gender>)> {
-        let k = self.mentions.partition_point(|m| m.start < pos);
+        let k = self.mention_at(pos);
         let window = &self.mentions[k.saturating_sub(MAX_LOOKBACK)..k];
         let found = |m: &Mention<'a>| Some((m.canonical, m.role, m.gender));
         let fits = |m: &Mention| m.role == role && compatible(m.gender, gender);
@@ -1208,5 +1304,45 @@ impl<'a> Resolver<'a> {
             return found(m);
         }
         window.iter().rev().find(|m| fits(m)).and_then(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partition_point_near_agrees_with_partition_point() {
+        // Runs of equal values, so the answer often sits far from the hint.
+        let v: Vec<u32> = (0..300).map(|i| i / 7 * 7).collect();
+        for x in [0, 1, 7, 8, 100, 147, 293, 294, 300, 1000] {
+            let want = v.partition_point(|&y| y < x);
+            for hint in [0, 1, 2, 5, 64, 150, 298, 299, 300, 5000] {
+                assert_eq!(partition_point_near(&v, hint, |&y| y < x), want, "x {x} hint {hint}");
+            }
+        }
+        assert_eq!(partition_point_near(&[] as &[u32], 3, |&y| y < 1), 0);
+    }
+
+    #[test]
+    fn name_keys_ignore_case_and_possessives() {
+        let key = |w, last| NameKey::new(w, last);
+        assert_eq!(key("Ruiz's", true), key("RUIZ", false));
+        assert_eq!(key("Ruiz'S", true), key("ruiz", true));
+        assert_ne!(key("Ruiz's", false), key("ruiz", false));
+        // Unicode lower-casing, as `to_lowercase`.
+        assert_eq!(key("ÉLISE", false), key("élise", false));
+        assert_eq!(key("Núñez’s", true), key("núñez", false));
+        // The Kelvin sign lower-cases to an ASCII "k".
+        assert_eq!(key("\u{212A}im", false), key("Kim", false));
+        let hash = |k: &NameKey| {
+            let mut h = crate::lexicon::FxHasher::default();
+            k.hash(&mut h);
+            h.finish()
+        };
+        assert_eq!(hash(&key("\u{212A}IM", false)), hash(&key("kim", false)));
+        // Every byte counts: names sharing a long prefix must not all
+        // collide (a text full of them would make filing quadratic).
+        assert_ne!(hash(&key("Montgomeryson", false)), hash(&key("Montgomerysun", false)));
     }
 }
