@@ -10,6 +10,18 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// A word of at most 16 bytes as one integer (its bytes little-endian,
+/// zero-padded), `None` for a longer one. Short word tables in every layer
+/// key on it, so that a lookup hashes and compares one number instead of a
+/// string. Words hold no NUL byte, so no two words share a number; a table
+/// that may be asked about text with NULs keeps the length beside it.
+#[inline]
+pub fn pack_word(w: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..w.len())?.copy_from_slice(w);
+    Some(u128::from_le_bytes(buf))
+}
+
 /// The lookup key of a name: lower-cased, with every run of whitespace
 /// turned into one space and curly apostrophes made straight, so that
 /// "New  York", "NEW YORK" and "new york" meet in one table entry.

@@ -6,6 +6,7 @@
 use super::resolve::{self, Tense};
 use super::words::{holidays, FxMap, Rule, Unit, Word};
 use super::{DateType, TimeExpr};
+use crate::lexicon::pack_word;
 use crate::text::{Document, TokenKind};
 use crate::{Date, Span};
 
@@ -1846,7 +1847,8 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 }
 
-/// The longest word looked up; longer tokens are no date word.
+/// The longest word looked up; longer tokens are no date word. The table's
+/// keys are [`pack_word`]s, which hold up to this many bytes.
 const MAX_KEY: usize = 16;
 
 /// What one lookup tells about a word.
@@ -1884,21 +1886,8 @@ impl Table {
         if bits[bit >> 6] >> (bit & 63) & 1 == 0 {
             return None;
         }
-        self.map.get(&pack(key)?)
+        self.map.get(&pack_word(key)?)
     }
-}
-
-/// Up to [`MAX_KEY`] bytes as one number, the first in the lowest byte.
-/// Distinct keys give distinct numbers: no word token or key holds a NUL
-/// byte, so the zero padding cannot be mistaken for text.
-#[inline]
-fn pack(key: &[u8]) -> Option<u128> {
-    if key.len() > MAX_KEY {
-        return None;
-    }
-    let mut bytes = [0u8; MAX_KEY];
-    bytes[..key.len()].copy_from_slice(key);
-    Some(u128::from_le_bytes(bytes))
 }
 
 fn table() -> &'static Table {
@@ -1929,7 +1918,7 @@ fn table() -> &'static Table {
         for (k, e) in entries {
             // Longer keys are never looked up.
             if let (Some(&first), Some(&last), Some(bits), Some(packed)) =
-                (k.first(), k.last(), filter.get_mut(k.len()), pack(k))
+                (k.first(), k.last(), filter.get_mut(k.len()), pack_word(k))
             {
                 let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
                 bits[bit >> 6] |= 1 << (bit & 63);

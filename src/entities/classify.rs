@@ -8,7 +8,7 @@
 
 use super::candidates::{all_caps, Cand, MAX_PIECES};
 use super::lexicons::{self as lx, Lexicon};
-use crate::lexicon::key;
+use crate::lexicon::{key, pack_word};
 use crate::text::{Document, TokenKind};
 use std::sync::OnceLock;
 
@@ -322,17 +322,10 @@ const ORG_CLASS: u16 = 1 << 7;
 const PLACE_CLASS: u16 = 1 << 8;
 const ORG_NOUN: u16 = 1 << 9;
 
-/// A word of at most 16 bytes as one number (little-endian, zero-padded);
-/// `None` for longer words.
-#[inline]
-fn pack(w: &[u8]) -> Option<u128> {
-    (w.len() <= 16).then(|| w.iter().rev().fold(0, |v, &b| v << 8 | u128::from(b)))
-}
-
 /// Slots of the [`context`] table: a power of two, under a half full.
 const CONTEXT_SLOTS: usize = 512;
 
-/// The [`context`] table: words packed by [`pack`] with their lengths (a
+/// The [`context`] table: words packed by [`pack_word`] with their lengths (a
 /// word's packing alone does not show trailing NUL bytes), and their bits,
 /// in linear-probing slots (length 0 for an empty slot).
 struct ContextTable {
@@ -371,7 +364,7 @@ fn context(w: &str) -> u16 {
         for (list, bit) in lists {
             for &w in list {
                 // Every listed word is short (a test checks it).
-                let Some(p) = pack(w.as_bytes()) else { continue };
+                let Some(p) = pack_word(w.as_bytes()) else { continue };
                 let mut i = context_slot(p);
                 while t.lens[i] != 0 && (t.words[i], t.lens[i]) != (p, w.len() as u8) {
                     i = (i + 1) % CONTEXT_SLOTS;
@@ -383,7 +376,7 @@ fn context(w: &str) -> u16 {
         t
     });
     // Longer words need no probing.
-    let Some(p) = pack(w.as_bytes()) else { return 0 };
+    let Some(p) = pack_word(w.as_bytes()) else { return 0 };
     let mut i = context_slot(p);
     while table.lens[i] != 0 {
         if table.words[i] == p && usize::from(table.lens[i]) == w.len() {
@@ -722,20 +715,23 @@ pub fn best(s: &Scores) -> (usize, f32) {
 mod tests {
     use super::*;
 
+    /// Every list the [`context`] table is built from.
+    const CONTEXT_LISTS: [&[&str]; 10] = [
+        PLACE_PREPS,
+        SPEECH,
+        MEMBER_NOUNS,
+        PLACE_PREFIXES,
+        PLACE_NOUNS,
+        PLACE_KINDS,
+        ORG_KINDS,
+        ORG_CLASSES,
+        PLACE_CLASSES,
+        ORG_NOUNS,
+    ];
+
     #[test]
     fn context_lists_are_short_lower_case_words() {
-        for list in [
-            PLACE_PREPS,
-            SPEECH,
-            MEMBER_NOUNS,
-            PLACE_PREFIXES,
-            PLACE_NOUNS,
-            PLACE_KINDS,
-            ORG_KINDS,
-            ORG_CLASSES,
-            PLACE_CLASSES,
-            ORG_NOUNS,
-        ] {
+        for list in CONTEXT_LISTS {
             // `score` asks only about words that start in lower case.
             assert!(list.iter().all(|w| w.len() <= 16
                 && w.as_bytes()[0].is_ascii_lowercase()
@@ -747,21 +743,7 @@ mod tests {
         assert_eq!(context(""), 0);
         assert_eq!(context("representatives"), 0);
         // Every listed word is found with exactly the bits of its lists.
-        let total: usize = [
-            PLACE_PREPS,
-            SPEECH,
-            MEMBER_NOUNS,
-            PLACE_PREFIXES,
-            PLACE_NOUNS,
-            PLACE_KINDS,
-            ORG_KINDS,
-            ORG_CLASSES,
-            PLACE_CLASSES,
-            ORG_NOUNS,
-        ]
-        .iter()
-        .map(|l| l.len())
-        .sum();
+        let total: usize = CONTEXT_LISTS.iter().map(|l| l.len()).sum();
         assert!(total < CONTEXT_SLOTS / 2);
         assert_eq!(context("across"), PLACE_PREP);
         assert_eq!(context("north"), PLACE_PREFIX | PLACE_NOUN);

@@ -4,6 +4,7 @@
 //!
 //! May not touch: the text. Lookups only.
 
+use crate::lexicon::pack_word;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -21,7 +22,7 @@ impl<V> WordTable<V> {
     /// Files `v` under the word `w` as written; a word over 16 bytes is
     /// left out (none is).
     fn insert(&mut self, w: &str, v: V) {
-        if let Some(k) = packed(w.as_bytes()) {
+        if let Some(k) = pack_word(w.as_bytes()) {
             self.0.insert(k, v);
         }
     }
@@ -165,7 +166,7 @@ impl Lexicon {
 
     /// True when a cue phrase starts with the word `w`, as written.
     pub(crate) fn is_cue_start(&self, w: &str) -> bool {
-        packed(w.as_bytes()).is_some_and(|k| self.cues.contains_key(&k))
+        pack_word(w.as_bytes()).is_some_and(|k| self.cues.contains_key(&k))
     }
 
     /// The role the word `w` names, in any ASCII case.
@@ -176,15 +177,6 @@ impl Lexicon {
         }
         self.roles.get(w).copied()
     }
-}
-
-/// A word of up to 16 bytes as one integer, zero-padded: the cue table's
-/// key, hashed and compared in one step instead of byte by byte. Words
-/// hold no zero bytes, so no two share a key.
-fn packed(w: &[u8]) -> Option<u128> {
-    let mut buf = [0u8; 16];
-    buf.get_mut(..w.len())?.copy_from_slice(w);
-    Some(u128::from_le_bytes(buf))
 }
 
 /// [`crate::lexicon::entries`] of a word-list file that is all ASCII
@@ -239,7 +231,7 @@ pub(crate) fn get() -> &'static Lexicon {
                 CueKind::Strong
             };
             // A first word over 16 bytes could never be looked up.
-            let Some(key) = packed(first.as_bytes()) else { continue };
+            let Some(key) = pack_word(first.as_bytes()) else { continue };
             firsts.push(first);
             cues.entry(key).or_default().push(Cue { rest, kind });
         }
