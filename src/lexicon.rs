@@ -77,7 +77,9 @@ pub struct FxHasher {
     hash: u64,
 }
 
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+/// FxHash's multiplier: the high bits of a product by it mix every bit of
+/// the input. The crate's other word hashes use it too.
+pub(crate) const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl FxHasher {
     #[inline]

@@ -4,36 +4,12 @@
 
 use super::resolve::push_int;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A small multiplicative hasher for short lower-case words (the FxHash
-/// scheme). Every word token is looked up once; SipHash, built for hostile
-/// keys, cost more than the whole rest of the scan. The keys are our own
-/// lexicon, and a colliding input only costs a few extra comparisons.
-#[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Hash maps keyed by lexicon words.
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// Hash maps keyed by lexicon words, with the crate's FxHash
+/// ([`crate::lexicon::FxHasher`]): every word token is looked up once, and
+/// SipHash cost more than the whole rest of the scan.
+pub type FxMap<K, V> = HashMap<K, V, crate::lexicon::FxBuild>;
 
 /// A unit of time, with its TimeML duration letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

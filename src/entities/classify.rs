@@ -338,8 +338,7 @@ struct ContextTable {
 /// whose high bits depend on every input bit.
 #[inline]
 fn context_slot(p: u128) -> usize {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    ((p as u64 ^ (p >> 64) as u64).wrapping_mul(SEED) >> (64 - CONTEXT_SLOTS.trailing_zeros())) as usize
+    ((p as u64 ^ (p >> 64) as u64).wrapping_mul(crate::lexicon::SEED) >> (64 - CONTEXT_SLOTS.trailing_zeros())) as usize
 }
 
 /// The lists above `w` is on, as bits: one probe of a small table of

@@ -3,6 +3,7 @@
 //!
 //! May not touch: the text. Built once, on first use.
 
+use crate::lexicon::SEED;
 use std::sync::OnceLock;
 
 /// A country or territory ("France", "U.S.").
@@ -64,10 +65,6 @@ pub struct Lexicon {
 /// Bits of a word's hash that index [`Lexicon::heads`]: with under 2 000
 /// phrases, about one word in twenty that opens none passes.
 const HEAD_BITS: u32 = 15;
-
-/// The multiplier of rustc's FxHash: the high bits of the product mix all
-/// the bits of the input.
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// Bytes in a key buffer: the longest key rounded up to whole eight-byte
 /// words, so that hashing a key held in a zeroed buffer reads its padding in
