@@ -6,8 +6,27 @@
 /// Iterates over the entries of a lexicon file's text: one entry a line,
 /// blank lines and lines starting with `#` skipped, surrounding whitespace
 /// trimmed.
+///
+/// Lines are cut by one byte loop and trimmed as ASCII first (a Unicode
+/// trim only when a line still begins or ends with another character):
+/// the lists have thousands of short lines, and `lines()` with `str::trim`
+/// was most of the time it took to load them.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let mut start = 0;
+    data.as_bytes()
+        .split(|&b| b == b'\n')
+        .map(move |bytes| {
+            // `start` is at a line's first byte: after a '\n', a boundary.
+            let line = data[start..start + bytes.len()].trim_ascii();
+            start += bytes.len() + 1;
+            let b = line.as_bytes();
+            if b.first().is_some_and(|b| !b.is_ascii()) || b.last().is_some_and(|b| !b.is_ascii()) {
+                line.trim()
+            } else {
+                line
+            }
+        })
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// A word of at most 16 bytes as one integer (its bytes little-endian,
@@ -57,6 +76,32 @@ mod tests {
     fn skips_comments_and_blanks() {
         let v: Vec<_> = super::entries("# header\nalpha\n\n  beta \n#x\n").collect();
         assert_eq!(v, vec!["alpha", "beta"]);
+        let text = "# head\r\n alpha \r\n\n\tbeta gamma\n#x\nlast";
+        assert_eq!(super::entries(text).collect::<Vec<_>>(), ["alpha", "beta gamma", "last"]);
+    }
+
+    /// What `entries` means, written the plain way.
+    fn plain(data: &str) -> impl Iterator<Item = &str> {
+        data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    }
+
+    #[test]
+    fn the_byte_loop_reads_as_lines_and_trim_do() {
+        let odd = "\u{a0}Zürich\u{3000}\n\u{2003}\n  \u{85}é \r\n#\u{a0}\n\u{a0}#not a comment\nx";
+        assert!(super::entries(odd).eq(plain(odd)));
+        for data in [
+            include_str!("../data/cues.txt"),
+            include_str!("../data/gender_names.txt"),
+            include_str!("../data/speakers.txt"),
+            include_str!("../data/dates_words.txt"),
+            include_str!("../data/dates_holidays.txt"),
+            include_str!("../data/entities/cities.txt"),
+            include_str!("../data/entities/given_names.txt"),
+            include_str!("../data/entities/org_names.txt"),
+            include_str!("../data/entities/titles.txt"),
+        ] {
+            assert!(super::entries(data).eq(plain(data)));
+        }
     }
 
     #[test]

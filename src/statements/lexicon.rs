@@ -179,23 +179,6 @@ impl Lexicon {
     }
 }
 
-/// [`crate::lexicon::entries`] of a word-list file that is all ASCII
-/// (a test checks ours are), and faster: it splits the lines with one
-/// byte loop instead of a search per line, and trims bytes instead of
-/// characters. The gender list has thousands of short lines, and reading
-/// them was most of this lexicon's loading time.
-fn ascii_entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut start = 0;
-    data.as_bytes()
-        .split(|&b| b == b'\n')
-        .map(move |bytes| {
-            let line = &data[start..start + bytes.len()];
-            start += bytes.len() + 1;
-            line.trim_ascii()
-        })
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// About as many entries as a word-list file holds: its lines average
 /// more than eight bytes. Tables sized from it are not rebuilt while they
 /// fill (a short guess only costs one rebuild), and counting the lines
@@ -213,7 +196,7 @@ pub(crate) fn get() -> &'static Lexicon {
         let mut cues: HashMap<u128, Vec<Cue>, crate::lexicon::FxBuild> =
             HashMap::with_capacity_and_hasher(entries_hint(CUES), Default::default());
         let mut firsts = Vec::new();
-        for line in ascii_entries(CUES) {
+        for line in crate::lexicon::entries(CUES) {
             let (phrase, weak) = match line.strip_suffix('*') {
                 Some(p) => (p.trim_ascii_end(), true),
                 None => (line, false),
@@ -242,13 +225,13 @@ pub(crate) fn get() -> &'static Lexicon {
         let mut non_agents = WordTable::with_capacity(entries_hint(SPEAKERS));
         let mut role_words = Vec::new();
         let mut genders = WordTable::with_capacity(entries_hint(GENDER_NAMES) + entries_hint(SPEAKERS));
-        for line in ascii_entries(GENDER_NAMES) {
+        for line in crate::lexicon::entries(GENDER_NAMES) {
             let mut parts = line.split_ascii_whitespace();
             if let (Some(g), Some(name)) = (parts.next().and_then(gender), parts.next()) {
                 genders.insert(name, g);
             }
         }
-        for line in ascii_entries(SPEAKERS) {
+        for line in crate::lexicon::entries(SPEAKERS) {
             if let Some(w) = line.strip_prefix("p ") {
                 let mut parts = w.split_ascii_whitespace();
                 let Some(word) = parts.next() else { continue };
@@ -285,7 +268,7 @@ mod tests {
     #[test]
     fn every_entry_fits_a_word_table() {
         for data in [include_str!("../../data/gender_names.txt"), include_str!("../../data/speakers.txt")] {
-            for line in ascii_entries(data) {
+            for line in crate::lexicon::entries(data) {
                 for w in line.split_ascii_whitespace() {
                     assert!(w.len() <= 16, "{w}");
                 }
@@ -298,22 +281,5 @@ mod tests {
         assert_eq!(lex.genders.get("SPOKESWOMAN"), Some(&Gender::Female));
         assert_eq!(lex.roles.get("spokeswomanx"), None);
         assert_eq!(lex.roles.get("a-word-longer-than-sixteen-bytes"), None);
-    }
-
-    #[test]
-    fn ascii_entries_read_the_lists_as_entries_does() {
-        for data in [
-            include_str!("../../data/cues.txt"),
-            include_str!("../../data/gender_names.txt"),
-            include_str!("../../data/speakers.txt"),
-        ] {
-            assert!(data.is_ascii());
-            assert!(ascii_entries(data).eq(crate::lexicon::entries(data)));
-            for line in ascii_entries(data) {
-                assert!(line.split_ascii_whitespace().eq(line.split_whitespace()));
-            }
-        }
-        let text = "# head\r\n alpha \r\n\n\tbeta gamma\n#x\nlast";
-        assert_eq!(ascii_entries(text).collect::<Vec<_>>(), ["alpha", "beta gamma", "last"]);
     }
 }
