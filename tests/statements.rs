@@ -490,12 +490,24 @@ fn a_title_case_headline_keeps_its_cue() {
 }
 
 #[test]
-fn a_short_quoted_sentence_after_a_quote_continues_the_speaker() {
+fn a_quoted_sentence_after_its_attribution_joins_the_quote() {
+    // "“A,” she said. “B.”" in one paragraph is one quotation split by its
+    // attribution, like "“A,” she said, “B.”"; a quotation opening the next
+    // paragraph is a statement of its own that keeps the speaker.
     let text = "“The river rose faster than anyone expected,” said Mayor Ana Lindqvist. \
-                “We were lucky.”\n\nSome called it a “miracle” on social media.";
+                “We were lucky.”\n\n“Next year the levee will be two metres higher.”\n\n\
+                Some called it a “miracle” on social media.";
     let got = run(text);
     let frags: Vec<_> = got.iter().map(|s| s.fragments.clone()).collect();
-    assert_eq!(frags, vec![vec!["The river rose faster than anyone expected,"], vec!["We were lucky."]]);
+    assert_eq!(
+        frags,
+        vec![
+            vec!["The river rose faster than anyone expected,", "We were lucky."],
+            vec!["Next year the levee will be two metres higher."]
+        ]
+    );
+    assert_eq!(got[0].source, Some("Mayor Ana Lindqvist"));
+    assert_eq!(got[0].cue, Some("said"));
     assert_eq!(got[1].source, None);
     assert_eq!(got[1].speaker.as_deref(), Some("Ana Lindqvist"));
 }

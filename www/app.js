@@ -138,7 +138,9 @@ async function show(g, text, a) {
     render(block, text.slice(from, to), live.filter((x) => x.start < to && x.end > from), from, made, null, seen);
     frag.append(block);
     from = to;
-    if (performance.now() - budget > 10) {
+    // Yield between blocks, never after the last: that would put a task
+    // (and often a frame) between the finished render and the page.
+    if (from < text.length && performance.now() - budget > 10) {
       await new Promise((r) => setTimeout(r, 0));
       if (g !== gen) return;
       budget = performance.now();
@@ -555,5 +557,7 @@ body{font:1.1rem/1.7 Georgia,serif;max-width:44rem;margin:2rem auto;padding:0 1r
 // -------------------------------------------------------------- first load
 
 input.value = $('sample').content.textContent;
-// No debounce for the sample: the first highlight should come at once.
-schedule(0);
+// No debounce and no timer for the sample: the first highlight should come
+// at once (a zero-delay timer waited behind the first layout and paint of
+// the empty page).
+run(++gen);
