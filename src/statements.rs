@@ -80,6 +80,10 @@ pub struct Statement {
 const AFTER_WINDOW: usize = 20;
 /// How far (tokens) before an opening mark its cue may end.
 const BEFORE_WINDOW: usize = 6;
+/// Most tokens between an attribution's cue or source and the end of its
+/// sentence for a quotation right after that sentence to join the quotation
+/// before it ("“A,” said Jane Roe, 59, a nurse from Ohio. “B.”").
+const ATTRIBUTION_TAIL: usize = 40;
 /// Most words of a sentence before a quotation that the quotation's
 /// attribution still covers.
 const MAX_LEAD_IN: usize = 30;
@@ -214,13 +218,20 @@ fn is_terminal(s: &str) -> bool {
 }
 
 /// True when token `i` ends a sentence: a terminal mark that is not the
-/// period of a title or initial ("Dr. Helen Marsh").
+/// period of a title or initial ("Dr. Helen Marsh") or of an abbreviation
+/// the sentence goes on after ("Raleigh, N.C., who", "(R-Fla.)", "a.m. on").
 fn ends_sentence(doc: &Document, i: usize) -> bool {
     let w = doc.tok(i);
     if !is_terminal(w) {
         return false;
     }
     if w == "." && i > 0 && i + 1 < doc.tokens.len() {
+        let next = doc.tok(i + 1);
+        if doc.tokens[i + 1].newlines_before == 0
+            && (matches!(next, "," | ")" | "]" | ";") || next.starts_with(|c: char| c.is_lowercase()))
+        {
+            return false;
+        }
         let prev = doc.tok(i - 1);
         let abbrev =
             prev.len() <= 3 && prev.chars().next().is_some_and(char::is_uppercase) && !doc.tokens[i].space_before;
@@ -318,6 +329,12 @@ impl<'a> Finder<'a> {
         let mut k = 0;
         while k < self.quotes.len() {
             let q = &self.quotes[k];
+            // "Channel 9’s “Sunday Desk”", "the band's “Blue Road”": what a
+            // possessive owns is a name, never speech.
+            if after_possessive(self.doc, q) {
+                k += 1;
+                continue;
+            }
             // A title in quotation marks is not speech, unless its speaker
             // follows at once ("“Denver,” he answered").
             let attr = match self.attr_after(q) {
@@ -338,10 +355,23 @@ impl<'a> Finder<'a> {
             let mut next = k + 1;
             // "“A,” she said, “B.”": the attribution interrupts one sentence.
             if attr.end > q.close {
-                if let Some(q2) = self.quotes.get(k + 1) {
+                // The quotation after the attribution, past a name quoted
+                // inside it ("he said on Channel 9’s “Sunday Desk.” “But …”").
+                let mut j = k + 1;
+                while j < k + 3
+                    && self.quotes.get(j).is_some_and(|t| {
+                        t.open - q.close <= ATTRIBUTION_TAIL
+                            && (quoted_name(self.doc, t) || after_possessive(self.doc, t))
+                            && !(q.close..t.open).any(|i| ends_sentence(self.doc, i))
+                    })
+                {
+                    j += 1;
+                }
+                if let Some(q2) = self.quotes.get(j) {
                     let open_ends = !is_terminal(self.doc.tok(q.last));
-                    let joined = q2.open > attr.end
-                        && q2.open - attr.end <= 5
+                    let joined = j == k + 1
+                        && q2.open > attr.end
+                        && q2.open - attr.end <= ATTRIBUTION_TAIL
                         && matches!(self.doc.tok(q2.open - 1), "," | ":" | ";")
                         && !(attr.end..q2.open).any(|i| is_terminal(self.doc.tok(i)) || self.para_start(i))
                         && !self.para_start(q2.open);
@@ -354,15 +384,21 @@ impl<'a> Finder<'a> {
                     // hold — see issue #5's notes.) A quotation that opens the
                     // next paragraph stays a statement of its own that keeps the
                     // speaker (`Finder::floating`).
-                    let next_sentence = q2.open > attr.end
-                        && q2.open - attr.end <= 3
-                        && is_terminal(self.doc.tok(q2.open - 1))
-                        && !(attr.end..=q2.open).any(|i| self.para_start(i))
-                        && self.attr_after(q2).is_none();
+                    let next_sentence = q2.open > attr.end && q2.open - attr.end <= ATTRIBUTION_TAIL && {
+                        // The attribution's last token, before any closing marks.
+                        let mut stop = q2.open - 1;
+                        while stop > attr.end && is_quote_mark(self.doc.tok(stop)) {
+                            stop -= 1;
+                        }
+                        is_terminal(self.doc.tok(stop))
+                            && !(attr.end..stop).any(|i| ends_sentence(self.doc, i))
+                            && !(attr.end..=q2.open).any(|i| self.para_start(i))
+                            && self.attr_after(q2).is_none()
+                    };
                     if open_ends && joined || next_sentence {
                         fragments.extend(q2.fragments.iter().copied());
-                        self.quote_used[k + 1] = true;
-                        next = k + 2;
+                        self.quote_used[j] = true;
+                        next = j + 1;
                     }
                 }
             }
@@ -849,7 +885,7 @@ impl<'a> Finder<'a> {
                     || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | ";" | "(")
                     // A dateline: "LONDON (Reuters) - Ann Lee said …".
                     || doc.tok(np.0 - 1) == "-" && doc.tokens[np.0].space_before
-                    // "On “Meet the Press,” Sen. Ann Lee said …".
+                    // "On “Sunday Desk,” Sen. Ann Lee said …".
                     || np.0 > s.start + 1 && is_quote_mark(doc.tok(np.0 - 1)) && doc.tok(np.0 - 2) == ","
                     // "… and Smith says", "because he said": a
                     // coordinated or subordinate clause of its own.
@@ -1253,9 +1289,32 @@ fn is_cap_word(doc: &Document, i: usize) -> bool {
     source::is_cap(doc, i)
 }
 
-/// True when a quotation reads as a name or title ("NBC's “Today” show",
+/// True when a quotation reads as a name or title ("the station's “Today” show",
 /// an app called “Pocket Pulse”): a few capitalized words and no
 /// sentence punctuation.
+/// True when `q` opens right after a possessive ("Channel 9’s “Sunday
+/// Desk”", "the states' “rights”").
+fn after_possessive(doc: &Document, q: &Quote) -> bool {
+    let Some(prev) = q.open.checked_sub(1) else { return false };
+    let w = doc.tok(prev);
+    let apostrophe = |i: usize| matches!(doc.tok(i), "'" | "’") && !doc.tokens[i].space_before;
+    if w.len() > 2 && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with("’S") || w.ends_with("'S")) {
+        return true;
+    }
+    // "Channel 9's", "states' “rights”": the apostrophe is a token of its own.
+    let s_after_apostrophe =
+        matches!(w, "s" | "S") && !doc.tokens[prev].space_before && prev > 0 && apostrophe(prev - 1);
+    s_after_apostrophe || (apostrophe(prev) && prev > 0 && doc.tok(prev - 1).ends_with(['s', 'S']))
+}
+
+/// True when `q` quotes a short name (a programme, a title: "Sunday
+/// Desk.") — at most six words, the first capitalized — which may carry
+/// the period of the sentence it ends.
+fn quoted_name(doc: &Document, q: &Quote) -> bool {
+    let mut words = (q.open + 1..=q.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).take(7);
+    words.next().is_some_and(|first| is_cap_word(doc, first)) && words.count() < 6
+}
+
 fn title_like(doc: &Document, q: &Quote) -> bool {
     if is_terminal(doc.tok(q.last)) {
         return false;

@@ -513,6 +513,45 @@ fn a_quoted_sentence_after_its_attribution_joins_the_quote() {
 }
 
 #[test]
+fn a_long_attribution_still_splits_one_quotation() {
+    // The attribution runs on (an age, a description, a party and state in
+    // parentheses) before the sentence ends and the quotation goes on.
+    let text = "“The clinic closes at six,” said Marta Ilves, 59, a nurse from Tartu. \
+                “After that, people drive two hours.” \
+                “We need a second shift,” said Rep. Dana Cole (D-Fla.), who chairs the panel. “Soon.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["The clinic closes at six,", "After that, people drive two hours."],
+                Direct,
+                Some("said"),
+                Some("Marta Ilves"),
+                Some("Marta Ilves")
+            ),
+            s(&["We need a second shift,", "Soon."], Direct, Some("said"), Some("Rep. Dana Cole"), Some("Dana Cole")),
+        ]
+    );
+}
+
+#[test]
+fn a_programme_named_in_the_attribution_is_skipped() {
+    let text = "“The numbers are clear,” Governor Ines Lee told Radio Nord’s “Morning Line.” \
+                “We will not raise taxes.”";
+    let got = run(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].fragments, vec!["The numbers are clear,", "We will not raise taxes."]);
+    assert_eq!(got[0].source, Some("Governor Ines Lee"));
+}
+
+#[test]
+fn a_quotation_after_a_possessive_is_a_name() {
+    // Not "He said" attributing the programme's name: he reports a clause.
+    let text = "The senator appeared on Channel 9's \"Sunday Desk.\" He said the bill would pass.";
+    assert_eq!(run(text), vec![s(&["the bill would pass"], Indirect, Some("said"), Some("He"), None)]);
+}
+
+#[test]
 fn a_place_or_channel_may_stand_between_cue_and_that() {
     let text = "The agency says on its website that travellers should carry water. \
                 He says in his town a storm that floods the roads closes the schools.";
