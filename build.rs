@@ -7,7 +7,9 @@
 //! `lexicon::key` form, each key once), every group headed by a line
 //! `\u{1}FLAGS` and sorted, so the text gzips as well as the sources; and
 //! `$OUT_DIR/entity_lexicon.rs` with the entry count, the longest
-//! phrase and the longest key. `src/entities/lexicons.rs` reads both. No dependencies.
+//! phrase and the longest key. `src/entities/lexicons.rs` reads both.
+//! The genders of `data/gender_names.txt` become two more flags of the
+//! given names (see `GENDERS`). No dependencies.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -39,6 +41,10 @@ const SOURCES: &[(&str, u32)] = &[
     ("dictionary.txt", 1 << 13),
 ];
 
+/// The flags of `data/gender_names.txt`'s marks: `m` (male) and `f`
+/// (female), on given names (`src/entities/lexicons.rs` names them too).
+const GENDERS: &[(&str, u32)] = &[("m", 1 << 14), ("f", 1 << 15)];
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lexicon.rs");
@@ -55,6 +61,27 @@ fn main() {
             assert!(!k.is_empty() && !k.contains(['\n', '\r', '\u{1}']), "{path}: entry {e:?} cannot be stored");
             *keys.entry(k).or_insert(0) |= flag;
         }
+    }
+    // The statements layer asks a given name's gender: the names of
+    // `data/gender_names.txt` ("m james") carry it as a flag here, so that
+    // it needs no table of its own (5 000 names to hash before the first
+    // analysis). They must all be on the entity lists already: a name only
+    // this file knew would become a word the entity rules know.
+    let path = "data/gender_names.txt";
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let all_genders = GENDERS.iter().fold(0, |a, g| a | g.1);
+    for e in lexicon::entries(text) {
+        let mut parts = e.split_ascii_whitespace();
+        let (Some(mark), Some(name)) = (parts.next(), parts.next()) else { continue };
+        let Some(&(_, flag)) = GENDERS.iter().find(|g| g.0 == mark) else { continue };
+        // The statements layer looks names up ASCII-lower-cased, as they
+        // are written here.
+        assert_eq!(lexicon::key(name), name, "{path}: {name:?} is not lower-case");
+        let flags = keys.get_mut(name).unwrap_or_else(|| panic!("{path}: {name:?} is on no entity list"));
+        // A name marked twice keeps its last mark.
+        *flags = *flags & !all_genders | flag;
     }
     let mut groups: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
     for (k, &flags) in &keys {

@@ -35,6 +35,11 @@ pub const TEAM_SPORT: u32 = 1 << 12;
 
 /// An ordinary English word, often seen in lower case.
 pub const COMMON: u32 = 1 << 13;
+/// A given name that is clearly a man's (`data/gender_names.txt`; only the
+/// statements layer asks, to resolve "he").
+pub const MALE: u32 = 1 << 14;
+/// A given name that is clearly a woman's (as [`MALE`]).
+pub const FEMALE: u32 = 1 << 15;
 
 /// Any place list.
 pub const PLACE: u32 = COUNTRY | REGION | CITY;
@@ -218,10 +223,16 @@ impl Lexicon {
     /// The lists `k` (a [`key`](crate::lexicon::key)) is on; 0 when none.
     #[inline]
     pub fn get(&self, k: &str) -> u32 {
+        self.get_bytes(k.as_bytes())
+    }
+
+    /// [`Lexicon::get`] of a key given as bytes.
+    #[inline]
+    pub fn get_bytes(&self, k: &[u8]) -> u32 {
         if k.len() > MAX_KEY_LEN {
             return 0;
         }
-        self.probe(k.as_bytes(), hash(k.as_bytes()))
+        self.probe(k, hash(k))
     }
     /// True when `w` (a lower-case word) is an ordinary English word or an
     /// inflection of one ("researchers", "buried"); the suffixes are those
@@ -448,6 +459,8 @@ mod tests {
         assert!(l.is("james", GIVEN));
         assert!(l.is("the", STOP));
         assert_eq!(l.get("zzzq"), 0);
+        assert_eq!(l.get("james") & (GIVEN | MALE | FEMALE), GIVEN | MALE);
+        assert_eq!(l.get_bytes(b"mary") & (GIVEN | MALE | FEMALE), GIVEN | FEMALE);
     }
 
     #[test]
@@ -552,6 +565,10 @@ mod tests {
             for e in crate::lexicon::entries(data) {
                 *want.entry(key(e)).or_insert(0) |= flag;
             }
+        }
+        for e in crate::lexicon::entries(include_str!("../../data/gender_names.txt")) {
+            let (mark, name) = e.split_once(' ').unwrap();
+            *want.get_mut(name).unwrap() |= if mark == "m" { MALE } else { FEMALE };
         }
         let l = lexicon();
         assert_eq!(want.len(), ENTRIES);

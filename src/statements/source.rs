@@ -308,12 +308,11 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
 /// The gender of a person's mention: its title's ("Mrs.", "spokeswoman"),
 /// else its given name's when that name is clearly one gender.
 fn mention_gender(canonical: &str, title: Option<&str>) -> Option<Gender> {
-    let genders = &lexicon::get().genders;
-    if let Some(g) = title.and_then(|t| genders.get(t).copied()) {
+    let lex = lexicon::get();
+    if let Some(g) = title.and_then(|t| lex.gender(t)) {
         return Some(g);
     }
-    let first = canonical.split_whitespace().next()?;
-    genders.get(first).copied()
+    lex.gender(canonical.split_whitespace().next()?)
 }
 
 /// True when a mention of gender `have` may be referred to as `want`.
@@ -1212,7 +1211,7 @@ impl<'a> Resolver<'a> {
         if !definite {
             return None;
         }
-        let gender = title.and_then(|t| lex.genders.get(t).copied());
+        let gender = title.and_then(|t| lex.gender(t));
         self.antecedent(np.start, role, title, gender)
     }
 
