@@ -377,6 +377,7 @@ fn mix_first(h: u64, w: u64, n: u32) -> u64 {
 /// `i`. A space there ends the phrase's first word: its hash is taken
 /// there and the search goes on for the break alone.
 #[cold]
+#[inline(never)]
 fn phrase_at(text: &[u8], at: usize, mut i: usize, mut h: u64, before: u32) -> (usize, u64, Option<u64>) {
     if text[i + before as usize] != b' ' {
         // A control byte: too rare to read cleverly.
@@ -409,37 +410,56 @@ fn line_bytewise(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
 /// The lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
-        // Keys come already merged, distinct and in key form: building is
-        // one probe per line, with no allocation but the table's.
-        let size = (ENTRIES * 8 / 5).next_power_of_two().max(2);
-        let mut slots = vec![0u64; size].into_boxed_slice();
-        let shift = 64 - size.trailing_zeros();
-        let mut group_flags = Vec::new();
-        let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)].into_boxed_slice();
-        let text = MERGED.as_bytes();
-        let mut at = 0;
-        while at < text.len() {
-            let (end, h, head) = line_at(text, at);
-            if let Some(head) = head {
-                let bit = (head >> (64 - HEAD_BITS)) as usize;
-                heads[bit / 64] |= 1 << (bit % 64);
-            }
-            let line = &text[at..end];
-            if let Some(f) = line.strip_prefix(b"\x01") {
-                group_flags.push(core::str::from_utf8(f).ok().and_then(|f| f.parse().ok()).unwrap_or(0));
-            } else if let Some(group) = group_flags.len().checked_sub(1) {
-                // `build.rs` checks that offsets and group indices fit.
-                let mut i = (h >> shift) as usize;
-                while slots[i] != 0 {
-                    i = (i + 1) & (size - 1);
-                }
-                slots[i] = u64::from((at as u32) << 8 | group as u32) << 32 | (h & 0xffff_ffff);
-            }
-            at = end + 1;
+    LEX.get_or_init(build)
+}
+
+/// Builds the lexicon from [`MERGED`]. Keys come already merged, distinct
+/// and in key form: building is one probe per line, with no allocation but
+/// the table's.
+///
+/// The loop runs once per key (~38 000 times), long enough for V8 to
+/// optimize this function while the first analysis waits for it (without
+/// using the result): the rare steps (group headers, phrases) are calls,
+/// which keeps that compilation small.
+fn build() -> Lexicon {
+    let size = (ENTRIES * 8 / 5).next_power_of_two().max(2);
+    let mut slots = vec![0u64; size].into_boxed_slice();
+    let shift = 64 - size.trailing_zeros();
+    let mut group_flags = Vec::new();
+    let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)].into_boxed_slice();
+    let text = MERGED.as_bytes();
+    let mut at = 0;
+    while at < text.len() {
+        if text[at] == 1 {
+            at = group_header(text, at, &mut group_flags);
+            continue;
         }
-        Lexicon { slots, group_flags, shift, heads, max_words: MAX_WORDS }
-    })
+        let (end, h, head) = line_at(text, at);
+        if let Some(head) = head {
+            let bit = (head >> (64 - HEAD_BITS)) as usize;
+            heads[bit / 64] |= 1 << (bit % 64);
+        }
+        if let Some(group) = group_flags.len().checked_sub(1) {
+            // `build.rs` checks that offsets and group indices fit.
+            let mut i = (h >> shift) as usize;
+            while slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = u64::from((at as u32) << 8 | group as u32) << 32 | (h & 0xffff_ffff);
+        }
+        at = end + 1;
+    }
+    Lexicon { slots, group_flags, shift, heads, max_words: MAX_WORDS }
+}
+
+/// Reads the group header `\u{1}FLAGS` starting at `at` onto `group_flags`
+/// and returns where the next line starts.
+#[cold]
+#[inline(never)]
+fn group_header(text: &[u8], at: usize, group_flags: &mut Vec<u32>) -> usize {
+    let end = text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p);
+    group_flags.push(core::str::from_utf8(&text[at + 1..end]).ok().and_then(|f| f.parse().ok()).unwrap_or(0));
+    end + 1
 }
 
 #[cfg(test)]
