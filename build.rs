@@ -7,7 +7,11 @@
 //! `lexicon::key` form, each key once), every group headed by a line
 //! `\u{1}FLAGS` and sorted, so the text gzips as well as the sources; and
 //! `$OUT_DIR/entity_lexicon.rs` with the entry count, the longest
-//! phrase and the longest key. `src/entities/lexicons.rs` reads both. No dependencies.
+//! phrase and the longest key. `src/entities/lexicons.rs` reads both.
+//! The genders of `data/gender_names.txt` become two more flags of the
+//! given names (see `GENDERS`). The words that are only ordinary words go
+//! to `$OUT_DIR/entity_common.txt` (same form, one group), a table of their
+//! own. No dependencies.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -39,6 +43,13 @@ const SOURCES: &[(&str, u32)] = &[
     ("dictionary.txt", 1 << 13),
 ];
 
+/// The flag of `common_words.txt` and `dictionary.txt`.
+const COMMON: u32 = 1 << 13;
+
+/// The flags of `data/gender_names.txt`'s marks: `m` (male) and `f`
+/// (female), on given names (`src/entities/lexicons.rs` names them too).
+const GENDERS: &[(&str, u32)] = &[("m", 1 << 14), ("f", 1 << 15)];
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lexicon.rs");
@@ -56,18 +67,42 @@ fn main() {
             *keys.entry(k).or_insert(0) |= flag;
         }
     }
-    let mut groups: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
-    for (k, &flags) in &keys {
-        groups.entry(flags).or_default().push(k);
+    // The statements layer asks a given name's gender: the names of
+    // `data/gender_names.txt` ("m james") carry it as a flag here, so that
+    // it needs no table of its own (5 000 names to hash before the first
+    // analysis). They must all be on the entity lists already: a name only
+    // this file knew would become a word the entity rules know.
+    let path = "data/gender_names.txt";
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let all_genders = GENDERS.iter().fold(0, |a, g| a | g.1);
+    for e in lexicon::entries(text) {
+        let mut parts = e.split_ascii_whitespace();
+        let (Some(mark), Some(name)) = (parts.next(), parts.next()) else { continue };
+        let Some(&(_, flag)) = GENDERS.iter().find(|g| g.0 == mark) else { continue };
+        // The statements layer looks names up ASCII-lower-cased, as they
+        // are written here.
+        assert_eq!(lexicon::key(name), name, "{path}: {name:?} is not lower-case");
+        let flags = keys.get_mut(name).unwrap_or_else(|| panic!("{path}: {name:?} is on no entity list"));
+        // A name marked twice keeps its last mark.
+        *flags = *flags & !all_genders | flag;
     }
-    let mut text = String::new();
-    for (flags, ks) in &groups {
-        let _ = writeln!(text, "\u{1}{flags}");
-        for k in ks {
-            text.push_str(k);
-            text.push('\n');
+    // Words that are only ordinary words (half the keys) go to a table of
+    // their own, built when first asked for: only a few rules ask (see
+    // `Lexicon::is_common`), and many texts never reach them.
+    let mut groups: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
+    let mut plain: Vec<&str> = Vec::new();
+    for (k, &flags) in &keys {
+        if flags == COMMON && !k.contains(' ') {
+            plain.push(k);
+        } else {
+            groups.entry(flags).or_default().push(k);
         }
     }
+    let text = table_text(&groups);
+    let plain_text = table_text(&BTreeMap::from([(COMMON, plain.clone())]));
+    let main_keys = keys.len() - plain.len();
     let max_words = keys.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
     let max_len = keys.keys().map(String::len).max().unwrap_or(1);
     // `src/entities/lexicons.rs` packs a key's offset and group index into
@@ -76,19 +111,36 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     let out = Path::new(&out);
     std::fs::write(out.join("entity_lexicon.txt"), text).expect("write entity_lexicon.txt");
+    std::fs::write(out.join("entity_common.txt"), plain_text).expect("write entity_common.txt");
     std::fs::write(
         out.join("entity_lexicon.rs"),
         format!(
-            "/// Distinct keys in the merged lexicon.\n\
+            "/// Distinct keys in the merged lexicon's main table.\n\
              const ENTRIES: usize = {};\n\
+             /// Distinct keys that are only ordinary words.\n\
+             const PLAIN_COMMON_ENTRIES: usize = {};\n\
              /// Words in the longest phrase.\n\
              const MAX_WORDS: usize = {};\n\
              /// Bytes in the longest key.\n\
              const MAX_KEY_LEN: usize = {};\n",
-            keys.len(),
+            main_keys,
+            plain.len(),
             max_words.max(1),
             max_len.max(1)
         ),
     )
     .expect("write entity_lexicon.rs");
+}
+
+/// The text of a table: each group of keys headed by `\u{1}FLAGS`.
+fn table_text(groups: &BTreeMap<u32, Vec<&str>>) -> String {
+    let mut text = String::new();
+    for (flags, ks) in groups {
+        let _ = writeln!(text, "\u{1}{flags}");
+        for k in ks {
+            text.push_str(k);
+            text.push('\n');
+        }
+    }
+    text
 }

@@ -16,7 +16,8 @@
 
 mod candidates;
 mod classify;
-mod lexicons;
+// The statements layer reads given names' genders from the merged table.
+pub(crate) mod lexicons;
 mod link;
 
 use crate::dates::TimeExpr;

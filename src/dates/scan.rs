@@ -1807,6 +1807,9 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 
     /// Holidays from the lexicon: "Christmas", "Thanksgiving Day".
+    // Out of line: inlined into `core`, the browser compiled it with `core`
+    // for every text, holidays or none.
+    #[inline(never)]
     fn holiday(&self, i: usize) -> Option<M> {
         if !self.cap(i) {
             return None;

@@ -514,7 +514,12 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if f & lx::PLACE_WORD != 0 && f & lx::STOP == 0 {
             s[L] += 0.8;
         }
-        if f == 0 && ["ians", "eans", "ian", "ean", "ese"].iter().any(|e| k.len() > e.len() + 3 && k.ends_with(e)) {
+        // On no list at all: `f` leaves out the words that are only
+        // ordinary words, asked last (few names end so).
+        if f == 0
+            && ["ians", "eans", "ian", "ean", "ese"].iter().any(|e| k.len() > e.len() + 3 && k.ends_with(e))
+            && !(single && lex.is_plain_common(c.key))
+        {
             s[M] += 0.8; // "Floridians", "Transylvanian", "Surinamese"
         }
         if w.bytes().position(|b| b == b'.').is_some_and(|d| d >= 2 && w[d + 1..].starts_with(char::is_uppercase)) {

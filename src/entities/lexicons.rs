@@ -35,6 +35,11 @@ pub const TEAM_SPORT: u32 = 1 << 12;
 
 /// An ordinary English word, often seen in lower case.
 pub const COMMON: u32 = 1 << 13;
+/// A given name that is clearly a man's (`data/gender_names.txt`; only the
+/// statements layer asks, to resolve "he").
+pub const MALE: u32 = 1 << 14;
+/// A given name that is clearly a woman's (as [`MALE`]).
+pub const FEMALE: u32 = 1 << 15;
 
 /// Any place list.
 pub const PLACE: u32 = COUNTRY | REGION | CITY;
@@ -42,15 +47,25 @@ pub const PLACE: u32 = COUNTRY | REGION | CITY;
 /// The merged lexicon: an open-addressing table over the keys of the
 /// merged text that `build.rs` writes, so that building it is one probe per
 /// line and looking a name up needs no allocation.
+///
+/// The words that are only ordinary words (on `COMMON` and no other list,
+/// half the keys) are in a second such table, [`plain_common`], built when
+/// first asked for: [`Lexicon::get`] and the lookups built on it leave them
+/// out (they are on no list they may ask about), and only
+/// [`Lexicon::is_common`] and [`Lexicon::is_plain_common`] read it, for few
+/// words of a text.
 pub struct Lexicon {
+    /// The table's text: groups of keys, each headed by `\u{1}FLAGS`
+    /// ([`MERGED`] or [`PLAIN_COMMON`]).
+    text: &'static [u8],
     /// Linear-probing slots, a power of two at most 5/8 full. A slot holds
-    /// a key's byte offset in [`MERGED`] shifted left by 8 and or'ed with
+    /// a key's byte offset in `text` shifted left by 8 and or'ed with
     /// its group's index into `group_flags` (0 for an empty slot: offset 0
     /// is a group header, never a key), and in its low 32 bits the low bits
     /// of the key's hash, which reject most other keys without reading
     /// their text.
     slots: Box<[u64]>,
-    /// The flags of each `\u{1}FLAGS` group of [`MERGED`], in order.
+    /// The flags of each `\u{1}FLAGS` group of `text`, in order.
     group_flags: Vec<u32>,
     /// `64 - log2(slots.len())`: a hash's top bits pick the first slot.
     shift: u32,
@@ -197,7 +212,7 @@ impl Lexicon {
     /// The lists the key `k` (its bytes, hashed to `h`) is on; 0 when none.
     #[inline]
     fn probe(&self, k: &[u8], h: u64) -> u32 {
-        let text = MERGED.as_bytes();
+        let text = self.text;
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
         loop {
@@ -218,10 +233,16 @@ impl Lexicon {
     /// The lists `k` (a [`key`](crate::lexicon::key)) is on; 0 when none.
     #[inline]
     pub fn get(&self, k: &str) -> u32 {
+        self.get_bytes(k.as_bytes())
+    }
+
+    /// [`Lexicon::get`] of a key given as bytes.
+    #[inline]
+    pub fn get_bytes(&self, k: &[u8]) -> u32 {
         if k.len() > MAX_KEY_LEN {
             return 0;
         }
-        self.probe(k.as_bytes(), hash(k.as_bytes()))
+        self.probe(k, hash(k))
     }
     /// True when `w` (a lower-case word) is an ordinary English word or an
     /// inflection of one ("researchers", "buried"); the suffixes are those
@@ -243,7 +264,7 @@ impl Lexicon {
         // Two levels: "researchers" → "researcher" → "research".
         let mut level = vec![w.to_string()];
         for _ in 0..3 {
-            if level.iter().any(|b| self.is(b, COMMON)) {
+            if level.iter().any(|b| self.is(b, COMMON) || plain_common().get(b) != 0) {
                 return true;
             }
             let mut next = Vec::new();
@@ -262,6 +283,12 @@ impl Lexicon {
             level = next;
         }
         false
+    }
+
+    /// True when the key `k` is only an ordinary word: on `COMMON` and on
+    /// no list [`Lexicon::get`] tells of.
+    pub fn is_plain_common(&self, k: &str) -> bool {
+        plain_common().get(k) != 0
     }
 
     /// The lists the text `name` is on, as [`Lexicon::get`] of its
@@ -308,6 +335,8 @@ impl Lexicon {
 // `data/entities/` (which bit each list sets is listed there too).
 include!(concat!(env!("OUT_DIR"), "/entity_lexicon.rs"));
 const MERGED: &str = include_str!(concat!(env!("OUT_DIR"), "/entity_lexicon.txt"));
+// The words that are only ordinary words, in the same form (one group).
+const PLAIN_COMMON: &str = include_str!(concat!(env!("OUT_DIR"), "/entity_common.txt"));
 
 /// The line of `text` starting at `at`: the index of its line break (or
 /// the text's length), the [`hash`] of its bytes and, when it holds a space
@@ -366,6 +395,7 @@ fn mix_first(h: u64, w: u64, n: u32) -> u64 {
 /// `i`. A space there ends the phrase's first word: its hash is taken
 /// there and the search goes on for the break alone.
 #[cold]
+#[inline(never)]
 fn phrase_at(text: &[u8], at: usize, mut i: usize, mut h: u64, before: u32) -> (usize, u64, Option<u64>) {
     if text[i + before as usize] != b' ' {
         // A control byte: too rare to read cleverly.
@@ -398,37 +428,63 @@ fn line_bytewise(text: &[u8], at: usize) -> (usize, u64, Option<u64>) {
 /// The lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
-        // Keys come already merged, distinct and in key form: building is
-        // one probe per line, with no allocation but the table's.
-        let size = (ENTRIES * 8 / 5).next_power_of_two().max(2);
-        let mut slots = vec![0u64; size].into_boxed_slice();
-        let shift = 64 - size.trailing_zeros();
-        let mut group_flags = Vec::new();
-        let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)].into_boxed_slice();
-        let text = MERGED.as_bytes();
-        let mut at = 0;
-        while at < text.len() {
-            let (end, h, head) = line_at(text, at);
-            if let Some(head) = head {
-                let bit = (head >> (64 - HEAD_BITS)) as usize;
-                heads[bit / 64] |= 1 << (bit % 64);
-            }
-            let line = &text[at..end];
-            if let Some(f) = line.strip_prefix(b"\x01") {
-                group_flags.push(core::str::from_utf8(f).ok().and_then(|f| f.parse().ok()).unwrap_or(0));
-            } else if let Some(group) = group_flags.len().checked_sub(1) {
-                // `build.rs` checks that offsets and group indices fit.
-                let mut i = (h >> shift) as usize;
-                while slots[i] != 0 {
-                    i = (i + 1) & (size - 1);
-                }
-                slots[i] = u64::from((at as u32) << 8 | group as u32) << 32 | (h & 0xffff_ffff);
-            }
-            at = end + 1;
+    LEX.get_or_init(|| build(MERGED, ENTRIES))
+}
+
+/// The table of the words that are only ordinary words, built on first use.
+fn plain_common() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| build(PLAIN_COMMON, PLAIN_COMMON_ENTRIES))
+}
+
+/// Builds the table of `text` ([`MERGED`] or [`PLAIN_COMMON`]), which
+/// holds `entries` keys. Keys come already merged, distinct and in key
+/// form: building is one probe per line, with no allocation but the
+/// table's.
+///
+/// The loop runs once per key (~38 000 times), long enough for V8 to
+/// optimize this function while the first analysis waits for it (without
+/// using the result): the rare steps (group headers, phrases) are calls,
+/// which keeps that compilation small.
+fn build(text: &'static str, entries: usize) -> Lexicon {
+    let size = (entries * 8 / 5).next_power_of_two().max(2);
+    let mut slots = vec![0u64; size].into_boxed_slice();
+    let shift = 64 - size.trailing_zeros();
+    let mut group_flags = Vec::new();
+    let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)].into_boxed_slice();
+    let text = text.as_bytes();
+    let mut at = 0;
+    while at < text.len() {
+        if text[at] == 1 {
+            at = group_header(text, at, &mut group_flags);
+            continue;
         }
-        Lexicon { slots, group_flags, shift, heads, max_words: MAX_WORDS }
-    })
+        let (end, h, head) = line_at(text, at);
+        if let Some(head) = head {
+            let bit = (head >> (64 - HEAD_BITS)) as usize;
+            heads[bit / 64] |= 1 << (bit % 64);
+        }
+        if let Some(group) = group_flags.len().checked_sub(1) {
+            // `build.rs` checks that offsets and group indices fit.
+            let mut i = (h >> shift) as usize;
+            while slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = u64::from((at as u32) << 8 | group as u32) << 32 | (h & 0xffff_ffff);
+        }
+        at = end + 1;
+    }
+    Lexicon { text, slots, group_flags, shift, heads, max_words: MAX_WORDS }
+}
+
+/// Reads the group header `\u{1}FLAGS` starting at `at` onto `group_flags`
+/// and returns where the next line starts.
+#[cold]
+#[inline(never)]
+fn group_header(text: &[u8], at: usize, group_flags: &mut Vec<u32>) -> usize {
+    let end = text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p);
+    group_flags.push(core::str::from_utf8(&text[at + 1..end]).ok().and_then(|f| f.parse().ok()).unwrap_or(0));
+    end + 1
 }
 
 #[cfg(test)]
@@ -448,6 +504,8 @@ mod tests {
         assert!(l.is("james", GIVEN));
         assert!(l.is("the", STOP));
         assert_eq!(l.get("zzzq"), 0);
+        assert_eq!(l.get("james") & (GIVEN | MALE | FEMALE), GIVEN | MALE);
+        assert_eq!(l.get_bytes(b"mary") & (GIVEN | MALE | FEMALE), GIVEN | FEMALE);
     }
 
     #[test]
@@ -553,11 +611,29 @@ mod tests {
                 *want.entry(key(e)).or_insert(0) |= flag;
             }
         }
-        let l = lexicon();
-        assert_eq!(want.len(), ENTRIES);
-        assert_eq!(l.slots.iter().filter(|&&s| s != 0).count(), ENTRIES);
-        for (k, flags) in &want {
-            assert_eq!(l.get(k), *flags, "{k:?}");
+        for e in crate::lexicon::entries(include_str!("../../data/gender_names.txt")) {
+            let (mark, name) = e.split_once(' ').unwrap();
+            *want.get_mut(name).unwrap() |= if mark == "m" { MALE } else { FEMALE };
         }
+        let (l, plain) = (lexicon(), plain_common());
+        assert_eq!(want.len(), ENTRIES + PLAIN_COMMON_ENTRIES);
+        assert_eq!(l.slots.iter().filter(|&&s| s != 0).count(), ENTRIES);
+        assert_eq!(plain.slots.iter().filter(|&&s| s != 0).count(), PLAIN_COMMON_ENTRIES);
+        for (k, &flags) in &want {
+            // The words only on `COMMON` are in the second table alone.
+            let only_common = flags == COMMON && !k.contains(' ');
+            assert_eq!(l.get(k), if only_common { 0 } else { flags }, "{k:?}");
+            assert_eq!(plain.get(k), if only_common { COMMON } else { 0 }, "{k:?}");
+            assert_eq!(l.is_plain_common(k), only_common, "{k:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_are_common_in_either_table() {
+        let l = lexicon();
+        // Only an ordinary word; an ordinary word that is also a surname.
+        assert!(l.is_plain_common("umbrella") && l.get("umbrella") == 0);
+        assert!(!l.is_plain_common("bush") && l.is("bush", SURNAME | COMMON));
+        assert!(l.is_common("umbrellas") && l.is_common("bush") && !l.is_common("zzzq"));
     }
 }

@@ -49,6 +49,10 @@ fn weak_part(w: &str) -> bool {
 }
 
 /// Labels the candidates and links their mentions.
+// A function of its own in the WASM too: inlined into its one caller it
+// made a function the browser compiles more slowly per byte (see
+// `WASM_OPT` in xtask).
+#[inline(never)]
 pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) -> Vec<Entity> {
     // 1. Score every mention written in ordinary case.
     let scores: Vec<Scores> = cands.iter().map(|c| if c.caps { [0.0; 4] } else { score(doc, lex, facts, c) }).collect();
@@ -243,6 +247,10 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
 /// In a team-sport report, towns and unknown single names are clubs
 /// ("Leicestershire beat Somerset"), except where the text places them
 /// ("in London", a dateline, a venue line "Hove: …").
+// Out of line, as are the other rare cases here: inlined into `resolve`,
+// code that runs only for team-sport reports, acronyms or all-capitals runs
+// was compiled by the browser with `resolve` for every text.
+#[inline(never)]
 fn team_sport_label(doc: &Document, lex: &Lexicon, c: &Cand, s: &Scores, label: usize, person: bool) -> usize {
     let n = doc.tokens.len();
     let f = lex.get(c.key);
@@ -322,6 +330,8 @@ fn contains_words(whole: &str, part: &str) -> bool {
 
 /// True when the capitals of `acr` are initials of the name's words:
 /// "North Atlantic Treaty Organization" → NATO.
+// Out of line: see `team_sport_label`.
+#[inline(never)]
 fn initials_match(full: &Cand, acr: &str) -> bool {
     let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
     let initials: Vec<char> = full.words().filter_map(|w| w.chars().next()).collect();
@@ -341,6 +351,8 @@ fn caps_table_row(doc: &Document, c: &Cand) -> bool {
 
 /// Reads an all-capitals run: greedy longest matches against the names of
 /// the body and the place, nationality and organization lexicons.
+// Out of line: see `team_sport_label`.
+#[inline(never)]
 fn split_caps<'s>(
     doc: &Document,
     lex: &Lexicon,

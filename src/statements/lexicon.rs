@@ -1,6 +1,8 @@
-//! The statements layer's word lists: reporting cues (`data/cues.txt`),
-//! speaker role nouns (`data/speakers.txt`) and clearly gendered given
-//! names (`data/gender_names.txt`), loaded once into hash tables.
+//! The statements layer's word lists: reporting cues (`data/cues.txt`) and
+//! speaker role nouns (`data/speakers.txt`), loaded once into hash tables;
+//! clearly gendered given names (`data/gender_names.txt`) are flags of the
+//! entity lexicon's given names (`build.rs` puts them there), read through
+//! [`Lexicon::gender`].
 //!
 //! May not touch: the text. Lookups only.
 
@@ -79,9 +81,9 @@ pub(crate) struct Lexicon {
     /// longest first.
     cues: HashMap<u128, Vec<Cue>, crate::lexicon::FxBuild>,
     pub roles: WordTable<Role>,
-    /// Given names and role nouns (lower case) that tell a person's gender
-    /// ("mary", "spokeswoman", "mr").
-    pub genders: WordTable<Gender>,
+    /// Role nouns (lower case) that tell a person's gender ("spokeswoman",
+    /// "mr"); given names are asked of the entity lexicon.
+    genders: WordTable<Gender>,
     /// Nouns that name documents and figures, not speakers ("study").
     pub non_agents: WordTable<()>,
     /// First words of cues.
@@ -169,6 +171,29 @@ impl Lexicon {
         pack_word(w.as_bytes()).is_some_and(|k| self.cues.contains_key(&k))
     }
 
+    /// The gender the word `w` (in any ASCII case) tells: a role noun's
+    /// ("spokeswoman"), else a given name's ("Mary").
+    pub(crate) fn gender(&self, w: &str) -> Option<Gender> {
+        use crate::entities::lexicons::{lexicon, FEMALE, MALE};
+        if let Some(&g) = self.genders.get(w) {
+            return Some(g);
+        }
+        // Folded as `WordTable::get` folds: the names are short lower-case
+        // ASCII words.
+        let mut buf = [0u8; 16];
+        let key = buf.get_mut(..w.len())?;
+        key.copy_from_slice(w.as_bytes());
+        key.make_ascii_lowercase();
+        let flags = lexicon().get_bytes(key);
+        if flags & MALE != 0 {
+            Some(Gender::Male)
+        } else if flags & FEMALE != 0 {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    }
+
     /// The role the word `w` names, in any ASCII case.
     #[inline]
     pub(crate) fn role(&self, w: &str) -> Option<Role> {
@@ -191,7 +216,6 @@ pub(crate) fn get() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         const CUES: &str = include_str!("../../data/cues.txt");
-        const GENDER_NAMES: &str = include_str!("../../data/gender_names.txt");
         const SPEAKERS: &str = include_str!("../../data/speakers.txt");
         let mut cues: HashMap<u128, Vec<Cue>, crate::lexicon::FxBuild> =
             HashMap::with_capacity_and_hasher(entries_hint(CUES), Default::default());
@@ -224,13 +248,7 @@ pub(crate) fn get() -> &'static Lexicon {
         let mut roles = WordTable::with_capacity(entries_hint(SPEAKERS));
         let mut non_agents = WordTable::with_capacity(entries_hint(SPEAKERS));
         let mut role_words = Vec::new();
-        let mut genders = WordTable::with_capacity(entries_hint(GENDER_NAMES) + entries_hint(SPEAKERS));
-        for line in crate::lexicon::entries(GENDER_NAMES) {
-            let mut parts = line.split_ascii_whitespace();
-            if let (Some(g), Some(name)) = (parts.next().and_then(gender), parts.next()) {
-                genders.insert(name, g);
-            }
-        }
+        let mut genders = WordTable::with_capacity(entries_hint(SPEAKERS));
         for line in crate::lexicon::entries(SPEAKERS) {
             if let Some(w) = line.strip_prefix("p ") {
                 let mut parts = w.split_ascii_whitespace();
@@ -278,7 +296,13 @@ mod tests {
         }
         let lex = get();
         assert_eq!(lex.roles.get("Spokeswoman"), Some(&Role::Person));
-        assert_eq!(lex.genders.get("SPOKESWOMAN"), Some(&Gender::Female));
+        assert_eq!(lex.gender("SPOKESWOMAN"), Some(Gender::Female));
+        assert_eq!(lex.gender("Mary"), Some(Gender::Female));
+        assert_eq!(lex.gender("JAMES"), Some(Gender::Male));
+        // A given name of either gender, a word, a word too long for any list.
+        assert_eq!(lex.gender("jordan"), None);
+        assert_eq!(lex.gender("river"), None);
+        assert_eq!(lex.gender("maryxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), None);
         assert_eq!(lex.roles.get("spokeswomanx"), None);
         assert_eq!(lex.roles.get("a-word-longer-than-sixteen-bytes"), None);
     }

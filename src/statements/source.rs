@@ -308,12 +308,11 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
 /// The gender of a person's mention: its title's ("Mrs.", "spokeswoman"),
 /// else its given name's when that name is clearly one gender.
 fn mention_gender(canonical: &str, title: Option<&str>) -> Option<Gender> {
-    let genders = &lexicon::get().genders;
-    if let Some(g) = title.and_then(|t| genders.get(t).copied()) {
+    let lex = lexicon::get();
+    if let Some(g) = title.and_then(|t| lex.gender(t)) {
         return Some(g);
     }
-    let first = canonical.split_whitespace().next()?;
-    genders.get(first).copied()
+    lex.gender(canonical.split_whitespace().next()?)
 }
 
 /// True when a mention of gender `have` may be referred to as `want`.
@@ -346,21 +345,29 @@ pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
 /// lowering short words in a stack buffer: the statement rules lower many
 /// tokens of every text, and allocating for each one showed in profiles.
 pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match ascii_lower_into(w, &mut buf) {
+        Some(l) => f(l),
+        None => f(&w.to_ascii_lowercase()),
+    }
+}
+
+/// `w` ASCII-lower-cased: `w` itself when it holds no capital, else its
+/// copy in `buf`; `None` when it does not fit. Not generic, and kept out
+/// of [`with_lower`]'s callers: inlined into each, it was ~17 KB of code
+/// for the browser to compile before the first analysis.
+#[inline(never)]
+fn ascii_lower_into<'a>(w: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let b = w.as_bytes();
     // Most words are lower case already: no copy, no re-validation.
     if !b.iter().any(u8::is_ascii_uppercase) {
-        return f(w);
+        return Some(w);
     }
-    let mut buf = [0u8; 32];
-    if let Some(out) = buf.get_mut(..b.len()) {
-        out.copy_from_slice(b);
-        out.make_ascii_lowercase();
-        // Lowering ASCII bytes keeps UTF-8 valid, so this always succeeds.
-        if let Ok(l) = core::str::from_utf8(out) {
-            return f(l);
-        }
-    }
-    f(&w.to_ascii_lowercase())
+    let out = buf.get_mut(..b.len())?;
+    out.copy_from_slice(b);
+    out.make_ascii_lowercase();
+    // Lowering ASCII bytes keeps UTF-8 valid, so this always succeeds.
+    core::str::from_utf8(out).ok()
 }
 
 /// `w` ASCII-lower-cased, copied only when it holds a capital: most words
@@ -409,8 +416,17 @@ pub(crate) fn is_cap(doc: &Document, i: usize) -> bool {
     // without decoding a character.
     match doc.text.as_bytes()[t.span().start] {
         b if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => doc.tok(i).chars().next().is_some_and(char::is_uppercase),
+        _ => starts_upper(doc.tok(i)),
     }
+}
+
+/// True when `w` starts with a capital letter: [`is_cap`] for words that
+/// do not start with ASCII, out of line so that the Unicode tables it reads
+/// are not inlined wherever `is_cap` is.
+#[cold]
+#[inline(never)]
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `slice.partition_point(pred)`, searched outward from `hint`. The
@@ -923,6 +939,8 @@ fn role_index(r: Role) -> usize {
 impl<'a> Resolver<'a> {
     /// The resolver for `doc`, its `entities` and the token each entity
     /// starts at.
+    // Kept out of its one caller, as `entities::link::resolve` is.
+    #[inline(never)]
     pub(crate) fn new(doc: &'a Document<'a>, entities: &'a [Entity], entity_tokens: &[usize]) -> Resolver<'a> {
         let mut r = Resolver {
             doc,
@@ -1212,7 +1230,7 @@ impl<'a> Resolver<'a> {
         if !definite {
             return None;
         }
-        let gender = title.and_then(|t| lex.genders.get(t).copied());
+        let gender = title.and_then(|t| lex.gender(t));
         self.antecedent(np.start, role, title, gender)
     }
 
