@@ -77,14 +77,21 @@ impl<'s> Cand<'s> {
     }
 }
 
-/// A candidate as [`find`] cuts it: [`Cand`] with ranges into the store.
+/// A candidate as [`find`] cuts it: [`Cand`] with the ends of its key and
+/// words in the store (each starts where the previous candidate's ends).
+///
+/// Token indices and offsets are `u32` (a text is at most
+/// [`crate::text::MAX_TEXT`] bytes), so a cut takes 32 bytes instead of
+/// 72: the store holds one for every candidate of the text.
 #[derive(Clone, Copy, Debug)]
 struct Cut {
-    first: usize,
-    end: usize,
-    span: Span,
-    key: (usize, usize),
-    words: (usize, usize),
+    first: u32,
+    end: u32,
+    span: (u32, u32),
+    /// The end of its key in [`Store::keys`]; a usize, as lower-casing may
+    /// lengthen the text.
+    key_end: usize,
+    words_end: u32,
     caps: bool,
     title_before: bool,
 }
@@ -99,18 +106,25 @@ pub struct Store {
 }
 
 impl Store {
-    /// The candidates, in order.
-    pub fn cands(&self) -> Vec<Cand<'_>> {
-        self.cuts
-            .iter()
-            .map(|c| Cand {
-                first: c.first,
-                end: c.end,
-                span: c.span,
-                key: &self.keys[c.key.0..c.key.1],
-                words: &self.words[c.words.0..c.words.1],
-                caps: c.caps,
-                title_before: c.title_before,
+    /// The candidates, in order. The cuts are read once, into the
+    /// candidates, and freed: on a long text they are a large array.
+    pub fn cands(&mut self) -> Vec<Cand<'_>> {
+        let cuts = std::mem::take(&mut self.cuts);
+        let (mut key_start, mut words_start) = (0, 0);
+        cuts.iter()
+            .map(|c| {
+                let words_end = c.words_end as usize;
+                let cand = Cand {
+                    first: c.first as usize,
+                    end: c.end as usize,
+                    span: Span::new(c.span.0 as usize, c.span.1 as usize),
+                    key: &self.keys[key_start..c.key_end],
+                    words: &self.words[words_start..words_end],
+                    caps: c.caps,
+                    title_before: c.title_before,
+                };
+                (key_start, words_start) = (c.key_end, words_end);
+                cand
             })
             .collect()
     }
@@ -1051,7 +1065,6 @@ fn push(
         ok
     });
     let key_start = out.keys.len();
-    let words_start = out.words.len();
     let pieces = pieces
         .iter()
         .zip(flags.iter().zip(heads))
@@ -1074,11 +1087,11 @@ fn push(
     }
     out.keys[key_start..].make_ascii_lowercase();
     out.cuts.push(Cut {
-        first: start_tok,
-        end: pieces_end,
-        span,
-        key: (key_start, out.keys.len()),
-        words: (words_start, out.words.len()),
+        first: start_tok as u32,
+        end: pieces_end as u32,
+        span: (span.start as u32, span.end as u32),
+        key_end: out.keys.len(),
+        words_end: out.words.len() as u32,
         caps,
         title_before,
     });
@@ -1233,7 +1246,7 @@ mod tests {
         let text = "RUGBY - OKONJO NAMED AS WALES CAPTAIN.\nThe veteran flanker Dafydd Okonjo.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let store = find(&doc, &m, lx::lexicon());
+        let mut store = find(&doc, &m, lx::lexicon());
         let c = store.cands();
         assert!(c[0].caps);
         assert_eq!(c.last().unwrap().span.text(text), "Dafydd Okonjo");
