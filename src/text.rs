@@ -138,10 +138,16 @@ impl TokenSet {
         TokenSet { words: vec![0; n.div_ceil(64)] }
     }
 
+    /// Adds token `i` (which must lie within the set's `n`).
+    #[inline]
+    pub fn insert(&mut self, i: usize) {
+        self.words[i / 64] |= 1 << (i % 64);
+    }
+
     /// Adds the tokens of `range` (which must lie within the set's `n`).
     pub fn insert_range(&mut self, range: core::ops::Range<usize>) {
         for i in range {
-            self.words[i / 64] |= 1 << (i % 64);
+            self.insert(i);
         }
     }
 

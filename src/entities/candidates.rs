@@ -7,7 +7,7 @@
 
 use super::lexicons::{self as lx, Lexicon};
 use crate::lexicon::{key, FxBuild};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, TokenKind, TokenSet};
 use crate::Span;
 use std::collections::HashSet;
 
@@ -413,10 +413,10 @@ type WordSet = HashSet<Folded, FxBuild>;
 
 /// Token-level facts shared by candidate finding and classification.
 pub struct Marks {
-    /// The token is covered by a date.
-    pub date: Vec<bool>,
-    /// The token lies on a line written in capitals.
-    pub caps_line: Vec<bool>,
+    /// The tokens covered by a date.
+    pub date: TokenSet,
+    /// The tokens on a line written in capitals.
+    pub caps_line: TokenSet,
     /// Sentence-initial capitalized words (lower-cased) that the document
     /// also writes in lower case elsewhere: ordinary words, not names.
     lower_seen: WordSet,
@@ -444,15 +444,15 @@ impl Marks {
 /// then one lookup in that small table.
 pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let n = doc.tokens.len();
-    let mut date = vec![false; n];
+    let mut date = TokenSet::new(n);
     for d in dates {
         let mut i = doc.token_at_or_after(d.span.start);
         while i < n && doc.tokens[i].span().end <= d.span.end {
-            date[i] = true;
+            date.insert(i);
             i += 1;
         }
     }
-    let mut caps_line = vec![false; n];
+    let mut caps_line = TokenSet::new(n);
     // At most one word per sentence, fewer distinct: reserved so that the
     // table (of 65-byte words) is not rebuilt as it grows.
     let mut initial = WordSet::with_capacity_and_hasher(doc.sentences.len() / 2, FxBuild::default());
@@ -469,10 +469,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         if i == n || (i > line_start && doc.tokens[i].newlines_before > 0) {
             let shouting = upper > 2 * other && (upper >= 2 || other == 0);
             if shouting {
-                caps_line[line_start..i].iter_mut().for_each(|c| *c = true);
+                caps_line.insert_range(line_start..i);
             }
             if run_len >= 3 {
-                caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+                caps_line.insert_range(run_start..i);
             }
             line_start = i;
             (upper, other) = (0, 0);
@@ -488,7 +488,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
                 other += 1;
             }
             if run_len >= 3 {
-                caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+                caps_line.insert_range(run_start..i);
             }
             run_len = 0;
             continue;
@@ -499,7 +499,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             if lower {
                 other += 1;
                 if run_len >= 3 {
-                    caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+                    caps_line.insert_range(run_start..i);
                 }
                 run_len = 0;
             } else {
@@ -651,11 +651,11 @@ fn is_calendar(w: &str) -> bool {
 
 /// A token that may start a name piece.
 fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
-    if doc.tokens[i].kind != TokenKind::Word || m.date[i] {
+    if doc.tokens[i].kind != TokenKind::Word || m.date.contains(i) {
         return false;
     }
     let w = doc.tok(i);
-    is_cap(w) && !is_calendar(w) && !is_pronoun(w, m.caps_line[i])
+    is_cap(w) && !is_calendar(w) && !is_pronoun(w, m.caps_line.contains(i))
 }
 
 /// "I", "I've", "We're": pronouns are never names (in a headline only
@@ -797,7 +797,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
         pieces.push((i, first.0, first.1));
         let mut poss = first.2;
         let mut j = first.0;
-        let caps = m.caps_line[i];
+        let caps = m.caps_line.contains(i);
         let sent = doc.sentence_of[i];
         // Whether a piece of the run opens with a keyword: the first
         // `keyword.0` pieces were looked up, with the answer `keyword.1`.
@@ -864,7 +864,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
                 break;
             }
             match piece(doc, m, k) {
-                Some(p) if caps == m.caps_line[k] => {
+                Some(p) if caps == m.caps_line.contains(k) => {
                     pieces.push((k, p.0, p.1));
                     poss = p.2;
                     j = p.0;
@@ -1263,7 +1263,7 @@ mod shouting_tests {
         let text = "Visit us today, CALL NOW AND SAVE on repairs from Leeds.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let caps: Vec<&str> = (0..doc.tokens.len()).filter(|&i| m.caps_line[i]).map(|i| doc.tok(i)).collect();
+        let caps: Vec<&str> = (0..doc.tokens.len()).filter(|&i| m.caps_line.contains(i)).map(|i| doc.tok(i)).collect();
         assert_eq!(caps, vec!["CALL", "NOW", "AND", "SAVE"]);
     }
 
