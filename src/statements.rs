@@ -250,7 +250,7 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     if w[0].is_ascii_uppercase()
         && i > 0
         && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
-        && doc.sentence_of[i] == doc.sentence_of[i - 1]
+        && !doc.starts_sentence(i)
         && doc.tokens[i].newlines_before == 0
         && !is_quote_mark(doc.tok(i - 1))
         && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
@@ -401,7 +401,7 @@ impl<'a> Finder<'a> {
         if q.open == 0 || doc.tokens[q.open - 1].kind != TokenKind::Word || self.para_start(q.open) {
             return None;
         }
-        let s0 = doc.sentences[doc.sentence_of[q.open] as usize].tokens.start;
+        let s0 = doc.sentences[doc.sentence_of(q.open)].tokens.start;
         if s0 + 2 > q.open || q.open - s0 > MAX_LEAD_IN {
             return None;
         }
@@ -559,7 +559,7 @@ impl<'a> Finder<'a> {
                     }
                 }
                 let para = (0..=i).rev().take(200).find(|&j| self.para_start(j)).unwrap_or(0);
-                let sent_start = doc.sentences[doc.sentence_of[i] as usize].tokens.start.max(para);
+                let sent_start = doc.sentences[doc.sentence_of(i)].tokens.start.max(para);
                 let src = match kind {
                     CueKind::According => source::after(doc, ce, p),
                     CueKind::Nominal => None,

@@ -93,8 +93,11 @@ pub struct Document<'t> {
     pub tokens: Vec<Token>,
     /// All sentences, in order; together they cover every token.
     pub sentences: Vec<Sentence>,
-    /// For each token, the index of its sentence.
-    pub sentence_of: Vec<u32>,
+    /// The first token of every sentence: one bit a token, where an index
+    /// per token (the sentence of each) took 4 bytes a token for a question
+    /// asked mostly of neighbours ("do tokens `i - 1` and `i` share a
+    /// sentence?"); [`Document::sentence_of`] answers the rest.
+    sentence_starts: TokenSet,
 }
 
 impl<'t> Document<'t> {
@@ -102,13 +105,26 @@ impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        let mut sentence_of = vec![0u32; tokens.len()];
-        for (i, s) in sentences.iter().enumerate() {
-            for t in s.tokens.clone() {
-                sentence_of[t] = i as u32;
-            }
+        let mut sentence_starts = TokenSet::new(tokens.len());
+        for s in &sentences {
+            sentence_starts.insert(s.tokens.start);
         }
-        Document { text, tokens, sentences, sentence_of }
+        Document { text, tokens, sentences, sentence_starts }
+    }
+
+    /// True if token `i` is the first of its sentence (false past the
+    /// last token).
+    #[inline]
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        self.sentence_starts.contains(i)
+    }
+
+    /// The index in [`Document::sentences`] of the sentence holding token
+    /// `i` (a binary search: for the rarer questions that need more than
+    /// [`Document::starts_sentence`]). Panics if `i` is past the last token.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        assert!(i < self.tokens.len(), "token {i} out of range");
+        self.sentences.partition_point(|s| s.tokens.end <= i)
     }
 
     /// The text of token `i`.

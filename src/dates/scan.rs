@@ -471,10 +471,6 @@ impl<'d, 't> Scanner<'d, 't> {
         i == 0 || self.tokens.get(i).is_some_and(|t| t.newlines_before > 0)
     }
 
-    fn same_sentence(&self, a: usize, b: usize) -> bool {
-        a < self.n() && b < self.n() && self.doc.sentence_of[a] == self.doc.sentence_of[b]
-    }
-
     // ---------------------------------------------------------------
     // Driver
     // ---------------------------------------------------------------
@@ -550,7 +546,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     && (ends_line
                         || self.is_any(mt.end, &["|", "—", "–", "-", "/", "•", "·"])
                         || self.is_any(mt.end, &["at"])))
-                || (after_comma && dash_after && self.doc.sentence_of[i] as usize <= 2);
+                || (after_comma && dash_after && self.doc.sentence_of(i) <= 2);
             if ok {
                 let span = Span::new(self.tokens[mt.start].span().start, self.tokens[mt.end - 1].span().end);
                 return Some((date, span));
@@ -719,14 +715,19 @@ impl<'d, 't> Scanner<'d, 't> {
     fn tense(&self, i: usize) -> Tense {
         const WINDOW: usize = 14;
         let n = self.n();
+        // Token `i ± d` is still in `i`'s sentence: no sentence starts
+        // after the first of the two, up to the second.
+        let (mut left, mut right) = (i < n, i < n);
         for d in 1..=WINDOW {
             // Left first on a tie: "said Tuesday that it would…".
-            if d <= i && self.same_sentence(i - d, i) {
+            left = left && d <= i && !self.doc.starts_sentence(i - d + 1);
+            if left {
                 if let Some(t) = self.tense_word(i - d) {
                     return t;
                 }
             }
-            if i + d < n && self.same_sentence(i + d, i) {
+            right = right && i + d < n && !self.doc.starts_sentence(i + d);
+            if right {
                 if let Some(t) = self.tense_word(i + d) {
                     return t;
                 }

@@ -776,6 +776,8 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
         cuts: Vec::with_capacity(n / 12),
     };
     let mut pieces: Vec<Piece> = Vec::with_capacity(12);
+    // The sentence of token `i`, followed as `i` advances.
+    let mut sent = 0;
     let mut i = 0;
     while i < n {
         // Most tokens are lower-case words or punctuation: reject them
@@ -798,7 +800,10 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
         let mut poss = first.2;
         let mut j = first.0;
         let caps = m.caps_line.contains(i);
-        let sent = doc.sentence_of[i];
+        while doc.sentences[sent].tokens.end <= i {
+            sent += 1;
+        }
+        let sent_end = doc.sentences[sent].tokens.end;
         // Whether a piece of the run opens with a keyword: the first
         // `keyword.0` pieces were looked up, with the answer `keyword.1`.
         // Pieces are only added, so each is looked up once at most.
@@ -812,7 +817,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
         };
         while j < n && pieces.len() < MAX_PIECES {
             let t = doc.tokens[j];
-            if !t.space_before || t.newlines_before > 0 || doc.sentence_of[j] != sent {
+            if !t.space_before || t.newlines_before > 0 || j >= sent_end {
                 break;
             }
             if poss {
@@ -1100,11 +1105,11 @@ fn push(
 /// True when token `i` opens its sentence, possibly after quotes, brackets
 /// or dashes.
 pub fn sentence_initial(doc: &Document, i: usize) -> bool {
-    let s = &doc.sentences[doc.sentence_of[i] as usize];
     let mut k = i;
-    // Bounded: at most 4 punctuation tokens are skipped.
+    // Bounded: at most 4 punctuation tokens are skipped. Stepping back
+    // from `i`, the first sentence start met is `i`'s own.
     for _ in 0..4 {
-        if k == s.tokens.start || doc.tokens[k].newlines_before > 0 {
+        if doc.starts_sentence(k) || doc.tokens[k].newlines_before > 0 {
             return true;
         }
         k -= 1;
@@ -1112,7 +1117,9 @@ pub fn sentence_initial(doc: &Document, i: usize) -> bool {
         if doc.tokens[k].kind == TokenKind::Word {
             return false;
         }
-        if matches!(doc.tok(k), "—" | "–" | "-") && after_dateline(doc, s.tokens.start, k) {
+        if matches!(doc.tok(k), "—" | "–" | "-")
+            && after_dateline(doc, doc.sentences[doc.sentence_of(i)].tokens.start, k)
+        {
             return true;
         }
         if doc.tokens[k].kind != TokenKind::Punct || doc.tok(k) == "," {

@@ -1116,7 +1116,7 @@ impl<'a> Resolver<'a> {
             while e > s && TRAILING_SET.contains(doc.tok(e - 1)) {
                 e -= 1;
             }
-            let sentence_initial = i == 0 || doc.sentence_of[i] != doc.sentence_of[i - 1];
+            let sentence_initial = i == 0 || doc.starts_sentence(i);
             if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(doc.tok(s)).is_none() {
                 let full = full_name(doc, s, e);
                 let k = runs.len();
