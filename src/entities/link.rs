@@ -174,8 +174,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         }
     }
 
-    // 7. Emit, splitting all-capitals runs into the longest known names.
-    let mut out: Vec<(Span, usize, &str)> = Vec::with_capacity(cands.len());
+    // 7. Emit, splitting all-capitals runs into the longest known names
+    // (at most one per word: reserved for that many, so that the list is
+    // never copied as it grows).
+    let bound = cands.iter().zip(&labels).map(|(c, l)| if l.is_some() { 1 } else { c.nw() }).sum();
+    let mut out: Vec<(Span, usize, &str)> = Vec::with_capacity(bound);
     for (c, l) in cands.iter().zip(&labels) {
         match *l {
             Some(l) => out.push((c.span, l, c.key)),
