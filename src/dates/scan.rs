@@ -270,10 +270,10 @@ const AHEAD: usize = 256;
 /// Scans one document.
 ///
 /// What the scan reads besides the tokens (their lower-case text and
-/// [`Tag`]s) is prepared for one window of tokens at a time, a few
-/// hundred kilobytes at most, and the buffers are reused: prepared for the
-/// whole text at once, they took 9 bytes a token of memory that no
-/// longer stays in the processor's caches on a long text.
+/// [`Tag`]s) is prepared for one window of tokens at a time, some tens of
+/// kilobytes of news text, into buffers that are reused: prepared for the
+/// whole text at once, they took 9 bytes a token of memory that no longer
+/// stayed in the processor's caches on a long text.
 pub struct Scanner<'d, 't> {
     doc: &'d Document<'t>,
     /// The tokens scanned: all of the document's, or a prefix of them
@@ -423,7 +423,8 @@ impl<'d, 't> Scanner<'d, 't> {
         self.low_range(i).and_then(|r| self.low.get(r)).unwrap_or_default()
     }
 
-    /// Lower-case bytes of token `i` (empty past the end).
+    /// Lower-case bytes of token `i` (empty past the end, and outside the
+    /// prepared window, which every pattern stays in).
     #[inline]
     fn low(&self, i: usize) -> &[u8] {
         self.low_range(i).and_then(|r| self.low.as_bytes().get(r)).unwrap_or_default()

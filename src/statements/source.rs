@@ -775,6 +775,8 @@ fn oblique(doc: &Document, i: usize) -> bool {
 /// no second list of every element is allocated.
 fn merge_sorted<T: Copy>(list: &mut Vec<T>, extra: &[T], key: impl Fn(&T) -> usize) {
     let mut unmoved = list.len();
+    // Exactly: a doubling would leave half the room unused.
+    list.reserve_exact(extra.len());
     list.extend_from_slice(extra);
     // Everything from `w` on is in place; below it lie the elements of
     // `list` not yet moved, and room for the extra ones not yet placed.
