@@ -185,6 +185,9 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             None => split_caps(doc, lex, facts, c, &known, &mut out),
         }
     }
+    // What the labels were read from is freed before the names are made:
+    // the layer's memory peaks there on a long text.
+    drop((scores, by_key, mentions, labels, known));
 
     // 8. Canonical names: people through their name parts, acronyms through
     // their expansion, an organization through the longest organization
