@@ -165,6 +165,9 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     f.direct(&mut found);
     f.reported(&mut found);
     f.floating(&mut found);
+    // The finder's tables (a cue per token, the quotations) are freed
+    // before the resolver reads the names: the layer's memory peaks there.
+    drop(f);
     found.sort_by_key(|s| (s.fragments[0].start, s.fragments.last().map(|x| x.end)));
 
     let mut resolver = source::Resolver::new(doc, entities, &entity_tokens);
@@ -178,7 +181,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
             continue;
         }
         prev_end = s.fragments.last().unwrap().end;
-        let source = s.source.map(|t| f.span(t));
+        let source = s.source.map(|t| tokens_span(doc, t));
         let speaker = match (s.source, source) {
             (Some(tokens), Some(src)) => resolver.resolve(src, tokens).or_else(|| {
                 // An unresolved description stands for itself, so that the
@@ -195,6 +198,11 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         out.push(Statement { span, fragments: s.fragments, kind: s.kind, cue: s.cue, source, speaker });
     }
     out
+}
+
+/// The bytes the tokens `s..e` cover.
+fn tokens_span(doc: &Document, (s, e): (usize, usize)) -> Span {
+    Span::new(doc.tokens[s].span().start, doc.tokens[e - 1].span().end)
 }
 
 /// A statement before its speaker is resolved.
@@ -277,8 +285,8 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
 }
 
 impl<'a> Finder<'a> {
-    fn span(&self, (s, e): (usize, usize)) -> Span {
-        Span::new(self.doc.tokens[s].span().start, self.doc.tokens[e - 1].span().end)
+    fn span(&self, tokens: (usize, usize)) -> Span {
+        tokens_span(self.doc, tokens)
     }
 
     /// [`source::before`], remembering the last answer.
