@@ -24,8 +24,10 @@ pub struct Word {
     /// no name starting with it can be on a list as a whole (see
     /// [`Lexicon::lookup_word`]).
     pub head: bool,
-    /// The byte range of its key in the candidate's key.
-    key: (usize, usize),
+    /// The byte range of its key in the candidate's key: `u32`, as in
+    /// [`Cut`] (a word takes 32 bytes instead of 40; the store holds one
+    /// for every capitalized piece of the text).
+    key: (u32, u32),
 }
 
 /// One candidate name. Its key and words live in the [`Store`] it was cut
@@ -53,7 +55,7 @@ impl Word {
     /// The byte range of the word's key in its candidate's key.
     #[inline]
     pub fn key_range(&self) -> core::ops::Range<usize> {
-        self.key.0..self.key.1
+        self.key.0 as usize..self.key.1 as usize
     }
 }
 
@@ -67,8 +69,7 @@ impl<'s> Cand<'s> {
     /// The key of piece `i`.
     #[inline]
     pub fn word(&self, i: usize) -> &'s str {
-        let (a, b) = self.words[i].key;
-        &self.key[a..b]
+        &self.key[self.words[i].key_range()]
     }
 
     /// The keys of the pieces, in order.
@@ -1070,6 +1071,7 @@ fn push(
         ok
     });
     let key_start = out.keys.len();
+    let words_start = out.words.len();
     let pieces = pieces
         .iter()
         .zip(flags.iter().zip(heads))
@@ -1077,7 +1079,8 @@ fn push(
     if plain {
         out.keys.push_str(text);
         for (p, flags, head) in pieces {
-            let key = (p.start - span.start, p.end - span.start);
+            // Within the text: below `MAX_TEXT`, a u32.
+            let key = ((p.start - span.start) as u32, (p.end - span.start) as u32);
             out.words.push(Word { span: p, flags, head, key });
         }
     } else {
@@ -1086,7 +1089,14 @@ fn push(
             push_key(&mut out.keys, &doc.text[at..p.start]);
             let a = out.keys.len() - key_start;
             push_key(&mut out.keys, p.text(doc.text));
-            out.words.push(Word { span: p, flags, head, key: (a, out.keys.len() - key_start) });
+            // Lower-casing may lengthen a name past 4 GiB (only natively,
+            // from a text of gigabytes): such a name is no candidate.
+            let (Ok(a), Ok(b)) = (u32::try_from(a), u32::try_from(out.keys.len() - key_start)) else {
+                out.keys.truncate(key_start);
+                out.words.truncate(words_start);
+                return;
+            };
+            out.words.push(Word { span: p, flags, head, key: (a, b) });
             at = p.end;
         }
     }
