@@ -69,7 +69,7 @@ pub struct Entity {
 pub fn find(doc: &Document, dates: &[TimeExpr]) -> Vec<Entity> {
     let lex = lexicons::lexicon();
     let marks = candidates::marks(doc, dates);
-    let store = candidates::find(doc, &marks, lex);
+    let mut store = candidates::find(doc, &marks, lex);
     let facts = classify::doc_facts(doc, lex);
     link::resolve(doc, lex, &facts, &store.cands())
 }

@@ -23,7 +23,7 @@ mod quotes;
 mod source;
 
 use crate::entities::Entity;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, TokenKind, TokenSet};
 use crate::Span;
 use lexicon::CueKind;
 use quotes::Quote;
@@ -115,13 +115,13 @@ struct Finder<'a> {
     cues: Vec<CueHit>,
     threshold: u8,
     quotes: Vec<Quote>,
-    /// For each token, 1 + the index of the quotation it lies in (marks
-    /// included), or 0.
-    quote_of: Vec<u32>,
+    /// The tokens that lie in a quotation (marks included); which one,
+    /// [`Finder::quote_of`] finds among `quotes`.
+    in_quote: TokenSet,
     /// Quotation already part of a statement.
     quote_used: Vec<bool>,
-    /// Token already used as a cue or source.
-    used: Vec<bool>,
+    /// Tokens already used as a cue or source.
+    used: TokenSet,
     /// The last [`source::before`] asked and its answer: the closing
     /// attribution of a sentence and the reported pass ask it for the same
     /// cue one after the other.
@@ -134,12 +134,9 @@ type BeforeMemo = ((usize, usize), Option<(usize, usize)>);
 /// Finds the attributed statements of the document.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let quotes = quotes::find(doc);
-    let mut quote_of = vec![0u32; doc.tokens.len()];
-    for (k, q) in quotes.iter().enumerate() {
-        let end = (q.close + 1).min(doc.tokens.len());
-        for slot in &mut quote_of[q.open..end] {
-            *slot = k as u32 + 1;
-        }
+    let mut in_quote = TokenSet::new(doc.tokens.len());
+    for q in &quotes {
+        in_quote.insert_range(q.open..(q.close + 1).min(doc.tokens.len()));
     }
     let lex = lexicon::get();
     let n = doc.tokens.len();
@@ -164,14 +161,17 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         threshold: quotes::para_threshold(doc),
         quote_used: vec![false; quotes.len()],
         quotes,
-        quote_of,
-        used: vec![false; doc.tokens.len()],
+        in_quote,
+        used: TokenSet::new(doc.tokens.len()),
         last_before: Cell::new(None),
     };
     let mut found: Vec<Found> = Vec::new();
     f.direct(&mut found);
     f.reported(&mut found);
     f.floating(&mut found);
+    // The finder's tables (a cue per token, the quotations) are freed
+    // before the resolver reads the names: the layer's memory peaks there.
+    drop(f);
     found.sort_by_key(|s| (s.fragments[0].start, s.fragments.last().map(|x| x.end)));
 
     let mut resolver = source::Resolver::new(doc, entities, &entity_tokens);
@@ -185,7 +185,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
             continue;
         }
         prev_end = s.fragments.last().unwrap().end;
-        let source = s.source.map(|t| f.span(t));
+        let source = s.source.map(|t| tokens_span(doc, t));
         let speaker = match (s.source, source) {
             (Some(tokens), Some(src)) => resolver.resolve(src, tokens).or_else(|| {
                 // An unresolved description stands for itself, so that the
@@ -202,6 +202,11 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         out.push(Statement { span, fragments: s.fragments, kind: s.kind, cue: s.cue, source, speaker });
     }
     out
+}
+
+/// The bytes the tokens `s..e` cover.
+fn tokens_span(doc: &Document, (s, e): (usize, usize)) -> Span {
+    Span::new(doc.tokens[s].span().start, doc.tokens[e - 1].span().end)
 }
 
 /// A statement before its speaker is resolved.
@@ -264,7 +269,7 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     if w[0].is_ascii_uppercase()
         && i > 0
         && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
-        && doc.sentence_of[i] == doc.sentence_of[i - 1]
+        && !doc.starts_sentence(i)
         && doc.tokens[i].newlines_before == 0
         && !is_quote_mark(doc.tok(i - 1))
         && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
@@ -291,8 +296,8 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
 }
 
 impl<'a> Finder<'a> {
-    fn span(&self, (s, e): (usize, usize)) -> Span {
-        Span::new(self.doc.tokens[s].span().start, self.doc.tokens[e - 1].span().end)
+    fn span(&self, tokens: (usize, usize)) -> Span {
+        tokens_span(self.doc, tokens)
     }
 
     /// [`source::before`], remembering the last answer.
@@ -319,9 +324,20 @@ impl<'a> Finder<'a> {
     }
 
     fn mark_used(&mut self, (s, e): (usize, usize)) {
-        for u in &mut self.used[s..e] {
-            *u = true;
+        self.used.insert_range(s..e);
+    }
+
+    /// 1 + the index of the quotation token `i` lies in (marks included),
+    /// or 0. Quotations come in order, one open at a time (the next may
+    /// open on the token where an unclosed one stopped, and then holds
+    /// it): the last one opening at or before `i` is the only one that
+    /// may hold it.
+    #[inline]
+    fn quote_of(&self, i: usize) -> u32 {
+        if !self.in_quote.contains(i) {
+            return 0;
         }
+        self.quotes.partition_point(|q| q.open <= i) as u32
     }
 
     /// Direct quotations with an attribution next to them.
@@ -429,15 +445,15 @@ impl<'a> Finder<'a> {
         if q.open == 0 || doc.tokens[q.open - 1].kind != TokenKind::Word || self.para_start(q.open) {
             return None;
         }
-        let s0 = doc.sentences[doc.sentence_of[q.open] as usize].tokens.start;
+        let s0 = doc.sentences[doc.sentence_of(q.open)].tokens.start;
         if s0 + 2 > q.open || q.open - s0 > MAX_LEAD_IN {
             return None;
         }
         // A cue among them makes them a report of their own ("While she has
         // said her plan is “bold,” …"), left to the reported pass.
         let clean = (s0..q.open).all(|k| {
-            self.quote_of[k] == 0
-                && !self.used[k]
+            !self.in_quote.contains(k)
+                && !self.used.contains(k)
                 && doc.tok(k) != ":"
                 && (k == s0 || !self.para_start(k))
                 && !self.cue_at(k).is_some_and(|(_, kind)| kind != CueKind::Nominal)
@@ -569,7 +585,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
             if let Some((ce, kind)) = self.cue_at(i) {
-                if ce > p || self.used[i] {
+                if ce > p || self.used.contains(i) {
                     continue;
                 }
                 let tail = p - ce;
@@ -587,7 +603,7 @@ impl<'a> Finder<'a> {
                     }
                 }
                 let para = (0..=i).rev().take(200).find(|&j| self.para_start(j)).unwrap_or(0);
-                let sent_start = doc.sentences[doc.sentence_of[i] as usize].tokens.start.max(para);
+                let sent_start = doc.sentences[doc.sentence_of(i)].tokens.start.max(para);
                 let src = match kind {
                     CueKind::According => source::after(doc, ce, p),
                     CueKind::Nominal => None,
@@ -613,8 +629,8 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // Skip sentences lying inside a used quotation.
-            let q = self.quote_of[s.start];
-            if q != 0 && self.quote_used[q as usize - 1] && self.quote_of[s.end - 1] == q {
+            let q = self.quote_of(s.start);
+            if q != 0 && self.quote_used[q as usize - 1] && self.quote_of(s.end - 1) == q {
                 continue;
             }
             // Headlines and link lines ("WATCH: Trudeau says …") are not
@@ -633,7 +649,7 @@ impl<'a> Finder<'a> {
             }
             let mut i = s.start;
             while i < s.end {
-                if self.used[i] || self.quote_of[i] != 0 {
+                if self.used.contains(i) || self.in_quote.contains(i) {
                     i += 1;
                     continue;
                 }
@@ -660,7 +676,10 @@ impl<'a> Finder<'a> {
         let from = s.end.saturating_sub(10).max(s.start + 3);
         let (i, ce) = (from..s.end).rev().find_map(|i| match self.cue_at(i) {
             Some((ce, CueKind::Strong))
-                if ce <= s.end && !self.used[i] && self.quote_of[i] == 0 && !doc.tok(i).ends_with("ing") =>
+                if ce <= s.end
+                    && !self.used.contains(i)
+                    && !self.in_quote.contains(i)
+                    && !doc.tok(i).ends_with("ing") =>
             {
                 Some((i, ce))
             }
@@ -695,7 +714,7 @@ impl<'a> Finder<'a> {
             if k + 1 < end
                 && (w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but"))
                 && doc.tok(k - 1) != ","
-                && self.quote_of[k] == 0
+                && !self.in_quote.contains(k)
                 && self.cue_at(k + 1).is_some_and(|(_, kind)| matches!(kind, CueKind::Strong | CueKind::Weak))
                 && !doc.tok(k + 1).ends_with("ing")
             {
@@ -705,7 +724,7 @@ impl<'a> Finder<'a> {
             if matches!(w, "," | ":" | "—" | "–") && k + 1 < end {
                 let mut j = k + 1;
                 // "“…,” and Ann Lee vowed": past a closing mark.
-                if is_quote_mark(doc.tok(j)) && self.quote_of[j] == self.quote_of[k] && self.quote_of[k] != 0 {
+                if is_quote_mark(doc.tok(j)) && self.in_quote.contains(k) && self.quote_of(j) == self.quote_of(k) {
                     j += 1;
                 }
                 let joiner =
@@ -724,7 +743,7 @@ impl<'a> Finder<'a> {
                         n += 1;
                     }
                 } else {
-                    while n < end && n - j < 4 && is_cap_word(doc, n) && self.quote_of[n] == 0 {
+                    while n < end && n - j < 4 && is_cap_word(doc, n) && !self.in_quote.contains(n) {
                         n += 1;
                     }
                     // ", while 22 percent said …": a short plain phrase
@@ -750,7 +769,7 @@ impl<'a> Finder<'a> {
                     j = n;
                 }
                 let cue_here = self.cue_at(j).is_some_and(|(_, kind)| kind != CueKind::Nominal);
-                if cue_here && self.quote_of[j] == 0 && (w == "," || j > k + 1) {
+                if cue_here && !self.in_quote.contains(j) && (w == "," || j > k + 1) {
                     e = k;
                     break;
                 }
@@ -908,12 +927,12 @@ impl<'a> Finder<'a> {
                 if who {
                     // "Ann Lee, who says it works, …": the relative clause
                     // ends at its comma.
-                    if let Some(k) = (c..e).find(|&k| doc.tok(k) == "," && self.quote_of[k] == 0) {
+                    if let Some(k) = (c..e).find(|&k| doc.tok(k) == "," && !self.in_quote.contains(k)) {
                         e = k;
                     }
                 }
                 let states = kind == CueKind::Strong
-                    && (doc.tok(c).eq_ignore_ascii_case("that") || (c..e).any(|k| self.quote_of[k] != 0));
+                    && (doc.tok(c).eq_ignore_ascii_case("that") || (c..e).any(|k| self.in_quote.contains(k)));
                 if document && !states {
                     return None;
                 }
@@ -1008,9 +1027,10 @@ impl<'a> Finder<'a> {
         }
         let e = self.content_end(c, end);
         let limit = e.min(c + QUOTED_OBJECT_REACH);
-        let k = (c..limit).find(|&k| self.quote_of[k] != 0)?;
-        let q = &self.quotes[self.quote_of[k] as usize - 1];
-        (q.close < e + 1 && !title_like(doc, q) && !self.quote_used[self.quote_of[k] as usize - 1]).then_some(c)
+        let k = (c..limit).find(|&k| self.in_quote.contains(k))?;
+        let qk = self.quote_of(k) as usize - 1;
+        let q = &self.quotes[qk];
+        (q.close < e + 1 && !title_like(doc, q) && !self.quote_used[qk]).then_some(c)
     }
 
     /// Where the reported clause starts after a cue: at "that" a few words
@@ -1070,7 +1090,7 @@ impl<'a> Finder<'a> {
                 let place_comma = w == "," && is_cap_word(doc, k - 1) && k + 1 < end && is_cap_word(doc, k + 1)
                     || w == "," && k + 1 < end && doc.tok(k + 1).eq_ignore_ascii_case("that");
                 let word = doc.tokens[k].kind == TokenKind::Word || place_comma;
-                if !word || self.quote_of[k] != 0 || det && !after_prep {
+                if !word || self.in_quote.contains(k) || det && !after_prep {
                     break;
                 }
             }
@@ -1132,7 +1152,7 @@ impl<'a> Finder<'a> {
         let limit = end.min(c + 12);
         for k in c.max(ce + 1)..limit {
             let w = doc.tok(k);
-            if is_terminal(w) || w == ";" || self.quote_of[k] != 0 {
+            if is_terminal(w) || w == ";" || self.in_quote.contains(k) {
                 return None;
             }
             if w.eq_ignore_ascii_case("to") && k + 1 < end {
@@ -1198,21 +1218,21 @@ impl<'a> Finder<'a> {
             return None;
         }
         // A quotation cut by the sentence end runs to its closing mark.
-        let last_q = self.quote_of[e - 1];
+        let last_q = self.quote_of(e - 1);
         let mut has_quote = false;
         let mut whole = false;
         if last_q != 0 {
             let q = &self.quotes[last_q as usize - 1];
             e = e.max(q.close);
         }
-        let first_q = self.quote_of[s];
+        let first_q = self.quote_of(s);
         if first_q != 0 && first_q == last_q {
             let q = &self.quotes[first_q as usize - 1];
             whole = q.open == s && q.close + 1 >= e;
         }
         let mut k = s;
         while k < e {
-            let q = self.quote_of[k];
+            let q = self.quote_of(k);
             if q != 0 {
                 has_quote = true;
                 self.quote_used[q as usize - 1] = true;

@@ -7,7 +7,7 @@
 
 use super::lexicons::{self as lx, Lexicon};
 use crate::lexicon::{key, FxBuild};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, TokenKind, TokenSet};
 use crate::Span;
 use std::collections::HashSet;
 
@@ -24,8 +24,10 @@ pub struct Word {
     /// no name starting with it can be on a list as a whole (see
     /// [`Lexicon::lookup_word`]).
     pub head: bool,
-    /// The byte range of its key in the candidate's key.
-    key: (usize, usize),
+    /// The byte range of its key in the candidate's key: `u32`, as in
+    /// [`Cut`] (a word takes 32 bytes instead of 40; the store holds one
+    /// for every capitalized piece of the text).
+    key: (u32, u32),
 }
 
 /// One candidate name. Its key and words live in the [`Store`] it was cut
@@ -53,7 +55,7 @@ impl Word {
     /// The byte range of the word's key in its candidate's key.
     #[inline]
     pub fn key_range(&self) -> core::ops::Range<usize> {
-        self.key.0..self.key.1
+        self.key.0 as usize..self.key.1 as usize
     }
 }
 
@@ -67,8 +69,7 @@ impl<'s> Cand<'s> {
     /// The key of piece `i`.
     #[inline]
     pub fn word(&self, i: usize) -> &'s str {
-        let (a, b) = self.words[i].key;
-        &self.key[a..b]
+        &self.key[self.words[i].key_range()]
     }
 
     /// The keys of the pieces, in order.
@@ -77,14 +78,21 @@ impl<'s> Cand<'s> {
     }
 }
 
-/// A candidate as [`find`] cuts it: [`Cand`] with ranges into the store.
+/// A candidate as [`find`] cuts it: [`Cand`] with the ends of its key and
+/// words in the store (each starts where the previous candidate's ends).
+///
+/// Token indices and offsets are `u32` (a text is at most
+/// [`crate::text::MAX_TEXT`] bytes), so a cut takes 32 bytes instead of
+/// 72: the store holds one for every candidate of the text.
 #[derive(Clone, Copy, Debug)]
 struct Cut {
-    first: usize,
-    end: usize,
-    span: Span,
-    key: (usize, usize),
-    words: (usize, usize),
+    first: u32,
+    end: u32,
+    span: (u32, u32),
+    /// The end of its key in [`Store::keys`]; a usize, as lower-casing may
+    /// lengthen the text.
+    key_end: usize,
+    words_end: u32,
     caps: bool,
     title_before: bool,
 }
@@ -99,18 +107,25 @@ pub struct Store {
 }
 
 impl Store {
-    /// The candidates, in order.
-    pub fn cands(&self) -> Vec<Cand<'_>> {
-        self.cuts
-            .iter()
-            .map(|c| Cand {
-                first: c.first,
-                end: c.end,
-                span: c.span,
-                key: &self.keys[c.key.0..c.key.1],
-                words: &self.words[c.words.0..c.words.1],
-                caps: c.caps,
-                title_before: c.title_before,
+    /// The candidates, in order. The cuts are read once, into the
+    /// candidates, and freed: on a long text they are a large array.
+    pub fn cands(&mut self) -> Vec<Cand<'_>> {
+        let cuts = std::mem::take(&mut self.cuts);
+        let (mut key_start, mut words_start) = (0, 0);
+        cuts.iter()
+            .map(|c| {
+                let words_end = c.words_end as usize;
+                let cand = Cand {
+                    first: c.first as usize,
+                    end: c.end as usize,
+                    span: Span::new(c.span.0 as usize, c.span.1 as usize),
+                    key: &self.keys[key_start..c.key_end],
+                    words: &self.words[words_start..words_end],
+                    caps: c.caps,
+                    title_before: c.title_before,
+                };
+                (key_start, words_start) = (c.key_end, words_end);
+                cand
             })
             .collect()
     }
@@ -399,10 +414,10 @@ type WordSet = HashSet<Folded, FxBuild>;
 
 /// Token-level facts shared by candidate finding and classification.
 pub struct Marks {
-    /// The token is covered by a date.
-    pub date: Vec<bool>,
-    /// The token lies on a line written in capitals.
-    pub caps_line: Vec<bool>,
+    /// The tokens covered by a date.
+    pub date: TokenSet,
+    /// The tokens on a line written in capitals.
+    pub caps_line: TokenSet,
     /// Sentence-initial capitalized words (lower-cased) that the document
     /// also writes in lower case elsewhere: ordinary words, not names.
     lower_seen: WordSet,
@@ -430,15 +445,15 @@ impl Marks {
 /// then one lookup in that small table.
 pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let n = doc.tokens.len();
-    let mut date = vec![false; n];
+    let mut date = TokenSet::new(n);
     for d in dates {
         let mut i = doc.token_at_or_after(d.span.start);
         while i < n && doc.tokens[i].span().end <= d.span.end {
-            date[i] = true;
+            date.insert(i);
             i += 1;
         }
     }
-    let mut caps_line = vec![false; n];
+    let mut caps_line = TokenSet::new(n);
     // At most one word per sentence, fewer distinct: reserved so that the
     // table (of 65-byte words) is not rebuilt as it grows.
     let mut initial = WordSet::with_capacity_and_hasher(doc.sentences.len() / 2, FxBuild::default());
@@ -455,10 +470,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         if i == n || (i > line_start && doc.tokens[i].newlines_before > 0) {
             let shouting = upper > 2 * other && (upper >= 2 || other == 0);
             if shouting {
-                caps_line[line_start..i].iter_mut().for_each(|c| *c = true);
+                caps_line.insert_range(line_start..i);
             }
             if run_len >= 3 {
-                caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+                caps_line.insert_range(run_start..i);
             }
             line_start = i;
             (upper, other) = (0, 0);
@@ -474,7 +489,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
                 other += 1;
             }
             if run_len >= 3 {
-                caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+                caps_line.insert_range(run_start..i);
             }
             run_len = 0;
             continue;
@@ -485,7 +500,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             if lower {
                 other += 1;
                 if run_len >= 3 {
-                    caps_line[run_start..i].iter_mut().for_each(|c| *c = true);
+                    caps_line.insert_range(run_start..i);
                 }
                 run_len = 0;
             } else {
@@ -637,11 +652,11 @@ fn is_calendar(w: &str) -> bool {
 
 /// A token that may start a name piece.
 fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
-    if doc.tokens[i].kind != TokenKind::Word || m.date[i] {
+    if doc.tokens[i].kind != TokenKind::Word || m.date.contains(i) {
         return false;
     }
     let w = doc.tok(i);
-    is_cap(w) && !is_calendar(w) && !is_pronoun(w, m.caps_line[i])
+    is_cap(w) && !is_calendar(w) && !is_pronoun(w, m.caps_line.contains(i))
 }
 
 /// "I", "I've", "We're": pronouns are never names (in a headline only
@@ -762,6 +777,8 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
         cuts: Vec::with_capacity(n / 12),
     };
     let mut pieces: Vec<Piece> = Vec::with_capacity(12);
+    // The sentence of token `i`, followed as `i` advances.
+    let mut sent = 0;
     let mut i = 0;
     while i < n {
         // Most tokens are lower-case words or punctuation: reject them
@@ -783,8 +800,11 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
         pieces.push((i, first.0, first.1));
         let mut poss = first.2;
         let mut j = first.0;
-        let caps = m.caps_line[i];
-        let sent = doc.sentence_of[i];
+        let caps = m.caps_line.contains(i);
+        while doc.sentences[sent].tokens.end <= i {
+            sent += 1;
+        }
+        let sent_end = doc.sentences[sent].tokens.end;
         // Whether a piece of the run opens with a keyword: the first
         // `keyword.0` pieces were looked up, with the answer `keyword.1`.
         // Pieces are only added, so each is looked up once at most.
@@ -798,7 +818,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
         };
         while j < n && pieces.len() < MAX_PIECES {
             let t = doc.tokens[j];
-            if !t.space_before || t.newlines_before > 0 || doc.sentence_of[j] != sent {
+            if !t.space_before || t.newlines_before > 0 || j >= sent_end {
                 break;
             }
             if poss {
@@ -850,7 +870,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
                 break;
             }
             match piece(doc, m, k) {
-                Some(p) if caps == m.caps_line[k] => {
+                Some(p) if caps == m.caps_line.contains(k) => {
                     pieces.push((k, p.0, p.1));
                     poss = p.2;
                     j = p.0;
@@ -1059,7 +1079,8 @@ fn push(
     if plain {
         out.keys.push_str(text);
         for (p, flags, head) in pieces {
-            let key = (p.start - span.start, p.end - span.start);
+            // Within the text: below `MAX_TEXT`, a u32.
+            let key = ((p.start - span.start) as u32, (p.end - span.start) as u32);
             out.words.push(Word { span: p, flags, head, key });
         }
     } else {
@@ -1068,17 +1089,24 @@ fn push(
             push_key(&mut out.keys, &doc.text[at..p.start]);
             let a = out.keys.len() - key_start;
             push_key(&mut out.keys, p.text(doc.text));
-            out.words.push(Word { span: p, flags, head, key: (a, out.keys.len() - key_start) });
+            // Lower-casing may lengthen a name past 4 GiB (only natively,
+            // from a text of gigabytes): such a name is no candidate.
+            let (Ok(a), Ok(b)) = (u32::try_from(a), u32::try_from(out.keys.len() - key_start)) else {
+                out.keys.truncate(key_start);
+                out.words.truncate(words_start);
+                return;
+            };
+            out.words.push(Word { span: p, flags, head, key: (a, b) });
             at = p.end;
         }
     }
     out.keys[key_start..].make_ascii_lowercase();
     out.cuts.push(Cut {
-        first: start_tok,
-        end: pieces_end,
-        span,
-        key: (key_start, out.keys.len()),
-        words: (words_start, out.words.len()),
+        first: start_tok as u32,
+        end: pieces_end as u32,
+        span: (span.start as u32, span.end as u32),
+        key_end: out.keys.len(),
+        words_end: out.words.len() as u32,
         caps,
         title_before,
     });
@@ -1087,11 +1115,11 @@ fn push(
 /// True when token `i` opens its sentence, possibly after quotes, brackets
 /// or dashes.
 pub fn sentence_initial(doc: &Document, i: usize) -> bool {
-    let s = &doc.sentences[doc.sentence_of[i] as usize];
     let mut k = i;
-    // Bounded: at most 4 punctuation tokens are skipped.
+    // Bounded: at most 4 punctuation tokens are skipped. Stepping back
+    // from `i`, the first sentence start met is `i`'s own.
     for _ in 0..4 {
-        if k == s.tokens.start || doc.tokens[k].newlines_before > 0 {
+        if doc.starts_sentence(k) || doc.tokens[k].newlines_before > 0 {
             return true;
         }
         k -= 1;
@@ -1099,7 +1127,9 @@ pub fn sentence_initial(doc: &Document, i: usize) -> bool {
         if doc.tokens[k].kind == TokenKind::Word {
             return false;
         }
-        if matches!(doc.tok(k), "—" | "–" | "-") && after_dateline(doc, s.tokens.start, k) {
+        if matches!(doc.tok(k), "—" | "–" | "-")
+            && after_dateline(doc, doc.sentences[doc.sentence_of(i)].tokens.start, k)
+        {
             return true;
         }
         if doc.tokens[k].kind != TokenKind::Punct || doc.tok(k) == "," {
@@ -1233,7 +1263,7 @@ mod tests {
         let text = "RUGBY - OKONJO NAMED AS WALES CAPTAIN.\nThe veteran flanker Dafydd Okonjo.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let store = find(&doc, &m, lx::lexicon());
+        let mut store = find(&doc, &m, lx::lexicon());
         let c = store.cands();
         assert!(c[0].caps);
         assert_eq!(c.last().unwrap().span.text(text), "Dafydd Okonjo");
@@ -1250,7 +1280,7 @@ mod shouting_tests {
         let text = "Visit us today, CALL NOW AND SAVE on repairs from Leeds.";
         let doc = Document::new(text);
         let m = marks(&doc, &[]);
-        let caps: Vec<&str> = (0..doc.tokens.len()).filter(|&i| m.caps_line[i]).map(|i| doc.tok(i)).collect();
+        let caps: Vec<&str> = (0..doc.tokens.len()).filter(|&i| m.caps_line.contains(i)).map(|i| doc.tok(i)).collect();
         assert_eq!(caps, vec!["CALL", "NOW", "AND", "SAVE"]);
     }
 

@@ -178,14 +178,20 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         }
     }
 
-    // 7. Emit, splitting all-capitals runs into the longest known names.
-    let mut out: Vec<(Span, usize, &str)> = Vec::with_capacity(cands.len());
+    // 7. Emit, splitting all-capitals runs into the longest known names
+    // (at most one per word: reserved for that many, so that the list is
+    // never copied as it grows).
+    let bound = cands.iter().zip(&labels).map(|(c, l)| if l.is_some() { 1 } else { c.nw() }).sum();
+    let mut out: Vec<(Span, usize, &str)> = Vec::with_capacity(bound);
     for (c, l) in cands.iter().zip(&labels) {
         match *l {
             Some(l) => out.push((c.span, l, c.key)),
             None => split_caps(doc, lex, facts, c, &known, &mut out),
         }
     }
+    // What the labels were read from is freed before the names are made:
+    // the layer's memory peaks there on a long text.
+    drop((scores, by_key, mentions, labels, known));
 
     // 8. Canonical names: people through their name parts, acronyms through
     // their expansion, an organization through the longest organization

@@ -231,6 +231,25 @@ mod tests {
     }
 
     #[test]
+    fn quotations_come_in_order_one_at_a_time() {
+        // What `Finder::quote_of` relies on: each quotation opens after the
+        // previous one closed, or on the token where an unclosed one
+        // stopped (a paragraph reopening with a mark).
+        for text in [
+            "“Stray mark.\n\n“Next” and “more” here.\n\n“Open again\n\n“and on.”",
+            "“One.\n\n“Two.\n\nThree ‘x’ and \"four\" ''five'' ‘six.",
+            &"\"a\" “b\n\n".repeat(50),
+        ] {
+            let doc = Document::new(text);
+            let found = find(&doc);
+            assert!(found.len() >= 3, "{text:?}");
+            for pair in found.windows(2) {
+                assert!(pair[0].open <= pair[0].close && pair[0].close <= pair[1].open, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn many_marks_linear() {
         let text = "\"".repeat(100_000);
         let doc = Document::new(&text);

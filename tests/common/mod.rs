@@ -118,12 +118,12 @@ pub fn check_document(text: &str) {
         assert!(s.tokens.start < s.tokens.end, "empty sentence {k}");
         assert_eq!(s.span, Span::new(doc.tokens[s.tokens.start].span().start, doc.tokens[s.tokens.end - 1].span().end));
         for t in s.tokens.clone() {
-            assert_eq!(doc.sentence_of[t] as usize, k, "sentence_of[{t}]");
+            assert_eq!(doc.sentence_of(t), k, "sentence_of({t})");
+            assert_eq!(doc.starts_sentence(t), t == s.tokens.start, "starts_sentence({t})");
         }
         next = s.tokens.end;
     }
     assert_eq!(next, doc.tokens.len(), "sentences do not cover every token");
-    assert_eq!(doc.sentence_of.len(), doc.tokens.len());
 }
 
 /// The width of `c` in `unit`.
