@@ -608,6 +608,25 @@ fn a_quoted_object_makes_a_mixed_statement() {
 }
 
 #[test]
+fn referring_to_or_defending_someone_in_quoted_words_is_mixed() {
+    let text = "The mayor referred to the protesters as “vandals.” \
+                The coach defended his goalkeeper as “the best in the league.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["the protesters as “vandals."], Mixed, Some("referred to"), Some("The mayor"), Some("The mayor")),
+            s(
+                &["his goalkeeper as “the best in the league."],
+                Mixed,
+                Some("defended"),
+                Some("The coach"),
+                Some("The coach")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_participle_before_a_quotation_takes_the_sentence_subject() {
     let text = "The nurses’ union rejected the offer, calling it “an insult to every nurse.”";
     let got = run(text);
