@@ -376,7 +376,7 @@ impl<'a> Finder<'a> {
                 let mut j = k + 1;
                 while j < k + 3
                     && self.quotes.get(j).is_some_and(|t| {
-                        t.open - q.close <= ATTRIBUTION_TAIL
+                        t.open.saturating_sub(q.close) <= ATTRIBUTION_TAIL
                             && (quoted_name(self.doc, t) || after_possessive(self.doc, t))
                             && !(q.close..t.open).any(|i| ends_sentence(self.doc, i))
                     })
