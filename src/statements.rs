@@ -296,10 +296,6 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
 }
 
 impl<'a> Finder<'a> {
-    fn span(&self, tokens: (usize, usize)) -> Span {
-        tokens_span(self.doc, tokens)
-    }
-
     /// [`source::before`], remembering the last answer.
     fn before(&self, end: usize, min: usize) -> Option<(usize, usize)> {
         match self.last_before.get() {
@@ -431,7 +427,7 @@ impl<'a> Finder<'a> {
             if let Some(src) = attr.source {
                 self.mark_used(src);
             }
-            out.push(Found { fragments, kind, cue: Some(self.span(attr.cue)), source: attr.source });
+            out.push(Found { fragments, kind, cue: Some(tokens_span(self.doc, attr.cue)), source: attr.source });
             k = next;
         }
     }
@@ -840,7 +836,7 @@ impl<'a> Finder<'a> {
                         // verb is the subject of the reported clause unless
                         // the sentence ends with it.
                         let rest = s.end - src.1;
-                        let pronoun = source::is_pronoun(doc, self.span(src));
+                        let pronoun = source::is_pronoun(doc, tokens_span(self.doc, src));
                         if rest <= 8 && !(pronoun && rest > 1) && source::named(doc, src) {
                             return self.emit(s.start, i - 1, Some(cue), Some(src));
                         }
@@ -895,7 +891,7 @@ impl<'a> Finder<'a> {
                 // cue word is a noun, which reports only with "that"
                 // ("her claim that …").
                 let last = doc.tok(np.1 - 1);
-                let possessive = last.ends_with("'s") || last.ends_with("’s");
+                let possessive = is_possessive(last);
                 if possessive && !(ce < s.end && doc.tok(ce).eq_ignore_ascii_case("that")) {
                     return None;
                 }
@@ -1190,7 +1186,7 @@ impl<'a> Finder<'a> {
         };
         let w = self.doc.tok(e - 1);
         // "Musk's tweet said": the possessor is not the source phrase.
-        !w.ends_with("'s") && !w.ends_with("’s") && lexicon::get().non_agents.get(w).is_none()
+        !is_possessive(w) && lexicon::get().non_agents.get(w).is_none()
     }
 
     /// Builds a reported statement over tokens `s..e`, making it mixed when
@@ -1266,7 +1262,7 @@ impl<'a> Finder<'a> {
         Some(Found {
             fragments: vec![Span::new(start, end.max(start))],
             kind,
-            cue: cue.map(|c| self.span(c)),
+            cue: cue.map(|c| tokens_span(self.doc, c)),
             source: src,
         })
     }
@@ -1309,16 +1305,18 @@ fn is_cap_word(doc: &Document, i: usize) -> bool {
     source::is_cap(doc, i)
 }
 
-/// True when a quotation reads as a name or title ("the station's “Today” show",
-/// an app called “Pocket Pulse”): a few capitalized words and no
-/// sentence punctuation.
+/// True when `w` ends in a possessive "'s" ("the mayor's", "Musk’s").
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
 /// True when `q` opens right after a possessive ("Channel 9’s “Sunday
 /// Desk”", "the states' “rights”").
 fn after_possessive(doc: &Document, q: &Quote) -> bool {
     let Some(prev) = q.open.checked_sub(1) else { return false };
     let w = doc.tok(prev);
     let apostrophe = |i: usize| matches!(doc.tok(i), "'" | "’") && !doc.tokens[i].space_before;
-    if w.len() > 2 && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with("’S") || w.ends_with("'S")) {
+    if w.len() > 2 && (is_possessive(w) || w.ends_with("’S") || w.ends_with("'S")) {
         return true;
     }
     // "Channel 9's", "states' “rights”": the apostrophe is a token of its own.
@@ -1331,28 +1329,21 @@ fn after_possessive(doc: &Document, q: &Quote) -> bool {
 /// Desk.") — at most six words, the first capitalized — which may carry
 /// the period of the sentence it ends.
 fn quoted_name(doc: &Document, q: &Quote) -> bool {
+    // The first seven words at most: a seventh makes it no name.
     let mut words = (q.open + 1..=q.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).take(7);
     words.next().is_some_and(|first| is_cap_word(doc, first)) && words.count() < 6
 }
 
+/// True when a quotation reads as a name or title ("the station's “Today” show",
+/// an app called “Pocket Pulse”): a [`quoted_name`] with no sentence
+/// punctuation at its end, whose other words are capitalized or short.
 fn title_like(doc: &Document, q: &Quote) -> bool {
-    if is_terminal(doc.tok(q.last)) {
-        return false;
-    }
-    // The first seven words at most: a seventh makes it no title.
-    let mut words = (q.open + 1..=q.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).take(7);
-    let Some(first) = words.next() else { return false };
-    if !is_cap_word(doc, first) {
-        return false;
-    }
-    let mut n = 1;
-    for k in words {
-        n += 1;
-        if n > 6 || !(is_cap_word(doc, k) || doc.tok(k).len() <= 3) {
-            return false;
-        }
-    }
-    true
+    !is_terminal(doc.tok(q.last))
+        && quoted_name(doc, q)
+        && (q.open + 1..=q.last)
+            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .skip(1)
+            .all(|k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
 }
 
 /// Verbs that direct someone to act ("urged residents to …"), in every
