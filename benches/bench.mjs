@@ -25,7 +25,7 @@ const www = path.join(root, 'www');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OPTIONS = { referenceDate: '2021-03-15' };
 const RUNS = 5;
-const PAGE_LOADS = 5;
+const PAGE_LOADS = 9;
 
 const native = JSON.parse(fs.readFileSync(path.join(outDir, 'native.json'), 'utf8'));
 const corpus = fs.readFileSync(path.join(outDir, 'corpus-1mb.txt'), 'utf8');
@@ -100,9 +100,22 @@ function serve() {
 // Records when the first highlight appears (a <mark> of the article, which
 // the page gives a data-id; a CSS Custom Highlight; or, failing those, the
 // page's `data-newsmark-ready` flag on <html>) and when the page says it is
-// done (the flag: marks, legend and panels rendered). performance.now()
-// counts from navigation start.
+// done (the flag: marks, legend and panels rendered). Those are DOM times:
+// the browser still has to lay out, paint and rasterize the marks, so it
+// also records when they were first on screen: the first largest-
+// contentful-paint entry whose element holds or is inside a mark (LCP
+// times are presentation times). performance.now() counts from navigation
+// start.
 const FIRST_HIGHLIGHT = `(() => {
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const el = e.element;
+        if (window.__nmPainted == null && el && (el.closest('mark[data-id], mark[data-nm]') || el.querySelector('mark[data-id], mark[data-nm]')))
+          window.__nmPainted = e.renderTime || e.startTime;
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch {}
   const ready = () => !!(document.documentElement && 'newsmarkReady' in document.documentElement.dataset);
   const marked = () => !!(document.querySelector('mark[data-id], mark[data-nm]') ||
     (globalThis.CSS && CSS.highlights && CSS.highlights.size > 0));
@@ -175,7 +188,10 @@ async function benchChromium() {
         try {
           await p.waitForFunction(() => window.__nmFirst != null, null, { timeout: 15000 });
           await p.waitForFunction(() => window.__nmReady != null, null, { timeout: 15000 }).catch(() => {});
-          loads.push(await p.evaluate(() => ({ ms: window.__nmFirst, ready_ms: window.__nmReady ?? null, how: window.__nmHow,
+          await p.waitForFunction(() => window.__nmPainted != null, null, { timeout: 3000 }).catch(() => {});
+          loads.push(await p.evaluate(() => ({ ms: window.__nmFirst, ready_ms: window.__nmReady ?? null,
+            painted_ms: window.__nmPainted ?? null,
+            fcp_ms: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null, how: window.__nmHow,
             marks: document.querySelectorAll('mark[data-id], mark[data-nm]').length })));
         } catch {
           loads.push({ ms: null, error: 'no highlight within 15 s' });
@@ -185,13 +201,20 @@ async function benchChromium() {
         await p.close();
       }
       const ok = loads.filter((l) => l.ms != null).map((l) => l.ms);
+      const med = (k) => {
+        const xs = loads.map((l) => l[k]).filter((x) => x != null);
+        return xs.length ? +median(xs).toFixed(1) : null;
+      };
+      const round = (x) => (x == null ? null : +x.toFixed(1));
       out.first_highlight = {
         median_ms: ok.length ? +median(ok).toFixed(1) : null,
-        first_visit_ms: loads[0].ms == null ? null : +loads[0].ms.toFixed(1),
-        ready_median_ms: ok.length ? +median(loads.filter((l) => l.ready_ms != null).map((l) => l.ready_ms)).toFixed(1) : null,
-        loads: loads.map((l) => ({ ...l, ms: l.ms == null ? null : +l.ms.toFixed(1), ready_ms: l.ready_ms == null ? null : +l.ready_ms.toFixed(1) })),
+        first_visit_ms: round(loads[0].ms),
+        ready_median_ms: med('ready_ms'),
+        painted_median_ms: med('painted_ms'),
+        fcp_median_ms: med('fcp_ms'),
+        loads: loads.map((l) => ({ ...l, ms: round(l.ms), ready_ms: round(l.ready_ms), painted_ms: round(l.painted_ms), fcp_ms: round(l.fcp_ms) })),
         detected_by: loads[0].how ?? null,
-        note: 'ms from navigation start to the first article <mark data-id> (or CSS highlight); ready = data-newsmark-ready set on <html>; nothing cached (no-store)',
+        note: 'ms from navigation start to the first article <mark data-id> in the DOM (or CSS highlight); ready = data-newsmark-ready set on <html>; painted = first largest-contentful-paint of an element holding marks (presentation time, software raster in headless Chromium); fcp = first contentful paint; nothing cached (no-store)',
       };
       out.files_loaded = files;
     }
@@ -276,7 +299,11 @@ console.log(`    WASM in Node      ${node.mb_per_s.toFixed(1).padStart(7)} MB/s 
 if (chrome.error) console.log(`  ? WASM in Chromium: ${chrome.error}`);
 else console.log(`${mark(targets.chromium_mb_per_s_at_least_10)} WASM in Chromium  ${chrome.mb_per_s.toFixed(1).padStart(7)} MB/s   (target >= 10; WASM memory ${(chrome.wasm_memory_bytes / 1e6).toFixed(1)} MB; Chromium ${chrome.version})`);
 if (chrome.first_highlight?.skipped) console.log(`  ? first highlight: skipped (${chrome.first_highlight.skipped})`);
-else if (chrome.first_highlight) console.log(`${mark(targets.first_highlight_at_most_150_ms)} first highlight   ${String(fh).padStart(7)} ms     (median of ${PAGE_LOADS} uncached loads; target <= 150; page ready at ${chrome.first_highlight.ready_median_ms} ms)`);
+else if (chrome.first_highlight) {
+  const h = chrome.first_highlight;
+  console.log(`${mark(targets.first_highlight_at_most_150_ms)} first highlight   ${String(fh).padStart(7)} ms     (in the DOM; median of ${PAGE_LOADS} uncached loads; target <= 150; page ready at ${h.ready_median_ms} ms)`);
+  console.log(`    on screen         ${String(h.painted_median_ms).padStart(7)} ms     (the marks' first paint, presented; first contentful paint ${h.fcp_median_ms} ms)`);
+}
 console.log('    scaling (native):');
 for (const r of native.scaling) {
   console.log(`      ${r.label.padEnd(6)} ${String(r.bytes).padStart(9)} bytes  ${r.median_ms.toFixed(3).padStart(10)} ms  ${r.mb_per_s.toFixed(1).padStart(7)} MB/s  peak RSS ${(r.peak_rss_bytes / 1e6).toFixed(1)} MB`);
