@@ -51,13 +51,37 @@ fn width(c: char, unit: Unit) -> usize {
 
 /// The units `bytes` (a run of UTF-8, possibly cut inside characters)
 /// contributes: one per lead byte, two for a four-byte lead in UTF-16.
+///
+/// Eight bytes at a time: WASM has no vector instructions by default, and
+/// counting a byte at a time was 3% of `analyze()` in V8, the largest
+/// share of its output step.
 #[inline]
 fn units(bytes: &[u8], unit: Unit) -> usize {
-    match unit {
-        Unit::Byte => bytes.len(),
-        Unit::CodePoint => bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80)).sum(),
-        Unit::Utf16 => bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum(),
+    if unit == Unit::Byte {
+        return bytes.len();
     }
+    let utf16 = unit == Unit::Utf16;
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        n += word_units(u64::from_le_bytes(w.try_into().unwrap_or_default()), utf16);
+    }
+    for &b in words.remainder() {
+        n += usize::from(b & 0xC0 != 0x80) + usize::from(utf16 && b >= 0xF0);
+    }
+    n
+}
+
+/// [`units`] of eight bytes: each byte's top bit, once shifted left by one
+/// to four, is the byte's next lower bit, so a mask of the bytes' top
+/// bits marks continuation bytes (`10xxxxxx`) and four-byte leads
+/// (`11110xxx`, the only lead with its top four bits set).
+#[inline]
+fn word_units(w: u64, utf16: bool) -> usize {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let continuation = (w & !(w << 1) & TOP).count_ones() as usize;
+    let four = if utf16 { (w & (w << 1) & (w << 2) & (w << 3) & TOP).count_ones() as usize } else { 0 };
+    8 - continuation + four
 }
 
 impl<'t> OffsetMap<'t> {
@@ -270,6 +294,30 @@ mod tests {
         }
         for v in [R::Given, R::Text, R::Today] {
             same(serde_json::to_string(&v).unwrap(), v.as_str());
+        }
+    }
+
+    #[test]
+    fn counts_words_as_bytes() {
+        // Every byte value in every position of a word, beside every other
+        // (the shifts must not carry one byte's bits into the next's top).
+        let naive = |b: &[u8], utf16: bool| -> usize {
+            b.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(utf16 && b >= 0xF0)).sum()
+        };
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let w = [a, b, a, a ^ b, b, 0xF0, a, b];
+                for utf16 in [false, true] {
+                    assert_eq!(word_units(u64::from_le_bytes(w), utf16), naive(&w, utf16), "{w:?}");
+                }
+            }
+        }
+        let bytes = "a🎉é東x—“q”".repeat(5);
+        for unit in [Unit::CodePoint, Unit::Utf16] {
+            for end in 0..=bytes.len() {
+                let b = &bytes.as_bytes()[..end];
+                assert_eq!(units(b, unit), naive(b, unit == Unit::Utf16));
+            }
         }
     }
 
