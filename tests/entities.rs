@@ -87,3 +87,15 @@ fn hostile_inputs_finish_without_panic() {
         }
     }
 }
+
+#[test]
+fn a_capital_word_before_a_weekday_is_no_name() {
+    // "Dawn Lin said…" makes "Dawn" a name seen at the start of a sentence;
+    // "Published Thursday" and "Speaking Monday" do not (dates are in no
+    // name), so the sentence-initial rules drop those words.
+    let text = "BERLIN — Published Thursday, March 4, 2021\n\nSpeaking Monday, Dawn Lin said the bridge would open.";
+    let options = newsmark::Options { reference_date: newsmark::Date::new(2021, 3, 4), ..Default::default() };
+    let a = newsmark::analyze(text, &options);
+    let got: Vec<(&str, EntityLabel)> = a.entities.iter().map(|e| (&text[e.span.range()], e.label)).collect();
+    assert_eq!(got, [("BERLIN", Place), ("Dawn Lin", Person)]);
+}

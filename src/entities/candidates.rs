@@ -522,10 +522,15 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
                     }
                 }
                 // "Dawn Lin said…": the start of a full name counts as a
-                // name seen.
+                // name seen; not before a date ("Published Thursday",
+                // "Speaking Monday": weekdays and months are in no name).
                 let next = doc.tokens.get(i + 1);
                 if next.is_some_and(|t| {
-                    t.kind == TokenKind::Word && t.space_before && t.newlines_before == 0 && is_cap(doc.tok(i + 1))
+                    t.kind == TokenKind::Word
+                        && t.space_before
+                        && t.newlines_before == 0
+                        && is_cap(doc.tok(i + 1))
+                        && !date.contains(i + 1)
                 }) {
                     mid_caps.push(i);
                 }
