@@ -527,6 +527,17 @@ impl<'a> Finder<'a> {
                         }
                         if i == start || (i == start + 1 && doc.tok(start) == ",") {
                             let src = source::after(doc, ce, limit);
+                            // "…,” said the budget was late": a phrase
+                            // followed by a verb is the subject of a clause
+                            // the cue reports, not its speaker; after "told"
+                            // it is the hearer ("told listeners that …").
+                            let tell = source::with_lower(doc.tok(i), |v| v.starts_with("tel") || v == "told");
+                            let clause = src.is_some_and(|(_, b)| {
+                                b < limit && source::with_lower(doc.tok(b), |l| is_auxiliary(l) || tell && l == "that")
+                            });
+                            if clause {
+                                return None;
+                            }
                             let end = src.map_or(ce, |s| s.1);
                             return Some(Attr { cue: (i, ce), source: src, end: self.tail(end, limit) });
                         }
@@ -607,6 +618,11 @@ impl<'a> Finder<'a> {
                     // the sentence's subject.
                     _ if i > sent_start && doc.tok(i - 1) == "," && doc.tok(i).ends_with("ing") => {
                         self.subject(sent_start, i - 1)
+                    }
+                    // "Roe praised the plan and added, “…”": a second verb
+                    // shares the subject of the first.
+                    _ if i > sent_start + 1 && source::with_lower(doc.tok(i - 1), |l| matches!(l, "and" | "but")) => {
+                        self.before(i, sent_start).or_else(|| self.subject(sent_start, i - 1))
                     }
                     _ => self.before(i, sent_start).or_else(|| source::after(doc, ce, p)),
                 };
@@ -947,7 +963,29 @@ impl<'a> Finder<'a> {
     /// does not follow a preposition ("On Tuesday, the mayor …").
     fn subject(&self, s: usize, e: usize) -> Option<(usize, usize)> {
         let doc = self.doc;
-        for k in s..e.min(s + 30) {
+        // "In an interview with Ann Lee last year, Tom Roe said …",
+        // "Appearing before supporters, Suu Kyi …": a fronted phrase ends
+        // at a comma, and the subject follows one; names inside the phrase
+        // are no subject.
+        let fronted = e > s + 2
+            && (source::with_lower(doc.tok(s), |l| FRONTING.contains(&l))
+                || is_cap_word(doc, s) && doc.tok(s).ends_with("ing"));
+        if fronted {
+            let after_comma = (s + 1..e.min(s + 30)).find_map(|k| {
+                (doc.tok(k - 1) == "," && !self.in_quote.contains(k)).then(|| self.subject_at(s, k, e)).flatten()
+            });
+            if let Some(found) = after_comma {
+                return found;
+            }
+        }
+        (s..e.min(s + 30)).find_map(|k| self.subject_at(s, k, e)).flatten()
+    }
+
+    /// [`Finder::subject`] when it starts at token `k`: `None` when no
+    /// subject starts there, `Some(None)` when one does but names nobody.
+    fn subject_at(&self, s: usize, k: usize, e: usize) -> Option<Option<(usize, usize)>> {
+        let doc = self.doc;
+        {
             let after_prep = k > s
                 && source::with_lower(doc.tok(k - 1), |l| {
                     matches!(
@@ -977,18 +1015,20 @@ impl<'a> Finder<'a> {
             if (candidate || description) && !after_prep && !lead {
                 // "The diocese issued a statement, saying …": the subject
                 // ends at its verb.
-                return source::after(doc, k, e)
-                    .map(|(a, b)| {
-                        let verb = (a + 1..b).find(|&j| {
-                            let w = doc.tok(j);
-                            doc.tokens[j].kind == TokenKind::Word
-                                && !is_cap_word(doc, j)
-                                && w.len() > 4
-                                && w.ends_with("ed")
-                        });
-                        (a, verb.unwrap_or(b))
-                    })
-                    .filter(|&x| source::named(doc, x));
+                return Some(
+                    source::after(doc, k, e)
+                        .map(|(a, b)| {
+                            let verb = (a + 1..b).find(|&j| {
+                                let w = doc.tok(j);
+                                doc.tokens[j].kind == TokenKind::Word
+                                    && !is_cap_word(doc, j)
+                                    && w.len() > 4
+                                    && w.ends_with("ed")
+                            });
+                            (a, verb.unwrap_or(b))
+                        })
+                        .filter(|&x| source::named(doc, x)),
+                );
             }
         }
         None
@@ -1452,6 +1492,40 @@ const CLAUSE_JOINERS: &[&str] = &[
     "until", "once",
 ];
 
+/// Words that open a phrase fronted before a clause's subject and ended
+/// by a comma ("In a statement on Monday, …", "When asked, …").
+const FRONTING: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "since",
+    "as",
+    "if",
+    "for",
+    "with",
+    "without",
+    "from",
+    "by",
+    "under",
+    "among",
+    "amid",
+    "despite",
+    "through",
+    "until",
+    "once",
+    "because",
+    "although",
+    "though",
+    "following",
+    "asked",
+    "speaking",
+];
+
 /// Capitalized words that open a sentence without naming anyone.
 const LEAD_WORDS: &[&str] = &[
     "on",
@@ -1513,6 +1587,7 @@ const LEAD_WORDS: &[&str] = &[
     "asked",
     "speaking",
     "according",
+    "that",
 ];
 
 /// Words that cannot open a reported clause.

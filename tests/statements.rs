@@ -1050,3 +1050,30 @@ fn a_dateline_and_sources_familiar_with_the_matter() {
         ]
     );
 }
+
+#[test]
+fn an_apposition_may_end_in_a_quoted_programme_name() {
+    let text = "Maria Olsen, host of Radio Nord’s “Evening Desk,” said the strike was over. \
+                Peter Vance, who writes the column “Small Change,” told readers that rents would rise.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["the strike was over"], Indirect, Some("said"), Some("Maria Olsen"), Some("Maria Olsen")),
+            s(&["that rents would rise"], Indirect, Some("told"), Some("Peter Vance"), Some("Peter Vance")),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_after_a_second_verb_takes_the_subject() {
+    let text = "Councillor Ruth Abebe praised the new library and added, “It was worth every cent.” \
+                In an interview with reporter Tom Ash on Friday, Mayor Ida Brandt toured the dam and said: \
+                “We will rebuild the road.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["It was worth every cent."], Direct, Some("added"), Some("Councillor Ruth Abebe"), Some("Ruth Abebe")),
+            s(&["We will rebuild the road."], Direct, Some("said"), Some("Mayor Ida Brandt"), Some("Ida Brandt")),
+        ]
+    );
+}

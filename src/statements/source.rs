@@ -486,32 +486,43 @@ fn np_punct(s: &str) -> bool {
 pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, usize)> {
     let mut e = end;
     let mut skipped = 0;
+    // "Jane Roe, host of Channel 9’s “Sunday Desk,” said": an apposition
+    // or relative clause may end in a quoted name that holds its closing
+    // comma.
+    let quoted = comma_in_quoted_name(doc, end, min);
+    let comma = quoted.or_else(|| (e > min + 2 && doc.tok(e - 1) == ",").then_some(e - 1));
     // "Adam Lee, who spent the fall at home, said": the subject is the
     // phrase before the relative clause.
-    if e > min + 2 && doc.tok(e - 1) == "," {
-        let floor = (e - 1).saturating_sub(MAX_RELATIVE).max(min + 1);
+    if let Some(c) = comma {
+        let floor = c.saturating_sub(MAX_RELATIVE).max(min + 1);
         // The relative clause may hold commas of its own ("Adam Lee, who
         // won in 2018, 2019 and 2021, said").
-        let who = (floor..e - 1)
+        let who = (floor..c)
             .rev()
             .filter(|&k| doc.tok(k) == ",")
             .take(3)
-            .find(|&k| k + 1 < e && lower_in(doc.tok(k + 1), &["who", "whose"]));
+            .find(|&k| k + 1 < c && lower_in(doc.tok(k + 1), &["who", "whose"]));
         if let Some(k) = who {
             return before(doc, k + 1, min);
         }
-        if let Some(k) = (floor..e - 1).rev().find(|&k| doc.tok(k) == ",") {
+        if let Some(k) = (floor..c).rev().find(|&k| doc.tok(k) == ",") {
             // "Ann Lee, in a statement released Monday, said": an inserted
             // channel or time is no part of the source.
-            let inserted = k + 2 < e - 1
+            let inserted = k + 2 < c
                 && lower_in(doc.tok(k + 1), &["in", "on", "at", "during", "speaking", "writing", "asked"])
-                && !(k + 1..e - 1).any(|j| lower_in(doc.tok(j), &["said", "says", "told", "that"]));
+                && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says", "told", "that"]));
             if inserted {
                 return before(doc, k + 1, min).filter(|&(a, b)| (a..b).any(|j| is_cap(doc, j)));
             }
         }
-        if let Some(np) = apposition(doc, e - 1, min) {
-            return Some(np);
+        let np = apposition(doc, c, min, quoted.is_some());
+        if quoted.is_some() {
+            // The source is then the name alone: a span ending inside the
+            // quotation would leave its marks unpaired.
+            return np.and_then(|(a, _)| (a..c).find(|&k| doc.tok(k) == ",").map(|k| (a, k)));
+        }
+        if np.is_some() {
+            return np;
         }
     }
     // "Ernie LeBlanc, says": an apposition's closing comma.
@@ -628,10 +639,17 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
 /// `close`. The apposition may hold prepositions and participles that end
 /// a plain noun phrase; it holds no other comma, sentence mark, quotation
 /// or reporting verb, and the name opens a clause.
-fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
+///
+/// With `quoted`, the apposition ends in a quoted name (see
+/// [`comma_in_quoted_name`]) and its quotation marks do not end it.
+fn apposition(doc: &Document, close: usize, min: usize, quoted: bool) -> Option<(usize, usize)> {
     let floor = close.saturating_sub(MAX_RELATIVE).max(min + 1);
-    let punct =
-        |to: usize| (floor..to).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)));
+    let punct = |to: usize| {
+        (floor..to).rev().find(|&k| {
+            let w = doc.tok(k);
+            doc.tokens[k].kind == TokenKind::Punct && !np_punct(w) && !(quoted && QUOTE_MARKS.contains(&w))
+        })
+    };
     let k = punct(close)?;
     // "Ann Lee, the senator who heads the panel, which oversees banks,
     // said": a relative clause inside the apposition.
@@ -640,6 +658,30 @@ fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)
         return apposition_at(doc, k2, close, min);
     }
     apposition_at(doc, k, close, min)
+}
+
+/// Quotation marks, opening or closing.
+const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "«", "»", "‘", "’", "'"];
+
+/// Most words of a quoted name inside an apposition.
+const MAX_QUOTED_NAME: usize = 8;
+
+/// The comma closing an apposition inside the quoted name that ends it,
+/// given the verb at `end` ("host of “Sunday Desk,” said"): the comma
+/// before a closing mark right before `end`, when a capitalized word
+/// opens the quotation a few tokens back.
+fn comma_in_quoted_name(doc: &Document, end: usize, min: usize) -> Option<usize> {
+    if end < min + 5 || !QUOTE_MARKS.contains(&doc.tok(end - 1)) || doc.tok(end - 2) != "," {
+        return None;
+    }
+    let close = end - 2;
+    let floor = close.saturating_sub(MAX_QUOTED_NAME + 1).max(min + 2);
+    let open = (floor..close)
+        .rev()
+        .find(|&k| QUOTE_MARKS.contains(&doc.tok(k)) && doc.tokens[k].kind == TokenKind::Punct && is_cap(doc, k + 1))?;
+    // The opening mark follows a word or a possessive, not a comma or a
+    // colon that would introduce speech.
+    (doc.tokens[open - 1].kind == TokenKind::Word).then_some(close)
 }
 
 /// [`apposition`] with the comma after the name at `k`.
