@@ -69,7 +69,8 @@ pub struct Statement {
     /// The attribution cue ("said", "according to"), if written.
     pub cue: Option<Span>,
     /// The speaker's mention ("He", "the ambassador", "Jane Doe"), if
-    /// written.
+    /// written. A quotation with no attribution of its own that continues
+    /// the last speaker has that speaker's last mention.
     pub source: Option<Span>,
     /// The speaker's canonical name when it can be resolved to a named
     /// entity ("He" → "Jane Doe").
@@ -178,6 +179,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let mut out = Vec::with_capacity(found.len());
     let mut prev_end = 0;
     let mut last_speaker: Option<&str> = None;
+    let mut last_source: Option<Span> = None;
     for s in found {
         // Drop a statement overlapping an earlier one (a quotation read both
         // as direct and inside reported speech).
@@ -185,18 +187,23 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
             continue;
         }
         prev_end = s.fragments.last().unwrap().end;
-        let source = s.source.map(|t| tokens_span(doc, t));
+        let mut source = s.source.map(|t| tokens_span(doc, t));
         let speaker = match (s.source, source) {
             (Some(tokens), Some(src)) => resolver.resolve(src, tokens).or_else(|| {
                 // An unresolved description stands for itself, so that the
                 // quotations continuing it keep it ("the commission").
                 (!source::is_pronoun(doc, src)).then(|| &doc.text[src.range()])
             }),
-            // A quotation with no attribution continues the last speaker.
-            _ if s.cue.is_none() => last_speaker,
+            // A quotation with no attribution continues the last speaker,
+            // named by the same mention.
+            _ if s.cue.is_none() => {
+                source = last_source.filter(|_| last_speaker.is_some());
+                last_speaker
+            }
             _ => None,
         };
         last_speaker = speaker;
+        last_source = source;
         let span = Span::new(s.fragments[0].start, prev_end);
         let speaker = speaker.map(str::to_string);
         out.push(Statement { span, fragments: s.fragments, kind: s.kind, cue: s.cue, source, speaker });

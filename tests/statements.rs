@@ -265,7 +265,8 @@ fn unattributed_quote_keeps_the_last_speaker() {
     let got = run(text);
     assert_eq!(got.len(), 2);
     assert_eq!(got[1].fragments, vec!["The players have worked all winter long for this one game."]);
-    assert_eq!(got[1].source, None);
+    // The speaker's mention is the one in the attribution it continues.
+    assert_eq!(got[1].source, Some("coach Lena Park"));
     assert_eq!(got[1].cue, None);
     assert_eq!(got[1].speaker.as_deref(), Some("Lena Park"));
 }
@@ -508,7 +509,8 @@ fn a_quoted_sentence_after_its_attribution_joins_the_quote() {
     );
     assert_eq!(got[0].source, Some("Mayor Ana Lindqvist"));
     assert_eq!(got[0].cue, Some("said"));
-    assert_eq!(got[1].source, None);
+    assert_eq!(got[1].source, Some("Mayor Ana Lindqvist"));
+    assert_eq!(got[1].cue, None);
     assert_eq!(got[1].speaker.as_deref(), Some("Ana Lindqvist"));
 }
 
