@@ -283,6 +283,17 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     {
         return None;
     }
+    // "“…!” State Senator Ida Crane said": a capitalized word opening a
+    // sentence or following a quotation, before another capitalized word,
+    // starts a name (a title-case headline has its verb after the subject).
+    if w[0].is_ascii_uppercase()
+        && i > 0
+        && i + 1 < doc.tokens.len()
+        && is_cap_word(doc, i + 1)
+        && (is_quote_mark(doc.tok(i - 1)) || doc.starts_sentence(i))
+    {
+        return None;
+    }
     // "the warning", "a report", "his claim": after a determiner the
     // word is a noun.
     if i > 0 && NOUN_DETERMINERS_SET.contains(doc.tok(i - 1)) {
@@ -511,7 +522,16 @@ impl<'a> Finder<'a> {
                             // "“… won.” He said the race …": a new sentence
                             // whose cue goes on to words of its own reports
                             // those, not the quotation.
-                            let closes = limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4;
+                            // A comma after a cue right after the mark ends the
+                            // attribution too ("“…!” Moss shouted, waving"), unless a quotation
+                            // follows it, which the cue introduces ("“…” He
+                            // adds, “…”").
+                            let comma = src.0 == start
+                                && !(src.0..src.1).any(|k| doc.tok(k) == ",")
+                                && ce + 1 < limit
+                                && doc.tok(ce) == ","
+                                && !is_quote_mark(doc.tok(ce + 1));
+                            let closes = limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4 || comma;
                             if new_sentence && !closes {
                                 return None;
                             }

@@ -1079,3 +1079,33 @@ fn a_quotation_after_a_second_verb_takes_the_subject() {
         ]
     );
 }
+
+#[test]
+fn manner_verbs_and_a_speaker_after_an_exclamation() {
+    let text = "The hall went quiet.\n\n“This is a great day!” beamed Lidia Sousa, waving a flag.\n\n\
+                “Not again!” Okafor shouted, and the crowd laughed.\n\n\
+                “The proud state of Vermont casts ten votes for the governor!” State Senator Ida Crane said.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap(), x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("This is a great day!", "beamed", "Lidia Sousa"),
+            ("Not again!", "shouted", "Okafor"),
+            ("The proud state of Vermont casts ten votes for the governor!", "said", "State Senator Ida Crane"),
+        ]
+    );
+}
+
+#[test]
+fn put_it_introduces_a_quotation() {
+    let text = "Senator Ida Crane, the party's whip, put it bluntly: “This bill will not pass.” \
+                The aide could only quip: “I guess the hall was booked.”";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap(), x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("This bill will not pass.", "put it", "Senator Ida Crane, the party's whip"),
+            ("I guess the hall was booked.", "quip", "The aide"),
+        ]
+    );
+}

@@ -175,6 +175,7 @@ const BETWEEN: &[&str] = &[
     "angrily",
     "bluntly",
     "proudly",
+    "only",
     "now",
     "still",
     "currently",
