@@ -636,6 +636,13 @@ impl<'a> Finder<'a> {
                         return None;
                     }
                 }
+                // "said “it gets me mad” every time he …": a quotation that
+                // opens mid-clause straight after a strong cue, with the
+                // clause going on after it, is part of a reported clause
+                // (mixed, found by the reported pass).
+                if !punct && tail == 0 && kind == CueKind::Strong && self.clause_goes_on(q) {
+                    return None;
+                }
                 let para = (0..=i).rev().take(200).find(|&j| self.para_start(j)).unwrap_or(0);
                 let sent_start = doc.sentences[doc.sentence_of(i)].tokens.start.max(para);
                 let src = match kind {
@@ -658,6 +665,21 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// True when `q` opens in lower case and the words of its sentence go
+    /// on after its closing mark ("“it gets me mad” every time …").
+    fn clause_goes_on(&self, q: &Quote) -> bool {
+        let doc = self.doc;
+        let after = q.close + 1;
+        q.open + 1 < doc.tokens.len()
+            && doc.tokens[q.open + 1].kind == TokenKind::Word
+            && !is_cap_word(doc, q.open + 1)
+            && after < doc.tokens.len()
+            && doc.tokens[after].kind == TokenKind::Word
+            && !self.para_start(after)
+            && !is_terminal(doc.tok(q.last))
+            && self.cue_at(after).is_none()
     }
 
     /// Reported speech in every sentence.

@@ -1109,3 +1109,22 @@ fn put_it_introduces_a_quotation() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_opening_a_clause_after_the_cue_is_mixed() {
+    let text = "The mayor said “it makes me furious” every time a bridge closes without warning. \
+                The coach said “we were robbed.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["it makes me furious” every time a bridge closes without warning"],
+                Mixed,
+                Some("said"),
+                Some("The mayor"),
+                Some("The mayor")
+            ),
+            s(&["we were robbed."], Direct, Some("said"), Some("The coach"), Some("The coach")),
+        ]
+    );
+}
