@@ -1128,3 +1128,29 @@ fn a_quotation_opening_a_clause_after_the_cue_is_mixed() {
         ]
     );
 }
+
+#[test]
+fn groups_of_people_as_sources() {
+    let text = "The mill has been looking for a buyer, and sources familiar with the talks have said \
+                it hoped to sign a deal by June. The mill wants a buyer, but people close to the talks \
+                said the price was too high. In the two years since the flood, some in the village \
+                say the help has dried up.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("it hoped to sign a deal by June", "sources familiar with the talks"),
+            ("the price was too high", "people close to the talks"),
+            ("the help has dried up", "some in the village"),
+        ]
+    );
+}
+
+#[test]
+fn a_long_relative_clause_and_an_inserted_citation() {
+    let text = "Okafor, who won two titles on the tour and represented Kenya at the games with Lee \
+                (they tied for fourth) during the fall of 2018, said he was excited to race again. \
+                Ms. Lee, citing two unnamed officials, said the race would be moved.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("he was excited to race again", "Okafor"), ("the race would be moved", "Ms. Lee")]);
+}

@@ -22,7 +22,7 @@ use std::hash::{Hash, Hasher};
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 12;
 /// Longest relative clause skipped between a source and its verb, in tokens.
-const MAX_RELATIVE: usize = 24;
+const MAX_RELATIVE: usize = 40;
 /// How many earlier name mentions a pronoun may look back over.
 const MAX_LOOKBACK: usize = 60;
 
@@ -510,7 +510,10 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             // "Ann Lee, in a statement released Monday, said": an inserted
             // channel or time is no part of the source.
             let inserted = k + 2 < c
-                && lower_in(doc.tok(k + 1), &["in", "on", "at", "during", "speaking", "writing", "asked"])
+                && lower_in(
+                    doc.tok(k + 1),
+                    &["in", "on", "at", "during", "speaking", "writing", "asked", "citing", "quoting"],
+                )
                 && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says", "told", "that"]));
             if inserted {
                 return before(doc, k + 1, min).filter(|&(a, b)| (a..b).any(|j| is_cap(doc, j)));
@@ -588,12 +591,12 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
                     && !is_stop(doc.tok(i - 1)))
         {
             // "Ana Ruiz and Tom Blake said": one source.
-        } else if i > min
-            && lower_in(w, &["with", "to", "on", "about", "in"])
-            && lower_in(doc.tok(i - 1), &["familiar", "close", "briefed", "knowledgeable", "involved"])
-        {
+        } else if i > min && lower_in(w, &["with", "to", "on", "about", "in"]) && lower_in(doc.tok(i - 1), INFORMED) {
             // "people familiar with the talks said", "sources close to the
             // team say".
+        } else if i > min && lower_in(w, &["in", "at", "within", "across", "among"]) && lower_in(doc.tok(i - 1), GROUPS)
+        {
+            // "some in the village say", "many at the plant said".
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
             // "of"/"for" may join a description to its head ("a spokesman
             // for the ministry") when more phrase lies to the left.
@@ -792,17 +795,51 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
         (is_cap(doc, i) && !(i == s && DETERMINERS_SET.contains(w) && e - s == 1))
             || lex.role(w).is_some()
     }) || (DETERMINERS_SET.contains(doc.tok(s)) && e - s >= 2)
-        // "Experts say", "officials said", "according to sources familiar
-        // with …": a bare plural noun, alone or with one modifier.
-        || (e - s <= 2 && [s, e - 1].iter().any(|&k| {
-            let w = doc.tok(k);
-            w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
-        }))
+        // "Experts say", "officials said", "sources familiar with the
+        // talks said": a bare plural noun, alone, with one modifier, or
+        // before a phrase of what they know.
+        || {
+            let plural = |k: usize| {
+                let w = doc.tok(k);
+                w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
+            };
+            let informed = s + 1 < e && lower_in(doc.tok(s + 1), INFORMED);
+            e - s <= 2 && (plural(s) || plural(e - 1)) || informed && plural(s)
+        }
+        // "people close to the talks said", "some in the party say": a
+        // group of people named by a word that is no "-s" plural.
+        || (s..e).any(|k| lower_in(doc.tok(k), GROUPS)) && !(e - s == 1 && DETERMINERS_SET.contains(doc.tok(s)))
         // "74 percent said", "half said": a share of respondents.
         || (e - s <= 3
             && (doc.tokens[s].kind == TokenKind::Number || lower_in(doc.tok(s), &["half"]))
             && lower_in(doc.tok(e - 1), &["percent", "half", "%"]))
 }
+
+/// Adjectives after which a preposition goes on describing a source
+/// ("people familiar with the talks", "sources close to the team").
+const INFORMED: &[&str] = &["familiar", "close", "briefed", "knowledgeable", "involved"];
+
+/// Words that name a group of people without an "-s" plural, or stand
+/// for one ("people", "police", "many", "others").
+const GROUPS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "staff",
+    "personnel",
+    "some",
+    "many",
+    "most",
+    "others",
+    "few",
+    "several",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+];
 
 /// Prepositions that make a name an oblique mention.
 const PREPOSITIONS: &[&str] = &[
