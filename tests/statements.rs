@@ -1154,3 +1154,14 @@ fn a_long_relative_clause_and_an_inserted_citation() {
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(got, vec![("he was excited to race again", "Okafor"), ("the race would be moved", "Ms. Lee")]);
 }
+
+#[test]
+fn the_hearer_of_told_ends_before_a_subject_pronoun() {
+    let text = "Mayor Ann Lee told the council she would veto the budget. \
+                Kofi Mensah also told Radio Accra he’d run again in the fall.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![("she would veto the budget", "Mayor Ann Lee"), ("he’d run again in the fall", "Kofi Mensah")]
+    );
+}

@@ -759,6 +759,10 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             if !np_punct(w) || w == "." && !(e > start && doc.tok(e - 1).len() <= 3 && is_cap(doc, e - 1)) {
                 break;
             }
+        } else if e > start && lower_in(w.split(['\'', '’']).next().unwrap_or(w), &["he", "she", "they", "we", "i"]) {
+            // "told the council she would …": a subject pronoun opens the
+            // clause after the phrase.
+            break;
         } else if t.kind == TokenKind::Word && !is_cap(doc, e) {
             let l = ascii_lower(w);
             let joins = matches!(&*l, "of" | "for")
