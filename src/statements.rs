@@ -902,7 +902,9 @@ impl<'a> Finder<'a> {
                         // the sentence ends with it.
                         let rest = s.end - src.1;
                         let pronoun = source::is_pronoun(doc, tokens_span(self.doc, src));
-                        if rest <= 8 && !(pronoun && rest > 1) && source::named(doc, src) {
+                        // A phrase ending the sentence need not be named
+                        // ("…, said several observers.").
+                        if rest <= 8 && !(pronoun && rest > 1) && (source::named(doc, src) || rest <= 1) {
                             return self.emit(s.start, i - 1, Some(cue), Some(src));
                         }
                     }
@@ -1221,7 +1223,10 @@ impl<'a> Finder<'a> {
                 })
             })
         };
-        (plain_say || finite()).then_some(c)
+        // "said Friday, after the vote": a conjunction before a determiner
+        // may be a preposition; it opens a clause only with a verb.
+        let phrase = || subordinate() && c + 1 < end && NOT_INFINITIVE_SET.contains(doc.tok(c + 1));
+        (plain_say && !phrase() || finite()).then_some(c)
     }
 
     /// "urged residents to conserve water", "told staff never to …": a
@@ -1853,6 +1858,9 @@ fn is_day_word(w: &str) -> bool {
                 | "today"
                 | "yesterday"
                 | "tonight"
+                | "morning"
+                | "afternoon"
+                | "evening"
                 | "recently"
                 | "earlier"
                 | "later"

@@ -1165,3 +1165,23 @@ fn the_hearer_of_told_ends_before_a_subject_pronoun() {
         vec![("she would veto the budget", "Mayor Ann Lee"), ("he’d run again in the fall", "Kofi Mensah")]
     );
 }
+
+#[test]
+fn ages_descriptions_and_inserted_adverbs_around_a_source() {
+    let text = "Mara Lind, 27, a nurse in Boston, said the ward rarely closed. \
+                One pastor backing the mayor, Tom Reed of Grace Church, said he had made many calls. \
+                Others, however, say a change is overdue. \
+                The merger may have been a surprise to the staff, said several observers. \
+                The plan is an insult to every taxpayer, city lawmakers said Friday afternoon, after the vote.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the ward rarely closed", "Mara Lind, 27, a nurse in Boston"),
+            ("he had made many calls", "One pastor backing the mayor, Tom Reed of Grace Church"),
+            ("a change is overdue", "Others"),
+            ("The merger may have been a surprise to the staff", "several observers"),
+            ("The plan is an insult to every taxpayer", "city lawmakers"),
+        ]
+    );
+}

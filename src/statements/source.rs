@@ -519,7 +519,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
                 return before(doc, k + 1, min).filter(|&(a, b)| (a..b).any(|j| is_cap(doc, j)));
             }
         }
-        let np = apposition(doc, c, min, quoted.is_some());
+        let np = apposition(doc, c, min, quoted.is_some()).or_else(|| named_apposition(doc, c, min));
         if quoted.is_some() {
             // The source is then the name alone: a span ending inside the
             // quotation would leave its marks unpaired.
@@ -534,7 +534,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         e -= 1;
         // "Officials, however, said": an inserted sentence adverb.
         let adverb = lower_in(doc.tok(e - 1), &["however", "meanwhile", "though", "too", "instead", "also"]);
-        if adverb && e > min + 3 && doc.tok(e - 2) == "," {
+        if adverb && e > min + 2 && doc.tok(e - 2) == "," {
             e -= 2;
         }
     }
@@ -688,6 +688,30 @@ fn comma_in_quoted_name(doc: &Document, end: usize, min: usize) -> Option<usize>
     (doc.tokens[open - 1].kind == TokenKind::Word).then_some(close)
 }
 
+/// "One pastor backing the plan, Tom Reed of Grace Church, said": a
+/// description and the name set after it, given the name's closing comma
+/// at `close`. The name is a run of capitalized words, which may hold
+/// lower-case joiners ("of", "in"); the description is a plain noun
+/// phrase before it.
+fn named_apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
+    let floor = close.saturating_sub(MAX_NP).max(min + 1);
+    let k = (floor..close).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)))?;
+    if doc.tok(k) != "," || k + 2 > close || !is_cap(doc, k + 1) || !is_cap(doc, close - 1) {
+        return None;
+    }
+    let name_like = (k + 1..close)
+        .all(|j| is_cap(doc, j) || np_punct(doc.tok(j)) || lower_in(doc.tok(j), &["of", "in", "at", "for", "de"]));
+    if !name_like || LEADING_SET.contains(doc.tok(k + 1)) {
+        return None;
+    }
+    let (a, _) = before_np(doc, k, min)?;
+    // The description names someone by a role or a plural ("One pastor",
+    // "Another pollster"), not a name of its own (an apposition then).
+    let lex = lexicon::get();
+    let role = (a..k).any(|j| lex.role(doc.tok(j)).is_some() || lower_in(doc.tok(j), GROUPS));
+    (role && !(a..k).any(|j| is_cap(doc, j) && j > a)).then_some((a, close))
+}
+
 /// [`apposition`] with the comma after the name at `k`.
 fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(usize, usize)> {
     if doc.tok(k) != "," || k + 1 >= close {
@@ -695,6 +719,11 @@ fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(
     }
     // "Sen. Ann Lee (R-Ohio), a member …": the name ends before a parenthesis.
     let mut name_end = k;
+    // "Mara Lind, 27, a nurse …": an age between the name and the
+    // apposition.
+    if name_end > min + 3 && doc.tokens[name_end - 1].kind == TokenKind::Number && doc.tok(name_end - 2) == "," {
+        name_end -= 2;
+    }
     if doc.tok(k - 1) == ")" {
         let floor = k.saturating_sub(10).max(min + 1);
         name_end = (floor..k - 1).rev().find(|&j| doc.tok(j) == "(")?;
