@@ -903,8 +903,12 @@ impl<'a> Finder<'a> {
                         let rest = s.end - src.1;
                         let pronoun = source::is_pronoun(doc, tokens_span(self.doc, src));
                         // A phrase ending the sentence need not be named
-                        // ("…, said several observers.").
-                        if rest <= 8 && !(pronoun && rest > 1) && (source::named(doc, src) || rest <= 1) {
+                        // ("…, said several observers."); a name may go on
+                        // with an apposition ("…, said Paul Grey, a
+                        // professor of politics at …").
+                        let apposition = doc.tok(src.1) == "," && is_cap_word(doc, src.1 - 1) && !pronoun;
+                        if (rest <= 8 || apposition) && !(pronoun && rest > 1) && (source::named(doc, src) || rest <= 1)
+                        {
                             return self.emit(s.start, i - 1, Some(cue), Some(src));
                         }
                     }
@@ -1207,7 +1211,11 @@ impl<'a> Finder<'a> {
                 matches!(l, "when" | "if" | "because" | "after" | "before" | "while" | "although")
             })
         };
-        let bad = NOT_CLAUSE_START_SET.contains(first) && !(plain_say && subordinate())
+        // "said more than a million donors gave": a quantity opens a clause.
+        let quantity = source::with_lower(first, |l| matches!(l, "more" | "less"))
+            && c + 1 < end
+            && doc.tok(c + 1).eq_ignore_ascii_case("than");
+        let bad = NOT_CLAUSE_START_SET.contains(first) && !(plain_say && subordinate()) && !quantity
             || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(first);
         // At least three words.
         if bad || (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(2).is_none() {

@@ -1185,3 +1185,27 @@ fn ages_descriptions_and_inserted_adverbs_around_a_source() {
         ]
     );
 }
+
+#[test]
+fn sources_with_times_parentheses_relative_clauses_and_shares() {
+    let text = "The tax plan has helped drive turnout, said Paul Grey, a professor of politics at Lake University. \
+                Party spokesman Sam Pike on Thursday evening said the party was not in a crisis. \
+                Senator Ann Cole (D-Ore.) last week said the bill was sound. \
+                Sen. Jo Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan. \
+                Executives for Acme, which earned $30 billion last year, say the company will save money. \
+                Aides said more than a million donors gave money. \
+                Two in three said they are less likely to vote.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("The tax plan has helped drive turnout", "Paul Grey"),
+            ("the party was not in a crisis", "Party spokesman Sam Pike"),
+            ("the bill was sound", "Senator Ann Cole (D-Ore.)"),
+            ("that he had not read the plan", "Sen. Jo Reed (D-R.I.)"),
+            ("the company will save money", "Executives for Acme"),
+            ("more than a million donors gave money", "Aides"),
+            ("they are less likely to vote", "Two in three"),
+        ]
+    );
+}

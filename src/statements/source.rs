@@ -528,9 +528,20 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         if np.is_some() {
             return np;
         }
+        // "Executives for Acme, which earned …, say": a relative clause on
+        // a phrase that is no name with an apposition.
+        let which = (floor..c).rev().filter(|&k| doc.tok(k) == ",").take(3).find(|&k| {
+            k + 1 < c
+                && lower_in(doc.tok(k + 1), &["which"])
+                && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says"]))
+        });
+        if let Some(k) = which {
+            return before(doc, k + 1, min);
+        }
     }
-    // "Ernie LeBlanc, says": an apposition's closing comma.
-    if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
+    // "Ernie LeBlanc, says", "Sen. Jo Reed (D-R.I.), said": an
+    // apposition's closing comma.
+    if e > min + 1 && doc.tok(e - 1) == "," && (doc.tokens[e - 2].kind == TokenKind::Word || doc.tok(e - 2) == ")") {
         e -= 1;
         // "Officials, however, said": an inserted sentence adverb.
         let adverb = lower_in(doc.tok(e - 1), &["however", "meanwhile", "though", "too", "instead", "also"]);
@@ -542,7 +553,18 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         e -= 1;
         skipped += 1;
     }
-    // "The union late Friday said": a day between the source and its verb.
+    // "The union late Friday said", "Sam Pike on Thursday evening said",
+    // "Ann Cole last week said": a time between the source and its verb.
+    if e > min + 2 && lower_in(doc.tok(e - 1), &["morning", "afternoon", "evening", "night"]) {
+        if lower_in(doc.tok(e - 2), WEEKDAYS) {
+            e -= 1;
+        }
+    } else if e > min + 2
+        && lower_in(doc.tok(e - 1), &["week", "month", "year"])
+        && lower_in(doc.tok(e - 2), &["last", "this"])
+    {
+        e -= 2;
+    }
     if e > min + 1 && lower_in(doc.tok(e - 1), WEEKDAYS) {
         e -= 1;
         if e > min + 1 && lower_in(doc.tok(e - 1), &["late", "early", "on", "last", "this"]) {
@@ -574,7 +596,9 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
         let w = doc.tok(i);
         let t = doc.tokens[i];
         if t.kind == TokenKind::Punct {
-            if !np_punct(w) || doc.tokens[i + 1].space_before && w != "." {
+            // "42% say": a share.
+            let percent = w == "%" && i > min && doc.tokens[i - 1].kind == TokenKind::Number;
+            if !percent && (!np_punct(w) || doc.tokens[i + 1].space_before && w != ".") {
                 break;
             }
             // A sentence-ending period is not an abbreviation's.
@@ -597,6 +621,8 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
         } else if i > min && lower_in(w, &["in", "at", "within", "across", "among"]) && lower_in(doc.tok(i - 1), GROUPS)
         {
             // "some in the village say", "many at the plant said".
+        } else if i > min && w == "in" && i + 1 < e && is_number(doc, i - 1) && is_number(doc, i + 1) {
+            // "two in three said".
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
             // "of"/"for" may join a description to its head ("a spokesman
             // for the ministry") when more phrase lies to the left.
@@ -842,10 +868,18 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
         // "people close to the talks said", "some in the party say": a
         // group of people named by a word that is no "-s" plural.
         || (s..e).any(|k| lower_in(doc.tok(k), GROUPS)) && !(e - s == 1 && DETERMINERS_SET.contains(doc.tok(s)))
+        // "two in three said", "About three in 10 say": a share.
+        || (e - s <= 4 && (s..e).any(|k| doc.tok(k) == "in") && is_number(doc, s) && is_number(doc, e - 1))
         // "74 percent said", "half said": a share of respondents.
         || (e - s <= 3
             && (doc.tokens[s].kind == TokenKind::Number || lower_in(doc.tok(s), &["half"]))
             && lower_in(doc.tok(e - 1), &["percent", "half", "%"]))
+}
+
+/// True when token `i` is a number, in figures or a word up to ten.
+fn is_number(doc: &Document, i: usize) -> bool {
+    const WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    doc.tokens[i].kind == TokenKind::Number || lower_in(doc.tok(i), WORDS)
 }
 
 /// Adjectives after which a preposition goes on describing a source
