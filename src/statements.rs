@@ -1073,12 +1073,19 @@ impl<'a> Finder<'a> {
                 return Some(
                     source::after(doc, k, e)
                         .map(|(a, b)| {
-                            let verb = (a + 1..b).find(|&j| {
+                            // A name ends at its first lower-case word
+                            // ("Mr. Lane struck a …"), a description at
+                            // its verb.
+                            let name = is_cap_word(doc, a) && !NOUN_DETERMINERS_SET.contains(doc.tok(a));
+                            // "Chinese foreign ministry spokeswoman Hua Chunying
+                            // shot back": past the name's last capital.
+                            let from = if name { (a..b).rev().find(|&j| is_cap_word(doc, j)).unwrap_or(a) } else { a };
+                            let verb = (from + 1..b).find(|&j| {
                                 let w = doc.tok(j);
                                 doc.tokens[j].kind == TokenKind::Word
                                     && !is_cap_word(doc, j)
-                                    && w.len() > 4
-                                    && w.ends_with("ed")
+                                    && (name && !source::with_lower(w, |l| source::NAME_JOINERS.contains(&l))
+                                        || w.len() > 4 && w.ends_with("ed"))
                             });
                             (a, verb.unwrap_or(b))
                         })
@@ -1234,7 +1241,13 @@ impl<'a> Finder<'a> {
         // "said Friday, after the vote": a conjunction before a determiner
         // may be a preposition; it opens a clause only with a verb.
         let phrase = || subordinate() && c + 1 < end && NOT_INFINITIVE_SET.contains(doc.tok(c + 1));
-        (plain_say && !phrase() || finite()).then_some(c)
+        // "saying he understood …": a subject pronoun opens a clause.
+        let pronoun = || {
+            source::with_lower(first.split(['\'', '’']).next().unwrap_or(first), |l| {
+                matches!(l, "he" | "she" | "they" | "we" | "i")
+            })
+        };
+        (plain_say && !phrase() || pronoun() || finite()).then_some(c)
     }
 
     /// "urged residents to conserve water", "told staff never to …": a

@@ -1209,3 +1209,18 @@ fn sources_with_times_parentheses_relative_clauses_and_shares() {
         ]
     );
 }
+
+#[test]
+fn a_participle_after_the_main_clause_takes_its_named_subject() {
+    let text = "In a victory speech on Tuesday night, Mayor Dan Lane struck a measured tone, \
+                saying he understood the weight of the office. \
+                Mr. Kirk, who walks with difficulty, also noted that the bridge was closed.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap(), x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("he understood the weight of the office", "saying", "Mayor Dan Lane"),
+            ("that the bridge was closed", "noted", "Mr. Kirk"),
+        ]
+    );
+}

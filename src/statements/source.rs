@@ -485,6 +485,14 @@ fn np_punct(s: &str) -> bool {
 /// before `min`: the subject of a verb at `end`. Skips adverbs and
 /// auxiliaries next to the verb.
 pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, usize)> {
+    // "Mr. Kirk, who …, also noted": adverbs and auxiliaries before the
+    // verb come before the comma that closes a clause on the source.
+    let mut end = end;
+    let mut k = 0;
+    while k < 3 && end > min + 3 && BETWEEN_SET.contains(doc.tok(end - 1)) && doc.tok(end - 2) == "," {
+        end -= 1;
+        k += 1;
+    }
     let mut e = end;
     let mut skipped = 0;
     // "Jane Roe, host of Channel 9’s “Sunday Desk,” said": an apposition
