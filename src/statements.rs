@@ -701,6 +701,12 @@ impl<'a> Finder<'a> {
             if !(is_terminal(last) || is_quote_mark(last) || matches!(last, ")" | "]")) {
                 continue;
             }
+            // A photo caption ("… said the road was closed. (Ann Lee/CBC)")
+            // describes a picture; corpora do not count it as reported
+            // speech.
+            if self.credit_at(s.end) {
+                continue;
+            }
             // "CONTENT, she said.": the sentence's last cue, when it closes
             // the sentence, attributes everything before it, whatever
             // verbs the content holds ("Canada has asked …, she said").
@@ -730,6 +736,21 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+    }
+
+    /// True when a photo credit starts at token `i`: a short parenthesis
+    /// on the same line naming a photographer and an agency with a slash
+    /// ("(Ann Lee/The Canadian Press)").
+    fn credit_at(&self, i: usize) -> bool {
+        let doc = self.doc;
+        const MAX_CREDIT: usize = 14;
+        if i + 3 >= doc.tokens.len() || doc.tok(i) != "(" || !is_cap_word(doc, i + 1) {
+            return false;
+        }
+        let end = (i + 1..doc.tokens.len().min(i + MAX_CREDIT)).find(|&k| {
+            doc.tokens[k].newlines_before > 0 || matches!(doc.tok(k), ")" | "(" | "." | "!" | "?" | "“" | "\"")
+        });
+        end.is_some_and(|k| doc.tok(k) == ")" && (i + 2..k).any(|j| doc.tok(j) == "/"))
     }
 
     fn closing_attribution(&mut self, s: core::ops::Range<usize>, out: &mut Vec<Found>) -> Option<Found> {

@@ -1224,3 +1224,11 @@ fn a_participle_after_the_main_clause_takes_its_named_subject() {
         ]
     );
 }
+
+#[test]
+fn a_photo_caption_is_no_report() {
+    let text = "Mayor Ann Lee said the road would reopen in May. (Tom Ash/The Daily Courier)\n\n\
+                Mayor Ann Lee said the bridge would reopen in June. (The bridge has been shut since March.)";
+    let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
+    assert_eq!(got, vec!["the bridge would reopen in June"]);
+}
