@@ -170,6 +170,13 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     f.direct(&mut found);
     f.reported(&mut found);
     f.floating(&mut found);
+    // "READ MORE: …", "WATCH: …": a link to another story quotes its
+    // headline, which the article does not report.
+    let mut hint = 0;
+    found.retain(|st| {
+        hint = source::token_near(doc, st.fragments[0].start, hint);
+        !f.link_line(hint)
+    });
     // The finder's tables (a cue per token, the quotations) are freed
     // before the resolver reads the names: the layer's memory peaks there.
     drop(f);
@@ -736,6 +743,25 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+    }
+
+    /// True when token `i` lies in a paragraph that opens with a link
+    /// label and a colon ("READ MORE:", "Watch:").
+    fn link_line(&self, i: usize) -> bool {
+        const MAX_BACK: usize = 200;
+        let doc = self.doc;
+        let Some(p) = (i.saturating_sub(MAX_BACK)..=i.min(doc.tokens.len().saturating_sub(1)))
+            .rev()
+            .find(|&k| self.para_start(k))
+        else {
+            return false;
+        };
+        LINK_LABELS.iter().any(|label| {
+            let n = label.split(' ').count();
+            p + n < doc.tokens.len()
+                && doc.tok(p + n) == ":"
+                && label.split(' ').zip(p..p + n).all(|(w, k)| doc.tok(k).eq_ignore_ascii_case(w))
+        })
     }
 
     /// True when a photo credit starts at token `i`: a short parenthesis
@@ -1481,6 +1507,9 @@ fn title_like(doc: &Document, q: &Quote) -> bool {
             .skip(1)
             .all(|k| is_cap_word(doc, k) || doc.tok(k).len() <= 3)
 }
+
+/// Labels of a line that links to another story or a video.
+const LINK_LABELS: &[&str] = &["read more", "watch", "related", "video", "photos", "see also", "listen", "read"];
 
 /// Verbs that direct someone to act ("urged residents to …"), in every
 /// inflection; only those that are cues in `data/cues.txt` are reached.

@@ -1232,3 +1232,12 @@ fn a_photo_caption_is_no_report() {
     let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
     assert_eq!(got, vec!["the bridge would reopen in June"]);
 }
+
+#[test]
+fn a_link_line_quotes_another_story() {
+    let text = "READ MORE: Mayor says the bridge will “reopen by spring.”\n\n\
+                Watch: “We are ready,” the coach says.\n\n\
+                The coach said the team was ready.";
+    let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
+    assert_eq!(got, vec!["the team was ready"]);
+}
