@@ -94,6 +94,9 @@ const MAX_CONTENT_TOKENS: usize = 400;
 /// count as reported speech ("called the city's new budget plan “a
 /// disaster”").
 const QUOTED_OBJECT_REACH: usize = 12;
+/// How far (tokens) back a participle looks for the source it shares with
+/// a statement of its sentence ("…, said Jo Ash, adding that …").
+const MAX_SHARED_REACH: usize = 80;
 /// Fewest words for an unattributed quotation to count as speech.
 const FLOATING_MIN_WORDS: usize = 6;
 
@@ -123,6 +126,8 @@ struct Finder<'a> {
     quote_used: Vec<bool>,
     /// Tokens already used as a cue or source.
     used: TokenSet,
+    /// Tokens already used as a source.
+    sources: TokenSet,
     /// The last [`source::before`] asked and its answer: the closing
     /// attribution of a sentence and the reported pass ask it for the same
     /// cue one after the other.
@@ -164,6 +169,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         quotes,
         in_quote,
         used: TokenSet::new(doc.tokens.len()),
+        sources: TokenSet::new(doc.tokens.len()),
         last_before: Cell::new(None),
     };
     let mut found: Vec<Found> = Vec::new();
@@ -348,6 +354,20 @@ impl<'a> Finder<'a> {
         self.used.insert_range(s..e);
     }
 
+    fn mark_source(&mut self, (s, e): (usize, usize)) {
+        self.used.insert_range(s..e);
+        self.sources.insert_range(s..e);
+    }
+
+    /// The last source already found in tokens `s..e`, within
+    /// [`MAX_SHARED_REACH`] tokens of `e`.
+    fn source_in(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let s = s.max(e.saturating_sub(MAX_SHARED_REACH));
+        let last = (s..e).rev().find(|&k| self.sources.contains(k))?;
+        let first = (s..=last).rev().take_while(|&k| self.sources.contains(k)).last()?;
+        Some((first, last + 1))
+    }
+
     /// 1 + the index of the quotation token `i` lies in (marks included),
     /// or 0. Quotations come in order, one open at a time (the next may
     /// open on the token where an unclosed one stopped, and then holds
@@ -450,7 +470,7 @@ impl<'a> Finder<'a> {
             }
             self.mark_used(attr.cue);
             if let Some(src) = attr.source {
-                self.mark_used(src);
+                self.mark_source(src);
             }
             out.push(Found { fragments, kind, cue: Some(tokens_span(self.doc, attr.cue)), source: attr.source });
             k = next;
@@ -657,7 +677,10 @@ impl<'a> Finder<'a> {
                     CueKind::Nominal => None,
                     // "…, calling it “…”": a participle after a comma takes
                     // the sentence's subject.
-                    _ if i > sent_start && doc.tok(i - 1) == "," && doc.tok(i).ends_with("ing") => {
+                    _ if i > sent_start
+                        && (doc.tok(i - 1) == "," || comma_quote_before(doc, i, sent_start))
+                        && doc.tok(i).ends_with("ing") =>
+                    {
                         self.subject(sent_start, i - 1)
                     }
                     // "Roe praised the plan and added, “…”": a second verb
@@ -953,7 +976,7 @@ impl<'a> Finder<'a> {
                         // ("…, said several observers."); a name may go on
                         // with an apposition ("…, said Paul Grey, a
                         // professor of politics at …").
-                        let apposition = doc.tok(src.1) == "," && is_cap_word(doc, src.1 - 1) && !pronoun;
+                        let apposition = matches!(doc.tok(src.1), "," | "(") && is_cap_word(doc, src.1 - 1) && !pronoun;
                         if (rest <= 8 || apposition) && !(pronoun && rest > 1) && (source::named(doc, src) || rest <= 1)
                         {
                             return self.emit(s.start, i - 1, Some(cue), Some(src));
@@ -962,8 +985,11 @@ impl<'a> Finder<'a> {
                 }
                 // "SOURCE criticized the plan, saying CONTENT": a participle
                 // after a comma takes the sentence's subject as its source.
-                if comma_before && doc.tok(i).ends_with("ing") {
-                    let subject = self.subject(s.start, i - 1);
+                // "CONTENT, said Rep. Jo Ash, adding that …": a statement
+                // of the sentence before it gives the participle its source.
+                let participle = doc.tok(i).ends_with("ing");
+                if participle && (comma_before || comma_quote_before(doc, i, s.start)) {
+                    let subject = self.source_in(s.start, i).or_else(|| self.subject(s.start, i - 1));
                     let c = self
                         .content_start(i, ce, s.end, CueKind::Strong)
                         .or_else(|| self.quoted_object(i, ce, s.end))?;
@@ -1184,7 +1210,10 @@ impl<'a> Finder<'a> {
     fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
         let doc = self.doc;
         let (tell, plain_say) = source::with_lower(doc.tok(i), |v| {
-            (v.starts_with("tel") || v == "told", matches!(v, "said" | "says" | "say" | "told" | "tells" | "tell"))
+            (
+                v.starts_with("tel") || v == "told",
+                matches!(v, "said" | "says" | "say" | "saying" | "told" | "tells" | "tell"),
+            )
         });
         let mut c = ce;
         if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
@@ -1412,7 +1441,7 @@ impl<'a> Finder<'a> {
             self.mark_used(c);
         }
         if let Some(x) = src {
-            self.mark_used(x);
+            self.mark_source(x);
         }
         let kind = if whole {
             StatementKind::Direct
@@ -1460,6 +1489,12 @@ impl<'a> Finder<'a> {
             }
         }
     }
+}
+
+/// True when a comma and a closing mark come right before token `i`
+/// (“… of “New York values,” saying …”), not before `floor`.
+fn comma_quote_before(doc: &Document, i: usize, floor: usize) -> bool {
+    i >= floor + 2 && is_quote_mark(doc.tok(i - 1)) && doc.tok(i - 2) == ","
 }
 
 #[inline]

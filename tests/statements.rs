@@ -1241,3 +1241,21 @@ fn a_link_line_quotes_another_story() {
     let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
     assert_eq!(got, vec!["the team was ready"]);
 }
+
+#[test]
+fn a_participle_shares_the_source_of_its_sentence() {
+    let text = "It was a long night, said Rep. Jo Ash (D-Va.) at the time, adding that “we will be back.” \
+                “We won,” he said, adding that the count was not over. \
+                Mayor Ann Lee praised the city's “grit and heart,” saying the city would recover.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("It was a long night", "Rep. Jo Ash"),
+            ("that “we will be back.", "Rep. Jo Ash"),
+            ("We won,", "he"),
+            ("that the count was not over", "he"),
+            ("the city would recover", "Mayor Ann Lee"),
+        ]
+    );
+}
