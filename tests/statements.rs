@@ -1259,3 +1259,17 @@ fn a_participle_shares_the_source_of_its_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_source_restricted_by_a_relative_clause() {
+    let text = "Even so, engineers who have fought other online threats say the firm could do more. \
+                Supporters who have heard from the campaign say their first goal is Iowa.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the firm could do more", "engineers who have fought other online threats"),
+            ("their first goal is Iowa", "Supporters who have heard from the campaign"),
+        ]
+    );
+}

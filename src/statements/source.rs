@@ -590,9 +590,35 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             }
         }
     }
+    if let Some(np) = restrictive_relative(doc, e, min) {
+        return Some(np);
+    }
     let found = before_np(doc, e, min);
     // The phrase ends after the parenthesis when it ended just before it.
     found.map(|(a, b)| (a, if b == e { full_end } else { b }))
+}
+
+/// "people who have battled online threats say": a phrase and the
+/// relative clause that restricts it, with no comma between them, when
+/// the clause holds no punctuation and no other reporting verb.
+fn restrictive_relative(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
+    let floor = e.saturating_sub(MAX_RELATIVE).max(min + 1);
+    let mut k = e;
+    while k > floor {
+        k -= 1;
+        let w = doc.tok(k);
+        if doc.tokens[k].kind == TokenKind::Punct && !np_punct(w) || doc.tokens[k].newlines_before > 0 {
+            return None;
+        }
+        if lower_in(w, &["said", "says", "say", "told", "that", "which"]) {
+            return None;
+        }
+        if w == "who" {
+            let (a, b) = before_np(doc, k, min)?;
+            return (b == k && (a..b).all(|j| !lower_in(doc.tok(j), &["who", "whom"]))).then_some((a, e));
+        }
+    }
+    None
 }
 
 /// The plain noun phrase ending just before token `e`, after the skips of
