@@ -1281,7 +1281,13 @@ impl<'a> Finder<'a> {
         // "added the drug to its list"); after verbs other than say and
         // tell, it must also open with a subject that cannot be an object
         // ("added he would stay", not "added a goal").
+        // "argued the stop sign had nothing to do with it": verbs that
+        // rarely take a plain object report a clause opening with a
+        // determiner, given a verb in it (checked below).
+        let clause_verb = source::with_lower(doc.tok(i), |v| CLAUSE_VERBS.iter().any(|stem| v.starts_with(stem)));
+        let det = source::with_lower(first, |l| matches!(l, "the" | "a" | "an" | "his" | "her" | "their" | "its"));
         let subject = plain_say
+            || clause_verb && det
             || is_cap_word(doc, c)
             || source::with_lower(first, |l| {
                 matches!(l, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these")
@@ -1590,6 +1596,10 @@ const DIRECTIVES: &[&str] = &[
     "begged",
     "begging",
 ];
+
+/// Stems of reporting verbs that take a clause far more often than a
+/// plain object ("argued", "alleges", "insisted").
+const CLAUSE_VERBS: &[&str] = &["argu", "alleg", "insist", "contend", "assert", "claim"];
 
 /// Auxiliaries and adverbs between a pronoun and its cue ("she has also
 /// said").

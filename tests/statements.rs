@@ -1273,3 +1273,11 @@ fn a_source_restricted_by_a_relative_clause() {
         ]
     );
 }
+
+#[test]
+fn verbs_that_take_a_clause_report_one_without_that() {
+    let text = "Pilon argued the stop sign had nothing to do with the crash. \
+                Pilon argued the case before the appeals court.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
+    assert_eq!(got, vec![("the stop sign had nothing to do with the crash", "argued")]);
+}
