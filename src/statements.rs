@@ -787,6 +787,24 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// True when tokens `s..e` are only a phrase fronted before a clause
+    /// ("With 214 delegates at stake", "And yet", "Though he is gaining"):
+    /// a preposition or subordinator opening them with no comma after it,
+    /// or no word but connectives.
+    fn adverbial(&self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let mut k = s;
+        while k < e && (source::with_lower(doc.tok(k), |l| CONNECTIVES.contains(&l)) || doc.tok(k) == ",") {
+            k += 1;
+        }
+        let words = (k..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word).take(2).count();
+        // A comma after the fronted phrase opens the clause it leads into
+        // ("In fact, neither plan would …").
+        words < 2
+            || source::with_lower(doc.tok(k), |l| FRONTING.contains(&l))
+                && !(k..e).any(|j| doc.tok(j) == "," && !self.in_quote.contains(j))
+    }
+
     /// True when a photo credit starts at token `i`: a short parenthesis
     /// on the same line naming a photographer and an agency with a slash
     /// ("(Ann Lee/The Canadian Press)").
@@ -952,7 +970,7 @@ impl<'a> Finder<'a> {
                 if let Some(np) = np {
                     if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
                         let tail_ok = s.end - ce <= 8 && self.content_start(i, ce, s.end, kind).is_none();
-                        if tail_ok && self.agent(np) {
+                        if tail_ok && self.agent(np) && !self.adverbial(s.start, np.0 - 1) {
                             return self.emit(s.start, np.0 - 1, Some(cue), Some(np));
                         }
                     }
@@ -1077,7 +1095,12 @@ impl<'a> Finder<'a> {
                     return None;
                 }
                 if interrupted {
-                    if let Some(first) = self.emit(s.start, np.0 - 1, Some(cue), Some(np)) {
+                    let first = if self.adverbial(s.start, np.0 - 1) {
+                        None
+                    } else {
+                        self.emit(s.start, np.0 - 1, Some(cue), Some(np))
+                    };
+                    if let Some(first) = first {
                         extra.push(first);
                     }
                 }

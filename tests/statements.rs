@@ -1281,3 +1281,11 @@ fn verbs_that_take_a_clause_report_one_without_that() {
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
     assert_eq!(got, vec![("the stop sign had nothing to do with the crash", "argued")]);
 }
+
+#[test]
+fn a_fronted_phrase_before_an_interruption_is_no_statement() {
+    let text = "With 214 delegates at stake, the mayor said, the vote was close. \
+                And yet, the mayor said, the vote was fair.                 The river rose fast, the mayor said.";
+    let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
+    assert_eq!(got, vec!["the vote was close", "the vote was fair", "The river rose fast"]);
+}
