@@ -388,7 +388,7 @@ impl<'a> Finder<'a> {
             let q = &self.quotes[k];
             // "Channel 9’s “Sunday Desk”", "the band's “Blue Road”": what a
             // possessive owns is a name, never speech.
-            if after_possessive(self.doc, q) {
+            if after_possessive(self.doc, q) || attribute_value(self.doc, q) {
                 k += 1;
                 continue;
             }
@@ -1496,6 +1496,9 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let q = &self.quotes[k];
+            if attribute_value(doc, q) {
+                continue;
+            }
             let starts_para = self.para_start(q.open);
             let last = q.last;
             let sentence_like = is_terminal(doc.tok(last)) || doc.tok(last) == ",";
@@ -1549,6 +1552,12 @@ fn after_possessive(doc: &Document, q: &Quote) -> bool {
     let s_after_apostrophe =
         matches!(w, "s" | "S") && !doc.tokens[prev].space_before && prev > 0 && apostrophe(prev - 1);
     s_after_apostrophe || (apostrophe(prev) && prev > 0 && doc.tok(prev - 1).ends_with(['s', 'S']))
+}
+
+/// True when `q` is the value of a markup attribute pasted with the text
+/// (`timestamp="1454346000"`): its opening mark follows "=".
+fn attribute_value(doc: &Document, q: &Quote) -> bool {
+    q.open > 0 && doc.tok(q.open - 1) == "=" && !doc.tokens[q.open].space_before
 }
 
 /// True when `q` quotes a short name (a programme, a title: "Sunday

@@ -1289,3 +1289,12 @@ fn a_fronted_phrase_before_an_interruption_is_no_statement() {
     let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
     assert_eq!(got, vec!["the vote was close", "the vote was fair", "The river rose fast"]);
 }
+
+#[test]
+fn a_markup_attribute_value_is_no_quotation() {
+    let text = "<tweet author=\"cityhall\" title=\"The mayor opens the new bridge over the river today.\">\
+                The bridge is open again.</tweet>\n\n\
+                “It is open again,” the mayor said.";
+    let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
+    assert_eq!(got, vec!["It is open again,"]);
+}
