@@ -1006,7 +1006,16 @@ impl<'a> Finder<'a> {
                 // "CONTENT, said Rep. Jo Ash, adding that …": a statement
                 // of the sentence before it gives the participle its source.
                 let participle = doc.tok(i).ends_with("ing");
-                if participle && (comma_before || comma_quote_before(doc, i, s.start)) {
+                // "issued a statement Tuesday saying …": a participle on a
+                // message its subject sent.
+                let on_message = participle && {
+                    let mut k = i;
+                    while k > s.start + 1 && is_day_word(doc.tok(k - 1)) {
+                        k -= 1;
+                    }
+                    k > s.start + 1 && source::with_lower(doc.tok(k - 1), |l| MESSAGES.contains(&l))
+                };
+                if participle && (comma_before || comma_quote_before(doc, i, s.start) || on_message) {
                     let subject = self.source_in(s.start, i).or_else(|| self.subject(s.start, i - 1));
                     let c = self
                         .content_start(i, ce, s.end, CueKind::Strong)
@@ -1632,6 +1641,27 @@ const DIRECTIVES: &[&str] = &[
 /// Stems of reporting verbs that take a clause far more often than a
 /// plain object ("argued", "alleges", "insisted").
 const CLAUSE_VERBS: &[&str] = &["argu", "alleg", "insist", "contend", "assert", "claim"];
+
+/// Messages a participle may describe ("a statement saying …").
+const MESSAGES: &[&str] = &[
+    "statement",
+    "notice",
+    "letter",
+    "release",
+    "note",
+    "email",
+    "e-mail",
+    "memo",
+    "message",
+    "video",
+    "tweet",
+    "post",
+    "ad",
+    "op-ed",
+    "speech",
+    "filing",
+    "petition",
+];
 
 /// Auxiliaries and adverbs between a pronoun and its cue ("she has also
 /// said").

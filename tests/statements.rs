@@ -1298,3 +1298,14 @@ fn a_markup_attribute_value_is_no_quotation() {
     let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
     assert_eq!(got, vec!["It is open again,"]);
 }
+
+#[test]
+fn a_message_saying_reports_its_sender() {
+    let text = "The ministry published a notice Tuesday saying that travel to the region was unsafe. \
+                The union issued a statement saying its members would strike.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![("that travel to the region was unsafe", "The ministry"), ("its members would strike", "The union")]
+    );
+}
