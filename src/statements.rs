@@ -558,7 +558,15 @@ impl<'a> Finder<'a> {
                                 && ce + 1 < limit
                                 && doc.tok(ce) == ","
                                 && !is_quote_mark(doc.tok(ce + 1));
-                            let closes = limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4 || comma;
+                            // "“Are there prizes?” Lee asked before going
+                            // out": a subordinate clause after the cue.
+                            let subordinate = ce < limit
+                                && src.0 == start
+                                && source::with_lower(doc.tok(ce), |l| {
+                                    matches!(l, "before" | "after" | "while" | "as" | "when" | "during")
+                                });
+                            let closes =
+                                limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4 || comma || subordinate;
                             if new_sentence && !closes {
                                 return None;
                             }

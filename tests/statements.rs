@@ -1309,3 +1309,9 @@ fn a_message_saying_reports_its_sender() {
         vec![("that travel to the region was unsafe", "The ministry"), ("its members would strike", "The union")]
     );
 }
+
+#[test]
+fn a_speaker_after_a_question_with_a_subordinate_clause() {
+    let text = "The golfers lined up.\n\n“Are there prizes?” Lincoln asked before teeing off.";
+    assert_eq!(run(text), vec![s(&["Are there prizes?"], Direct, Some("asked"), Some("Lincoln"), Some("Lincoln"))]);
+}
