@@ -175,6 +175,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let mut found: Vec<Found> = Vec::new();
     f.direct(&mut found);
     f.reported(&mut found);
+    f.posts(&mut found);
     f.floating(&mut found);
     // "READ MORE: …", "WATCH: …": a link to another story quotes its
     // headline, which the article does not report.
@@ -1502,6 +1503,51 @@ impl<'a> Finder<'a> {
             cue: cue.map(|c| tokens_span(self.doc, c)),
             source: src,
         })
+    }
+
+    /// Embedded social-media posts: a paragraph ending in "— Name
+    /// (@handle) Date" reports its text, up to any link, as said by Name.
+    fn posts(&mut self, out: &mut Vec<Found>) {
+        const MAX_NAME: usize = 8;
+        const MAX_POST: usize = 120;
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        for k in 1..n.saturating_sub(2) {
+            if doc.tok(k) != "@" || doc.tok(k - 1) != "(" || doc.tok(k + 2) != ")" || doc.tokens[k].space_before {
+                continue;
+            }
+            // The name back to its dash.
+            let floor = (k - 1).saturating_sub(MAX_NAME);
+            let Some(dash) = (floor..k - 1).rev().find(|&j| matches!(doc.tok(j), "—" | "―" | "–" | "-")) else {
+                continue;
+            };
+            let name = (dash + 1, k - 1);
+            if name.0 >= name.1 || !(name.0..name.1).all(|j| is_cap_word(doc, j) || doc.tok(j) == ".") {
+                continue;
+            }
+            // The post: back to its paragraph's start or a markup tag.
+            let floor = dash.saturating_sub(MAX_POST);
+            let mut start = dash;
+            while start > floor && !self.para_start(start) && doc.tok(start - 1) != ">" {
+                start -= 1;
+            }
+            if !self.para_start(start) && doc.tok(start.saturating_sub(1)) != ">" {
+                continue;
+            }
+            // Up to a link ("pic.twitter.com/…", "https://t.co/…").
+            let link = (start..dash).find(|&j| {
+                let w = doc.tok(j);
+                j + 2 < dash && (w.ends_with("pic") && doc.tok(j + 1) == "." && doc.tok(j + 2) == "twitter")
+                    || matches!(w, "http" | "https") && doc.tok(j + 1) == ":"
+            });
+            let end = link.unwrap_or(dash);
+            if (start..end).any(|j| self.used.contains(j)) {
+                continue;
+            }
+            if let Some(st) = self.emit(start, end, None, Some(name)) {
+                out.push(st);
+            }
+        }
     }
 
     /// Quotations with no attribution of their own: a continuation of the

@@ -1315,3 +1315,21 @@ fn a_speaker_after_a_question_with_a_subordinate_clause() {
     let text = "The golfers lined up.\n\n“Are there prizes?” Lincoln asked before teeing off.";
     assert_eq!(run(text), vec![s(&["Are there prizes?"], Direct, Some("asked"), Some("Lincoln"), Some("Lincoln"))]);
 }
+
+#[test]
+fn an_embedded_post_reports_its_author() {
+    let text = "Crews worked through the night.\n\n\
+                Less than 60,000 customers remain without power on the island. pic.twitter.com/Ab12Cd34 \
+                — Coast Power (@coastpower) December 22, 2018\n\n\
+                The storm moved east.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["Less than 60,000 customers remain without power on the island."],
+            Indirect,
+            None,
+            Some("Coast Power"),
+            Some("Coast Power")
+        )]
+    );
+}
