@@ -405,6 +405,14 @@ impl<'a> Finder<'a> {
                 a => a.or_else(|| self.attr_before(q)),
             };
             let Some(attr) = attr else {
+                // "“…” ― Ana Ruiz": a quotation signed with its speaker's
+                // name at the end of its line.
+                if let Some(name) = self.signature(q) {
+                    let fragments = q.fragments.clone();
+                    self.quote_used[k] = true;
+                    self.mark_source(name);
+                    out.push(Found { fragments, kind: StatementKind::Direct, cue: None, source: Some(name) });
+                }
                 k += 1;
                 continue;
             };
@@ -476,6 +484,34 @@ impl<'a> Finder<'a> {
             out.push(Found { fragments, kind, cue: Some(tokens_span(self.doc, attr.cue)), source: attr.source });
             k = next;
         }
+    }
+
+    /// The name that signs quotation `q`: a dash right after its closing
+    /// mark, then a few capitalized words ending its line (a period may
+    /// close them).
+    fn signature(&self, q: &Quote) -> Option<(usize, usize)> {
+        const MAX_NAME: usize = 6;
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let dash = q.close + 1;
+        if dash + 1 >= n || !matches!(doc.tok(dash), "―" | "—" | "–") || doc.tokens[dash].newlines_before > 0 {
+            return None;
+        }
+        let start = dash + 1;
+        let mut e = start;
+        while e < n
+            && e - start < MAX_NAME
+            && doc.tokens[e].newlines_before == 0
+            && (is_cap_word(doc, e) || doc.tok(e) == ".")
+        {
+            e += 1;
+        }
+        while e > start && doc.tok(e - 1) == "." {
+            e -= 1;
+        }
+        let line_ends = |k: usize| k >= n || doc.tokens[k].newlines_before > 0;
+        let ends = line_ends(e) || doc.tok(e) == "." && line_ends(e + 1);
+        (e > start && is_cap_word(doc, start) && ends).then_some((start, e))
     }
 
     /// The start of the sentence words that lead into a quotation ("Her

@@ -1333,3 +1333,18 @@ fn an_embedded_post_reports_its_author() {
         )]
     );
 }
+
+#[test]
+fn a_quotation_signed_with_a_name() {
+    let text = "Readers wrote in about the new bridge.\n\n\
+                “It saves me twenty minutes every morning.” ― Ana Ruiz\n\
+                “The tolls are far too high for families like mine.” — Tom Ash.\n";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue, x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("It saves me twenty minutes every morning.", None, "Ana Ruiz"),
+            ("The tolls are far too high for families like mine.", None, "Tom Ash"),
+        ]
+    );
+}
