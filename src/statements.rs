@@ -1121,7 +1121,10 @@ impl<'a> Finder<'a> {
                     // "… and Smith says", "because he said": a
                     // coordinated or subordinate clause of its own.
                     || source::with_lower(doc.tok(np.0 - 1), |l| CLAUSE_JOINERS.contains(&l))
-                    || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word);
+                    || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word)
+                    // "In early November the company announced …": a
+                    // short fronted phrase with no comma.
+                    || np.0 <= s.start + 6 && source::with_lower(doc.tok(s.start), |l| FRONTING.contains(&l));
                 if !clause_start {
                     return None;
                 }

@@ -1348,3 +1348,17 @@ fn a_quotation_signed_with_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_prepositional_phrase_is_no_source() {
+    let text = "In early November the company announced that Ann Lee would lead the board. \
+                “We will review it.” On a more conciliatory note, the talks went well.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue, x.source)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("that Ann Lee would lead the board", Some("announced"), Some("the company")),
+            ("We will review it.", None, Some("the company")),
+        ]
+    );
+}

@@ -695,6 +695,15 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
             return Some((k, e));
         }
     }
+    // "In early November the company (announced)": the subject follows a
+    // fronted time or place, at its determiner.
+    if e - s > 2 && PREPOSITIONS_SET.contains(doc.tok(s)) && !is_number(doc, s + 1) {
+        if let Some(d) =
+            (s + 2..e - 1).rev().find(|&j| lower_in(doc.tok(j), &["the", "a", "an", "its", "his", "her", "their"]))
+        {
+            s = d;
+        }
+    }
     plausible(doc, s, e).then_some((s, e))
 }
 
@@ -882,6 +891,14 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     let lex = lexicon::get();
     if e - s == 1 && pronoun(doc.tok(s)).is_some() {
         return true;
+    }
+    // "On a more conciliatory (note)", "Whenever (he says)": a phrase
+    // opened by a preposition or subordinator names no one.
+    let share = lower_in(doc.tok(s), &["about", "over", "under"]) && is_number(doc, s + 1);
+    if e - s > 1 && PREPOSITIONS_SET.contains(doc.tok(s)) && !share
+        || lower_in(doc.tok(s), &["whenever", "absent", "during", "despite", "after", "before", "saying"])
+    {
+        return false;
     }
     (s..e).any(|i| {
         let w = doc.tok(i);
