@@ -602,8 +602,13 @@ impl<'a> Finder<'a> {
                                 && source::with_lower(doc.tok(ce), |l| {
                                     matches!(l, "before" | "after" | "while" | "as" | "when" | "during")
                                 });
-                            let closes =
-                                limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4 || comma || subordinate;
+                            // A short tail closes the attribution ("He said
+                            // Monday."), an object does not ("The minister
+                            // praised the report.").
+                            let object = ce < limit && NOT_INFINITIVE_SET.contains(doc.tok(ce));
+                            let closes = limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4 && !object
+                                || comma
+                                || subordinate;
                             if new_sentence && !closes {
                                 return None;
                             }

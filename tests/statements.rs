@@ -1362,3 +1362,9 @@ fn a_prepositional_phrase_is_no_source() {
         ]
     );
 }
+
+#[test]
+fn a_cue_with_an_object_after_a_quotation_does_not_attribute_it() {
+    let text = "“We will review every page of it.” The minister praised the report.";
+    assert_eq!(run(text), vec![s(&["We will review every page of it."], Direct, None, None, None)]);
+}
