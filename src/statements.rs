@@ -1391,8 +1391,13 @@ impl<'a> Finder<'a> {
             && doc.tok(c + 1).eq_ignore_ascii_case("than");
         let bad = NOT_CLAUSE_START_SET.contains(first) && !(plain_say && subordinate()) && !quantity
             || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(first);
-        // At least three words.
-        if bad || (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(2).is_none() {
+        // At least three words, or a subject pronoun and a verb ("said he
+        // would").
+        let pronoun_verb = plain_say
+            && source::with_lower(first, |l| matches!(l, "he" | "she" | "they" | "we" | "i"))
+            && c + 1 < end
+            && source::with_lower(doc.tok(c + 1), is_auxiliary);
+        if bad || !pronoun_verb && (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(2).is_none() {
             return None;
         }
         let finite = || {

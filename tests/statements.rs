@@ -1368,3 +1368,11 @@ fn a_cue_with_an_object_after_a_quotation_does_not_attribute_it() {
     let text = "“We will review every page of it.” The minister praised the report.";
     assert_eq!(run(text), vec![s(&["We will review every page of it."], Direct, None, None, None)]);
 }
+
+#[test]
+fn a_channel_between_source_and_verb_and_a_short_answer() {
+    let text = "Jeb Bush in a Medium post said he would name more judges. \
+                Asked whether he would vote for the bill, Senator Jo Flake said he would.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("he would name more judges", "Jeb Bush"), ("he would", "Senator Jo Flake")]);
+}

@@ -561,6 +561,13 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         e -= 1;
         skipped += 1;
     }
+    // "Jeb Bush in a Medium post said": the channel between the source
+    // and its verb.
+    if let Some(k) = (e.saturating_sub(6).max(min + 1)..e.saturating_sub(2)).rev().find(|&k| doc.tok(k) == "in") {
+        if lower_in(doc.tok(e - 1), CHANNELS) && (k + 1..e - 1).all(|j| doc.tokens[j].kind == TokenKind::Word) {
+            e = k;
+        }
+    }
     // "The union late Friday said", "Sam Pike on Thursday evening said",
     // "Ann Cole last week said": a time between the source and its verb.
     if e > min + 2 && lower_in(doc.tok(e - 1), &["morning", "afternoon", "evening", "night"]) {
@@ -926,6 +933,25 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
             && (doc.tokens[s].kind == TokenKind::Number || lower_in(doc.tok(s), &["half"]))
             && lower_in(doc.tok(e - 1), &["percent", "half", "%"]))
 }
+
+/// Channels a source speaks through ("in a statement", "in a Medium
+/// post").
+const CHANNELS: &[&str] = &[
+    "statement",
+    "interview",
+    "post",
+    "tweet",
+    "letter",
+    "email",
+    "e-mail",
+    "speech",
+    "video",
+    "op-ed",
+    "release",
+    "briefing",
+    "memo",
+    "message",
+];
 
 /// True when token `i` is a number, in figures or a word up to ten.
 fn is_number(doc: &Document, i: usize) -> bool {
