@@ -308,6 +308,14 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     {
         return None;
     }
+    // "Secretary of State Ann Lee", "the United States": after "of", or
+    // after "the" and a capitalized word, a capitalized word is a name.
+    if w[0].is_ascii_uppercase()
+        && i > 0
+        && (doc.tok(i - 1) == "of" || i > 1 && is_cap_word(doc, i - 1) && doc.tok(i - 2).eq_ignore_ascii_case("the"))
+    {
+        return None;
+    }
     // "the warning", "a report", "his claim": after a determiner the
     // word is a noun.
     if i > 0 && NOUN_DETERMINERS_SET.contains(doc.tok(i - 1)) {

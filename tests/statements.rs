@@ -1376,3 +1376,11 @@ fn a_channel_between_source_and_verb_and_a_short_answer() {
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(got, vec![("he would name more judges", "Jeb Bush"), ("he would", "Senator Jo Flake")]);
 }
+
+#[test]
+fn a_capitalized_cue_word_inside_a_name() {
+    let text = "Missouri Secretary of State Jo Kander announced Wednesday that turnout was a record. \
+                The gate, the United States Customs office said, was closed.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
+    assert_eq!(got, vec![("that turnout was a record", "announced"), ("The gate", "said")]);
+}
