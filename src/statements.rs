@@ -858,9 +858,17 @@ impl<'a> Finder<'a> {
         let words = (k..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word).take(2).count();
         // A comma after the fronted phrase opens the clause it leads into
         // ("In fact, neither plan would …").
-        words < 2
-            || source::with_lower(doc.tok(k), |l| FRONTING.contains(&l))
-                && !(k..e).any(|j| doc.tok(j) == "," && !self.in_quote.contains(j))
+        // "Speaking in Vaughan, Ont., on Thursday morning": commas of a
+        // place, and no verb of a clause.
+        let fronting = source::with_lower(doc.tok(k), |l| FRONTING.contains(&l));
+        let participle = is_cap_word(doc, k) && doc.tok(k).ends_with("ing");
+        let comma = || (k..e).any(|j| doc.tok(j) == "," && !self.in_quote.contains(j));
+        let verb = || {
+            (k + 1..e).any(|j| source::with_lower(doc.tok(j), |l| is_auxiliary(l) || l.len() > 4 && l.ends_with("ed")))
+        };
+        // A gerund may be the subject of a whole clause ("Being in office
+        // can be hard").
+        words < 2 || fronting && (!comma() || !verb()) || participle && comma() && !verb()
     }
 
     /// True when a photo credit starts at token `i`: a short parenthesis

@@ -1384,3 +1384,11 @@ fn a_capitalized_cue_word_inside_a_name() {
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
     assert_eq!(got, vec![("that turnout was a record", "announced"), ("The gate", "said")]);
 }
+
+#[test]
+fn a_fronted_participle_is_no_statement_but_a_gerund_subject_is() {
+    let text = "Speaking in Salem, Ore., on Thursday morning, the governor denied the report. \
+                Being in office at 25 can be hard, Lonechild said.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("Being in office at 25 can be hard", "Lonechild")]);
+}
