@@ -499,7 +499,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // or relative clause may end in a quoted name that holds its closing
     // comma.
     let quoted = comma_in_quoted_name(doc, end, min);
-    let comma = quoted.or_else(|| (e > min + 2 && doc.tok(e - 1) == ",").then_some(e - 1));
+    let comma = quoted.or_else(|| (e > min + 2 && doc.tok(e - 1) == ",").then(|| e - 1));
     // "Adam Lee, who spent the fall at home, said": the subject is the
     // phrase before the relative clause.
     if let Some(c) = comma {
