@@ -1392,3 +1392,17 @@ fn a_fronted_participle_is_no_statement_but_a_gerund_subject_is() {
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(got, vec![("Being in office at 25 can be hard", "Lonechild")]);
 }
+
+#[test]
+fn a_document_named_after_according_to() {
+    let text = "According to a report by the coastal agency, flooding in the area has tripled since 2000. \
+                “The wall comes too late,” said former secretary of state Ana Lind.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("flooding in the area has tripled since 2000", "a report by the coastal agency"),
+            ("The wall comes too late,", "former secretary of state Ana Lind"),
+        ]
+    );
+}

@@ -870,11 +870,17 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             break;
         } else if t.kind == TokenKind::Word && !is_cap(doc, e) {
             let l = ascii_lower(w);
-            let joins = matches!(&*l, "of" | "for")
+            // "a spokesman for the ministry", "a report by the agency".
+            let by = l == "by" && e > start && lexicon::get().non_agents.get(doc.tok(e - 1)).is_some();
+            let joins = (matches!(&*l, "of" | "for") || by)
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || DETERMINERS_SET.contains(doc.tok(e + 1)));
             let and = l == "and" && e + 1 < max && !lexicon::get().is_cue_start(doc.tok(e + 1));
-            if is_stop(w) && !joins && !and || lexicon::get().is_cue_start(&l) && e > start {
+            // A reporting verb ends the phrase ("said Ann Lee, adding"),
+            // unless a determiner or modifier makes it a noun ("according
+            // to the report", "a new statement").
+            let noun = e > start && doc.tokens[e - 1].kind == TokenKind::Word && !is_cap(doc, e - 1);
+            if is_stop(w) && !joins && !and || lexicon::get().is_cue_start(&l) && e > start && !noun {
                 break;
             }
         }
