@@ -265,7 +265,8 @@ fn unattributed_quote_keeps_the_last_speaker() {
     let got = run(text);
     assert_eq!(got.len(), 2);
     assert_eq!(got[1].fragments, vec!["The players have worked all winter long for this one game."]);
-    assert_eq!(got[1].source, None);
+    // The speaker's mention is the one in the attribution it continues.
+    assert_eq!(got[1].source, Some("coach Lena Park"));
     assert_eq!(got[1].cue, None);
     assert_eq!(got[1].speaker.as_deref(), Some("Lena Park"));
 }
@@ -508,7 +509,8 @@ fn a_quoted_sentence_after_its_attribution_joins_the_quote() {
     );
     assert_eq!(got[0].source, Some("Mayor Ana Lindqvist"));
     assert_eq!(got[0].cue, Some("said"));
-    assert_eq!(got[1].source, None);
+    assert_eq!(got[1].source, Some("Mayor Ana Lindqvist"));
+    assert_eq!(got[1].cue, None);
     assert_eq!(got[1].speaker.as_deref(), Some("Ana Lindqvist"));
 }
 
@@ -1047,6 +1049,360 @@ fn a_dateline_and_sources_familiar_with_the_matter() {
             ("its profits doubled", "Acme"),
             ("the merger is near", "A person familiar with the plans"),
             ("the coach would stay", "People close to the team"),
+        ]
+    );
+}
+
+#[test]
+fn an_apposition_may_end_in_a_quoted_programme_name() {
+    let text = "Maria Olsen, host of Radio Nord’s “Evening Desk,” said the strike was over. \
+                Peter Vance, who writes the column “Small Change,” told readers that rents would rise.";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["the strike was over"], Indirect, Some("said"), Some("Maria Olsen"), Some("Maria Olsen")),
+            s(&["that rents would rise"], Indirect, Some("told"), Some("Peter Vance"), Some("Peter Vance")),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_after_a_second_verb_takes_the_subject() {
+    let text = "Councillor Ruth Abebe praised the new library and added, “It was worth every cent.” \
+                In an interview with reporter Tom Ash on Friday, Mayor Ida Brandt toured the dam and said: \
+                “We will rebuild the road.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(&["It was worth every cent."], Direct, Some("added"), Some("Councillor Ruth Abebe"), Some("Ruth Abebe")),
+            s(&["We will rebuild the road."], Direct, Some("said"), Some("Mayor Ida Brandt"), Some("Ida Brandt")),
+        ]
+    );
+}
+
+#[test]
+fn manner_verbs_and_a_speaker_after_an_exclamation() {
+    let text = "The hall went quiet.\n\n“This is a great day!” beamed Lidia Sousa, waving a flag.\n\n\
+                “Not again!” Okafor shouted, and the crowd laughed.\n\n\
+                “The proud state of Vermont casts ten votes for the governor!” State Senator Ida Crane said.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap(), x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("This is a great day!", "beamed", "Lidia Sousa"),
+            ("Not again!", "shouted", "Okafor"),
+            ("The proud state of Vermont casts ten votes for the governor!", "said", "State Senator Ida Crane"),
+        ]
+    );
+}
+
+#[test]
+fn put_it_introduces_a_quotation() {
+    let text = "Senator Ida Crane, the party's whip, put it bluntly: “This bill will not pass.” \
+                The aide could only quip: “I guess the hall was booked.”";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap(), x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("This bill will not pass.", "put it", "Senator Ida Crane, the party's whip"),
+            ("I guess the hall was booked.", "quip", "The aide"),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_opening_a_clause_after_the_cue_is_mixed() {
+    let text = "The mayor said “it makes me furious” every time a bridge closes without warning. \
+                The coach said “we were robbed.”";
+    assert_eq!(
+        run(text),
+        vec![
+            s(
+                &["it makes me furious” every time a bridge closes without warning"],
+                Mixed,
+                Some("said"),
+                Some("The mayor"),
+                Some("The mayor")
+            ),
+            s(&["we were robbed."], Direct, Some("said"), Some("The coach"), Some("The coach")),
+        ]
+    );
+}
+
+#[test]
+fn groups_of_people_as_sources() {
+    let text = "The mill has been looking for a buyer, and sources familiar with the talks have said \
+                it hoped to sign a deal by June. The mill wants a buyer, but people close to the talks \
+                said the price was too high. In the two years since the flood, some in the village \
+                say the help has dried up.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("it hoped to sign a deal by June", "sources familiar with the talks"),
+            ("the price was too high", "people close to the talks"),
+            ("the help has dried up", "some in the village"),
+        ]
+    );
+}
+
+#[test]
+fn a_long_relative_clause_and_an_inserted_citation() {
+    let text = "Okafor, who won two titles on the tour and represented Kenya at the games with Lee \
+                (they tied for fourth) during the fall of 2018, said he was excited to race again. \
+                Ms. Lee, citing two unnamed officials, said the race would be moved.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("he was excited to race again", "Okafor"), ("the race would be moved", "Ms. Lee")]);
+}
+
+#[test]
+fn the_hearer_of_told_ends_before_a_subject_pronoun() {
+    let text = "Mayor Ann Lee told the council she would veto the budget. \
+                Kofi Mensah also told Radio Accra he’d run again in the fall.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![("she would veto the budget", "Mayor Ann Lee"), ("he’d run again in the fall", "Kofi Mensah")]
+    );
+}
+
+#[test]
+fn ages_descriptions_and_inserted_adverbs_around_a_source() {
+    let text = "Mara Lind, 27, a nurse in Boston, said the ward rarely closed. \
+                One pastor backing the mayor, Tom Reed of Grace Church, said he had made many calls. \
+                Others, however, say a change is overdue. \
+                The merger may have been a surprise to the staff, said several observers. \
+                The plan is an insult to every taxpayer, city lawmakers said Friday afternoon, after the vote.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the ward rarely closed", "Mara Lind, 27, a nurse in Boston"),
+            ("he had made many calls", "One pastor backing the mayor, Tom Reed of Grace Church"),
+            ("a change is overdue", "Others"),
+            ("The merger may have been a surprise to the staff", "several observers"),
+            ("The plan is an insult to every taxpayer", "city lawmakers"),
+        ]
+    );
+}
+
+#[test]
+fn sources_with_times_parentheses_relative_clauses_and_shares() {
+    let text = "The tax plan has helped drive turnout, said Paul Grey, a professor of politics at Lake University. \
+                Party spokesman Sam Pike on Thursday evening said the party was not in a crisis. \
+                Senator Ann Cole (D-Ore.) last week said the bill was sound. \
+                Sen. Jo Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan. \
+                Executives for Acme, which earned $30 billion last year, say the company will save money. \
+                Aides said more than a million donors gave money. \
+                Two in three said they are less likely to vote.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("The tax plan has helped drive turnout", "Paul Grey"),
+            ("the party was not in a crisis", "Party spokesman Sam Pike"),
+            ("the bill was sound", "Senator Ann Cole (D-Ore.)"),
+            ("that he had not read the plan", "Sen. Jo Reed (D-R.I.)"),
+            ("the company will save money", "Executives for Acme"),
+            ("more than a million donors gave money", "Aides"),
+            ("they are less likely to vote", "Two in three"),
+        ]
+    );
+}
+
+#[test]
+fn a_participle_after_the_main_clause_takes_its_named_subject() {
+    let text = "In a victory speech on Tuesday night, Mayor Dan Lane struck a measured tone, \
+                saying he understood the weight of the office. \
+                Mr. Kirk, who walks with difficulty, also noted that the bridge was closed.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap(), x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("he understood the weight of the office", "saying", "Mayor Dan Lane"),
+            ("that the bridge was closed", "noted", "Mr. Kirk"),
+        ]
+    );
+}
+
+#[test]
+fn a_photo_caption_is_no_report() {
+    let text = "Mayor Ann Lee said the road would reopen in May. (Tom Ash/The Daily Courier)\n\n\
+                Mayor Ann Lee said the bridge would reopen in June. (The bridge has been shut since March.)";
+    let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
+    assert_eq!(got, vec!["the bridge would reopen in June"]);
+}
+
+#[test]
+fn a_link_line_quotes_another_story() {
+    let text = "READ MORE: Mayor says the bridge will “reopen by spring.”\n\n\
+                Watch: “We are ready,” the coach says.\n\n\
+                The coach said the team was ready.";
+    let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
+    assert_eq!(got, vec!["the team was ready"]);
+}
+
+#[test]
+fn a_participle_shares_the_source_of_its_sentence() {
+    let text = "It was a long night, said Rep. Jo Ash (D-Va.) at the time, adding that “we will be back.” \
+                “We won,” he said, adding that the count was not over. \
+                Mayor Ann Lee praised the city's “grit and heart,” saying the city would recover.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("It was a long night", "Rep. Jo Ash"),
+            ("that “we will be back.", "Rep. Jo Ash"),
+            ("We won,", "he"),
+            ("that the count was not over", "he"),
+            ("the city would recover", "Mayor Ann Lee"),
+        ]
+    );
+}
+
+#[test]
+fn a_source_restricted_by_a_relative_clause() {
+    let text = "Even so, engineers who have fought other online threats say the firm could do more. \
+                Supporters who have heard from the campaign say their first goal is Iowa.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the firm could do more", "engineers who have fought other online threats"),
+            ("their first goal is Iowa", "Supporters who have heard from the campaign"),
+        ]
+    );
+}
+
+#[test]
+fn verbs_that_take_a_clause_report_one_without_that() {
+    let text = "Pilon argued the stop sign had nothing to do with the crash. \
+                Pilon argued the case before the appeals court.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
+    assert_eq!(got, vec![("the stop sign had nothing to do with the crash", "argued")]);
+}
+
+#[test]
+fn a_fronted_phrase_before_an_interruption_is_no_statement() {
+    let text = "With 214 delegates at stake, the mayor said, the vote was close. \
+                And yet, the mayor said, the vote was fair.                 The river rose fast, the mayor said.";
+    let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
+    assert_eq!(got, vec!["the vote was close", "the vote was fair", "The river rose fast"]);
+}
+
+#[test]
+fn a_markup_attribute_value_is_no_quotation() {
+    let text = "<tweet author=\"cityhall\" title=\"The mayor opens the new bridge over the river today.\">\
+                The bridge is open again.</tweet>\n\n\
+                “It is open again,” the mayor said.";
+    let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
+    assert_eq!(got, vec!["It is open again,"]);
+}
+
+#[test]
+fn a_message_saying_reports_its_sender() {
+    let text = "The ministry published a notice Tuesday saying that travel to the region was unsafe. \
+                The union issued a statement saying its members would strike.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![("that travel to the region was unsafe", "The ministry"), ("its members would strike", "The union")]
+    );
+}
+
+#[test]
+fn a_speaker_after_a_question_with_a_subordinate_clause() {
+    let text = "The golfers lined up.\n\n“Are there prizes?” Lincoln asked before teeing off.";
+    assert_eq!(run(text), vec![s(&["Are there prizes?"], Direct, Some("asked"), Some("Lincoln"), Some("Lincoln"))]);
+}
+
+#[test]
+fn an_embedded_post_reports_its_author() {
+    let text = "Crews worked through the night.\n\n\
+                Less than 60,000 customers remain without power on the island. pic.twitter.com/Ab12Cd34 \
+                — Coast Power (@coastpower) December 22, 2018\n\n\
+                The storm moved east.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["Less than 60,000 customers remain without power on the island."],
+            Indirect,
+            None,
+            Some("Coast Power"),
+            Some("Coast Power")
+        )]
+    );
+}
+
+#[test]
+fn a_quotation_signed_with_a_name() {
+    let text = "Readers wrote in about the new bridge.\n\n\
+                “It saves me twenty minutes every morning.” ― Ana Ruiz\n\
+                “The tolls are far too high for families like mine.” — Tom Ash.\n";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue, x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("It saves me twenty minutes every morning.", None, "Ana Ruiz"),
+            ("The tolls are far too high for families like mine.", None, "Tom Ash"),
+        ]
+    );
+}
+
+#[test]
+fn a_prepositional_phrase_is_no_source() {
+    let text = "In early November the company announced that Ann Lee would lead the board. \
+                “We will review it.” On a more conciliatory note, the talks went well.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue, x.source)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("that Ann Lee would lead the board", Some("announced"), Some("the company")),
+            ("We will review it.", None, Some("the company")),
+        ]
+    );
+}
+
+#[test]
+fn a_cue_with_an_object_after_a_quotation_does_not_attribute_it() {
+    let text = "“We will review every page of it.” The minister praised the report.";
+    assert_eq!(run(text), vec![s(&["We will review every page of it."], Direct, None, None, None)]);
+}
+
+#[test]
+fn a_channel_between_source_and_verb_and_a_short_answer() {
+    let text = "Jeb Bush in a Medium post said he would name more judges. \
+                Asked whether he would vote for the bill, Senator Jo Flake said he would.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("he would name more judges", "Jeb Bush"), ("he would", "Senator Jo Flake")]);
+}
+
+#[test]
+fn a_capitalized_cue_word_inside_a_name() {
+    let text = "Missouri Secretary of State Jo Kander announced Wednesday that turnout was a record. \
+                The gate, the United States Customs office said, was closed.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
+    assert_eq!(got, vec![("that turnout was a record", "announced"), ("The gate", "said")]);
+}
+
+#[test]
+fn a_fronted_participle_is_no_statement_but_a_gerund_subject_is() {
+    let text = "Speaking in Salem, Ore., on Thursday morning, the governor denied the report. \
+                Being in office at 25 can be hard, Lonechild said.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(got, vec![("Being in office at 25 can be hard", "Lonechild")]);
+}
+
+#[test]
+fn a_document_named_after_according_to() {
+    let text = "According to a report by the coastal agency, flooding in the area has tripled since 2000. \
+                “The wall comes too late,” said former secretary of state Ana Lind.";
+    let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("flooding in the area has tripled since 2000", "a report by the coastal agency"),
+            ("The wall comes too late,", "former secretary of state Ana Lind"),
         ]
     );
 }

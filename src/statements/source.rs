@@ -22,7 +22,7 @@ use std::hash::{Hash, Hasher};
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 12;
 /// Longest relative clause skipped between a source and its verb, in tokens.
-const MAX_RELATIVE: usize = 24;
+const MAX_RELATIVE: usize = 40;
 /// How many earlier name mentions a pronoun may look back over.
 const MAX_LOOKBACK: usize = 60;
 
@@ -175,6 +175,7 @@ const BETWEEN: &[&str] = &[
     "angrily",
     "bluntly",
     "proudly",
+    "only",
     "now",
     "still",
     "currently",
@@ -484,42 +485,75 @@ fn np_punct(s: &str) -> bool {
 /// before `min`: the subject of a verb at `end`. Skips adverbs and
 /// auxiliaries next to the verb.
 pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, usize)> {
+    // "Mr. Kirk, who …, also noted": adverbs and auxiliaries before the
+    // verb come before the comma that closes a clause on the source.
+    let mut end = end;
+    let mut k = 0;
+    while k < 3 && end > min + 3 && BETWEEN_SET.contains(doc.tok(end - 1)) && doc.tok(end - 2) == "," {
+        end -= 1;
+        k += 1;
+    }
     let mut e = end;
     let mut skipped = 0;
+    // "Jane Roe, host of Channel 9’s “Sunday Desk,” said": an apposition
+    // or relative clause may end in a quoted name that holds its closing
+    // comma.
+    let quoted = comma_in_quoted_name(doc, end, min);
+    let comma = quoted.or_else(|| (e > min + 2 && doc.tok(e - 1) == ",").then(|| e - 1));
     // "Adam Lee, who spent the fall at home, said": the subject is the
     // phrase before the relative clause.
-    if e > min + 2 && doc.tok(e - 1) == "," {
-        let floor = (e - 1).saturating_sub(MAX_RELATIVE).max(min + 1);
+    if let Some(c) = comma {
+        let floor = c.saturating_sub(MAX_RELATIVE).max(min + 1);
         // The relative clause may hold commas of its own ("Adam Lee, who
         // won in 2018, 2019 and 2021, said").
-        let who = (floor..e - 1)
+        let who = (floor..c)
             .rev()
             .filter(|&k| doc.tok(k) == ",")
             .take(3)
-            .find(|&k| k + 1 < e && lower_in(doc.tok(k + 1), &["who", "whose"]));
+            .find(|&k| k + 1 < c && lower_in(doc.tok(k + 1), &["who", "whose"]));
         if let Some(k) = who {
             return before(doc, k + 1, min);
         }
-        if let Some(k) = (floor..e - 1).rev().find(|&k| doc.tok(k) == ",") {
+        if let Some(k) = (floor..c).rev().find(|&k| doc.tok(k) == ",") {
             // "Ann Lee, in a statement released Monday, said": an inserted
             // channel or time is no part of the source.
-            let inserted = k + 2 < e - 1
-                && lower_in(doc.tok(k + 1), &["in", "on", "at", "during", "speaking", "writing", "asked"])
-                && !(k + 1..e - 1).any(|j| lower_in(doc.tok(j), &["said", "says", "told", "that"]));
+            let inserted = k + 2 < c
+                && lower_in(
+                    doc.tok(k + 1),
+                    &["in", "on", "at", "during", "speaking", "writing", "asked", "citing", "quoting"],
+                )
+                && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says", "told", "that"]));
             if inserted {
                 return before(doc, k + 1, min).filter(|&(a, b)| (a..b).any(|j| is_cap(doc, j)));
             }
         }
-        if let Some(np) = apposition(doc, e - 1, min) {
-            return Some(np);
+        let np = apposition(doc, c, min, quoted.is_some()).or_else(|| named_apposition(doc, c, min));
+        if quoted.is_some() {
+            // The source is then the name alone: a span ending inside the
+            // quotation would leave its marks unpaired.
+            return np.and_then(|(a, _)| (a..c).find(|&k| doc.tok(k) == ",").map(|k| (a, k)));
+        }
+        if np.is_some() {
+            return np;
+        }
+        // "Executives for Acme, which earned …, say": a relative clause on
+        // a phrase that is no name with an apposition.
+        let which = (floor..c).rev().filter(|&k| doc.tok(k) == ",").take(3).find(|&k| {
+            k + 1 < c
+                && lower_in(doc.tok(k + 1), &["which"])
+                && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says"]))
+        });
+        if let Some(k) = which {
+            return before(doc, k + 1, min);
         }
     }
-    // "Ernie LeBlanc, says": an apposition's closing comma.
-    if e > min + 1 && doc.tok(e - 1) == "," && doc.tokens[e - 2].kind == TokenKind::Word {
+    // "Ernie LeBlanc, says", "Sen. Jo Reed (D-R.I.), said": an
+    // apposition's closing comma.
+    if e > min + 1 && doc.tok(e - 1) == "," && (doc.tokens[e - 2].kind == TokenKind::Word || doc.tok(e - 2) == ")") {
         e -= 1;
         // "Officials, however, said": an inserted sentence adverb.
         let adverb = lower_in(doc.tok(e - 1), &["however", "meanwhile", "though", "too", "instead", "also"]);
-        if adverb && e > min + 3 && doc.tok(e - 2) == "," {
+        if adverb && e > min + 2 && doc.tok(e - 2) == "," {
             e -= 2;
         }
     }
@@ -527,7 +561,25 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         e -= 1;
         skipped += 1;
     }
-    // "The union late Friday said": a day between the source and its verb.
+    // "Jeb Bush in a Medium post said": the channel between the source
+    // and its verb.
+    if let Some(k) = (e.saturating_sub(6).max(min + 1)..e.saturating_sub(2)).rev().find(|&k| doc.tok(k) == "in") {
+        if lower_in(doc.tok(e - 1), CHANNELS) && (k + 1..e - 1).all(|j| doc.tokens[j].kind == TokenKind::Word) {
+            e = k;
+        }
+    }
+    // "The union late Friday said", "Sam Pike on Thursday evening said",
+    // "Ann Cole last week said": a time between the source and its verb.
+    if e > min + 2 && lower_in(doc.tok(e - 1), &["morning", "afternoon", "evening", "night"]) {
+        if lower_in(doc.tok(e - 2), WEEKDAYS) {
+            e -= 1;
+        }
+    } else if e > min + 2
+        && lower_in(doc.tok(e - 1), &["week", "month", "year"])
+        && lower_in(doc.tok(e - 2), &["last", "this"])
+    {
+        e -= 2;
+    }
     if e > min + 1 && lower_in(doc.tok(e - 1), WEEKDAYS) {
         e -= 1;
         if e > min + 1 && lower_in(doc.tok(e - 1), &["late", "early", "on", "last", "this"]) {
@@ -545,9 +597,35 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             }
         }
     }
+    if let Some(np) = restrictive_relative(doc, e, min) {
+        return Some(np);
+    }
     let found = before_np(doc, e, min);
     // The phrase ends after the parenthesis when it ended just before it.
     found.map(|(a, b)| (a, if b == e { full_end } else { b }))
+}
+
+/// "people who have battled online threats say": a phrase and the
+/// relative clause that restricts it, with no comma between them, when
+/// the clause holds no punctuation and no other reporting verb.
+fn restrictive_relative(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
+    let floor = e.saturating_sub(MAX_RELATIVE).max(min + 1);
+    let mut k = e;
+    while k > floor {
+        k -= 1;
+        let w = doc.tok(k);
+        if doc.tokens[k].kind == TokenKind::Punct && !np_punct(w) || doc.tokens[k].newlines_before > 0 {
+            return None;
+        }
+        if lower_in(w, &["said", "says", "say", "told", "that", "which"]) {
+            return None;
+        }
+        if w == "who" {
+            let (a, b) = before_np(doc, k, min)?;
+            return (b == k && (a..b).all(|j| !lower_in(doc.tok(j), &["who", "whom"]))).then_some((a, e));
+        }
+    }
+    None
 }
 
 /// The plain noun phrase ending just before token `e`, after the skips of
@@ -559,7 +637,9 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
         let w = doc.tok(i);
         let t = doc.tokens[i];
         if t.kind == TokenKind::Punct {
-            if !np_punct(w) || doc.tokens[i + 1].space_before && w != "." {
+            // "42% say": a share.
+            let percent = w == "%" && i > min && doc.tokens[i - 1].kind == TokenKind::Number;
+            if !percent && (!np_punct(w) || doc.tokens[i + 1].space_before && w != ".") {
                 break;
             }
             // A sentence-ending period is not an abbreviation's.
@@ -576,12 +656,14 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
                     && !is_stop(doc.tok(i - 1)))
         {
             // "Ana Ruiz and Tom Blake said": one source.
-        } else if i > min
-            && lower_in(w, &["with", "to", "on", "about", "in"])
-            && lower_in(doc.tok(i - 1), &["familiar", "close", "briefed", "knowledgeable", "involved"])
-        {
+        } else if i > min && lower_in(w, &["with", "to", "on", "about", "in"]) && lower_in(doc.tok(i - 1), INFORMED) {
             // "people familiar with the talks said", "sources close to the
             // team say".
+        } else if i > min && lower_in(w, &["in", "at", "within", "across", "among"]) && lower_in(doc.tok(i - 1), GROUPS)
+        {
+            // "some in the village say", "many at the plant said".
+        } else if i > min && w == "in" && i + 1 < e && is_number(doc, i - 1) && is_number(doc, i + 1) {
+            // "two in three said".
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
             // "of"/"for" may join a description to its head ("a spokesman
             // for the ministry") when more phrase lies to the left.
@@ -620,6 +702,15 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
             return Some((k, e));
         }
     }
+    // "In early November the company (announced)": the subject follows a
+    // fronted time or place, at its determiner.
+    if e - s > 2 && PREPOSITIONS_SET.contains(doc.tok(s)) && !is_number(doc, s + 1) {
+        if let Some(d) =
+            (s + 2..e - 1).rev().find(|&j| lower_in(doc.tok(j), &["the", "a", "an", "its", "his", "her", "their"]))
+        {
+            s = d;
+        }
+    }
     plausible(doc, s, e).then_some((s, e))
 }
 
@@ -628,10 +719,17 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
 /// `close`. The apposition may hold prepositions and participles that end
 /// a plain noun phrase; it holds no other comma, sentence mark, quotation
 /// or reporting verb, and the name opens a clause.
-fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
+///
+/// With `quoted`, the apposition ends in a quoted name (see
+/// [`comma_in_quoted_name`]) and its quotation marks do not end it.
+fn apposition(doc: &Document, close: usize, min: usize, quoted: bool) -> Option<(usize, usize)> {
     let floor = close.saturating_sub(MAX_RELATIVE).max(min + 1);
-    let punct =
-        |to: usize| (floor..to).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)));
+    let punct = |to: usize| {
+        (floor..to).rev().find(|&k| {
+            let w = doc.tok(k);
+            doc.tokens[k].kind == TokenKind::Punct && !np_punct(w) && !(quoted && QUOTE_MARKS.contains(&w))
+        })
+    };
     let k = punct(close)?;
     // "Ann Lee, the senator who heads the panel, which oversees banks,
     // said": a relative clause inside the apposition.
@@ -642,6 +740,54 @@ fn apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)
     apposition_at(doc, k, close, min)
 }
 
+/// Quotation marks, opening or closing.
+const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "«", "»", "‘", "’", "'"];
+
+/// Most words of a quoted name inside an apposition.
+const MAX_QUOTED_NAME: usize = 8;
+
+/// The comma closing an apposition inside the quoted name that ends it,
+/// given the verb at `end` ("host of “Sunday Desk,” said"): the comma
+/// before a closing mark right before `end`, when a capitalized word
+/// opens the quotation a few tokens back.
+fn comma_in_quoted_name(doc: &Document, end: usize, min: usize) -> Option<usize> {
+    if end < min + 5 || !QUOTE_MARKS.contains(&doc.tok(end - 1)) || doc.tok(end - 2) != "," {
+        return None;
+    }
+    let close = end - 2;
+    let floor = close.saturating_sub(MAX_QUOTED_NAME + 1).max(min + 2);
+    let open = (floor..close)
+        .rev()
+        .find(|&k| QUOTE_MARKS.contains(&doc.tok(k)) && doc.tokens[k].kind == TokenKind::Punct && is_cap(doc, k + 1))?;
+    // The opening mark follows a word or a possessive, not a comma or a
+    // colon that would introduce speech.
+    (doc.tokens[open - 1].kind == TokenKind::Word).then_some(close)
+}
+
+/// "One pastor backing the plan, Tom Reed of Grace Church, said": a
+/// description and the name set after it, given the name's closing comma
+/// at `close`. The name is a run of capitalized words, which may hold
+/// lower-case joiners ("of", "in"); the description is a plain noun
+/// phrase before it.
+fn named_apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
+    let floor = close.saturating_sub(MAX_NP).max(min + 1);
+    let k = (floor..close).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)))?;
+    if doc.tok(k) != "," || k + 2 > close || !is_cap(doc, k + 1) || !is_cap(doc, close - 1) {
+        return None;
+    }
+    let name_like = (k + 1..close)
+        .all(|j| is_cap(doc, j) || np_punct(doc.tok(j)) || lower_in(doc.tok(j), &["of", "in", "at", "for", "de"]));
+    if !name_like || LEADING_SET.contains(doc.tok(k + 1)) {
+        return None;
+    }
+    let (a, _) = before_np(doc, k, min)?;
+    // The description names someone by a role or a plural ("One pastor",
+    // "Another pollster"), not a name of its own (an apposition then).
+    let lex = lexicon::get();
+    let role = (a..k).any(|j| lex.role(doc.tok(j)).is_some() || lower_in(doc.tok(j), GROUPS));
+    (role && !(a..k).any(|j| is_cap(doc, j) && j > a)).then_some((a, close))
+}
+
 /// [`apposition`] with the comma after the name at `k`.
 fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(usize, usize)> {
     if doc.tok(k) != "," || k + 1 >= close {
@@ -649,6 +795,11 @@ fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(
     }
     // "Sen. Ann Lee (R-Ohio), a member …": the name ends before a parenthesis.
     let mut name_end = k;
+    // "Mara Lind, 27, a nurse …": an age between the name and the
+    // apposition.
+    if name_end > min + 3 && doc.tokens[name_end - 1].kind == TokenKind::Number && doc.tok(name_end - 2) == "," {
+        name_end -= 2;
+    }
     if doc.tok(k - 1) == ")" {
         let floor = k.saturating_sub(10).max(min + 1);
         name_end = (floor..k - 1).rev().find(|&j| doc.tok(j) == "(")?;
@@ -713,13 +864,23 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             if !np_punct(w) || w == "." && !(e > start && doc.tok(e - 1).len() <= 3 && is_cap(doc, e - 1)) {
                 break;
             }
+        } else if e > start && lower_in(w.split(['\'', '’']).next().unwrap_or(w), &["he", "she", "they", "we", "i"]) {
+            // "told the council she would …": a subject pronoun opens the
+            // clause after the phrase.
+            break;
         } else if t.kind == TokenKind::Word && !is_cap(doc, e) {
             let l = ascii_lower(w);
-            let joins = matches!(&*l, "of" | "for")
+            // "a spokesman for the ministry", "a report by the agency".
+            let by = l == "by" && e > start && lexicon::get().non_agents.get(doc.tok(e - 1)).is_some();
+            let joins = (matches!(&*l, "of" | "for") || by)
                 && e + 1 < max
                 && (is_cap(doc, e + 1) || DETERMINERS_SET.contains(doc.tok(e + 1)));
             let and = l == "and" && e + 1 < max && !lexicon::get().is_cue_start(doc.tok(e + 1));
-            if is_stop(w) && !joins && !and || lexicon::get().is_cue_start(&l) && e > start {
+            // A reporting verb ends the phrase ("said Ann Lee, adding"),
+            // unless a determiner or modifier makes it a noun ("according
+            // to the report", "a new statement").
+            let noun = e > start && doc.tokens[e - 1].kind == TokenKind::Word && !is_cap(doc, e - 1);
+            if is_stop(w) && !joins && !and || lexicon::get().is_cue_start(&l) && e > start && !noun {
                 break;
             }
         }
@@ -744,22 +905,91 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     if e - s == 1 && pronoun(doc.tok(s)).is_some() {
         return true;
     }
+    // "On a more conciliatory (note)", "Whenever (he says)": a phrase
+    // opened by a preposition or subordinator names no one.
+    let share = lower_in(doc.tok(s), &["about", "over", "under"]) && is_number(doc, s + 1);
+    if e - s > 1 && PREPOSITIONS_SET.contains(doc.tok(s)) && !share
+        || lower_in(doc.tok(s), &["whenever", "absent", "during", "despite", "after", "before", "saying"])
+    {
+        return false;
+    }
     (s..e).any(|i| {
         let w = doc.tok(i);
         (is_cap(doc, i) && !(i == s && DETERMINERS_SET.contains(w) && e - s == 1))
             || lex.role(w).is_some()
     }) || (DETERMINERS_SET.contains(doc.tok(s)) && e - s >= 2)
-        // "Experts say", "officials said", "according to sources familiar
-        // with …": a bare plural noun, alone or with one modifier.
-        || (e - s <= 2 && [s, e - 1].iter().any(|&k| {
-            let w = doc.tok(k);
-            w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
-        }))
+        // "Experts say", "officials said", "sources familiar with the
+        // talks said": a bare plural noun, alone, with one modifier, or
+        // before a phrase of what they know.
+        || {
+            let plural = |k: usize| {
+                let w = doc.tok(k);
+                w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
+            };
+            let informed = s + 1 < e && lower_in(doc.tok(s + 1), INFORMED);
+            e - s <= 2 && (plural(s) || plural(e - 1)) || informed && plural(s)
+        }
+        // "people close to the talks said", "some in the party say": a
+        // group of people named by a word that is no "-s" plural.
+        || (s..e).any(|k| lower_in(doc.tok(k), GROUPS)) && !(e - s == 1 && DETERMINERS_SET.contains(doc.tok(s)))
+        // "two in three said", "About three in 10 say": a share.
+        || (e - s <= 4 && (s..e).any(|k| doc.tok(k) == "in") && is_number(doc, s) && is_number(doc, e - 1))
         // "74 percent said", "half said": a share of respondents.
         || (e - s <= 3
             && (doc.tokens[s].kind == TokenKind::Number || lower_in(doc.tok(s), &["half"]))
             && lower_in(doc.tok(e - 1), &["percent", "half", "%"]))
 }
+
+/// Channels a source speaks through ("in a statement", "in a Medium
+/// post").
+const CHANNELS: &[&str] = &[
+    "statement",
+    "interview",
+    "post",
+    "tweet",
+    "letter",
+    "email",
+    "e-mail",
+    "speech",
+    "video",
+    "op-ed",
+    "release",
+    "briefing",
+    "memo",
+    "message",
+];
+
+/// True when token `i` is a number, in figures or a word up to ten.
+fn is_number(doc: &Document, i: usize) -> bool {
+    const WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    doc.tokens[i].kind == TokenKind::Number || lower_in(doc.tok(i), WORDS)
+}
+
+/// Adjectives after which a preposition goes on describing a source
+/// ("people familiar with the talks", "sources close to the team").
+const INFORMED: &[&str] = &["familiar", "close", "briefed", "knowledgeable", "involved"];
+
+/// Words that name a group of people without an "-s" plural, or stand
+/// for one ("people", "police", "many", "others").
+const GROUPS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "staff",
+    "personnel",
+    "some",
+    "many",
+    "most",
+    "others",
+    "few",
+    "several",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+];
 
 /// Prepositions that make a name an oblique mention.
 const PREPOSITIONS: &[&str] = &[
