@@ -116,6 +116,18 @@ const ROWS: &[Row] = &[
     ("Without a date, the board met Tuesday to decide.", "", "Tuesday", Some(D), "XXXX-WXX-2"),
     ("The rally drew thousands Friday night in the capital.", R, "Friday night", Some(D), "2020-10-30TNI"),
     ("The talks ended Wednesday's session without a deal.", R, "Wednesday", Some(D), "2020-11-04"),
+    ("The summit will be held Tuesday in Oslo.", R, "Tuesday", Some(D), "2020-11-10"),
+    ("Talks are set to resume Monday in Geneva.", R, "Monday", Some(D), "2020-11-09"),
+    ("Crews were planning to reopen the road on Sunday.", R, "Sunday", Some(D), "2020-11-08"),
+    ("The ballot had been due to close Friday, the board said.", R, "Friday", Some(D), "2020-10-30"),
+    ("The airline will add flights by August in search of untapped markets.", R, "August", Some(D), "2021-08"),
+    ("He added that rules to be published in December will decide the case.", R, "December", Some(D), "2020-12"),
+    // --- a deadline word points ahead whatever the verb -----------------
+    ("Banks were ordered to remain shut until Monday.", R, "Monday", Some(D), "2020-11-09"),
+    ("Until Monday, the family had heard nothing from him.", R, "Monday", Some(D), "2020-11-02"),
+    ("The envoy could arrive as early as Monday.", R, "Monday", Some(D), "2020-11-09"),
+    ("The price rise approved by regulators is effective Feb. 20.", R, "Feb. 20", Some(D), "2021-02-20"),
+    ("The board gave the bidders until mid-January to improve the offer.", R, "mid-January", Some(D), "2021-01"),
     // --- no reference: unresolved values --------------------------------
     ("The plant closed last year after the fire.", "", "last year", Some(D), "XXXX"),
     ("The minister resigned yesterday after the vote.", "", "yesterday", Some(D), "XXXX-XX-XX"),

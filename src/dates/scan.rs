@@ -736,7 +736,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // deadlines in a past-tense sentence ("extended the offer to Nov.
         // 16").
         if has(family::MONTH_DATE) {
-            keep(self.month_date(i, Tense::Unknown));
+            keep(self.month_date(i, self.deadline(i).unwrap_or(Tense::Unknown)));
         }
         if has(family::YEAR) {
             keep(self.year(i));
@@ -780,26 +780,58 @@ impl<'d, 't> Scanner<'d, 't> {
 
     fn tense(&self, i: usize) -> Tense {
         const WINDOW: usize = 14;
+        if let Some(t) = self.deadline(i) {
+            return t;
+        }
         let n = self.n();
-        // Token `i ± d` is still in `i`'s sentence: no sentence starts
-        // after the first of the two, up to the second.
-        let (mut left, mut right) = (i < n, i < n);
-        for d in 1..=WINDOW {
-            // Left first on a tie: "said Tuesday that it would…".
-            left = left && d <= i && !self.doc.starts_sentence(i - d + 1);
-            if left {
-                if let Some(t) = self.tense_word(i - d) {
-                    return t;
-                }
+        // The verb an adverbial of time belongs to stands before it in
+        // English ("said Tuesday that it would…", "will double by August
+        // in search of untouched markets"): the whole left side of the
+        // sentence first, the right side only when the left has no cue
+        // ("On Friday, the court ruled…"). Participles after the
+        // expression are mostly adjectives or relative clauses.
+        // A complement clause ("added that guidelines to be published in
+        // November will…") has its own verb: the left scan stops at its
+        // "that" or a semicolon.
+        let mut d = 1;
+        while d <= WINDOW && d <= i && !self.doc.starts_sentence(i - d + 1) && !self.is_any(i - d, &["that", ";"]) {
+            if let Some(t) = self.tense_word(i - d) {
+                return t;
             }
-            right = right && i + d < n && !self.doc.starts_sentence(i + d);
-            if right {
-                if let Some(t) = self.tense_word(i + d) {
-                    return t;
-                }
+            d += 1;
+        }
+        let mut d = 1;
+        while d <= WINDOW && i + d < n && !self.doc.starts_sentence(i + d) {
+            if let Some(t) = self.tense_word(i + d) {
+                return t;
             }
+            d += 1;
         }
         Tense::Unknown
+    }
+
+    /// A deadline word right before the expression at `i` points ahead
+    /// whatever the verb's tense ("closed until Friday", "effective Feb.
+    /// 1", "as early as Tuesday"): the coming one.
+    fn deadline(&self, i: usize) -> Option<Tense> {
+        // Modifiers inside the expression ("until mid-November", "as soon
+        // as early March") do not hide the word before them.
+        let mut j = i;
+        while j > 0 && self.is_any(j - 1, &["on", "early", "mid", "mid-", "late", "-"]) && i - j < 3 {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        // A fronted "Until Thursday, they had not…" sets the scene of a
+        // narrative; the verb decides there.
+        if self.is_any(j - 1, &["until", "till", "effective", "pending"]) && !self.doc.starts_sentence(j - 1) {
+            return Some(Tense::Future);
+        }
+        // "as soon as", "as early as", "no later than".
+        let as_soon = j >= 3 && self.is(j - 1, "as") && self.is_any(j - 2, &["soon", "early"]) && self.is(j - 3, "as");
+        let no_later = j >= 3 && self.is(j - 1, "than") && self.is(j - 2, "later") && self.is(j - 3, "no");
+        (as_soon || no_later).then_some(Tense::Future)
     }
 
     fn tense_word(&self, i: usize) -> Option<Tense> {
@@ -808,16 +840,33 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         let l = self.low(i);
+        let prev = |ws: &[&str]| i > 0 && self.is_any(i - 1, ws);
+        // A past participle after a form of "be" is passive or an
+        // adjective: the auxiliary carries the tense ("will be held
+        // Tuesday", "was held Tuesday"), so the scan goes on to it.
+        let passive = prev(&["be", "been", "being", "is", "are", "am", "to", "'s", "’s"]);
+        // After a determiner an "-ed" word is an adjective ("a planned
+        // visit", "the revised figures").
+        let attributive =
+            prev(&["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]);
         match l {
             b"will" | b"shall" | b"won't" | b"wo" | b"going" | b"expected" | b"expects" | b"scheduled" | b"plans"
-            | b"planned" | b"plan" | b"due" | b"upcoming" | b"next" | b"would" | b"tomorrow" | b"intends"
-            | b"hopes" | b"aims" => return Some(Tense::Future),
-            b"said" | b"says" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"went" | b"came" | b"took"
-            | b"made" | b"gave" | b"left" | b"won" | b"lost" | b"began" | b"held" | b"saw" | b"got" | b"found"
-            | b"fell" | b"rose" | b"sold" | b"bought" | b"paid" | b"spoke" | b"wrote" | b"ran" | b"brought"
-            | b"thought" | b"felt" | b"kept" | b"led" | b"ago" | b"yesterday" | b"last" | b"earlier" | b"struck"
-            | b"shot" | b"killed" | b"hit" | b"fought" | b"flew" | b"sent" | b"spent" | b"became" | b"knew"
-            | b"heard" | b"reported" | b"announced" => return Some(Tense::Past),
+            | b"planned" | b"plan" | b"planning" | b"due" | b"upcoming" | b"next" | b"would" | b"tomorrow"
+            | b"intends" | b"hopes" | b"aims" | b"supposed" | b"slated" | b"poised" => {
+                // "had been due to expire Friday": a plan in the past.
+                let pluperfect = prev(&["had"]) || (prev(&["been"]) && i > 1 && self.is(i - 2, "had"));
+                return Some(if pluperfect { Tense::Past } else { Tense::Future });
+            }
+            // "set to resume Monday".
+            b"set" if self.is(i + 1, "to") => return Some(Tense::Future),
+            b"said" | b"says" | b"was" | b"were" | b"had" | b"did" | b"went" | b"came" | b"took" | b"gave" | b"won"
+            | b"began" | b"saw" | b"got" | b"fell" | b"rose" | b"spoke" | b"wrote" | b"ran" | b"ago" | b"yesterday"
+            | b"last" | b"earlier" | b"struck" | b"fought" | b"flew" | b"became" | b"knew" => return Some(Tense::Past),
+            b"told" | b"met" | b"made" | b"left" | b"lost" | b"held" | b"found" | b"sold" | b"bought" | b"paid"
+            | b"brought" | b"thought" | b"felt" | b"kept" | b"led" | b"shot" | b"killed" | b"hit" | b"sent"
+            | b"spent" | b"heard" | b"reported" | b"announced" => {
+                return (!passive && !attributive).then_some(Tense::Past);
+            }
             _ => {}
         }
         if l.ends_with(b"'ll") || l.ends_with("’ll".as_bytes()) {
@@ -825,8 +874,8 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         if l.len() > 4
             && l.ends_with(b"ed")
-            && !(i > 0 && self.is_any(i - 1, &["be", "been", "being", "is", "are", "am", "to"]))
-            && self.kind(i) == Some(TokenKind::Word)
+            && !passive
+            && !attributive
             && !self.cap(i)
             && !matches!(l, b"need" | b"indeed" | b"hundred" | b"speed" | b"proceed" | b"succeed" | b"exceed")
         {
