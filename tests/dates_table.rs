@@ -97,7 +97,13 @@ const ROWS: &[Row] = &[
     ("Sales in the latest quarter rose 9 percent.", R, "the latest quarter", Some(D), "2020-Q3"),
     ("The firm compared it with year-earlier profit.", R, "year-earlier", Some(D), "2019"),
     ("He arrived on his first visit the next day.", R, "the next day", Some(D), "2020-11-06"),
-    ("The board met later that day to discuss it.", R, "that day", Some(D), "XXXX-XX-XX"),
+    ("The board met later that day to discuss it.", R, "later that day", Some(D), "XXXX-XX-XX"),
+    // --- "that day", "the same year": the unit of the last date named ---
+    ("The vote was held on Oct. 12, and the board met later that day.", R, "later that day", Some(D), "2020-10-12"),
+    ("The firm was founded in 1998 and sold that same year.", R, "that same year", Some(D), "1998"),
+    ("Profit rose in the second quarter of 2019; results for that quarter included a gain.", R, "that quarter", Some(D), "2019-Q2"),
+    ("Fighting broke out on March 3, 2016, and the talks ended that month.", R, "that month", Some(D), "2016-03"),
+    ("The bridge opened in 2004. The same day, the ferry stopped running.", R, "The same day", Some(D), "XXXX-XX-XX"),
     // --- tense decides a bare weekday -----------------------------------
     ("Senator Jane Doe said on Tuesday that the bill would pass.", R, "Tuesday", Some(D), "2020-11-03"),
     ("The committee will vote on Tuesday, aides said.", R, "Tuesday", Some(D), "2020-11-10"),

@@ -229,6 +229,50 @@ pub fn shift(reference: Option<Date>, unit: Unit, n: i64) -> Option<String> {
     })
 }
 
+/// Whether `value` names a calendar year or a part of one ("1998",
+/// "1998-10-23", "1998-W43", "1998-Q2T..."): a date a later "that day" or
+/// "the same year" can point back to.
+pub fn is_calendar(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && (b.len() == 4 || b[4] == b'-')
+}
+
+/// The unit of `antecedent` that an anaphoric `pattern` ("XXXX-XX-XX"
+/// for "that day", "XXXX" for "that year", "XXXX-XX", "XXXX-QX",
+/// "XXXX-WXX") asks for, when the antecedent is precise enough.
+pub fn narrow(antecedent: &str, pattern: &str) -> Option<String> {
+    let a = antecedent.as_bytes();
+    let digits = |r: core::ops::Range<usize>| a.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let day = || {
+        (digits(0..4) && a.get(4) == Some(&b'-') && digits(5..7) && a.get(7) == Some(&b'-') && digits(8..10))
+            .then(|| antecedent[..10].parse::<Date>().ok())
+            .flatten()
+    };
+    let month = digits(0..4) && a.get(4) == Some(&b'-') && digits(5..7);
+    match pattern {
+        "XXXX" => digits(0..4).then(|| antecedent[..4].to_string()),
+        "XXXX-XX" => month.then(|| antecedent[..7].to_string()),
+        "XXXX-XX-XX" => day().map(date),
+        "XXXX-WXX" => day()
+            .map(week)
+            .or_else(|| (a.get(4..6) == Some(b"-W") && digits(6..8)).then(|| antecedent[..8].to_string())),
+        "XXXX-QX" => {
+            if a.get(4..6) == Some(b"-Q") && digits(6..7) {
+                Some(antecedent[..7].to_string())
+            } else if month {
+                let m: u8 = antecedent[5..7].parse().ok()?;
+                let mut s = antecedent[..4].to_string();
+                s.push_str("-Q");
+                push_digits(&mut s, u32::from((m.clamp(1, 12) - 1) / 3 + 1), 1);
+                Some(s)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The year of "last March" / "next March" / a bare "March".
 pub fn month_year(reference: Date, month: u8, step: i64, tense: Tense) -> i32 {
     let y = reference.year();
@@ -373,6 +417,18 @@ mod tests {
         assert_eq!(shift(r, Unit::Week, 0).unwrap(), "2020-W02");
         assert_eq!(shift(None, Unit::Week, 0).unwrap(), "XXXX-WXX");
         assert_eq!(shift(r, Unit::Decade, 0).unwrap(), "202");
+    }
+
+    #[test]
+    fn anaphors_take_the_unit_they_name() {
+        assert_eq!(narrow("1998-10-23", "XXXX-XX-XX").as_deref(), Some("1998-10-23"));
+        assert_eq!(narrow("1998-10-23TNI", "XXXX").as_deref(), Some("1998"));
+        assert_eq!(narrow("1998-10-23", "XXXX-QX").as_deref(), Some("1998-Q4"));
+        assert_eq!(narrow("1998-10-23", "XXXX-WXX").as_deref(), Some("1998-W43"));
+        assert_eq!(narrow("1998-Q2", "XXXX-QX").as_deref(), Some("1998-Q2"));
+        assert_eq!(narrow("1998", "XXXX-XX-XX"), None);
+        assert_eq!(narrow("1998-10", "XXXX-XX-XX"), None);
+        assert!(is_calendar("1998") && is_calendar("1998-W43") && !is_calendar("199") && !is_calendar("PAST_REF"));
     }
 
     #[test]

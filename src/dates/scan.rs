@@ -17,13 +17,16 @@ struct M {
     end: usize,
     kind: DateType,
     value: String,
+    /// "that day", "the same year": the value names the unit of a date
+    /// mentioned before, filled in by [`Scanner::find_all`].
+    anaphor: bool,
 }
 
 /// A count and the index after it (see [`Scanner::quantity`]).
 type Count = (Option<f64>, usize);
 
 fn m(start: usize, end: usize, kind: DateType, value: String) -> Option<M> {
-    Some(M { start, end, kind, value })
+    Some(M { start, end, kind, value, anaphor: false })
 }
 
 /// Words after which a bare month name or year is a date ("in March",
@@ -539,7 +542,10 @@ impl<'d, 't> Scanner<'d, 't> {
     // ---------------------------------------------------------------
 
     pub fn find_all(&mut self) -> Vec<TimeExpr> {
-        let mut out = Vec::new();
+        let mut out: Vec<TimeExpr> = Vec::new();
+        // The last date named in full enough to stand for a later "that
+        // day" / "the same year" (index into `out`).
+        let mut antecedent: Option<usize> = None;
         let mut i = 0;
         let n = self.n();
         while i < n {
@@ -566,7 +572,15 @@ impl<'d, 't> Scanner<'d, 't> {
                         0
                     };
                     let span = Span::new(self.tokens[mt.start].span().start, last.end - trim);
-                    out.push(TimeExpr { span, kind: mt.kind, value: mt.value });
+                    let mut value = mt.value;
+                    if mt.anaphor {
+                        if let Some(v) = antecedent.and_then(|k| resolve::narrow(&out[k].value, &value)) {
+                            value = v;
+                        }
+                    } else if matches!(mt.kind, DateType::Date | DateType::Time) && resolve::is_calendar(&value) {
+                        antecedent = Some(out.len());
+                    }
+                    out.push(TimeExpr { span, kind: mt.kind, value });
                     i = mt.end;
                 }
                 _ => i += 1,
@@ -653,7 +667,8 @@ impl<'d, 't> Scanner<'d, 't> {
                 }
                 if let Some(c) = self.core(j) {
                     let relative_ok = !matches!(l, b"earlier" | b"later")
-                        || self.is_any(j, &["this", "today", "tonight", "yesterday", "tomorrow", "last", "next"])
+                        || self
+                            .is_any(j, &["this", "that", "today", "tonight", "yesterday", "tomorrow", "last", "next"])
                         || self.word(j).is_some_and(|w| w.weekday > 0);
                     if matches!(c.kind, DateType::Date | DateType::Time) && relative_ok && !c.value.starts_with('P') {
                         consider(Some(M { start: i, ..c }));
@@ -1770,7 +1785,8 @@ impl<'d, 't> Scanner<'d, 't> {
             if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
                 return None;
             }
-            return m(i, q + 1, DateType::Date, resolve::shift(None, unit, 0)?);
+            let value = resolve::shift(None, unit, 0)?;
+            return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: true });
         }
         // "over the weekend": the most recent one.
         if l == b"the" && self.is(i + 1, "weekend") {
