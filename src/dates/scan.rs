@@ -1343,10 +1343,9 @@ impl<'d, 't> Scanner<'d, 't> {
         // Numbered: "the past three years", "the next few days".
         if let Some((n, q2)) = self.quantity(q) {
             if let Some((unit, plural)) = self.word(q2).and_then(|w| w.unit) {
-                // "the past few months" is vague: a past reference.
                 if n.is_none() && step != 0 && key != b"first" {
-                    let v = if step < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                    return m(i, q2 + 1, DateType::Date, v.into());
+                    let (kind, value) = self.vague_span(i, step, unit);
+                    return m(i, q2 + 1, kind, value);
                 }
                 if plural || n == Some(1.0) {
                     return m(i, q2 + 1, DateType::Duration, unit.duration(n));
@@ -1363,9 +1362,8 @@ impl<'d, 't> Scanner<'d, 't> {
                 if key == b"this" {
                     return None;
                 }
-                // "recent years", "coming months": vague references.
-                let v = if step < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                return m(i, q + 1, DateType::Date, v.into());
+                let (kind, value) = self.vague_span(i, step, unit);
+                return m(i, q + 1, kind, value);
             }
             if key == b"recent" {
                 return None;
@@ -1425,6 +1423,19 @@ impl<'d, 't> Scanner<'d, 't> {
             return m(i, q + 1, DateType::Time, resolve::with_time(day(off), part));
         }
         None
+    }
+
+    /// "recent years", "the past few months", "coming weeks" at `i`: after
+    /// "for", "over", "within" the phrase measures a stretch of unknown
+    /// length, a DURATION `PXY`, `PXM`…; elsewhere ("in recent years") it
+    /// only places an event, a DATE `PAST_REF` or `FUTURE_REF`. TimeBank
+    /// is split on the second kind, MEANTIME writes `PAST_REF`.
+    fn vague_span(&self, i: usize, step: i64, unit: Unit) -> (DateType, String) {
+        if i > 0 && self.is_any(i - 1, &["for", "over", "within", "during", "throughout"]) {
+            (DateType::Duration, unit.duration(None))
+        } else {
+            (DateType::Date, if step < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string())
+        }
     }
 
     /// "two weeks ago", "a year ago", "three days earlier" is left a
