@@ -104,6 +104,11 @@ const ROWS: &[Row] = &[
     ("Profit rose in the second quarter of 2019; results for that quarter included a gain.", R, "that quarter", Some(D), "2019-Q2"),
     ("Fighting broke out on March 3, 2016, and the talks ended that month.", R, "that month", Some(D), "2016-03"),
     ("The bridge opened in 2004. The same day, the ferry stopped running.", R, "The same day", Some(D), "XXXX-XX-XX"),
+    ("She joined the firm in 1995 and became a partner the following year.", R, "the following year", Some(D), "1996"),
+    ("The plant closed on March 2, 2015; the mayor resigned the next day.", R, "the next day", Some(D), "2015-03-03"),
+    ("Profit rose 8% in the third quarter from a year earlier.", R, "a year earlier", Some(D), "2019-Q3"),
+    ("The dam failed on June 4, 2018. Two weeks earlier, inspectors had warned of cracks.", R, "Two weeks earlier", Some(D), "2018-05-21"),
+    ("The dam failed in 2018, two years ago.", R, "two years ago", Some(D), "2018"),
     // --- tense decides a bare weekday -----------------------------------
     ("Senator Jane Doe said on Tuesday that the bill would pass.", R, "Tuesday", Some(D), "2020-11-03"),
     ("The committee will vote on Tuesday, aides said.", R, "Tuesday", Some(D), "2020-11-10"),

@@ -273,6 +273,61 @@ pub fn narrow(antecedent: &str, pattern: &str) -> Option<String> {
     }
 }
 
+/// "the following year" after `antecedent`: its `unit` moved by `n`
+/// ("1995-05-22", Year, 1 → "1996"; "1989-03", Month, 1 → "1989-04").
+pub fn step(antecedent: &str, unit: Unit, n: i64) -> Option<String> {
+    let same = narrow(antecedent, &shift(None, unit, 0)?)?;
+    match unit {
+        Unit::Year => Some(year(same.parse::<i32>().ok()?.checked_add(i32::try_from(n).ok()?)?)),
+        Unit::Month => {
+            let d = Date::new(same[..4].parse().ok()?, same[5..7].parse().ok()?, 1)?.add_months(n);
+            Some(ym(d.year(), d.month()))
+        }
+        Unit::Day => Some(date(same.parse::<Date>().ok()?.add_days(n))),
+        Unit::Week => Some(week(antecedent.get(..10)?.parse::<Date>().ok()?.add_days(7 * n))),
+        Unit::Quarter => {
+            let q = same[..4].parse::<i64>().ok()? * 4 + same[6..7].parse::<i64>().ok()? - 1 + n;
+            let mut s = year(i32::try_from(q.div_euclid(4)).ok()?);
+            s.push_str("-Q");
+            push_int(&mut s, q.rem_euclid(4) + 1);
+            Some(s)
+        }
+        _ => None,
+    }
+}
+
+/// "a year earlier" after `antecedent`: the same granularity moved by
+/// `n` units ("1989-Q3", Year, -1 → "1988-Q3"; "1989-09-30" →
+/// "1988-09-30"), when the antecedent is fine enough for the unit.
+pub fn move_point(antecedent: &str, unit: Unit, n: i64) -> Option<String> {
+    // A time of day or a part of day stays behind: the point is a date.
+    let a = antecedent.split('T').next()?;
+    if !is_calendar(a) {
+        return None;
+    }
+    let day = || a.get(..10).filter(|_| a.len() == 10).and_then(|s| s.parse::<Date>().ok());
+    let b = a.as_bytes();
+    let month = a.len() == 7 && b[4] == b'-' && b[5..7].iter().all(u8::is_ascii_digit);
+    let quarter = a.len() == 7 && &a[4..6] == "-Q";
+    match unit {
+        Unit::Year => {
+            let y = year(a[..4].parse::<i32>().ok()?.checked_add(i32::try_from(n).ok()?)?);
+            let moved = format!("{y}{}", &a[4..]);
+            // February 29th has no year-earlier twin.
+            (a.len() != 10 || moved.parse::<Date>().is_ok()).then_some(moved)
+        }
+        Unit::Month if month => step(a, Unit::Month, n),
+        Unit::Month => day().map(|d| date(d.add_months(n))),
+        Unit::Quarter if quarter => step(a, Unit::Quarter, n),
+        Unit::Day => day().map(|d| date(d.add_days(n))),
+        Unit::Week | Unit::Fortnight => {
+            let days = if unit == Unit::Week { 7 } else { 14 };
+            day().map(|d| date(d.add_days(days * n)))
+        }
+        _ => None,
+    }
+}
+
 /// The year of "last March" / "next March" / a bare "March".
 pub fn month_year(reference: Date, month: u8, step: i64, tense: Tense) -> i32 {
     let y = reference.year();
@@ -429,6 +484,21 @@ mod tests {
         assert_eq!(narrow("1998", "XXXX-XX-XX"), None);
         assert_eq!(narrow("1998-10", "XXXX-XX-XX"), None);
         assert!(is_calendar("1998") && is_calendar("1998-W43") && !is_calendar("199") && !is_calendar("PAST_REF"));
+    }
+
+    #[test]
+    fn anaphors_move_from_the_last_date() {
+        assert_eq!(step("1995-05-22", Unit::Year, 1).as_deref(), Some("1996"));
+        assert_eq!(step("1989-03", Unit::Month, 1).as_deref(), Some("1989-04"));
+        assert_eq!(step("1989-12-31", Unit::Day, 1).as_deref(), Some("1990-01-01"));
+        assert_eq!(step("1989-Q4", Unit::Quarter, 1).as_deref(), Some("1990-Q1"));
+        assert_eq!(step("1989", Unit::Month, 1), None);
+        assert_eq!(move_point("1989-Q3", Unit::Year, -1).as_deref(), Some("1988-Q3"));
+        assert_eq!(move_point("1989-09-30", Unit::Year, -1).as_deref(), Some("1988-09-30"));
+        assert_eq!(move_point("1989-10-27TNI", Unit::Week, -1).as_deref(), Some("1989-10-20"));
+        assert_eq!(move_point("2020-02-29", Unit::Year, -1), None);
+        assert_eq!(move_point("1989", Unit::Day, -3), None);
+        assert_eq!(move_point("PAST_REF", Unit::Year, -1), None);
     }
 
     #[test]

@@ -17,16 +17,29 @@ struct M {
     end: usize,
     kind: DateType,
     value: String,
-    /// "that day", "the same year": the value names the unit of a date
-    /// mentioned before, filled in by [`Scanner::find_all`].
-    anaphor: bool,
+    /// Read against the last date named before it rather than the
+    /// reference (filled in by [`Scanner::find_all`]); `value` is the
+    /// fallback when there is none.
+    anaphor: Option<Anaphor>,
+}
+
+/// How an expression takes its value from the last date named before it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Anaphor {
+    /// "that day", "the same year": that unit of it.
+    Same,
+    /// "the following year", "the previous day": that unit of it, moved.
+    Step(Unit, i64),
+    /// "a year earlier", "two weeks earlier": it moved, at its own
+    /// granularity (after "the third quarter", the year-earlier quarter).
+    Shift(Unit, i64),
 }
 
 /// A count and the index after it (see [`Scanner::quantity`]).
 type Count = (Option<f64>, usize);
 
 fn m(start: usize, end: usize, kind: DateType, value: String) -> Option<M> {
-    Some(M { start, end, kind, value, anaphor: false })
+    Some(M { start, end, kind, value, anaphor: None })
 }
 
 /// Words after which a bare month name or year is a date ("in March",
@@ -573,8 +586,16 @@ impl<'d, 't> Scanner<'d, 't> {
                     };
                     let span = Span::new(self.tokens[mt.start].span().start, last.end - trim);
                     let mut value = mt.value;
-                    if mt.anaphor {
-                        if let Some(v) = antecedent.and_then(|k| resolve::narrow(&out[k].value, &value)) {
+                    if let Some(a) = mt.anaphor {
+                        let from = |k: usize| {
+                            let before = out[k].value.as_str();
+                            match a {
+                                Anaphor::Same => resolve::narrow(before, &value),
+                                Anaphor::Step(unit, n) => resolve::step(before, unit, n),
+                                Anaphor::Shift(unit, n) => resolve::move_point(before, unit, n),
+                            }
+                        };
+                        if let Some(v) = antecedent.and_then(from) {
                             value = v;
                         }
                     } else if matches!(mt.kind, DateType::Date | DateType::Time) && resolve::is_calendar(&value) {
@@ -1369,9 +1390,16 @@ impl<'d, 't> Scanner<'d, 't> {
                 return None;
             }
             // "the next day" is a date (seen from the story), "the next
-            // week" a length of time.
+            // week" a length of time. The story's time is the last date
+            // it named, the reference when none.
+            let told = Some(Anaphor::Step(unit, step));
             if the && matches!(key, b"next" | b"following" | b"previous") && unit == Unit::Day {
-                return m(i, q + 1, DateType::Date, resolve::shift(r, unit, step)?);
+                let value = resolve::shift(r, unit, step)?;
+                return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: told });
+            }
+            if the && matches!(key, b"following" | b"previous" | b"preceding") && unit != Unit::Weekend {
+                let value = resolve::shift(r, unit, step)?;
+                return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: told });
             }
             if the && matches!(key, b"past" | b"last" | b"next" | b"coming") && !matches!(unit, Unit::Weekend) {
                 return m(i, q + 1, DateType::Duration, unit.duration(Some(1.0)));
@@ -1458,7 +1486,13 @@ impl<'d, 't> Scanner<'d, 't> {
             (Some(_), None) => "PAST_REF".to_string(),
             (None, _) => resolve::shift(None, unit, 0)?,
         };
-        m(i, q + 2, DateType::Date, value)
+        // "ago" counts from the time of writing, "earlier" from the time
+        // the story is at: the last date it named.
+        let anaphor = match n {
+            Some(n) if self.is(q + 1, "earlier") && n.fract() == 0.0 => Some(Anaphor::Shift(unit, n as i64)),
+            _ => None,
+        };
+        Some(M { start: i, end: q + 2, kind: DateType::Date, value, anaphor })
     }
 
     /// A count at `i`: digits, number words ("twenty-four"), "a"/"an",
@@ -1797,7 +1831,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 return None;
             }
             let value = resolve::shift(None, unit, 0)?;
-            return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: true });
+            return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: Some(Anaphor::Same) });
         }
         // "over the weekend": the most recent one.
         if l == b"the" && self.is(i + 1, "weekend") {
