@@ -109,6 +109,10 @@ const ROWS: &[Row] = &[
     ("Profit rose 8% in the third quarter from a year earlier.", R, "a year earlier", Some(D), "2019-Q3"),
     ("The dam failed on June 4, 2018. Two weeks earlier, inspectors had warned of cracks.", R, "Two weeks earlier", Some(D), "2018-05-21"),
     ("The dam failed in 2018, two years ago.", R, "two years ago", Some(D), "2018"),
+    ("Sales reached $4 million in the third quarter, up from $3 million a year ago.", R, "a year ago", Some(D), "2019-Q3"),
+    ("The strike began on Tuesday; the last one was five years ago.", R, "five years ago", Some(D), "2015"),
+    ("The vote was held in March 2015. A year ago, the party split.", R, "A year ago", Some(D), "2019"),
+    ("Third-quarter profit beat year-earlier results.", R, "year-earlier", Some(D), "2019-Q3"),
     // --- tense decides a bare weekday -----------------------------------
     ("Senator Jane Doe said on Tuesday that the bill would pass.", R, "Tuesday", Some(D), "2020-11-03"),
     ("The committee will vote on Tuesday, aides said.", R, "Tuesday", Some(D), "2020-11-10"),

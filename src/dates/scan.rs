@@ -33,6 +33,11 @@ enum Anaphor {
     /// "a year earlier", "two weeks earlier": it moved, at its own
     /// granularity (after "the third quarter", the year-earlier quarter).
     Shift(Unit, i64),
+    /// "a year ago": as `Shift`, kept only for a reporting period (quarter
+    /// or half) inside the period counted from the reference (the fallback
+    /// value): the story's current quarter a year back is "a year ago", a
+    /// year before an older date is not.
+    Ago(Unit, i64),
 }
 
 /// A count and the index after it (see [`Scanner::quantity`]).
@@ -593,6 +598,13 @@ impl<'d, 't> Scanner<'d, 't> {
                                 Anaphor::Same => resolve::narrow(before, &value),
                                 Anaphor::Step(unit, n) => resolve::step(before, unit, n),
                                 Anaphor::Shift(unit, n) => resolve::move_point(before, unit, n),
+                                // Only a reporting period: "42 years ago"
+                                // after "Wednesday" is a year, not a day.
+                                Anaphor::Ago(unit, n) => resolve::move_point(before, unit, n).filter(|v| {
+                                    v.len() > value.len()
+                                        && v.starts_with(value.as_str())
+                                        && matches!(v.get(4..6), Some("-Q" | "-H"))
+                                }),
                             }
                         };
                         if let Some(v) = antecedent.and_then(from) {
@@ -1489,7 +1501,9 @@ impl<'d, 't> Scanner<'d, 't> {
         // "ago" counts from the time of writing, "earlier" from the time
         // the story is at: the last date it named.
         let anaphor = match n {
-            Some(n) if self.is(q + 1, "earlier") && n.fract() == 0.0 => Some(Anaphor::Shift(unit, n as i64)),
+            Some(n) if n.fract() != 0.0 => None,
+            Some(n) if self.is(q + 1, "earlier") => Some(Anaphor::Shift(unit, n as i64)),
+            Some(n) if self.is(q + 1, "ago") => Some(Anaphor::Ago(unit, n as i64)),
             _ => None,
         };
         Some(M { start: i, end: q + 2, kind: DateType::Date, value, anaphor })
@@ -1881,7 +1895,13 @@ impl<'d, 't> Scanner<'d, 't> {
         let r = self.reference;
         if !the {
             if back == 1 && p == i + 3 {
-                return m(i, p, DateType::Date, resolve::shift(r, Unit::Year, -1)?);
+                let value = resolve::shift(r, Unit::Year, -1)?;
+                let anaphor = Some(if self.is(i + 2, "ago") {
+                    Anaphor::Ago(Unit::Year, -1)
+                } else {
+                    Anaphor::Shift(Unit::Year, -1)
+                });
+                return Some(M { start: i, end: p, kind: DateType::Date, value, anaphor });
             }
             if self.is(i, "year") && self.tight(i + 1) && self.is(i + 1, "-") && self.is(i + 2, "end") {
                 let v = match r {
