@@ -905,8 +905,9 @@ impl<'d, 't> Scanner<'d, 't> {
                 let pluperfect = prev(&["had"]) || (prev(&["been"]) && i > 1 && self.is(i - 2, "had"));
                 return Some(if pluperfect { Tense::Past } else { Tense::Future });
             }
-            // "set to resume Monday".
+            // "set to resume Monday", "is to resume Tuesday".
             b"set" if self.is(i + 1, "to") => return Some(Tense::Future),
+            b"to" if prev(&["is", "are"]) => return Some(Tense::Future),
             b"said" | b"says" | b"was" | b"were" | b"had" | b"did" | b"went" | b"came" | b"took" | b"gave" | b"won"
             | b"began" | b"saw" | b"got" | b"fell" | b"rose" | b"spoke" | b"wrote" | b"ran" | b"ago" | b"yesterday"
             | b"last" | b"earlier" | b"struck" | b"fought" | b"flew" | b"became" | b"knew" => return Some(Tense::Past),
@@ -998,7 +999,12 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         let (month, day, end) = if let Some((mo, q)) = self.month_at(p) {
             if let Some((d, r)) =
-                self.day_at(q).filter(|&(_, r)| !self.is(r, ":") && !self.is_any(r, &["%", "percent"]))
+                // "May 5:30" is a clock time; "on April 25: the court…"
+                // ends the date at a colon.
+                self.day_at(q).filter(|&(_, r)| {
+                    let clock = self.is(r, ":") && self.tight(r + 1) && self.num(r + 1, 2).is_some();
+                    !clock && !self.is_any(r, &["%", "percent"])
+                })
             {
                 (mo, Some(d), r)
             } else {
