@@ -113,6 +113,8 @@ const ROWS: &[Row] = &[
     ("The strike began on Tuesday; the last one was five years ago.", R, "five years ago", Some(D), "2015"),
     ("The vote was held in March 2015. A year ago, the party split.", R, "A year ago", Some(D), "2019"),
     ("Third-quarter profit beat year-earlier results.", R, "year-earlier", Some(D), "2019-Q3"),
+    ("Profit rose in the second quarter, after a loss in the 2019 period.", R, "the 2019 period", Some(D), "2019-Q2"),
+    ("The mill was sold in the 2018 quarter, the filing shows.", R, "the 2018 quarter", Some(D), "2018"),
     // --- tense decides a bare weekday -----------------------------------
     ("Senator Jane Doe said on Tuesday that the bill would pass.", R, "Tuesday", Some(D), "2020-11-03"),
     ("The committee will vote on Tuesday, aides said.", R, "Tuesday", Some(D), "2020-11-10"),

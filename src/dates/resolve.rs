@@ -328,6 +328,13 @@ pub fn move_point(antecedent: &str, unit: Unit, n: i64) -> Option<String> {
     }
 }
 
+/// "the 1988 quarter" after `antecedent` "1989-Q3": its quarter or half
+/// in year `y` ("1988-Q3").
+pub fn period_in(antecedent: &str, y: i32) -> Option<String> {
+    let part = antecedent.get(4..7).filter(|p| matches!(p.get(..2), Some("-Q" | "-H")))?;
+    (is_calendar(antecedent) && antecedent.len() == 7).then(|| format!("{}{part}", year(y)))
+}
+
 /// The year of "last March" / "next March" / a bare "March".
 pub fn month_year(reference: Date, month: u8, step: i64, tense: Tense) -> i32 {
     let y = reference.year();
@@ -499,6 +506,9 @@ mod tests {
         assert_eq!(move_point("2020-02-29", Unit::Year, -1), None);
         assert_eq!(move_point("1989", Unit::Day, -3), None);
         assert_eq!(move_point("PAST_REF", Unit::Year, -1), None);
+        assert_eq!(period_in("1989-Q3", 1988).as_deref(), Some("1988-Q3"));
+        assert_eq!(period_in("1989-H2", 1988).as_deref(), Some("1988-H2"));
+        assert_eq!(period_in("1989-10", 1988), None);
     }
 
     #[test]

@@ -33,6 +33,9 @@ enum Anaphor {
     /// "a year earlier", "two weeks earlier": it moved, at its own
     /// granularity (after "the third quarter", the year-earlier quarter).
     Shift(Unit, i64),
+    /// "the 1988 quarter": the last reporting period named (a quarter or
+    /// half), in that year.
+    InYear(i32),
     /// "a year ago": as `Shift`, kept only for a reporting period (quarter
     /// or half) inside the period counted from the reference (the fallback
     /// value): the story's current quarter a year back is "a year ago", a
@@ -598,6 +601,7 @@ impl<'d, 't> Scanner<'d, 't> {
                                 Anaphor::Same => resolve::narrow(before, &value),
                                 Anaphor::Step(unit, n) => resolve::step(before, unit, n),
                                 Anaphor::Shift(unit, n) => resolve::move_point(before, unit, n),
+                                Anaphor::InYear(y) => resolve::period_in(before, y),
                                 // Only a reporting period: "42 years ago"
                                 // after "Wednesday" is a year, not a day.
                                 Anaphor::Ago(unit, n) => resolve::move_point(before, unit, n).filter(|v| {
@@ -1772,6 +1776,12 @@ impl<'d, 't> Scanner<'d, 't> {
                     p += 3;
                 }
             }
+        }
+        // "the 1988 quarter", "the 1989 period": the reporting period the
+        // story is at, in that year (the year alone when it is at none).
+        if let Some(y) = year_before.filter(|_| self.is_any(p, &["quarter", "period"])) {
+            let (value, anaphor) = (resolve::year(y), Some(Anaphor::InYear(y)));
+            return Some(M { start: i, end: p + 1, kind: DateType::Date, value, anaphor });
         }
         // "next year's first quarter", "last year's fourth quarter"
         if let (Some(step), Some(r)) = (self.year_step(p), self.reference) {
