@@ -242,6 +242,9 @@ const ROWS: &[Row] = &[
     ("The party's daily newspaper criticized the plan.", R, "daily", None, ""),
     ("Prices may fall in the second half.", R, "may fall", None, ""),
     ("A second term is not guaranteed.", R, "second", None, ""),
+    ("The island imports three-quarters of its grain.", R, "three-quarters", None, ""),
+    ("Exports make up more than a quarter of the economy.", R, "a quarter", None, ""),
+    ("The firm turned a profit after three quarters of losses.", R, "three quarters", Some(P), "P3Q"),
 ];
 
 fn run(text: &str, reference: &str) -> Vec<(String, DateType, String)> {

@@ -1639,6 +1639,17 @@ impl<'d, 't> Scanner<'d, 't> {
         {
             return None;
         }
+        // "three-quarters of its food", "a quarter of the market": a
+        // fraction of a whole, not three months ("several quarters of
+        // losses" is time; "the first quarter of 1990" an ordinal, see
+        // `quarter`).
+        const WHOLE: &[&str] = &[
+            "the", "its", "their", "his", "her", "our", "all", "a", "an", "this", "that", "these", "those", "them",
+            "it",
+        ];
+        if unit == Unit::Quarter && n.is_some() && self.is(q + 1, "of") && self.is_any(q + 2, WHOLE) {
+            return None;
+        }
         let mut end = q + 1;
         // "a year-earlier loss": the adjective is a date, see `period`.
         if self.tight(end) && self.is(end, "-") && self.is_any(end + 1, &["earlier", "ago", "end"]) {
