@@ -147,6 +147,11 @@ const ROWS: &[Row] = &[
     ("The envoy could arrive as early as Monday.", R, "Monday", Some(D), "2020-11-09"),
     ("The price rise approved by regulators is effective Feb. 20.", R, "Feb. 20", Some(D), "2021-02-20"),
     ("The board gave the bidders until mid-January to improve the offer.", R, "mid-January", Some(D), "2021-01"),
+    ("The firm must repay the loan by February.", R, "February", Some(D), "2021-02"),
+    ("Regulators had received the reports by Monday.", R, "Monday", Some(D), "2020-11-02"),
+    ("The company agreed to buy the plant in February.", R, "February", Some(D), "2021-02"),
+    ("The new chief will take over Feb. 20.", R, "Feb. 20", Some(D), "2021-02-20"),
+    ("The agency announced the plan Aug. 21.", R, "Aug. 21", Some(D), "2020-08-21"),
     // --- no reference: unresolved values --------------------------------
     ("The plant closed last year after the fire.", "", "last year", Some(D), "XXXX"),
     ("The minister resigned yesterday after the vote.", "", "yesterday", Some(D), "XXXX-XX-XX"),

@@ -788,7 +788,13 @@ impl<'d, 't> Scanner<'d, 't> {
         // deadlines in a past-tense sentence ("extended the offer to Nov.
         // 16").
         if has(family::MONTH_DATE) {
-            keep(self.month_date(i, self.deadline(i).unwrap_or(Tense::Unknown)));
+            // A future verb or a deadline still points ahead ("will
+            // succeed him Feb. 1", "effective Feb. 1").
+            let tense = match self.tense(i) {
+                Tense::Future => Tense::Future,
+                _ => Tense::Unknown,
+            };
+            keep(self.month_date(i, tense));
         }
         if has(family::YEAR) {
             keep(self.year(i));
@@ -831,10 +837,21 @@ impl<'d, 't> Scanner<'d, 't> {
     // ---------------------------------------------------------------
 
     fn tense(&self, i: usize) -> Tense {
-        const WINDOW: usize = 14;
-        if let Some(t) = self.deadline(i) {
-            return t;
+        let (strong, weak) = self.deadline(i);
+        if strong {
+            return Tense::Future;
         }
+        match self.verb_tense(i) {
+            // "pay down the loan by February": a deadline ahead, unless
+            // the verb has it behind ("had filed the reports by Monday").
+            Tense::Past => Tense::Past,
+            _ if weak => Tense::Future,
+            t => t,
+        }
+    }
+
+    fn verb_tense(&self, i: usize) -> Tense {
+        const WINDOW: usize = 14;
         let n = self.n();
         // The verb an adverbial of time belongs to stands before it in
         // English ("said Tuesday that it would…", "will double by August
@@ -862,28 +879,29 @@ impl<'d, 't> Scanner<'d, 't> {
         Tense::Unknown
     }
 
-    /// A deadline word right before the expression at `i` points ahead
-    /// whatever the verb's tense ("closed until Friday", "effective Feb.
-    /// 1", "as early as Tuesday"): the coming one.
-    fn deadline(&self, i: usize) -> Option<Tense> {
+    /// Whether a deadline word stands right before the expression at `i`:
+    /// (strong, weak). A strong one points ahead whatever the verb's tense
+    /// ("closed until Friday", "effective Feb. 1", "as early as Tuesday");
+    /// a weak one ("by", "through") unless the verb is past.
+    fn deadline(&self, i: usize) -> (bool, bool) {
         // Modifiers inside the expression ("until mid-November", "as soon
         // as early March") do not hide the word before them.
         let mut j = i;
         while j > 0 && self.is_any(j - 1, &["on", "early", "mid", "mid-", "late", "-"]) && i - j < 3 {
             j -= 1;
         }
-        if j == 0 {
-            return None;
-        }
         // A fronted "Until Thursday, they had not…" sets the scene of a
         // narrative; the verb decides there.
-        if self.is_any(j - 1, &["until", "till", "effective", "pending"]) && !self.doc.starts_sentence(j - 1) {
-            return Some(Tense::Future);
+        if j == 0 || self.doc.starts_sentence(j - 1) {
+            return (false, false);
+        }
+        if self.is_any(j - 1, &["until", "till", "effective", "pending"]) {
+            return (true, false);
         }
         // "as soon as", "as early as", "no later than".
         let as_soon = j >= 3 && self.is(j - 1, "as") && self.is_any(j - 2, &["soon", "early"]) && self.is(j - 3, "as");
         let no_later = j >= 3 && self.is(j - 1, "than") && self.is(j - 2, "later") && self.is(j - 3, "no");
-        (as_soon || no_later).then_some(Tense::Future)
+        (as_soon || no_later, self.is_any(j - 1, &["by", "through"]))
     }
 
     fn tense_word(&self, i: usize) -> Option<Tense> {
@@ -901,7 +919,32 @@ impl<'d, 't> Scanner<'d, 't> {
         // visit", "the revised figures").
         let attributive =
             prev(&["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]);
+        // A verb of intention looks ahead from its own time: "agreed to
+        // buy the line in February", "decided to admit them in March".
+        if self.is(i + 1, "to")
+            && matches!(
+                l,
+                b"agreed"
+                    | b"decided"
+                    | b"voted"
+                    | b"promised"
+                    | b"pledged"
+                    | b"vowed"
+                    | b"offered"
+                    | b"threatened"
+                    | b"proposed"
+                    | b"intended"
+                    | b"hoped"
+                    | b"wanted"
+                    | b"sought"
+                    | b"prepared"
+            )
+        {
+            return Some(Tense::Future);
+        }
         match l {
+            // "announced the plan Aug. 21": a noun after a determiner.
+            b"plan" | b"plans" | b"hopes" | b"aims" if attributive => return None,
             b"will" | b"shall" | b"won't" | b"wo" | b"going" | b"expected" | b"expects" | b"scheduled" | b"plans"
             | b"planned" | b"plan" | b"planning" | b"due" | b"upcoming" | b"next" | b"would" | b"tomorrow"
             | b"intends" | b"hopes" | b"aims" | b"supposed" | b"slated" | b"poised" => {
