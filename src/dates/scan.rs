@@ -674,7 +674,7 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// A date with year, month and day at `i` (for the reference).
     fn full_date(&self, i: usize) -> Option<M> {
-        let a = self.month_date(i, Tense::Unknown);
+        let a = self.month_date(i, Some(Tense::Unknown));
         let b = self.numeric(i);
         [a, b]
             .into_iter()
@@ -745,7 +745,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 let date = self
                     .weekday(b.end)
                     .or_else(|| self.relative(b.end, self.quantity(b.end)))
-                    .or_else(|| self.month_date(b.end, self.tense(b.end)));
+                    .or_else(|| self.month_date(b.end, Some(self.tense(b.end))));
                 if let Some(d) = date.filter(|d| d.kind == DateType::Date && d.start == b.end && d.value.len() == 10) {
                     let time = b.value.split_once('T').map(|(_, t)| t.to_string()).unwrap_or_default();
                     b.value = format!("{}T{time}", d.value);
@@ -788,13 +788,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // deadlines in a past-tense sentence ("extended the offer to Nov.
         // 16").
         if has(family::MONTH_DATE) {
-            // A future verb or a deadline still points ahead ("will
-            // succeed him Feb. 1", "effective Feb. 1").
-            let tense = match self.tense(i) {
-                Tense::Future => Tense::Future,
-                _ => Tense::Unknown,
-            };
-            keep(self.month_date(i, tense));
+            keep(self.month_date(i, None));
         }
         if has(family::YEAR) {
             keep(self.year(i));
@@ -914,14 +908,17 @@ impl<'d, 't> Scanner<'d, 't> {
         // A past participle after a form of "be" is passive or an
         // adjective: the auxiliary carries the tense ("will be held
         // Tuesday", "was held Tuesday"), so the scan goes on to it.
-        let passive = prev(&["be", "been", "being", "is", "are", "am", "to", "'s", "’s"]);
+        // Both read only for the few words that need them: this runs for
+        // every word near every weekday and month.
+        let passive = || prev(&["be", "been", "being", "is", "are", "am", "to", "'s", "’s"]);
         // After a determiner an "-ed" word is an adjective ("a planned
         // visit", "the revised figures").
         let attributive =
-            prev(&["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]);
+            || prev(&["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]);
         // A verb of intention looks ahead from its own time: "agreed to
         // buy the line in February", "decided to admit them in March".
-        if self.is(i + 1, "to")
+        if l.len() > 4
+            && self.is(i + 1, "to")
             && matches!(
                 l,
                 b"agreed"
@@ -944,7 +941,7 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         match l {
             // "announced the plan Aug. 21": a noun after a determiner.
-            b"plan" | b"plans" | b"hopes" | b"aims" if attributive => return None,
+            b"plan" | b"plans" | b"hopes" | b"aims" if attributive() => return None,
             b"will" | b"shall" | b"won't" | b"wo" | b"going" | b"expected" | b"expects" | b"scheduled" | b"plans"
             | b"planned" | b"plan" | b"planning" | b"due" | b"upcoming" | b"next" | b"would" | b"tomorrow"
             | b"intends" | b"hopes" | b"aims" | b"supposed" | b"slated" | b"poised" => {
@@ -961,7 +958,7 @@ impl<'d, 't> Scanner<'d, 't> {
             b"told" | b"met" | b"made" | b"left" | b"lost" | b"held" | b"found" | b"sold" | b"bought" | b"paid"
             | b"brought" | b"thought" | b"felt" | b"kept" | b"led" | b"shot" | b"killed" | b"hit" | b"sent"
             | b"spent" | b"heard" | b"reported" | b"announced" => {
-                return (!passive && !attributive).then_some(Tense::Past);
+                return (!passive() && !attributive()).then_some(Tense::Past);
             }
             _ => {}
         }
@@ -970,10 +967,10 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         if l.len() > 4
             && l.ends_with(b"ed")
-            && !passive
-            && !attributive
             && !self.cap(i)
             && !matches!(l, b"need" | b"indeed" | b"hundred" | b"speed" | b"proceed" | b"succeed" | b"exceed")
+            && !passive()
+            && !attributive()
         {
             return Some(Tense::Past);
         }
@@ -1031,7 +1028,11 @@ impl<'d, 't> Scanner<'d, 't> {
         Some((w.month, after))
     }
 
-    fn month_date(&self, i: usize, tense: Tense) -> Option<M> {
+    /// A date with a month name at `i`. A missing year is read with
+    /// `tense`; `None`: the nearest year, unless a future verb or a
+    /// deadline points ahead ("will succeed him Feb. 1", "effective Feb.
+    /// 1"). Reading the verb waits until a date without a year is found.
+    fn month_date(&self, i: usize, tense: Option<Tense>) -> Option<M> {
         let mut p = i;
         // Optional weekday in front: "Tuesday, Nov. 3".
         let mut had_weekday = false;
@@ -1104,7 +1105,13 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         }
         let value = match self.reference {
-            Some(r) => resolve::ymd(resolve::year_for(r, month, day, tense), month, day),
+            Some(r) => {
+                let tense = tense.unwrap_or_else(|| match self.tense(i) {
+                    Tense::Future => Tense::Future,
+                    _ => Tense::Unknown,
+                });
+                resolve::ymd(resolve::year_for(r, month, day, tense), month, day)
+            }
             None => format!("XXXX-{month:02}-{day:02}"),
         };
         m(i, end, DateType::Date, value)
