@@ -189,7 +189,7 @@ const ROWS: &[Row] = &[
     ("The index fell in the last twenty four hours.", R, "the last twenty four hours", Some(P), "PT24H"),
     ("The plan covers the next five years.", R, "the next five years", Some(P), "P5Y"),
     ("Prices doubled over the past three years.", R, "the past three years", Some(P), "P3Y"),
-    ("Crime fell over the past year, police said.", R, "the past year", Some(P), "P1Y"),
+    ("Crime fell over the past year, police said.", R, "the past year", Some(D), "2019"),
     ("Tourism has grown in recent years.", R, "recent years", Some(D), "PAST_REF"),
     ("Prices will rise in the coming months.", R, "the coming months", Some(D), "FUTURE_REF"),
     ("The river has flooded twice over the past few years.", R, "the past few years", Some(P), "PXY"),
@@ -224,7 +224,9 @@ const ROWS: &[Row] = &[
     // --- span conventions: leading prepositions out ---------------------
     ("In 2019 the firm moved to Dublin.", R, "2019", Some(D), "2019"),
     ("The office has been shut since last Tuesday.", R, "last Tuesday", Some(D), "2020-11-03"),
-    ("The strike continued during the past week.", R, "the past week", Some(P), "P1W"),
+    ("The strike continued during the past week.", R, "the past week", Some(D), "2020-W44"),
+    ("Wages lost ground in the last decade.", R, "the last decade", Some(D), "201"),
+    ("The firm has grown over the past two years.", R, "the past two years", Some(P), "P2Y"),
     // --- false-positive guards ------------------------------------------
     ("The minister may resign if the vote fails.", R, "may", None, ""),
     ("May I ask a question, the reporter said.", R, "May", None, ""),

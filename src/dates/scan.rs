@@ -1473,6 +1473,15 @@ impl<'d, 't> Scanner<'d, 't> {
                 let value = resolve::shift(r, unit, step)?;
                 return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: told });
             }
+            // "in the past year", "the last decade": the calendar unit
+            // before this one, as TimeBank and MEANTIME both mostly write
+            // it (1988, 198), not a year's length.
+            if the
+                && matches!(key, b"past" | b"last")
+                && matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century)
+            {
+                return m(i, q + 1, DateType::Date, resolve::shift(r, unit, -1)?);
+            }
             if the && matches!(key, b"past" | b"last" | b"next" | b"coming") && !matches!(unit, Unit::Weekend) {
                 return m(i, q + 1, DateType::Duration, unit.duration(Some(1.0)));
             }
