@@ -252,6 +252,9 @@ const ROWS: &[Row] = &[
     ("The island imports three-quarters of its grain.", R, "three-quarters", None, ""),
     ("Exports make up more than a quarter of the economy.", R, "a quarter", None, ""),
     ("The firm turned a profit after three quarters of losses.", R, "three quarters", Some(P), "P3Q"),
+    ("Net income for the nine months rose 12%.", R, "the nine months", Some(P), "P9M"),
+    ("Prices had peaked the previous Friday, traders said.", R, "the previous Friday", Some(D), "2020-10-30"),
+    ("The talks failed after the two years of effort.", R, "the two years", Some(P), "P2Y"),
 ];
 
 fn run(text: &str, reference: &str) -> Vec<(String, DateType, String)> {

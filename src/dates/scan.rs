@@ -723,6 +723,20 @@ impl<'d, 't> Scanner<'d, 't> {
                     }
                 }
             }
+            // "the nine months", "the previous Friday": the determiner
+            // belongs to the expression (TimeML). Only a count or a step
+            // word can follow, looked at before the pattern families run.
+            if self.is(i, "the") && i + 1 < self.n() {
+                let step = self.is_any(i + 1, &["next", "previous", "following"]);
+                let count = !step && !self.is_any(i + 1, &["a", "an"]) && self.quantity(i + 1).is_some();
+                if step || count {
+                    if let Some(c) = self.core(i + 1).filter(|c| c.start == i + 1) {
+                        if step || c.kind == DateType::Duration {
+                            consider(Some(M { start: i, ..c }));
+                        }
+                    }
+                }
+            }
             // "nearly two weeks", "more than a decade".
             let approx_len = if APPROX2.iter().any(|(a, b)| self.is(i, a) && self.is(i + 1, b)) {
                 2
