@@ -159,6 +159,8 @@ const ROWS: &[Row] = &[
     ("Results were certified on Nov. 24, officials said.", "", "Nov. 24", Some(D), "XXXX-11-24"),
     ("The trial opened in October with no jury.", "", "October", Some(D), "XXXX-10"),
     // --- times ----------------------------------------------------------
+    ("The blast hit the embassy on Aug. 7, 1998, at 10:35 a.m. local time.", R, "10:35 a.m.", Some(T), "1998-08-07T10:35"),
+    ("Polls close at 8 p.m., officials said.", R, "8 p.m.", Some(T), "2020-11-05T20:00"),
     ("The polls closed at 8 p.m. in most states.", R, "8 p.m.", Some(T), "2020-11-05T20:00"),
     ("The polls closed at 8:30 p.m. in most states.", R, "8:30 p.m.", Some(T), "2020-11-05T20:30"),
     ("The briefing starts at 10 a.m. EST, a spokesman said.", R, "10 a.m. EST", Some(T), "2020-11-05T10:00"),

@@ -335,6 +335,14 @@ pub fn period_in(antecedent: &str, y: i32) -> Option<String> {
     (is_calendar(antecedent) && antecedent.len() == 7).then(|| format!("{}{part}", year(y)))
 }
 
+/// A clock time `value` ("2020-11-05T06:00") moved to the day of
+/// `antecedent` when that names a full day ("2020-10-13T06:00").
+pub fn on_day(antecedent: &str, value: &str) -> Option<String> {
+    let day = antecedent.get(..10).filter(|d| d.parse::<Date>().is_ok())?;
+    let time = value.get(10..).filter(|t| t.starts_with('T'))?;
+    Some(format!("{day}{time}"))
+}
+
 /// The year of "last March" / "next March" / a bare "March".
 pub fn month_year(reference: Date, month: u8, step: i64, tense: Tense) -> i32 {
     let y = reference.year();
@@ -509,6 +517,8 @@ mod tests {
         assert_eq!(period_in("1989-Q3", 1988).as_deref(), Some("1988-Q3"));
         assert_eq!(period_in("1989-H2", 1988).as_deref(), Some("1988-H2"));
         assert_eq!(period_in("1989-10", 1988), None);
+        assert_eq!(on_day("2020-10-13TMO", "2020-11-05T06:00").as_deref(), Some("2020-10-13T06:00"));
+        assert_eq!(on_day("2020-10", "2020-11-05T06:00"), None);
     }
 
     #[test]

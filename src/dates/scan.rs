@@ -36,6 +36,9 @@ enum Anaphor {
     /// "the 1988 quarter": the last reporting period named (a quarter or
     /// half), in that year.
     InYear(i32),
+    /// "at 6 a.m.": a clock time on the day of the last full date named
+    /// (the reference when none).
+    Clock,
     /// "a year ago": as `Shift`, kept only for a reporting period (quarter
     /// or half) inside the period counted from the reference (the fallback
     /// value): the story's current quarter a year back is "a year ago", a
@@ -602,6 +605,7 @@ impl<'d, 't> Scanner<'d, 't> {
                                 Anaphor::Step(unit, n) => resolve::step(before, unit, n),
                                 Anaphor::Shift(unit, n) => resolve::move_point(before, unit, n),
                                 Anaphor::InYear(y) => resolve::period_in(before, y),
+                                Anaphor::Clock => resolve::on_day(before, &value),
                                 // Only a reporting period: "42 years ago"
                                 // after "Wednesday" is a year, not a day.
                                 Anaphor::Ago(unit, n) => resolve::move_point(before, unit, n).filter(|v| {
@@ -764,6 +768,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     let time = b.value.split_once('T').map(|(_, t)| t.to_string()).unwrap_or_default();
                     b.value = format!("{}T{time}", d.value);
                     b.end = d.end;
+                    b.anaphor = None;
                 }
             }
         }
@@ -1183,8 +1188,13 @@ impl<'d, 't> Scanner<'d, 't> {
         None
     }
 
-    /// Clock times: "3:30 p.m.", "10 a.m. EST", "noon", "midnight".
+    /// Clock times: "3:30 p.m.", "10 a.m. EST", "noon", "midnight", on
+    /// the day the story is at (see [`Anaphor::Clock`]).
     fn time(&self, i: usize) -> Option<M> {
+        self.clock_time(i).map(|t| M { anaphor: Some(Anaphor::Clock), ..t })
+    }
+
+    fn clock_time(&self, i: usize) -> Option<M> {
         let date = || match self.reference {
             Some(r) => resolve::date(r),
             None => "XXXX-XX-XX".to_string(),
