@@ -161,6 +161,9 @@ const ROWS: &[Row] = &[
     // --- times ----------------------------------------------------------
     ("The blast hit the embassy on Aug. 7, 1998, at 10:35 a.m. local time.", R, "10:35 a.m.", Some(T), "1998-08-07T10:35"),
     ("Polls close at 8 p.m., officials said.", R, "8 p.m.", Some(T), "2020-11-05T20:00"),
+    ("The index rose early but ended the day down 1.2%.", R, "the day", Some(D), "2020-11-05"),
+    ("For the week, the index gained 3%.", R, "the week", Some(D), "2020-W45"),
+    ("She remembers the day her son was born.", R, "the day", None, ""),
     ("The polls closed at 8 p.m. in most states.", R, "8 p.m.", Some(T), "2020-11-05T20:00"),
     ("The polls closed at 8:30 p.m. in most states.", R, "8:30 p.m.", Some(T), "2020-11-05T20:30"),
     ("The briefing starts at 10 a.m. EST, a spokesman said.", R, "10 a.m. EST", Some(T), "2020-11-05T10:00"),

@@ -1957,6 +1957,32 @@ impl<'d, 't> Scanner<'d, 't> {
             let value = resolve::shift(None, unit, 0)?;
             return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: Some(Anaphor::Same) });
         }
+        // "ended the day up 2%", "for the week, the index fell": the
+        // reporting day or week of a market story, the current one (the
+        // last date named is more often an earlier one than that day).
+        if l == b"the"
+            && i > 0
+            && self.is_any(i + 1, &["day", "week"])
+            && self.is_any(
+                i - 1,
+                &[
+                    "end",
+                    "ends",
+                    "ending",
+                    "ended",
+                    "finish",
+                    "finishes",
+                    "finishing",
+                    "finished",
+                    "for",
+                    "close",
+                    "closing",
+                ],
+            )
+        {
+            let unit = if self.is(i + 1, "day") { Unit::Day } else { Unit::Week };
+            return m(i, i + 2, DateType::Date, resolve::shift(self.reference, unit, 0)?);
+        }
         // "over the weekend": the most recent one.
         if l == b"the" && self.is(i + 1, "weekend") {
             let v = match self.reference {
