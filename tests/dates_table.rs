@@ -209,6 +209,7 @@ const ROWS: &[Row] = &[
     ("They will stay for two more weeks.", R, "two more weeks", Some(P), "P2W"),
     ("A 10-minute misconduct penalty was given.", R, "10-minute", Some(P), "PT10M"),
     ("The camp needs a couple of days to pack.", R, "a couple of days", Some(P), "P2D"),
+    ("Rates should stay low over the next couple of years.", R, "the next couple of years", Some(P), "P2Y"),
     // --- sets -----------------------------------------------------------
     ("The market is held every Friday in the square.", R, "every Friday", Some(S), "XXXX-WXX-5"),
     ("The report is updated each year by the ministry.", R, "each year", Some(S), "P1Y"),

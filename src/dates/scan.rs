@@ -1623,10 +1623,9 @@ impl<'d, 't> Scanner<'d, 't> {
                 return Some((Some(1.0), i + 1));
             }
             b"half" if self.is_any(i + 1, &["a", "an"]) => return Some((Some(0.5), i + 2)),
-            b"several" | b"few" | b"many" | b"some" | b"couple" => {
-                let q = if l == b"couple" && self.is(i + 1, "of") { i + 2 } else { i + 1 };
-                return Some((None, q));
-            }
+            // "the next couple of years": two, as "a couple of" is.
+            b"couple" => return Some((Some(2.0), if self.is(i + 1, "of") { i + 2 } else { i + 1 })),
+            b"several" | b"few" | b"many" | b"some" => return Some((None, i + 1)),
             _ => {}
         }
         if let Some(v) = self.num(i, 6) {
