@@ -133,6 +133,7 @@ const ROWS: &[Row] = &[
     ("Without a date, the board met Tuesday to decide.", "", "Tuesday", Some(D), "XXXX-WXX-2"),
     ("The rally drew thousands Friday night in the capital.", R, "Friday night", Some(D), "2020-10-30TNI"),
     ("The talks ended Wednesday's session without a deal.", R, "Wednesday", Some(D), "2020-11-04"),
+    ("Lawyers will appeal against Wednesday's ruling, the family said.", R, "Wednesday", Some(D), "2020-11-04"),
     ("The shares are to resume trading Monday in Paris.", R, "Monday", Some(D), "2020-11-09"),
     ("The paper wrote in an editorial on Tuesday, Nov. 3: the count must go on.", R, "Tuesday, Nov. 3", Some(D), "2020-11-03"),
     ("The summit will be held Tuesday in Oslo.", R, "Tuesday", Some(D), "2020-11-10"),

@@ -1402,8 +1402,12 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         }
         let part = self.word(q).and_then(|w| w.part).filter(|_| self.kind(q) == Some(TokenKind::Word) && !self.cap(q));
+        // "Wednesday's ruling" names an event that has happened (news
+        // annotation has them past or today), whatever the verb.
+        let raw = self.raw(i);
+        let tense = if raw.ends_with("'s") || raw.ends_with("’s") { Tense::Past } else { self.tense(i) };
         let date = match self.reference {
-            Some(r) => resolve::date(resolve::weekday(r, w.weekday, self.tense(i))),
+            Some(r) => resolve::date(resolve::weekday(r, w.weekday, tense)),
             None => format!("XXXX-WXX-{}", w.weekday),
         };
         match part {
