@@ -134,6 +134,8 @@ const ROWS: &[Row] = &[
     ("The rally drew thousands Friday night in the capital.", R, "Friday night", Some(D), "2020-10-30TNI"),
     ("The talks ended Wednesday's session without a deal.", R, "Wednesday", Some(D), "2020-11-04"),
     ("Lawyers will appeal against Wednesday's ruling, the family said.", R, "Wednesday", Some(D), "2020-11-04"),
+    ("The index will have gained 4% since year-end if it holds.", R, "year-end", Some(D), "2019-12-31"),
+    ("Prices will have doubled since Dec. 20 by the time the law takes effect.", R, "Dec. 20", Some(D), "2019-12-20"),
     ("The shares are to resume trading Monday in Paris.", R, "Monday", Some(D), "2020-11-09"),
     ("The paper wrote in an editorial on Tuesday, Nov. 3: the count must go on.", R, "Tuesday, Nov. 3", Some(D), "2020-11-03"),
     ("The summit will be held Tuesday in Oslo.", R, "Tuesday", Some(D), "2020-11-10"),

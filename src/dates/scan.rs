@@ -854,6 +854,10 @@ impl<'d, 't> Scanner<'d, 't> {
         if strong {
             return Tense::Future;
         }
+        // "since Tuesday", "since year-end": always behind.
+        if i > 0 && self.is(i - 1, "since") {
+            return Tense::Past;
+        }
         match self.verb_tense(i) {
             // "pay down the loan by February": a deadline ahead, unless
             // the verb has it behind ("had filed the reports by Monday").
@@ -1127,6 +1131,7 @@ impl<'d, 't> Scanner<'d, 't> {
             Some(r) => {
                 let tense = tense.unwrap_or_else(|| match self.tense(i) {
                     Tense::Future => Tense::Future,
+                    Tense::Past if i > 0 && self.is(i - 1, "since") => Tense::Past,
                     _ => Tense::Unknown,
                 });
                 resolve::ymd(resolve::year_for(r, month, day, tense), month, day)
