@@ -213,6 +213,8 @@ const ROWS: &[Row] = &[
     ("A 10-minute misconduct penalty was given.", R, "10-minute", Some(P), "PT10M"),
     ("The camp needs a couple of days to pack.", R, "a couple of days", Some(P), "P2D"),
     ("Rates should stay low over the next couple of years.", R, "the next couple of years", Some(P), "P2Y"),
+    ("Sales recovered in the last week of March 2019.", R, "the last week of March 2019", Some(D), "2019-W13"),
+    ("The plant reopens in the first week of December.", R, "the first week of December", Some(D), "2020-W49"),
     // --- sets -----------------------------------------------------------
     ("The market is held every Friday in the square.", R, "every Friday", Some(S), "XXXX-WXX-5"),
     ("The report is updated each year by the ministry.", R, "each year", Some(S), "P1Y"),

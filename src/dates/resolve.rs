@@ -343,6 +343,18 @@ pub fn on_day(antecedent: &str, value: &str) -> Option<String> {
     Some(format!("{day}{time}"))
 }
 
+/// "the first week of" (`nth` 1..5) or "the last week of" (-1) a month
+/// value `YYYY-MM`: the ISO week of that month's `nth` Thursday (as ISO
+/// 8601 gives a week to the month holding its Thursday).
+pub fn week_of_month(month: &str, nth: i64) -> Option<String> {
+    let b = month.as_bytes();
+    if month.len() != 7 || !is_calendar(month) || !b[5..7].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let (y, m) = (month[..4].parse::<i32>().ok()?, month[5..7].parse::<u8>().ok()?);
+    Some(week(nth_weekday(y, m, 4, i8::try_from(nth).ok()?)?))
+}
+
 /// The year of "last March" / "next March" / a bare "March".
 pub fn month_year(reference: Date, month: u8, step: i64, tense: Tense) -> i32 {
     let y = reference.year();
@@ -519,6 +531,9 @@ mod tests {
         assert_eq!(period_in("1989-10", 1988), None);
         assert_eq!(on_day("2020-10-13TMO", "2020-11-05T06:00").as_deref(), Some("2020-10-13T06:00"));
         assert_eq!(on_day("2020-10", "2020-11-05T06:00"), None);
+        assert_eq!(week_of_month("2009-03", -1).as_deref(), Some("2009-W13"));
+        assert_eq!(week_of_month("2009-03", 1).as_deref(), Some("2009-W10"));
+        assert_eq!(week_of_month("2009-Q1", 1), None);
     }
 
     #[test]

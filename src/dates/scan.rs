@@ -727,6 +727,22 @@ impl<'d, 't> Scanner<'d, 't> {
                     }
                 }
             }
+            // "the last week of March", "the first week of May 2019": that
+            // ISO week of the month.
+            if self.is(i, "the") && self.is(i + 2, "week") && self.is(i + 3, "of") {
+                let nth = if self.is_any(i + 1, &["last", "final"]) {
+                    Some(-1)
+                } else {
+                    self.word(i + 1).map(|w| w.ordinal).filter(|o| (1..=5).contains(o)).map(|o| o as i64)
+                };
+                if let Some(nth) = nth {
+                    if let Some(c) = self.core(i + 4).filter(|c| c.start == i + 4 && c.kind == DateType::Date) {
+                        if let Some(v) = resolve::week_of_month(&c.value, nth) {
+                            consider(Some(M { start: i, value: v, ..c }));
+                        }
+                    }
+                }
+            }
             // "the nine months", "the previous Friday": the determiner
             // belongs to the expression (TimeML). Only a count or a step
             // word can follow, looked at before the pattern families run.
