@@ -231,6 +231,9 @@ const ROWS: &[Row] = &[
     ("Such attacks were rare in the past.", R, "the past", Some(D), "PAST_REF"),
     ("Nobody knows what the future holds.", R, "the future", Some(D), "FUTURE_REF"),
     ("The plan will be announced in the near future.", R, "the near future", Some(D), "FUTURE_REF"),
+    ("Rates may stay high in the short term, the bank warned.", R, "the short term", Some(D), "FUTURE_REF"),
+    ("The firm is investing for the long term.", R, "the long term", Some(D), "FUTURE_REF"),
+    ("Voters backed term limits for the council.", R, "term", None, ""),
     ("Young people are different these days.", R, "these days", Some(D), "PRESENT_REF"),
     // --- span conventions: leading prepositions out ---------------------
     ("In 2019 the firm moved to Dublin.", R, "2019", Some(D), "2019"),

@@ -1859,6 +1859,11 @@ impl<'d, 't> Scanner<'d, 't> {
                     b"past" => "PAST_REF",
                     b"future" => "FUTURE_REF",
                     b"present" => "PRESENT_REF",
+                    // "in the short term", "for the long term".
+                    b"term" if q == i + 2 && self.is_any(i + 1, &["near", "short", "long"]) => "FUTURE_REF",
+                    b"near" | b"short" | b"long" if self.is(q + 1, "term") => {
+                        return m(i, q + 2, DateType::Date, "FUTURE_REF".into())
+                    }
                     _ => return None,
                 };
                 return m(i, q + 1, DateType::Date, v.into());
@@ -2309,6 +2314,8 @@ fn start_words() -> &'static FxMap<&'static str, u8> {
             "past",
             "future",
             "present",
+            // Ends "the short term": makes the "the" before it a start.
+            "term",
             "noon",
             "midday",
             "midnight",
@@ -2437,7 +2444,7 @@ mod tests {
             "that same week|the same year|every other|twice a|the summer of|the '90s|the early 1990s|",
             "Valentine's Day|Christmas Eve|St. Patrick's Day|Thanksgiving Day|Tuesday, Nov. 3|3 November 2020|",
             "the 5th of May|June last year|last Tuesday night|the past three years|the next few days|",
-            "recent years|these days|the near future|the weekend|the fiscal year",
+            "recent years|these days|the near future|the weekend|the fiscal year|the short term|the near term",
         );
         let vocab: Vec<&str> = VOCAB.split('|').collect();
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
