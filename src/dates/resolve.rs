@@ -229,6 +229,132 @@ pub fn shift(reference: Option<Date>, unit: Unit, n: i64) -> Option<String> {
     })
 }
 
+/// Whether `value` names a calendar year or a part of one ("1998",
+/// "1998-10-23", "1998-W43", "1998-Q2T..."): a date a later "that day" or
+/// "the same year" can point back to.
+pub fn is_calendar(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && (b.len() == 4 || b[4] == b'-')
+}
+
+/// The unit of `antecedent` that an anaphoric `pattern` ("XXXX-XX-XX"
+/// for "that day", "XXXX" for "that year", "XXXX-XX", "XXXX-QX",
+/// "XXXX-WXX") asks for, when the antecedent is precise enough.
+pub fn narrow(antecedent: &str, pattern: &str) -> Option<String> {
+    let a = antecedent.as_bytes();
+    let digits = |r: core::ops::Range<usize>| a.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let day = || {
+        (digits(0..4) && a.get(4) == Some(&b'-') && digits(5..7) && a.get(7) == Some(&b'-') && digits(8..10))
+            .then(|| antecedent[..10].parse::<Date>().ok())
+            .flatten()
+    };
+    let month = digits(0..4) && a.get(4) == Some(&b'-') && digits(5..7);
+    match pattern {
+        "XXXX" => digits(0..4).then(|| antecedent[..4].to_string()),
+        "XXXX-XX" => month.then(|| antecedent[..7].to_string()),
+        "XXXX-XX-XX" => day().map(date),
+        "XXXX-WXX" => day()
+            .map(week)
+            .or_else(|| (a.get(4..6) == Some(b"-W") && digits(6..8)).then(|| antecedent[..8].to_string())),
+        "XXXX-QX" => {
+            if a.get(4..6) == Some(b"-Q") && digits(6..7) {
+                Some(antecedent[..7].to_string())
+            } else if month {
+                let m: u8 = antecedent[5..7].parse().ok()?;
+                let mut s = antecedent[..4].to_string();
+                s.push_str("-Q");
+                push_digits(&mut s, u32::from((m.clamp(1, 12) - 1) / 3 + 1), 1);
+                Some(s)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// "the following year" after `antecedent`: its `unit` moved by `n`
+/// ("1995-05-22", Year, 1 → "1996"; "1989-03", Month, 1 → "1989-04").
+pub fn step(antecedent: &str, unit: Unit, n: i64) -> Option<String> {
+    let same = narrow(antecedent, &shift(None, unit, 0)?)?;
+    match unit {
+        Unit::Year => Some(year(same.parse::<i32>().ok()?.checked_add(i32::try_from(n).ok()?)?)),
+        Unit::Month => {
+            let d = Date::new(same[..4].parse().ok()?, same[5..7].parse().ok()?, 1)?.add_months(n);
+            Some(ym(d.year(), d.month()))
+        }
+        Unit::Day => Some(date(same.parse::<Date>().ok()?.add_days(n))),
+        Unit::Week => Some(week(antecedent.get(..10)?.parse::<Date>().ok()?.add_days(7 * n))),
+        Unit::Quarter => {
+            let q = same[..4].parse::<i64>().ok()? * 4 + same[6..7].parse::<i64>().ok()? - 1 + n;
+            let mut s = year(i32::try_from(q.div_euclid(4)).ok()?);
+            s.push_str("-Q");
+            push_int(&mut s, q.rem_euclid(4) + 1);
+            Some(s)
+        }
+        _ => None,
+    }
+}
+
+/// "a year earlier" after `antecedent`: the same granularity moved by
+/// `n` units ("1989-Q3", Year, -1 → "1988-Q3"; "1989-09-30" →
+/// "1988-09-30"), when the antecedent is fine enough for the unit.
+pub fn move_point(antecedent: &str, unit: Unit, n: i64) -> Option<String> {
+    // A time of day or a part of day stays behind: the point is a date.
+    let a = antecedent.split('T').next()?;
+    if !is_calendar(a) {
+        return None;
+    }
+    let day = || a.get(..10).filter(|_| a.len() == 10).and_then(|s| s.parse::<Date>().ok());
+    let b = a.as_bytes();
+    let month = a.len() == 7 && b[4] == b'-' && b[5..7].iter().all(u8::is_ascii_digit);
+    let quarter = a.len() == 7 && &a[4..6] == "-Q";
+    match unit {
+        Unit::Year => {
+            let y = year(a[..4].parse::<i32>().ok()?.checked_add(i32::try_from(n).ok()?)?);
+            let moved = format!("{y}{}", &a[4..]);
+            // February 29th has no year-earlier twin.
+            (a.len() != 10 || moved.parse::<Date>().is_ok()).then_some(moved)
+        }
+        Unit::Month if month => step(a, Unit::Month, n),
+        Unit::Month => day().map(|d| date(d.add_months(n))),
+        Unit::Quarter if quarter => step(a, Unit::Quarter, n),
+        Unit::Day => day().map(|d| date(d.add_days(n))),
+        Unit::Week | Unit::Fortnight => {
+            let days = if unit == Unit::Week { 7 } else { 14 };
+            day().map(|d| date(d.add_days(days * n)))
+        }
+        _ => None,
+    }
+}
+
+/// "the 1988 quarter" after `antecedent` "1989-Q3": its quarter or half
+/// in year `y` ("1988-Q3").
+pub fn period_in(antecedent: &str, y: i32) -> Option<String> {
+    let part = antecedent.get(4..7).filter(|p| matches!(p.get(..2), Some("-Q" | "-H")))?;
+    (is_calendar(antecedent) && antecedent.len() == 7).then(|| format!("{}{part}", year(y)))
+}
+
+/// A clock time `value` ("2020-11-05T06:00") moved to the day of
+/// `antecedent` when that names a full day ("2020-10-13T06:00").
+pub fn on_day(antecedent: &str, value: &str) -> Option<String> {
+    let day = antecedent.get(..10).filter(|d| d.parse::<Date>().is_ok())?;
+    let time = value.get(10..).filter(|t| t.starts_with('T'))?;
+    Some(format!("{day}{time}"))
+}
+
+/// "the first week of" (`nth` 1..5) or "the last week of" (-1) a month
+/// value `YYYY-MM`: the ISO week of that month's `nth` Thursday (as ISO
+/// 8601 gives a week to the month holding its Thursday).
+pub fn week_of_month(month: &str, nth: i64) -> Option<String> {
+    let b = month.as_bytes();
+    if month.len() != 7 || !is_calendar(month) || !b[5..7].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let (y, m) = (month[..4].parse::<i32>().ok()?, month[5..7].parse::<u8>().ok()?);
+    Some(week(nth_weekday(y, m, 4, i8::try_from(nth).ok()?)?))
+}
+
 /// The year of "last March" / "next March" / a bare "March".
 pub fn month_year(reference: Date, month: u8, step: i64, tense: Tense) -> i32 {
     let y = reference.year();
@@ -373,6 +499,41 @@ mod tests {
         assert_eq!(shift(r, Unit::Week, 0).unwrap(), "2020-W02");
         assert_eq!(shift(None, Unit::Week, 0).unwrap(), "XXXX-WXX");
         assert_eq!(shift(r, Unit::Decade, 0).unwrap(), "202");
+    }
+
+    #[test]
+    fn anaphors_take_the_unit_they_name() {
+        assert_eq!(narrow("1998-10-23", "XXXX-XX-XX").as_deref(), Some("1998-10-23"));
+        assert_eq!(narrow("1998-10-23TNI", "XXXX").as_deref(), Some("1998"));
+        assert_eq!(narrow("1998-10-23", "XXXX-QX").as_deref(), Some("1998-Q4"));
+        assert_eq!(narrow("1998-10-23", "XXXX-WXX").as_deref(), Some("1998-W43"));
+        assert_eq!(narrow("1998-Q2", "XXXX-QX").as_deref(), Some("1998-Q2"));
+        assert_eq!(narrow("1998", "XXXX-XX-XX"), None);
+        assert_eq!(narrow("1998-10", "XXXX-XX-XX"), None);
+        assert!(is_calendar("1998") && is_calendar("1998-W43") && !is_calendar("199") && !is_calendar("PAST_REF"));
+    }
+
+    #[test]
+    fn anaphors_move_from_the_last_date() {
+        assert_eq!(step("1995-05-22", Unit::Year, 1).as_deref(), Some("1996"));
+        assert_eq!(step("1989-03", Unit::Month, 1).as_deref(), Some("1989-04"));
+        assert_eq!(step("1989-12-31", Unit::Day, 1).as_deref(), Some("1990-01-01"));
+        assert_eq!(step("1989-Q4", Unit::Quarter, 1).as_deref(), Some("1990-Q1"));
+        assert_eq!(step("1989", Unit::Month, 1), None);
+        assert_eq!(move_point("1989-Q3", Unit::Year, -1).as_deref(), Some("1988-Q3"));
+        assert_eq!(move_point("1989-09-30", Unit::Year, -1).as_deref(), Some("1988-09-30"));
+        assert_eq!(move_point("1989-10-27TNI", Unit::Week, -1).as_deref(), Some("1989-10-20"));
+        assert_eq!(move_point("2020-02-29", Unit::Year, -1), None);
+        assert_eq!(move_point("1989", Unit::Day, -3), None);
+        assert_eq!(move_point("PAST_REF", Unit::Year, -1), None);
+        assert_eq!(period_in("1989-Q3", 1988).as_deref(), Some("1988-Q3"));
+        assert_eq!(period_in("1989-H2", 1988).as_deref(), Some("1988-H2"));
+        assert_eq!(period_in("1989-10", 1988), None);
+        assert_eq!(on_day("2020-10-13TMO", "2020-11-05T06:00").as_deref(), Some("2020-10-13T06:00"));
+        assert_eq!(on_day("2020-10", "2020-11-05T06:00"), None);
+        assert_eq!(week_of_month("2009-03", -1).as_deref(), Some("2009-W13"));
+        assert_eq!(week_of_month("2009-03", 1).as_deref(), Some("2009-W10"));
+        assert_eq!(week_of_month("2009-Q1", 1), None);
     }
 
     #[test]

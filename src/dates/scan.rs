@@ -17,13 +17,40 @@ struct M {
     end: usize,
     kind: DateType,
     value: String,
+    /// Read against the last date named before it rather than the
+    /// reference (filled in by [`Scanner::find_all`]); `value` is the
+    /// fallback when there is none.
+    anaphor: Option<Anaphor>,
+}
+
+/// How an expression takes its value from the last date named before it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Anaphor {
+    /// "that day", "the same year": that unit of it.
+    Same,
+    /// "the following year", "the previous day": that unit of it, moved.
+    Step(Unit, i64),
+    /// "a year earlier", "two weeks earlier": it moved, at its own
+    /// granularity (after "the third quarter", the year-earlier quarter).
+    Shift(Unit, i64),
+    /// "the 1988 quarter": the last reporting period named (a quarter or
+    /// half), in that year.
+    InYear(i32),
+    /// "at 6 a.m.": a clock time on the day of the last full date named
+    /// (the reference when none).
+    Clock,
+    /// "a year ago": as `Shift`, kept only for a reporting period (quarter
+    /// or half) inside the period counted from the reference (the fallback
+    /// value): the story's current quarter a year back is "a year ago", a
+    /// year before an older date is not.
+    Ago(Unit, i64),
 }
 
 /// A count and the index after it (see [`Scanner::quantity`]).
 type Count = (Option<f64>, usize);
 
 fn m(start: usize, end: usize, kind: DateType, value: String) -> Option<M> {
-    Some(M { start, end, kind, value })
+    Some(M { start, end, kind, value, anaphor: None })
 }
 
 /// Words after which a bare month name or year is a date ("in March",
@@ -539,7 +566,10 @@ impl<'d, 't> Scanner<'d, 't> {
     // ---------------------------------------------------------------
 
     pub fn find_all(&mut self) -> Vec<TimeExpr> {
-        let mut out = Vec::new();
+        let mut out: Vec<TimeExpr> = Vec::new();
+        // The last date named in full enough to stand for a later "that
+        // day" / "the same year" (index into `out`).
+        let mut antecedent: Option<usize> = None;
         let mut i = 0;
         let n = self.n();
         while i < n {
@@ -566,7 +596,32 @@ impl<'d, 't> Scanner<'d, 't> {
                         0
                     };
                     let span = Span::new(self.tokens[mt.start].span().start, last.end - trim);
-                    out.push(TimeExpr { span, kind: mt.kind, value: mt.value });
+                    let mut value = mt.value;
+                    if let Some(a) = mt.anaphor {
+                        let from = |k: usize| {
+                            let before = out[k].value.as_str();
+                            match a {
+                                Anaphor::Same => resolve::narrow(before, &value),
+                                Anaphor::Step(unit, n) => resolve::step(before, unit, n),
+                                Anaphor::Shift(unit, n) => resolve::move_point(before, unit, n),
+                                Anaphor::InYear(y) => resolve::period_in(before, y),
+                                Anaphor::Clock => resolve::on_day(before, &value),
+                                // Only a reporting period: "42 years ago"
+                                // after "Wednesday" is a year, not a day.
+                                Anaphor::Ago(unit, n) => resolve::move_point(before, unit, n).filter(|v| {
+                                    v.len() > value.len()
+                                        && v.starts_with(value.as_str())
+                                        && matches!(v.get(4..6), Some("-Q" | "-H"))
+                                }),
+                            }
+                        };
+                        if let Some(v) = antecedent.and_then(from) {
+                            value = v;
+                        }
+                    } else if matches!(mt.kind, DateType::Date | DateType::Time) && resolve::is_calendar(&value) {
+                        antecedent = Some(out.len());
+                    }
+                    out.push(TimeExpr { span, kind: mt.kind, value });
                     i = mt.end;
                 }
                 _ => i += 1,
@@ -623,7 +678,7 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// A date with year, month and day at `i` (for the reference).
     fn full_date(&self, i: usize) -> Option<M> {
-        let a = self.month_date(i, Tense::Unknown);
+        let a = self.month_date(i, Some(Tense::Unknown));
         let b = self.numeric(i);
         [a, b]
             .into_iter()
@@ -653,7 +708,8 @@ impl<'d, 't> Scanner<'d, 't> {
                 }
                 if let Some(c) = self.core(j) {
                     let relative_ok = !matches!(l, b"earlier" | b"later")
-                        || self.is_any(j, &["this", "today", "tonight", "yesterday", "tomorrow", "last", "next"])
+                        || self
+                            .is_any(j, &["this", "that", "today", "tonight", "yesterday", "tomorrow", "last", "next"])
                         || self.word(j).is_some_and(|w| w.weekday > 0);
                     if matches!(c.kind, DateType::Date | DateType::Time) && relative_ok && !c.value.starts_with('P') {
                         consider(Some(M { start: i, ..c }));
@@ -668,6 +724,36 @@ impl<'d, 't> Scanner<'d, 't> {
                 if let Some(c) = self.core(i + 3) {
                     if c.kind == DateType::Date && c.start == i + 3 {
                         consider(Some(M { start: i, ..c }));
+                    }
+                }
+            }
+            // "the last week of March", "the first week of May 2019": that
+            // ISO week of the month.
+            if self.is(i, "the") && self.is(i + 2, "week") && self.is(i + 3, "of") {
+                let nth = if self.is_any(i + 1, &["last", "final"]) {
+                    Some(-1)
+                } else {
+                    self.word(i + 1).map(|w| w.ordinal).filter(|o| (1..=5).contains(o)).map(|o| o as i64)
+                };
+                if let Some(nth) = nth {
+                    if let Some(c) = self.core(i + 4).filter(|c| c.start == i + 4 && c.kind == DateType::Date) {
+                        if let Some(v) = resolve::week_of_month(&c.value, nth) {
+                            consider(Some(M { start: i, value: v, ..c }));
+                        }
+                    }
+                }
+            }
+            // "the nine months", "the previous Friday": the determiner
+            // belongs to the expression (TimeML). Only a count or a step
+            // word can follow, looked at before the pattern families run.
+            if self.is(i, "the") && i + 1 < self.n() {
+                let step = self.is_any(i + 1, &["next", "previous", "following"]);
+                let count = !step && !self.is_any(i + 1, &["a", "an"]) && self.quantity(i + 1).is_some();
+                if step || count {
+                    if let Some(c) = self.core(i + 1).filter(|c| c.start == i + 1) {
+                        if step || c.kind == DateType::Duration {
+                            consider(Some(M { start: i, ..c }));
+                        }
                     }
                 }
             }
@@ -693,11 +779,12 @@ impl<'d, 't> Scanner<'d, 't> {
                 let date = self
                     .weekday(b.end)
                     .or_else(|| self.relative(b.end, self.quantity(b.end)))
-                    .or_else(|| self.month_date(b.end, self.tense(b.end)));
+                    .or_else(|| self.month_date(b.end, Some(self.tense(b.end))));
                 if let Some(d) = date.filter(|d| d.kind == DateType::Date && d.start == b.end && d.value.len() == 10) {
                     let time = b.value.split_once('T').map(|(_, t)| t.to_string()).unwrap_or_default();
                     b.value = format!("{}T{time}", d.value);
                     b.end = d.end;
+                    b.anaphor = None;
                 }
             }
         }
@@ -736,7 +823,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // deadlines in a past-tense sentence ("extended the offer to Nov.
         // 16").
         if has(family::MONTH_DATE) {
-            keep(self.month_date(i, Tense::Unknown));
+            keep(self.month_date(i, None));
         }
         if has(family::YEAR) {
             keep(self.year(i));
@@ -779,27 +866,75 @@ impl<'d, 't> Scanner<'d, 't> {
     // ---------------------------------------------------------------
 
     fn tense(&self, i: usize) -> Tense {
+        let (strong, weak) = self.deadline(i);
+        if strong {
+            return Tense::Future;
+        }
+        // "since Tuesday", "since year-end": always behind.
+        if i > 0 && self.is(i - 1, "since") {
+            return Tense::Past;
+        }
+        match self.verb_tense(i) {
+            // "pay down the loan by February": a deadline ahead, unless
+            // the verb has it behind ("had filed the reports by Monday").
+            Tense::Past => Tense::Past,
+            _ if weak => Tense::Future,
+            t => t,
+        }
+    }
+
+    fn verb_tense(&self, i: usize) -> Tense {
         const WINDOW: usize = 14;
         let n = self.n();
-        // Token `i ± d` is still in `i`'s sentence: no sentence starts
-        // after the first of the two, up to the second.
-        let (mut left, mut right) = (i < n, i < n);
-        for d in 1..=WINDOW {
-            // Left first on a tie: "said Tuesday that it would…".
-            left = left && d <= i && !self.doc.starts_sentence(i - d + 1);
-            if left {
-                if let Some(t) = self.tense_word(i - d) {
-                    return t;
-                }
+        // The verb an adverbial of time belongs to stands before it in
+        // English ("said Tuesday that it would…", "will double by August
+        // in search of untouched markets"): the whole left side of the
+        // sentence first, the right side only when the left has no cue
+        // ("On Friday, the court ruled…"). Participles after the
+        // expression are mostly adjectives or relative clauses.
+        // A complement clause ("added that guidelines to be published in
+        // November will…") has its own verb: the left scan stops at its
+        // "that" or a semicolon.
+        let mut d = 1;
+        while d <= WINDOW && d <= i && !self.doc.starts_sentence(i - d + 1) && !self.is_any(i - d, &["that", ";"]) {
+            if let Some(t) = self.tense_word(i - d) {
+                return t;
             }
-            right = right && i + d < n && !self.doc.starts_sentence(i + d);
-            if right {
-                if let Some(t) = self.tense_word(i + d) {
-                    return t;
-                }
+            d += 1;
+        }
+        let mut d = 1;
+        while d <= WINDOW && i + d < n && !self.doc.starts_sentence(i + d) {
+            if let Some(t) = self.tense_word(i + d) {
+                return t;
             }
+            d += 1;
         }
         Tense::Unknown
+    }
+
+    /// Whether a deadline word stands right before the expression at `i`:
+    /// (strong, weak). A strong one points ahead whatever the verb's tense
+    /// ("closed until Friday", "effective Feb. 1", "as early as Tuesday");
+    /// a weak one ("by", "through") unless the verb is past.
+    fn deadline(&self, i: usize) -> (bool, bool) {
+        // Modifiers inside the expression ("until mid-November", "as soon
+        // as early March") do not hide the word before them.
+        let mut j = i;
+        while j > 0 && self.is_any(j - 1, &["on", "early", "mid", "mid-", "late", "-"]) && i - j < 3 {
+            j -= 1;
+        }
+        // A fronted "Until Thursday, they had not…" sets the scene of a
+        // narrative; the verb decides there.
+        if j == 0 || self.doc.starts_sentence(j - 1) {
+            return (false, false);
+        }
+        if self.is_any(j - 1, &["until", "till", "effective", "pending"]) {
+            return (true, false);
+        }
+        // "as soon as", "as early as", "no later than".
+        let as_soon = j >= 3 && self.is(j - 1, "as") && self.is_any(j - 2, &["soon", "early"]) && self.is(j - 3, "as");
+        let no_later = j >= 3 && self.is(j - 1, "than") && self.is(j - 2, "later") && self.is(j - 3, "no");
+        (as_soon || no_later, self.is_any(j - 1, &["by", "through"]))
     }
 
     fn tense_word(&self, i: usize) -> Option<Tense> {
@@ -808,16 +943,62 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         let l = self.low(i);
+        let prev = |ws: &[&str]| i > 0 && self.is_any(i - 1, ws);
+        // A past participle after a form of "be" is passive or an
+        // adjective: the auxiliary carries the tense ("will be held
+        // Tuesday", "was held Tuesday"), so the scan goes on to it.
+        // Both read only for the few words that need them: this runs for
+        // every word near every weekday and month.
+        let passive = || prev(&["be", "been", "being", "is", "are", "am", "to", "'s", "’s"]);
+        // After a determiner an "-ed" word is an adjective ("a planned
+        // visit", "the revised figures").
+        let attributive =
+            || prev(&["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]);
+        // A verb of intention looks ahead from its own time: "agreed to
+        // buy the line in February", "decided to admit them in March".
+        if l.len() > 4
+            && self.is(i + 1, "to")
+            && matches!(
+                l,
+                b"agreed"
+                    | b"decided"
+                    | b"voted"
+                    | b"promised"
+                    | b"pledged"
+                    | b"vowed"
+                    | b"offered"
+                    | b"threatened"
+                    | b"proposed"
+                    | b"intended"
+                    | b"hoped"
+                    | b"wanted"
+                    | b"sought"
+                    | b"prepared"
+            )
+        {
+            return Some(Tense::Future);
+        }
         match l {
+            // "announced the plan Aug. 21": a noun after a determiner.
+            b"plan" | b"plans" | b"hopes" | b"aims" if attributive() => return None,
             b"will" | b"shall" | b"won't" | b"wo" | b"going" | b"expected" | b"expects" | b"scheduled" | b"plans"
-            | b"planned" | b"plan" | b"due" | b"upcoming" | b"next" | b"would" | b"tomorrow" | b"intends"
-            | b"hopes" | b"aims" => return Some(Tense::Future),
-            b"said" | b"says" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"went" | b"came" | b"took"
-            | b"made" | b"gave" | b"left" | b"won" | b"lost" | b"began" | b"held" | b"saw" | b"got" | b"found"
-            | b"fell" | b"rose" | b"sold" | b"bought" | b"paid" | b"spoke" | b"wrote" | b"ran" | b"brought"
-            | b"thought" | b"felt" | b"kept" | b"led" | b"ago" | b"yesterday" | b"last" | b"earlier" | b"struck"
-            | b"shot" | b"killed" | b"hit" | b"fought" | b"flew" | b"sent" | b"spent" | b"became" | b"knew"
-            | b"heard" | b"reported" | b"announced" => return Some(Tense::Past),
+            | b"planned" | b"plan" | b"planning" | b"due" | b"upcoming" | b"next" | b"would" | b"tomorrow"
+            | b"intends" | b"hopes" | b"aims" | b"supposed" | b"slated" | b"poised" => {
+                // "had been due to expire Friday": a plan in the past.
+                let pluperfect = prev(&["had"]) || (prev(&["been"]) && i > 1 && self.is(i - 2, "had"));
+                return Some(if pluperfect { Tense::Past } else { Tense::Future });
+            }
+            // "set to resume Monday", "is to resume Tuesday".
+            b"set" if self.is(i + 1, "to") => return Some(Tense::Future),
+            b"to" if prev(&["is", "are"]) => return Some(Tense::Future),
+            b"said" | b"says" | b"was" | b"were" | b"had" | b"did" | b"went" | b"came" | b"took" | b"gave" | b"won"
+            | b"began" | b"saw" | b"got" | b"fell" | b"rose" | b"spoke" | b"wrote" | b"ran" | b"ago" | b"yesterday"
+            | b"last" | b"earlier" | b"struck" | b"fought" | b"flew" | b"became" | b"knew" => return Some(Tense::Past),
+            b"told" | b"met" | b"made" | b"left" | b"lost" | b"held" | b"found" | b"sold" | b"bought" | b"paid"
+            | b"brought" | b"thought" | b"felt" | b"kept" | b"led" | b"shot" | b"killed" | b"hit" | b"sent"
+            | b"spent" | b"heard" | b"reported" | b"announced" => {
+                return (!passive() && !attributive()).then_some(Tense::Past);
+            }
             _ => {}
         }
         if l.ends_with(b"'ll") || l.ends_with("’ll".as_bytes()) {
@@ -825,10 +1006,10 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         if l.len() > 4
             && l.ends_with(b"ed")
-            && !(i > 0 && self.is_any(i - 1, &["be", "been", "being", "is", "are", "am", "to"]))
-            && self.kind(i) == Some(TokenKind::Word)
             && !self.cap(i)
             && !matches!(l, b"need" | b"indeed" | b"hundred" | b"speed" | b"proceed" | b"succeed" | b"exceed")
+            && !passive()
+            && !attributive()
         {
             return Some(Tense::Past);
         }
@@ -886,7 +1067,11 @@ impl<'d, 't> Scanner<'d, 't> {
         Some((w.month, after))
     }
 
-    fn month_date(&self, i: usize, tense: Tense) -> Option<M> {
+    /// A date with a month name at `i`. A missing year is read with
+    /// `tense`; `None`: the nearest year, unless a future verb or a
+    /// deadline points ahead ("will succeed him Feb. 1", "effective Feb.
+    /// 1"). Reading the verb waits until a date without a year is found.
+    fn month_date(&self, i: usize, tense: Option<Tense>) -> Option<M> {
         let mut p = i;
         // Optional weekday in front: "Tuesday, Nov. 3".
         let mut had_weekday = false;
@@ -901,7 +1086,12 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         let (month, day, end) = if let Some((mo, q)) = self.month_at(p) {
             if let Some((d, r)) =
-                self.day_at(q).filter(|&(_, r)| !self.is(r, ":") && !self.is_any(r, &["%", "percent"]))
+                // "May 5:30" is a clock time; "on April 25: the court…"
+                // ends the date at a colon.
+                self.day_at(q).filter(|&(_, r)| {
+                    let clock = self.is(r, ":") && self.tight(r + 1) && self.num(r + 1, 2).is_some();
+                    !clock && !self.is_any(r, &["%", "percent"])
+                })
             {
                 (mo, Some(d), r)
             } else {
@@ -954,7 +1144,14 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         }
         let value = match self.reference {
-            Some(r) => resolve::ymd(resolve::year_for(r, month, day, tense), month, day),
+            Some(r) => {
+                let tense = tense.unwrap_or_else(|| match self.tense(i) {
+                    Tense::Future => Tense::Future,
+                    Tense::Past if i > 0 && self.is(i - 1, "since") => Tense::Past,
+                    _ => Tense::Unknown,
+                });
+                resolve::ymd(resolve::year_for(r, month, day, tense), month, day)
+            }
             None => format!("XXXX-{month:02}-{day:02}"),
         };
         m(i, end, DateType::Date, value)
@@ -1012,8 +1209,13 @@ impl<'d, 't> Scanner<'d, 't> {
         None
     }
 
-    /// Clock times: "3:30 p.m.", "10 a.m. EST", "noon", "midnight".
+    /// Clock times: "3:30 p.m.", "10 a.m. EST", "noon", "midnight", on
+    /// the day the story is at (see [`Anaphor::Clock`]).
     fn time(&self, i: usize) -> Option<M> {
+        self.clock_time(i).map(|t| M { anaphor: Some(Anaphor::Clock), ..t })
+    }
+
+    fn clock_time(&self, i: usize) -> Option<M> {
         let date = || match self.reference {
             Some(r) => resolve::date(r),
             None => "XXXX-XX-XX".to_string(),
@@ -1221,8 +1423,12 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         }
         let part = self.word(q).and_then(|w| w.part).filter(|_| self.kind(q) == Some(TokenKind::Word) && !self.cap(q));
+        // "Wednesday's ruling" names an event that has happened (news
+        // annotation has them past or today), whatever the verb.
+        let raw = self.raw(i);
+        let tense = if raw.ends_with("'s") || raw.ends_with("’s") { Tense::Past } else { self.tense(i) };
         let date = match self.reference {
-            Some(r) => resolve::date(resolve::weekday(r, w.weekday, self.tense(i))),
+            Some(r) => resolve::date(resolve::weekday(r, w.weekday, tense)),
             None => format!("XXXX-WXX-{}", w.weekday),
         };
         match part {
@@ -1279,10 +1485,9 @@ impl<'d, 't> Scanner<'d, 't> {
         // Numbered: "the past three years", "the next few days".
         if let Some((n, q2)) = self.quantity(q) {
             if let Some((unit, plural)) = self.word(q2).and_then(|w| w.unit) {
-                // "the past few months" is vague: a past reference.
                 if n.is_none() && step != 0 && key != b"first" {
-                    let v = if step < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                    return m(i, q2 + 1, DateType::Date, v.into());
+                    let (kind, value) = self.vague_span(i, step, unit);
+                    return m(i, q2 + 1, kind, value);
                 }
                 if plural || n == Some(1.0) {
                     return m(i, q2 + 1, DateType::Duration, unit.duration(n));
@@ -1299,17 +1504,32 @@ impl<'d, 't> Scanner<'d, 't> {
                 if key == b"this" {
                     return None;
                 }
-                // "recent years", "coming months": vague references.
-                let v = if step < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                return m(i, q + 1, DateType::Date, v.into());
+                let (kind, value) = self.vague_span(i, step, unit);
+                return m(i, q + 1, kind, value);
             }
             if key == b"recent" {
                 return None;
             }
             // "the next day" is a date (seen from the story), "the next
-            // week" a length of time.
+            // week" a length of time. The story's time is the last date
+            // it named, the reference when none.
+            let told = Some(Anaphor::Step(unit, step));
             if the && matches!(key, b"next" | b"following" | b"previous") && unit == Unit::Day {
-                return m(i, q + 1, DateType::Date, resolve::shift(r, unit, step)?);
+                let value = resolve::shift(r, unit, step)?;
+                return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: told });
+            }
+            if the && matches!(key, b"following" | b"previous" | b"preceding") && unit != Unit::Weekend {
+                let value = resolve::shift(r, unit, step)?;
+                return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: told });
+            }
+            // "in the past year", "the last decade": the calendar unit
+            // before this one, as TimeBank and MEANTIME both mostly write
+            // it (1988, 198), not a year's length.
+            if the
+                && matches!(key, b"past" | b"last")
+                && matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century)
+            {
+                return m(i, q + 1, DateType::Date, resolve::shift(r, unit, -1)?);
             }
             if the && matches!(key, b"past" | b"last" | b"next" | b"coming") && !matches!(unit, Unit::Weekend) {
                 return m(i, q + 1, DateType::Duration, unit.duration(Some(1.0)));
@@ -1363,6 +1583,19 @@ impl<'d, 't> Scanner<'d, 't> {
         None
     }
 
+    /// "recent years", "the past few months", "coming weeks" at `i`: after
+    /// "for", "over", "within" the phrase measures a stretch of unknown
+    /// length, a DURATION `PXY`, `PXM`…; elsewhere ("in recent years") it
+    /// only places an event, a DATE `PAST_REF` or `FUTURE_REF`. TimeBank
+    /// is split on the second kind, MEANTIME writes `PAST_REF`.
+    fn vague_span(&self, i: usize, step: i64, unit: Unit) -> (DateType, String) {
+        if i > 0 && self.is_any(i - 1, &["for", "over", "within", "during", "throughout"]) {
+            (DateType::Duration, unit.duration(None))
+        } else {
+            (DateType::Date, if step < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string())
+        }
+    }
+
     /// "two weeks ago", "a year ago", "three days earlier" is left a
     /// duration.
     fn ago(&self, i: usize, count: Option<Count>) -> Option<M> {
@@ -1383,7 +1616,15 @@ impl<'d, 't> Scanner<'d, 't> {
             (Some(_), None) => "PAST_REF".to_string(),
             (None, _) => resolve::shift(None, unit, 0)?,
         };
-        m(i, q + 2, DateType::Date, value)
+        // "ago" counts from the time of writing, "earlier" from the time
+        // the story is at: the last date it named.
+        let anaphor = match n {
+            Some(n) if n.fract() != 0.0 => None,
+            Some(n) if self.is(q + 1, "earlier") => Some(Anaphor::Shift(unit, n as i64)),
+            Some(n) if self.is(q + 1, "ago") => Some(Anaphor::Ago(unit, n as i64)),
+            _ => None,
+        };
+        Some(M { start: i, end: q + 2, kind: DateType::Date, value, anaphor })
     }
 
     /// A count at `i`: digits, number words ("twenty-four"), "a"/"an",
@@ -1407,10 +1648,9 @@ impl<'d, 't> Scanner<'d, 't> {
                 return Some((Some(1.0), i + 1));
             }
             b"half" if self.is_any(i + 1, &["a", "an"]) => return Some((Some(0.5), i + 2)),
-            b"several" | b"few" | b"many" | b"some" | b"couple" => {
-                let q = if l == b"couple" && self.is(i + 1, "of") { i + 2 } else { i + 1 };
-                return Some((None, q));
-            }
+            // "the next couple of years": two, as "a couple of" is.
+            b"couple" => return Some((Some(2.0), if self.is(i + 1, "of") { i + 2 } else { i + 1 })),
+            b"several" | b"few" | b"many" | b"some" => return Some((None, i + 1)),
             _ => {}
         }
         if let Some(v) = self.num(i, 6) {
@@ -1504,6 +1744,17 @@ impl<'d, 't> Scanner<'d, 't> {
                 || self.kind(i - 1) == Some(TokenKind::Number)
                 || self.plural_noun(i - 1) && q == i + 1)
         {
+            return None;
+        }
+        // "three-quarters of its food", "a quarter of the market": a
+        // fraction of a whole, not three months ("several quarters of
+        // losses" is time; "the first quarter of 1990" an ordinal, see
+        // `quarter`).
+        const WHOLE: &[&str] = &[
+            "the", "its", "their", "his", "her", "our", "all", "a", "an", "this", "that", "these", "those", "them",
+            "it",
+        ];
+        if unit == Unit::Quarter && n.is_some() && self.is(q + 1, "of") && self.is_any(q + 2, WHOLE) {
             return None;
         }
         let mut end = q + 1;
@@ -1608,6 +1859,11 @@ impl<'d, 't> Scanner<'d, 't> {
                     b"past" => "PAST_REF",
                     b"future" => "FUTURE_REF",
                     b"present" => "PRESENT_REF",
+                    // "in the short term", "for the long term".
+                    b"term" if q == i + 2 && self.is_any(i + 1, &["near", "short", "long"]) => "FUTURE_REF",
+                    b"near" | b"short" | b"long" if self.is(q + 1, "term") => {
+                        return m(i, q + 2, DateType::Date, "FUTURE_REF".into())
+                    }
                     _ => return None,
                 };
                 return m(i, q + 1, DateType::Date, v.into());
@@ -1643,6 +1899,12 @@ impl<'d, 't> Scanner<'d, 't> {
                     p += 3;
                 }
             }
+        }
+        // "the 1988 quarter", "the 1989 period": the reporting period the
+        // story is at, in that year (the year alone when it is at none).
+        if let Some(y) = year_before.filter(|_| self.is_any(p, &["quarter", "period"])) {
+            let (value, anaphor) = (resolve::year(y), Some(Anaphor::InYear(y)));
+            return Some(M { start: i, end: p + 1, kind: DateType::Date, value, anaphor });
         }
         // "next year's first quarter", "last year's fourth quarter"
         if let (Some(step), Some(r)) = (self.year_step(p), self.reference) {
@@ -1721,7 +1983,34 @@ impl<'d, 't> Scanner<'d, 't> {
             if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
                 return None;
             }
-            return m(i, q + 1, DateType::Date, resolve::shift(None, unit, 0)?);
+            let value = resolve::shift(None, unit, 0)?;
+            return Some(M { start: i, end: q + 1, kind: DateType::Date, value, anaphor: Some(Anaphor::Same) });
+        }
+        // "ended the day up 2%", "for the week, the index fell": the
+        // reporting day or week of a market story, the current one (the
+        // last date named is more often an earlier one than that day).
+        if l == b"the"
+            && i > 0
+            && self.is_any(i + 1, &["day", "week"])
+            && self.is_any(
+                i - 1,
+                &[
+                    "end",
+                    "ends",
+                    "ending",
+                    "ended",
+                    "finish",
+                    "finishes",
+                    "finishing",
+                    "finished",
+                    "for",
+                    "close",
+                    "closing",
+                ],
+            )
+        {
+            let unit = if self.is(i + 1, "day") { Unit::Day } else { Unit::Week };
+            return m(i, i + 2, DateType::Date, resolve::shift(self.reference, unit, 0)?);
         }
         // "over the weekend": the most recent one.
         if l == b"the" && self.is(i + 1, "weekend") {
@@ -1771,7 +2060,13 @@ impl<'d, 't> Scanner<'d, 't> {
         let r = self.reference;
         if !the {
             if back == 1 && p == i + 3 {
-                return m(i, p, DateType::Date, resolve::shift(r, Unit::Year, -1)?);
+                let value = resolve::shift(r, Unit::Year, -1)?;
+                let anaphor = Some(if self.is(i + 2, "ago") {
+                    Anaphor::Ago(Unit::Year, -1)
+                } else {
+                    Anaphor::Shift(Unit::Year, -1)
+                });
+                return Some(M { start: i, end: p, kind: DateType::Date, value, anaphor });
             }
             if self.is(i, "year") && self.tight(i + 1) && self.is(i + 1, "-") && self.is(i + 2, "end") {
                 let v = match r {
@@ -2019,6 +2314,8 @@ fn start_words() -> &'static FxMap<&'static str, u8> {
             "past",
             "future",
             "present",
+            // Ends "the short term": makes the "the" before it a start.
+            "term",
             "noon",
             "midday",
             "midnight",
@@ -2147,7 +2444,7 @@ mod tests {
             "that same week|the same year|every other|twice a|the summer of|the '90s|the early 1990s|",
             "Valentine's Day|Christmas Eve|St. Patrick's Day|Thanksgiving Day|Tuesday, Nov. 3|3 November 2020|",
             "the 5th of May|June last year|last Tuesday night|the past three years|the next few days|",
-            "recent years|these days|the near future|the weekend|the fiscal year",
+            "recent years|these days|the near future|the weekend|the fiscal year|the short term|the near term",
         );
         let vocab: Vec<&str> = VOCAB.split('|').collect();
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;

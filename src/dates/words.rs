@@ -67,7 +67,15 @@ impl Unit {
                 return s;
             }
         }
-        let (prefix, letter) = match self {
+        // Decades and counted centuries are written in years, as both
+        // TimeBank and MEANTIME do ("two decades" P20Y, "decades-long"
+        // PXY, "a century" P100Y); only "for centuries" keeps its unit.
+        let (n, unit) = match (self, n) {
+            (Unit::Decade, n) => (n.map(|v| v * 10.0), Unit::Year),
+            (Unit::Century, Some(v)) => (Some(v * 100.0), Unit::Year),
+            (u, n) => (n, u),
+        };
+        let (prefix, letter) = match unit {
             Unit::Second => ("PT", "S"),
             Unit::Minute => ("PT", "M"),
             Unit::Hour => ("PT", "H"),
@@ -81,7 +89,7 @@ impl Unit {
             Unit::Century => ("P", "CE"),
         };
         s.push_str(prefix);
-        match n.map(|n| if self == Unit::Fortnight { n * 2.0 } else { n }) {
+        match n.map(|n| if unit == Unit::Fortnight { n * 2.0 } else { n }) {
             Some(n) if n.fract() == 0.0 => push_int(&mut s, n as i64),
             Some(n) => s.push_str(&n.to_string()),
             None => s.push('X'),
@@ -237,7 +245,11 @@ mod tests {
         assert_eq!(Unit::Month.duration(Some(2.5)), "P2M15D");
         assert_eq!(Unit::Week.duration(Some(1.5)), "P1.5W");
         assert_eq!(Unit::Year.duration(Some(2.25)), "P2.25Y");
-        assert_eq!(Unit::Decade.duration(Some(3.0)), "P3DE");
+        assert_eq!(Unit::Decade.duration(Some(3.0)), "P30Y");
+        assert_eq!(Unit::Decade.duration(Some(1.5)), "P15Y");
+        assert_eq!(Unit::Decade.duration(None), "PXY");
+        assert_eq!(Unit::Century.duration(Some(1.0)), "P100Y");
+        assert_eq!(Unit::Century.duration(None), "PXCE");
         assert_eq!(Unit::Weekend.duration(None), "PXWE");
     }
 }
