@@ -87,3 +87,16 @@ fn hostile_inputs_finish_without_panic() {
         }
     }
 }
+
+#[test]
+fn sentence_initial_common_words_that_are_also_surnames_are_not_names() {
+    // "Nickel", "Sales" and "Good" are surnames too; opening a sentence
+    // that runs on in lower case, they are ordinary words. "Martin," alone
+    // before a comma may still be a name.
+    let text = "Nickel extended gains in Lusaka on Tuesday, traders said.\nSales rose 4 percent, Kembla Metals Ltd said.\nMartin, the figures are attached.\nGood news for Zambia, said Ruth Silva.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let want =
+        [("Lusaka", Place), ("Kembla Metals Ltd", Org), ("Martin", Person), ("Zambia", Place), ("Ruth Silva", Person)];
+    let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+    assert_eq!(got, want);
+}

@@ -960,14 +960,17 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                     || (flags & lx::STOP != 0 && (pieces.len() == 1 || sentence_initial(doc, p.0)))
                     || (single
                         && pieces.len() == 1
-                        && flags & lx::GIVEN != 0
-                        && flags & lx::SURNAME == 0
+                        && flags & (lx::GIVEN | lx::SURNAME) != 0
                         && sentence_initial(doc, p.0)
+                        && (flags & lx::SURNAME == 0 || lower_word_follows(doc, p.1))
                         && {
-                            // "Hope she…", "Will it…": a common word that is
-                            // also a given name (not a surname, which may
-                            // open a sentence alone), never capitalized
-                            // elsewhere.
+                            // "Hope she…", "Will it…", "Sales rose…": a
+                            // common word that is also a given name or a
+                            // surname, never capitalized elsewhere. A
+                            // surname must run on into lower-case words (a
+                            // sentence): alone before a comma or at the end
+                            // of a line it may be a name ("Martin,", a
+                            // signature).
                             let w = key(w);
                             !m.name_seen(&w) && lex.is_common(&w)
                         })
@@ -1110,6 +1113,17 @@ fn push(
         caps,
         title_before,
     });
+}
+
+/// True when token `i` is a word in lower case on the line of the token
+/// before it, other than "of" ("Smith of Leeds won": a name and its club
+/// or employer).
+fn lower_word_follows(doc: &Document, i: usize) -> bool {
+    i < doc.tokens.len()
+        && doc.tokens[i].kind == TokenKind::Word
+        && doc.tokens[i].newlines_before == 0
+        && doc.tok(i).starts_with(|c: char| c.is_lowercase())
+        && doc.tok(i) != "of"
 }
 
 /// True when token `i` opens its sentence, possibly after quotes, brackets
