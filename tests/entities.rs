@@ -100,3 +100,13 @@ fn sentence_initial_common_words_that_are_also_surnames_are_not_names() {
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_company_division_does_not_make_its_first_word_a_surname() {
+    // "Varnetti Cables" is a person only for want of other evidence; its
+    // first word alone stays the company it is elsewhere.
+    let text = "MILAN, March 3 - Tyre giant Varnetti said on Monday it would build a plant near Shanghai.\nVarnetti Cables has sales of over $3 billion.\nVarnetti will hold 60 percent of the venture, and Varnetti shares rose 2 percent.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let labels: Vec<_> = got.iter().filter(|(t, _)| t == "Varnetti").map(|e| e.1).collect();
+    assert_eq!(labels, vec![Org, Org, Org]);
+}

@@ -24,6 +24,11 @@ type Map<K, V> = HashMap<K, V, FxBuild>;
 /// taken for an organization.
 const LONE_MENTIONS: u32 = 3;
 
+/// Personal evidence a full name ending in an ordinary word needs to lend
+/// its label to its parts: a listed surname (1.0) or more, where a name of
+/// two unknown words has 0.5.
+const WEAK_PERSON: f32 = 1.0;
+
 const LABELS: [EntityLabel; 4] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Place, EntityLabel::Misc];
 
 /// Words of a person's name that do not identify them alone.
@@ -90,6 +95,13 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         }
         let (b, margin) = best(&by_key[id]);
         if b != P || margin <= 0.0 {
+            continue;
+        }
+        // A name that is a person only for want of other evidence (no given
+        // name, listed surname or title) and ends in an ordinary word is
+        // more likely a company's ("Pirelli Cables"): its first word alone
+        // should not follow it ("Pirelli said…").
+        if by_key[id][P] < WEAK_PERSON && lex.is_common(c.word(c.nw() - 1)) {
             continue;
         }
         for (i, word) in c.words.iter().enumerate() {
