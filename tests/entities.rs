@@ -110,3 +110,15 @@ fn a_company_division_does_not_make_its_first_word_a_surname() {
     let labels: Vec<_> = got.iter().filter(|(t, _)| t == "Varnetti").map(|e| e.1).collect();
     assert_eq!(labels, vec![Org, Org, Org]);
 }
+
+#[test]
+fn a_place_inside_a_longer_name_of_ordinary_words_is_an_organization() {
+    // "Norway" and "Malta" are on the lists of given names or surnames too;
+    // inside a name of ordinary words they name where the company is. A
+    // person's name holding a place keeps its person.
+    let text = "Statistics Norway said on Friday that exports rose.\nAbout 300 Air Malta workers marched on the ministry.\nStriker Devon Carter scored twice on Sunday.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let want = [("Statistics Norway", Org), ("Air Malta", Org), ("Devon Carter", Person)];
+    let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+    assert_eq!(got, want);
+}

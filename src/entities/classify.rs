@@ -410,6 +410,12 @@ fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
     any
 }
 
+/// True for a word's lists that make it a place inside a longer name: a
+/// country or region, or a city that is not also a given name ("Sydney").
+fn place_in_name(f: u32) -> bool {
+    f & (lx::COUNTRY | lx::REGION) != 0 || (f & lx::CITY != 0 && f & lx::GIVEN == 0)
+}
+
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
     if doc.tokens[i].kind != TokenKind::Word {
         return None;
@@ -481,18 +487,34 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     }
     if nw >= 2 {
         let first = c.word(0);
-        if wf[0] & lx::GIVEN != 0 {
+        // A compass or size word before a place: "Greater Manchester",
+        // "Northern Kenya", "Old Delhi".
+        let prefixed_place = nw == 2 && context(first) & PLACE_PREFIX != 0 && wf[1] & lx::PLACE != 0;
+        // A place named inside a longer name that is no place itself, the
+        // other words ordinary ones: "Air France", "Statistics Canada",
+        // "Dynamo Moscow", "China Daily". People's names hold places too
+        // ("Chad Curtis", "MaliVai Washington"), but with a given name, a
+        // surname last or words that are no ordinary words.
+        let in_name = f & lx::PLACE == 0
+            && !prefixed_place
+            && wf.iter().any(|&f| place_in_name(f))
+            && (place_in_name(wf[nw - 1]) || wf[nw - 1] & lx::SURNAME == 0)
+            && c.words().zip(wf).all(|(w, &f)| place_in_name(f) || (f & lx::GIVEN == 0 && lex.is_common(w)));
+        if in_name {
+            s[O] += 1.0;
+        }
+        // A place's name on the lists of people's names says nothing.
+        let personal = |f: u32| !(in_name && place_in_name(f));
+        if wf[0] & lx::GIVEN != 0 && personal(wf[0]) {
             s[P] += 2.0;
         }
         if first.len() <= 2 && first.ends_with('.') {
             s[P] += 2.0; // an initial: "J. Smith"
         }
-        if wf[nw - 1] & lx::SURNAME != 0 {
+        if wf[nw - 1] & lx::SURNAME != 0 && personal(wf[nw - 1]) {
             s[P] += 1.0;
         }
-        // A compass or size word before a place: "Greater Manchester",
-        // "Northern Kenya", "Old Delhi".
-        if nw == 2 && context(first) & PLACE_PREFIX != 0 && wf[1] & lx::PLACE != 0 {
+        if prefixed_place {
             s[L] += 3.0;
         }
         if !wf.iter().any(|f| f & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE) != 0) {
