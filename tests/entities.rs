@@ -122,3 +122,12 @@ fn a_place_inside_a_longer_name_of_ordinary_words_is_an_organization() {
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn abbreviated_company_keywords_with_a_period() {
+    let text = "Shares of Tarvel Corp. rose 3 percent after Hollis Banks Inc. agreed to a merger on Tuesday.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let want = [("Tarvel Corp.", Org), ("Hollis Banks Inc.", Org)];
+    let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+    assert_eq!(got, want);
+}

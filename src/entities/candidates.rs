@@ -921,7 +921,13 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
     let mut all_flags = [0u32; MAX_PIECES];
     let mut all_heads = [false; MAX_PIECES];
     for ((f, head), p) in all_flags.iter_mut().zip(&mut all_heads).zip(all) {
-        (*f, *head) = lex.lookup_word(piece_text(p));
+        let w = piece_text(p);
+        (*f, *head) = lex.lookup_word(w);
+        // An abbreviation's period is not part of the listed word: "Corp.",
+        // "Inc.", "Bros." are the keywords "Corp", "Inc", "Bros".
+        if *f == 0 && w.len() > 2 && w.ends_with('.') {
+            *f = lex.lookup_word(&w[..w.len() - 1]).0;
+        }
     }
     // A lexicon phrase starting at the first piece protects it ("North
     // Korea"); `head` says whether any phrase starts with that piece.
