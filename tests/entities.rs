@@ -131,3 +131,17 @@ fn abbreviated_company_keywords_with_a_period() {
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_company_named_by_the_first_word_of_its_full_name() {
+    let text = "Tarkon Bancorp Inc. agreed on Monday to buy a rival lender.\nAnalysts expect Tarkon to raise its offer.\n\"It is a good fit for Tarkon,\" said Ann Ruiz.";
+    let got = entities(text);
+    let want = [
+        ("Tarkon Bancorp Inc.", Org, "Tarkon Bancorp Inc."),
+        ("Tarkon", Org, "Tarkon Bancorp Inc."),
+        ("Tarkon", Org, "Tarkon Bancorp Inc."),
+        ("Ann Ruiz", Person, "Ann Ruiz"),
+    ];
+    let want: Vec<_> = want.iter().map(|&(t, l, c)| (t.to_string(), l, c.to_string())).collect();
+    assert_eq!(got, want);
+}

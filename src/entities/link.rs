@@ -16,7 +16,7 @@ use crate::lexicon::key;
 use crate::lexicon::FxBuild;
 use crate::text::Document;
 use crate::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 type Map<K, V> = HashMap<K, V, FxBuild>;
 
@@ -117,6 +117,24 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         }
     }
 
+    // 3b. Companies: the first word of an organization's name ending in a
+    // keyword names it alone ("Mercantile Bancorp Inc." → "Mercantile"),
+    // unless that word is a keyword, a place, a nationality or a given
+    // name itself ("Bank of …", "France Telecom", "John Lewis Ltd").
+    let mut org_head: HashSet<&str, FxBuild> = HashSet::default();
+    for (c, &id) in cands.iter().zip(&name_of) {
+        if c.caps || c.nw() < 2 || c.words[c.nw() - 1].flags & lx::ORG_WORD == 0 {
+            continue;
+        }
+        let w0 = &c.words[0];
+        if best(&by_key[id]).0 == O
+            && w0.flags & (lx::ORG_WORD | lx::PLACE | lx::DEMONYM | lx::GIVEN) == 0
+            && !weak_part(c.word(0))
+        {
+            org_head.insert(c.word(0));
+        }
+    }
+
     // 4. Acronyms defined in parentheses: "Organization of ... (OPEC)".
     let mut acronym_of: Map<&str, usize> = Map::default();
     for (i, pair) in cands.windows(2).enumerate() {
@@ -147,6 +165,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         let mut label = best(&by_key[id]).0;
         if c.nw() == 1 && is_part && s[O] < 2.5 && s[M] < 2.5 && s[L] < 4.0 {
             label = P;
+        }
+        // A company's short name, with nothing as strong as a given name
+        // or a title for a person.
+        if label == P && c.nw() == 1 && !is_part && by_key[id][P] < 2.0 && org_head.contains(c.key) {
+            label = O;
         }
         if let Some(&fi) = acronym_of.get(c.key) {
             label = best(&by_key[name_of[fi]]).0;
