@@ -145,3 +145,15 @@ fn a_company_named_by_the_first_word_of_its_full_name() {
     let want: Vec<_> = want.iter().map(|&(t, l, c)| (t.to_string(), l, c.to_string())).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_quoted_name_without_a_person_is_a_title() {
+    // Song titles in quotation marks; a person quoted by name keeps her
+    // label, and a name merely next to a quotation is not quoted.
+    let text = "The band closed with \"Paper Moons\" and “Quiet Giants” before \"Anna Price\" joined them.\nCritics called \"Blue Hour\" Varga's best work.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let want =
+        [("Paper Moons", Misc), ("Quiet Giants", Misc), ("Anna Price", Person), ("Blue Hour", Misc), ("Varga", Person)];
+    let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+    assert_eq!(got, want);
+}

@@ -191,6 +191,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         if facts.team_sport {
             label = team_sport_label(doc, lex, c, s, label, is_part);
         }
+        // A whole quotation that is a name with nothing personal about it
+        // is a title: a film, a song, a book, a campaign ("Sleeping Hills").
+        if label == P && by_key[id][P] < WEAK_PERSON && quoted(doc, c) {
+            label = M;
+        }
         labels.push(Some(label));
     }
 
@@ -350,6 +355,17 @@ fn coordinate(doc: &Document, cands: &[Cand], scores: &[Scores], labels: &mut [O
         }
         i = j;
     }
+}
+
+/// True when the candidate is the whole text between quotation marks,
+/// written against them (straight quotes open and close alike).
+fn quoted(doc: &Document, c: &Cand) -> bool {
+    c.first > 0
+        && c.end < doc.tokens.len()
+        && !doc.tokens[c.first].space_before
+        && !doc.tokens[c.end].space_before
+        && matches!(doc.tok(c.first - 1), "\"" | "“")
+        && matches!(doc.tok(c.end), "\"" | "”")
 }
 
 /// The first word of a key (its words are separated by single spaces).
