@@ -157,3 +157,15 @@ fn a_quoted_name_without_a_person_is_a_title() {
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn hyphenated_names_with_lower_case_syllables_and_particles() {
+    // A given name's last syllable ("Chol-su") and a particle between
+    // capitalized pieces ("Abd-ul-Karim") stay in the name; an ordinary
+    // word after a hyphen does not ("Seoul-based").
+    let text = "Envoy Ri Chol-su met Yasir Abd-ul-Karim and a Seoul-based trader on Monday.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let want = [("Ri Chol-su", Person), ("Yasir Abd-ul-Karim", Person), ("Seoul", Place)];
+    let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+    assert_eq!(got, want);
+}

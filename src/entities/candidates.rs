@@ -688,6 +688,30 @@ fn glued_particle(doc: &Document, m: &Marks, i: usize) -> bool {
         && starts_piece(doc, m, i + 2)
 }
 
+/// A short lower-case piece after a hyphen inside a name: a particle
+/// between capitalized pieces ("Inzamam-ul-Haq", "Chester-le-Street") or
+/// the last syllable of a hyphenated given name ("Li Song-ho", "Kang
+/// Young-hoon"). Ordinary words end no name ("Ohio-based", "Hamas-led").
+/// Returns the token after it (after the particle, the next piece's
+/// hyphen is left to the caller).
+fn name_syllable(doc: &Document, m: &Marks, i: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let w = doc.tok(i);
+    if doc.tokens[i].kind != TokenKind::Word || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let hyphen_next = i + 2 < n
+        && !doc.tokens[i + 1].space_before
+        && doc.tok(i + 1) == "-"
+        && !doc.tokens[i + 2].space_before
+        && starts_piece(doc, m, i + 2);
+    if hyphen_next {
+        return Some(i + 1);
+    }
+    let ends = i + 1 >= n || doc.tokens[i + 1].space_before || doc.tokens[i + 1].kind != TokenKind::Word;
+    (ends && w.len() >= 2 && doc.tok(i - 2).len() <= 5 && !lx::lexicon().is_common(w)).then_some(i + 1)
+}
+
 fn strip_poss(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).filter(|s| !s.is_empty()).unwrap_or(w)
 }
@@ -723,6 +747,12 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
         if (t == "-" || t == "&") && next_glued && starts_piece(doc, m, j + 1) {
             j += 2;
             continue;
+        }
+        if t == "-" && next_glued {
+            if let Some(k) = name_syllable(doc, m, j + 1) {
+                j = k;
+                continue;
+            }
         }
         break;
     }
