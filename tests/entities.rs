@@ -169,3 +169,12 @@ fn hyphenated_names_with_lower_case_syllables_and_particles() {
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_preposition_opening_the_sentence_places_the_name() {
+    let text = "Floods cut roads across the region.\nIn Kwamalasamutu, villagers said the river had risen two metres.\nAt Pokigron the ferry stopped.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let want = [("Kwamalasamutu", Place), ("Pokigron", Place)];
+    let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+    assert_eq!(got, want);
+}

@@ -6,7 +6,7 @@
 //! May not touch: other candidates. Document-wide agreement is done in
 //! `link`.
 
-use super::candidates::{all_caps, Cand, MAX_PIECES};
+use super::candidates::{all_caps, sentence_initial, Cand, MAX_PIECES};
 use super::lexicons::{self as lx, Lexicon};
 use crate::lexicon::{key, pack_word};
 use crate::text::{Document, TokenKind};
@@ -428,6 +428,23 @@ fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
     lower.then_some(w)
 }
 
+/// A place preposition opening the sentence, in lower case: "In Lagos,
+/// …", "At Geneva, …" read as "in Lagos", "at Geneva".
+pub fn opening_prep(doc: &Document, i: usize) -> Option<&'static str> {
+    let lower = match doc.tok(i) {
+        "In" => "in",
+        "At" => "at",
+        "From" => "from",
+        "Near" => "near",
+        "Across" => "across",
+        "Outside" => "outside",
+        "Throughout" => "throughout",
+        "Around" => "around",
+        _ => return None,
+    };
+    sentence_initial(doc, i).then_some(lower)
+}
+
 /// Scores one candidate written in ordinary case.
 pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Scores {
     let mut s: Scores = [0.0; 4];
@@ -605,7 +622,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         s[P] += 4.0;
     }
     if c.first > 0 {
-        if let Some(prev) = tok_lower(doc, c.first - 1) {
+        if let Some(prev) = tok_lower(doc, c.first - 1).or_else(|| opening_prep(doc, c.first - 1)) {
             // "in Duffy's trial": the preposition governs the possessed
             // noun, not the name.
             let possessive = c.span.end < doc.tokens[c.end - 1].span().end;

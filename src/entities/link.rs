@@ -9,7 +9,7 @@
 //! work stays linear in the number of candidates.
 
 use super::candidates::{all_caps, Cand};
-use super::classify::{best, score, DocFacts, Scores, L, M, O, P};
+use super::classify::{best, opening_prep, score, DocFacts, Scores, L, M, O, P};
 use super::lexicons::{self as lx, Lexicon};
 use super::{Entity, EntityLabel};
 use crate::lexicon::key;
@@ -301,7 +301,8 @@ fn team_sport_label(doc: &Document, lex: &Lexicon, c: &Cand, s: &Scores, label: 
     let n = doc.tokens.len();
     let f = lex.get(c.key);
     let placed = (c.first > 0
-        && matches!(doc.tok(c.first - 1), "in" | "at" | "from" | "near" | "to" | "(" | "outside"))
+        && (matches!(doc.tok(c.first - 1), "in" | "at" | "from" | "near" | "to" | "(" | "outside")
+            || opening_prep(doc, c.first - 1).is_some()))
         || (c.end < n && doc.tok(c.end) == ":")
         || (c.end < n
             && doc.tokens[c.first].newlines_before > 0
