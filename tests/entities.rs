@@ -178,3 +178,15 @@ fn a_preposition_opening_the_sentence_places_the_name() {
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_city_that_is_also_a_given_name_alone_is_a_place() {
+    // "Austin" is a city and a given name and surname; alone, without a
+    // full name in the article, it is the city. A full name makes its
+    // parts a person again.
+    let got = entities("Traffic on an Austin highway was halted on Friday.");
+    assert_eq!(got, vec![("Austin".to_string(), Place, "Austin".to_string())]);
+    let got = entities("Mayor Lena Austin spoke on Friday. Austin said roads would reopen.");
+    let labels: Vec<_> = got.iter().map(|e| (e.0.as_str(), e.1)).collect();
+    assert_eq!(labels, vec![("Lena Austin", Person), ("Austin", Person)]);
+}

@@ -473,7 +473,10 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     if f & lx::COUNTRY != 0 {
         s[L] += 4.0;
     } else if f & (lx::REGION | lx::CITY) != 0 {
-        s[L] += if person_name && nw == 1 { 1.5 } else { 3.0 };
+        // A place that is also a person's name ("Dallas", "Milan") still
+        // outweighs a given name and a surname together (1.8): alone, it is
+        // the place; a full name elsewhere makes it a person (see `link`).
+        s[L] += if person_name && nw == 1 { 2.0 } else { 3.0 };
     }
     if f & lx::DEMONYM != 0 || plural_demonym || demonym_compound(lex, c.key) {
         s[M] += 3.0;
