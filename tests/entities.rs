@@ -190,3 +190,13 @@ fn a_city_that_is_also_a_given_name_alone_is_a_place() {
     let labels: Vec<_> = got.iter().map(|e| (e.0.as_str(), e.1)).collect();
     assert_eq!(labels, vec![("Lena Austin", Person), ("Austin", Person)]);
 }
+
+#[test]
+fn class_nouns_before_like_and_including() {
+    let text =
+        "Investors favoured firms like Quorvane and Ellisto, and several countries, including Marvonia, cut rates.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let want = [("Quorvane", Org), ("Ellisto", Org), ("Marvonia", Place)];
+    let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+    assert_eq!(got, want);
+}

@@ -644,9 +644,17 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
                     }
                 }
             }
-            // "companies such as X": the class noun before "such as".
-            if prev == "as" && c.first >= 3 && doc.tok(c.first - 2) == "such" {
-                if let Some(class) = tok_lower(doc, c.first - 3) {
+            // "companies such as X", "firms like X", "countries, including
+            // X": the class noun before the words that open an example.
+            let class_at = match prev {
+                "as" if c.first >= 3 && doc.tok(c.first - 2) == "such" => Some(c.first - 3),
+                "like" | "including" if c.first >= 2 => {
+                    Some(if doc.tok(c.first - 2) == "," && c.first >= 3 { c.first - 3 } else { c.first - 2 })
+                }
+                _ => None,
+            };
+            if let Some(at) = class_at {
+                if let Some(class) = tok_lower(doc, at) {
                     let class = context(class);
                     if class & ORG_CLASS != 0 {
                         s[O] += 2.0;
