@@ -200,3 +200,13 @@ fn class_nouns_before_like_and_including() {
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_compass_word_before_an_unlisted_name_is_a_place() {
+    let text = "Turnout was highest in the council area of North Varnley, officials said.";
+    assert_eq!(entities(text), vec![("North Varnley".to_string(), Place, "North Varnley".to_string())]);
+    // In a team-sport report such a name is a club.
+    let text = "RUGBY UNION - RESULTS.\nLONDON 1996-08-30\nSaracens 24 West Varnley 20\n";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    assert!(got.contains(&("West Varnley".to_string(), Org)), "{got:?}");
+}

@@ -410,6 +410,24 @@ fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
     any
 }
 
+/// True for a compass word, in lower case ("north", "western", "central").
+fn compass(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "upper"
+            | "lower"
+    )
+}
+
 /// True for a word's lists that make it a place inside a longer name: a
 /// country or region, or a city that is not also a given name ("Sydney").
 fn place_in_name(f: u32) -> bool {
@@ -536,6 +554,15 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         }
         if prefixed_place {
             s[L] += 3.0;
+        } else if nw == 2
+            && !facts.team_sport
+            && compass(first)
+            && wf[1] & (lx::ORG_WORD | lx::MISC_WORD | lx::DEMONYM) == 0
+        {
+            // A compass word before an unlisted name is most often a
+            // district or region ("North Kesteven", "West Kordofan"); in a
+            // team-sport report, a club named after one ("West Hartlepool").
+            s[L] += 1.5;
         }
         if !wf.iter().any(|f| f & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE) != 0) {
             s[P] += 0.5;
