@@ -210,3 +210,19 @@ fn a_compass_word_before_an_unlisted_name_is_a_place() {
     let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
     assert!(got.contains(&("West Varnley".to_string(), Org)), "{got:?}");
 }
+
+#[test]
+fn a_town_before_its_state_or_country_is_a_place() {
+    let text = "Marlow, Texas, voted on Tuesday, as did Hadley, Mass., and Gyumri, Armenia.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let want = [
+        ("Marlow", Place),
+        ("Texas", Place),
+        ("Hadley", Place),
+        ("Mass.", Place),
+        ("Gyumri", Place),
+        ("Armenia", Place),
+    ];
+    let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+    assert_eq!(got, want);
+}

@@ -730,6 +730,17 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             if PERSON_VERBS[..2].contains(&nn) {
                 s[P] += 2.0;
             }
+            // A town and its state or country: "Plano, Texas", "Tampa,
+            // Fla.", "Gyumri, Armenia".
+            if doc.tokens[e + 1].kind == TokenKind::Word && nn.starts_with(char::is_uppercase) && {
+                // "Fla." is listed with its period, "Texas" without.
+                let glued_dot = e + 2 < n && doc.tok(e + 2) == "." && !doc.tokens[e + 2].space_before;
+                let end = if glued_dot { doc.tokens[e + 2].span().end } else { doc.tokens[e + 1].span().end };
+                lex.has(&doc.text[doc.tokens[e + 1].span().start..end], lx::REGION | lx::COUNTRY)
+                    || (glued_dot && lex.has(nn, lx::REGION | lx::COUNTRY))
+            } {
+                s[L] += 2.0;
+            }
             if doc.tokens[e + 1].kind == TokenKind::Number && e + 2 < n && doc.tok(e + 2) == "," {
                 s[P] += 2.0; // "Smith, 45,"
             }
