@@ -116,9 +116,14 @@ fn a_place_inside_a_longer_name_of_ordinary_words_is_an_organization() {
     // "Norway" and "Malta" are on the lists of given names or surnames too;
     // inside a name of ordinary words they name where the company is. A
     // person's name holding a place keeps its person.
-    let text = "Statistics Norway said on Friday that exports rose.\nAbout 300 Air Malta workers marched on the ministry.\nStriker Devon Carter scored twice on Sunday.";
+    let text = "Statistics Norway said on Friday that exports rose.\nAbout 300 Air Malta workers marched on the ministry.\nStriker Devon Carter scored twice on Sunday.\nThe Socialist Republic of Vietnam signed the accord.";
     let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
-    let want = [("Statistics Norway", Org), ("Air Malta", Org), ("Devon Carter", Person)];
+    let want = [
+        ("Statistics Norway", Org),
+        ("Air Malta", Org),
+        ("Devon Carter", Person),
+        ("Socialist Republic of Vietnam", Place),
+    ];
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }

@@ -532,12 +532,16 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         // other words ordinary ones: "Air France", "Statistics Canada",
         // "Dynamo Moscow", "China Daily". People's names hold places too
         // ("Chad Curtis", "MaliVai Washington"), but with a given name, a
-        // surname last or words that are no ordinary words.
+        // surname last or words that are no ordinary words; places hold
+        // them with a keyword or a nationality ("Federal Republic of
+        // Yugoslavia", "Arab East Jerusalem").
         let in_name = f & lx::PLACE == 0
             && !prefixed_place
             && wf.iter().any(|&f| place_in_name(f))
             && (place_in_name(wf[nw - 1]) || wf[nw - 1] & lx::SURNAME == 0)
-            && c.words().zip(wf).all(|(w, &f)| place_in_name(f) || (f & lx::GIVEN == 0 && lex.is_common(w)));
+            && c.words().zip(wf).all(|(w, &f)| {
+                place_in_name(f) || (f & (lx::GIVEN | lx::DEMONYM | lx::PLACE_WORD) == 0 && lex.is_common(w))
+            });
         if in_name {
             s[O] += 1.0;
         }
