@@ -231,3 +231,10 @@ fn a_town_before_its_state_or_country_is_a_place() {
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_title_quoted_twice_is_still_a_title() {
+    let text = "Her novel \"Paper Moons\" (1975) sold well. Critics called \"Paper Moons\" her best work.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    assert_eq!(got, vec![("Paper Moons".to_string(), Misc), ("Paper Moons".to_string(), Misc)]);
+}

@@ -192,8 +192,10 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             label = team_sport_label(doc, lex, c, s, label, is_part);
         }
         // A whole quotation that is a name with nothing personal about it
-        // is a title: a film, a song, a book, a campaign ("Sleeping Hills").
-        if label == P && by_key[id][P] < WEAK_PERSON && quoted(doc, c) {
+        // (under 1.0 of personal evidence a mention: a name of two unknown
+        // words has 0.5 at each) is a title: a film, a song, a book, a
+        // campaign ("Sleeping Hills").
+        if label == P && by_key[id][P] < WEAK_PERSON * mentions[id] as f32 && quoted(doc, c) {
             label = M;
         }
         labels.push(Some(label));
