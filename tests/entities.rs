@@ -238,3 +238,19 @@ fn a_title_quoted_twice_is_still_a_title() {
     let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
     assert_eq!(got, vec![("Paper Moons".to_string(), Misc), ("Paper Moons".to_string(), Misc)]);
 }
+
+#[test]
+fn religious_and_ethnic_groups_are_misc() {
+    let text = "Zulu leaders met Afrikaner farmers and Anglican bishops in Durban, where Methodists and Islamists also marched.";
+    let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
+    let want = [
+        ("Zulu", Misc),
+        ("Afrikaner", Misc),
+        ("Anglican", Misc),
+        ("Durban", Place),
+        ("Methodists", Misc),
+        ("Islamists", Misc),
+    ];
+    let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+    assert_eq!(got, want);
+}
