@@ -254,3 +254,13 @@ fn religious_and_ethnic_groups_are_misc() {
     let want: Vec<_> = want.iter().map(|&(t, l)| (t.to_string(), l)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_possessive_before_what_only_a_company_has() {
+    // Named three times with nothing personal about it, and once before
+    // its output: a company.
+    let text = "Dravic said on Friday it had doubled production.\nDravic's six-month output rose to 4,000 tonnes.\nFrom January to June Dravic exported half of it.";
+    let labels: Vec<_> = entities(text).into_iter().map(|e| (e.0, e.1)).collect();
+    let want: Vec<_> = ["Dravic"; 3].iter().map(|&t| (t.to_string(), Org)).collect();
+    assert_eq!(labels, want);
+}

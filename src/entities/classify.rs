@@ -113,6 +113,29 @@ const MEMBER_NOUNS: &[&str] = &[
     "representative",
 ];
 
+/// Nouns after a possessive name that only a company has: "Fiat's
+/// shares", "Varnetti's six-month output".
+const CORPORATE_NOUNS: &[&str] = &[
+    "shares",
+    "stock",
+    "profit",
+    "profits",
+    "earnings",
+    "revenue",
+    "revenues",
+    "sales",
+    "output",
+    "subsidiary",
+    "headquarters",
+    "plant",
+    "factory",
+    "factories",
+    "customers",
+    "products",
+    "shareholders",
+    "brand",
+];
+
 /// Words that make a following place name a place of its own.
 const PLACE_PREFIXES: &[&str] = &[
     "greater",
@@ -321,6 +344,7 @@ const ORG_KIND: u16 = 1 << 6;
 const ORG_CLASS: u16 = 1 << 7;
 const PLACE_CLASS: u16 = 1 << 8;
 const ORG_NOUN: u16 = 1 << 9;
+const CORPORATE: u16 = 1 << 10;
 
 /// Slots of the [`context`] table: a power of two, under a half full.
 const CONTEXT_SLOTS: usize = 512;
@@ -347,7 +371,7 @@ fn context_slot(p: u128) -> usize {
 fn context(w: &str) -> u16 {
     static TABLE: OnceLock<ContextTable> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&'static str], u16); 10] = [
+        let lists: [(&[&'static str], u16); 11] = [
             (PLACE_PREPS, PLACE_PREP),
             (SPEECH, SPEECH_VERB),
             (MEMBER_NOUNS, MEMBER_NOUN),
@@ -358,6 +382,7 @@ fn context(w: &str) -> u16 {
             (ORG_CLASSES, ORG_CLASS),
             (PLACE_CLASSES, PLACE_CLASS),
             (ORG_NOUNS, ORG_NOUN),
+            (CORPORATE_NOUNS, CORPORATE),
         ];
         let mut t = ContextTable { words: [0; CONTEXT_SLOTS], lens: [0; CONTEXT_SLOTS], bits: [0; CONTEXT_SLOTS] };
         for (list, bit) in lists {
@@ -771,6 +796,18 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             // "Microsoft spokesman", "Fiat shares"
             s[O] += 0.7;
         }
+        // A possessive before what only a company has, adjectives between:
+        // "Varnetti's six-month output", "Tarkon's shares".
+        let possessive = c.span.end < doc.tokens[e - 1].span().end;
+        if possessive && !c.title_before {
+            let owned = (e..(e + 5).min(n))
+                .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct || doc.tok(k) == "-")
+                .filter_map(|k| tok_lower(doc, k))
+                .any(|w| context(w) & CORPORATE != 0);
+            if owned {
+                s[O] += 1.0;
+            }
+        }
         // A common noun naming the kind of thing: "the Pamir mountains",
         // "Kabul province", "the Ruch newsstand chain", "the Kyodo agency".
         if next_lower {
@@ -812,7 +849,7 @@ mod tests {
     use super::*;
 
     /// Every list the [`context`] table is built from.
-    const CONTEXT_LISTS: [&[&str]; 10] = [
+    const CONTEXT_LISTS: [&[&str]; 11] = [
         PLACE_PREPS,
         SPEECH,
         MEMBER_NOUNS,
@@ -823,6 +860,7 @@ mod tests {
         ORG_CLASSES,
         PLACE_CLASSES,
         ORG_NOUNS,
+        CORPORATE_NOUNS,
     ];
 
     #[test]
