@@ -264,3 +264,12 @@ fn a_possessive_before_what_only_a_company_has() {
     let want: Vec<_> = ["Dravic"; 3].iter().map(|&t| (t.to_string(), Org)).collect();
     assert_eq!(labels, want);
 }
+
+#[test]
+fn a_possessive_inside_a_company_name_ending_in_an_abbreviated_keyword() {
+    let text = "Analysts said Ardley's Bancshares Inc. was for sale.";
+    assert_eq!(
+        entities(text),
+        vec![("Ardley's Bancshares Inc.".to_string(), Org, "Ardley's Bancshares Inc.".to_string())]
+    );
+}

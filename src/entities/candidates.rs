@@ -784,7 +784,10 @@ fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
         let Some(p) = piece(doc, m, j) else {
             return false;
         };
-        if lex.has(&doc.text[doc.tokens[j].span().start..p.1], lx::ORG_WORD | lx::PLACE_WORD) {
+        let w = &doc.text[doc.tokens[j].span().start..p.1];
+        // "Inc.": the keyword "Inc" (as where pieces are looked up in `emit`).
+        let bare = w.strip_suffix('.').filter(|b| b.len() >= 2).unwrap_or(w);
+        if lex.has(w, lx::ORG_WORD | lx::PLACE_WORD) || lex.has(bare, lx::ORG_WORD | lx::PLACE_WORD) {
             return true;
         }
         if p.2 || p.0 >= doc.tokens.len() || !doc.tokens[p.0].space_before || doc.tokens[p.0].newlines_before > 0 {
