@@ -693,6 +693,30 @@ fn glued_particle(doc: &Document, m: &Marks, i: usize) -> bool {
         && starts_piece(doc, m, i + 2)
 }
 
+/// A short lower-case piece after a hyphen inside a name: a particle
+/// between capitalized pieces ("Inzamam-ul-Haq", "Chester-le-Street") or
+/// the last syllable of a hyphenated given name ("Li Song-ho", "Kang
+/// Young-hoon"). Ordinary words end no name ("Ohio-based", "Hamas-led").
+/// Returns the token after it (after the particle, the next piece's
+/// hyphen is left to the caller).
+fn name_syllable(doc: &Document, m: &Marks, i: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let w = doc.tok(i);
+    if doc.tokens[i].kind != TokenKind::Word || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let hyphen_next = i + 2 < n
+        && !doc.tokens[i + 1].space_before
+        && doc.tok(i + 1) == "-"
+        && !doc.tokens[i + 2].space_before
+        && starts_piece(doc, m, i + 2);
+    if hyphen_next {
+        return Some(i + 1);
+    }
+    let ends = i + 1 >= n || doc.tokens[i + 1].space_before || doc.tokens[i + 1].kind != TokenKind::Word;
+    (ends && w.len() >= 2 && doc.tok(i - 2).len() <= 5 && !lx::lexicon().is_common(w)).then_some(i + 1)
+}
+
 fn strip_poss(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).filter(|s| !s.is_empty()).unwrap_or(w)
 }
@@ -729,6 +753,12 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
             j += 2;
             continue;
         }
+        if t == "-" && next_glued {
+            if let Some(k) = name_syllable(doc, m, j + 1) {
+                j = k;
+                continue;
+            }
+        }
         break;
     }
     // "Corp." and "Jr.": the period belongs to the abbreviation.
@@ -759,7 +789,10 @@ fn keyword_ahead(doc: &Document, m: &Marks, mut j: usize) -> bool {
         let Some(p) = piece(doc, m, j) else {
             return false;
         };
-        if lex.has(&doc.text[doc.tokens[j].span().start..p.1], lx::ORG_WORD | lx::PLACE_WORD) {
+        let w = &doc.text[doc.tokens[j].span().start..p.1];
+        // "Inc.": the keyword "Inc" (as where pieces are looked up in `emit`).
+        let bare = w.strip_suffix('.').filter(|b| b.len() >= 2).unwrap_or(w);
+        if lex.has(w, lx::ORG_WORD | lx::PLACE_WORD) || lex.has(bare, lx::ORG_WORD | lx::PLACE_WORD) {
             return true;
         }
         if p.2 || p.0 >= doc.tokens.len() || !doc.tokens[p.0].space_before || doc.tokens[p.0].newlines_before > 0 {
@@ -926,7 +959,13 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
     let mut all_flags = [0u32; MAX_PIECES];
     let mut all_heads = [false; MAX_PIECES];
     for ((f, head), p) in all_flags.iter_mut().zip(&mut all_heads).zip(all) {
-        (*f, *head) = lex.lookup_word(piece_text(p));
+        let w = piece_text(p);
+        (*f, *head) = lex.lookup_word(w);
+        // An abbreviation's period is not part of the listed word: "Corp.",
+        // "Inc.", "Bros." are the keywords "Corp", "Inc", "Bros".
+        if *f == 0 && w.len() > 2 && w.ends_with('.') {
+            *f = lex.lookup_word(&w[..w.len() - 1]).0;
+        }
     }
     // A lexicon phrase starting at the first piece protects it ("North
     // Korea"); `head` says whether any phrase starts with that piece.
@@ -965,14 +1004,17 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                     || (flags & lx::STOP != 0 && (pieces.len() == 1 || sentence_initial(doc, p.0)))
                     || (single
                         && pieces.len() == 1
-                        && flags & lx::GIVEN != 0
-                        && flags & lx::SURNAME == 0
+                        && flags & (lx::GIVEN | lx::SURNAME) != 0
                         && sentence_initial(doc, p.0)
+                        && (flags & lx::SURNAME == 0 || lower_word_follows(doc, p.1))
                         && {
-                            // "Hope she…", "Will it…": a common word that is
-                            // also a given name (not a surname, which may
-                            // open a sentence alone), never capitalized
-                            // elsewhere.
+                            // "Hope she…", "Will it…", "Sales rose…": a
+                            // common word that is also a given name or a
+                            // surname, never capitalized elsewhere. A
+                            // surname must run on into lower-case words (a
+                            // sentence): alone before a comma or at the end
+                            // of a line it may be a name ("Martin,", a
+                            // signature).
                             let w = key(w);
                             !m.name_seen(&w) && lex.is_common(&w)
                         })
@@ -1115,6 +1157,17 @@ fn push(
         caps,
         title_before,
     });
+}
+
+/// True when token `i` is a word in lower case on the line of the token
+/// before it, other than "of" ("Smith of Leeds won": a name and its club
+/// or employer).
+fn lower_word_follows(doc: &Document, i: usize) -> bool {
+    i < doc.tokens.len()
+        && doc.tokens[i].kind == TokenKind::Word
+        && doc.tokens[i].newlines_before == 0
+        && doc.tok(i).starts_with(|c: char| c.is_lowercase())
+        && doc.tok(i) != "of"
 }
 
 /// True when token `i` opens its sentence, possibly after quotes, brackets

@@ -6,7 +6,7 @@
 //! May not touch: other candidates. Document-wide agreement is done in
 //! `link`.
 
-use super::candidates::{all_caps, Cand, MAX_PIECES};
+use super::candidates::{all_caps, sentence_initial, Cand, MAX_PIECES};
 use super::lexicons::{self as lx, Lexicon};
 use crate::lexicon::{key, pack_word};
 use crate::text::{Document, TokenKind};
@@ -111,6 +111,29 @@ const MEMBER_NOUNS: &[&str] = &[
     "shares",
     "ceo",
     "representative",
+];
+
+/// Nouns after a possessive name that only a company has: "Fiat's
+/// shares", "Varnetti's six-month output".
+const CORPORATE_NOUNS: &[&str] = &[
+    "shares",
+    "stock",
+    "profit",
+    "profits",
+    "earnings",
+    "revenue",
+    "revenues",
+    "sales",
+    "output",
+    "subsidiary",
+    "headquarters",
+    "plant",
+    "factory",
+    "factories",
+    "customers",
+    "products",
+    "shareholders",
+    "brand",
 ];
 
 /// Words that make a following place name a place of its own.
@@ -321,6 +344,7 @@ const ORG_KIND: u16 = 1 << 6;
 const ORG_CLASS: u16 = 1 << 7;
 const PLACE_CLASS: u16 = 1 << 8;
 const ORG_NOUN: u16 = 1 << 9;
+const CORPORATE: u16 = 1 << 10;
 
 /// Slots of the [`context`] table: a power of two, under a half full.
 const CONTEXT_SLOTS: usize = 512;
@@ -347,7 +371,7 @@ fn context_slot(p: u128) -> usize {
 fn context(w: &str) -> u16 {
     static TABLE: OnceLock<ContextTable> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&'static str], u16); 10] = [
+        let lists: [(&[&'static str], u16); 11] = [
             (PLACE_PREPS, PLACE_PREP),
             (SPEECH, SPEECH_VERB),
             (MEMBER_NOUNS, MEMBER_NOUN),
@@ -358,6 +382,7 @@ fn context(w: &str) -> u16 {
             (ORG_CLASSES, ORG_CLASS),
             (PLACE_CLASSES, PLACE_CLASS),
             (ORG_NOUNS, ORG_NOUN),
+            (CORPORATE_NOUNS, CORPORATE),
         ];
         let mut t = ContextTable { words: [0; CONTEXT_SLOTS], lens: [0; CONTEXT_SLOTS], bits: [0; CONTEXT_SLOTS] };
         for (list, bit) in lists {
@@ -410,6 +435,30 @@ fn demonym_compound(lex: &Lexicon, key: &str) -> bool {
     any
 }
 
+/// True for a compass word, in lower case ("north", "western", "central").
+fn compass(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "upper"
+            | "lower"
+    )
+}
+
+/// True for a word's lists that make it a place inside a longer name: a
+/// country or region, or a city that is not also a given name ("Sydney").
+fn place_in_name(f: u32) -> bool {
+    f & (lx::COUNTRY | lx::REGION) != 0 || (f & lx::CITY != 0 && f & lx::GIVEN == 0)
+}
+
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
     if doc.tokens[i].kind != TokenKind::Word {
         return None;
@@ -420,6 +469,23 @@ fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
         _ => w.chars().next().is_some_and(char::is_lowercase),
     };
     lower.then_some(w)
+}
+
+/// A place preposition opening the sentence, in lower case: "In Lagos,
+/// …", "At Geneva, …" read as "in Lagos", "at Geneva".
+pub fn opening_prep(doc: &Document, i: usize) -> Option<&'static str> {
+    let lower = match doc.tok(i) {
+        "In" => "in",
+        "At" => "at",
+        "From" => "from",
+        "Near" => "near",
+        "Across" => "across",
+        "Outside" => "outside",
+        "Throughout" => "throughout",
+        "Around" => "around",
+        _ => return None,
+    };
+    sentence_initial(doc, i).then_some(lower)
 }
 
 /// Scores one candidate written in ordinary case.
@@ -450,7 +516,10 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     if f & lx::COUNTRY != 0 {
         s[L] += 4.0;
     } else if f & (lx::REGION | lx::CITY) != 0 {
-        s[L] += if person_name && nw == 1 { 1.5 } else { 3.0 };
+        // A place that is also a person's name ("Dallas", "Milan") still
+        // outweighs a given name and a surname together (1.8): alone, it is
+        // the place; a full name elsewhere makes it a person (see `link`).
+        s[L] += if person_name && nw == 1 { 2.0 } else { 3.0 };
     }
     if f & lx::DEMONYM != 0 || plural_demonym || demonym_compound(lex, c.key) {
         s[M] += 3.0;
@@ -481,19 +550,48 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
     }
     if nw >= 2 {
         let first = c.word(0);
-        if wf[0] & lx::GIVEN != 0 {
+        // A compass or size word before a place: "Greater Manchester",
+        // "Northern Kenya", "Old Delhi".
+        let prefixed_place = nw == 2 && context(first) & PLACE_PREFIX != 0 && wf[1] & lx::PLACE != 0;
+        // A place named inside a longer name that is no place itself, the
+        // other words ordinary ones: "Air France", "Statistics Canada",
+        // "Dynamo Moscow", "China Daily". People's names hold places too
+        // ("Chad Curtis", "MaliVai Washington"), but with a given name, a
+        // surname last or words that are no ordinary words; places hold
+        // them with a keyword or a nationality ("Federal Republic of
+        // Yugoslavia", "Arab East Jerusalem").
+        let in_name = f & lx::PLACE == 0
+            && !prefixed_place
+            && wf.iter().any(|&f| place_in_name(f))
+            && (place_in_name(wf[nw - 1]) || wf[nw - 1] & lx::SURNAME == 0)
+            && c.words().zip(wf).all(|(w, &f)| {
+                place_in_name(f) || (f & (lx::GIVEN | lx::DEMONYM | lx::PLACE_WORD) == 0 && lex.is_common(w))
+            });
+        if in_name {
+            s[O] += 1.0;
+        }
+        // A place's name on the lists of people's names says nothing.
+        let personal = |f: u32| !(in_name && place_in_name(f));
+        if wf[0] & lx::GIVEN != 0 && personal(wf[0]) {
             s[P] += 2.0;
         }
         if first.len() <= 2 && first.ends_with('.') {
             s[P] += 2.0; // an initial: "J. Smith"
         }
-        if wf[nw - 1] & lx::SURNAME != 0 {
+        if wf[nw - 1] & lx::SURNAME != 0 && personal(wf[nw - 1]) {
             s[P] += 1.0;
         }
-        // A compass or size word before a place: "Greater Manchester",
-        // "Northern Kenya", "Old Delhi".
-        if nw == 2 && context(first) & PLACE_PREFIX != 0 && wf[1] & lx::PLACE != 0 {
+        if prefixed_place {
             s[L] += 3.0;
+        } else if nw == 2
+            && !facts.team_sport
+            && compass(first)
+            && wf[1] & (lx::ORG_WORD | lx::MISC_WORD | lx::DEMONYM) == 0
+        {
+            // A compass word before an unlisted name is most often a
+            // district or region ("North Kesteven", "West Kordofan"); in a
+            // team-sport report, a club named after one ("West Hartlepool").
+            s[L] += 1.5;
         }
         if !wf.iter().any(|f| f & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE) != 0) {
             s[P] += 0.5;
@@ -583,7 +681,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         s[P] += 4.0;
     }
     if c.first > 0 {
-        if let Some(prev) = tok_lower(doc, c.first - 1) {
+        if let Some(prev) = tok_lower(doc, c.first - 1).or_else(|| opening_prep(doc, c.first - 1)) {
             // "in Duffy's trial": the preposition governs the possessed
             // noun, not the name.
             let possessive = c.span.end < doc.tokens[c.end - 1].span().end;
@@ -602,9 +700,17 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
                     }
                 }
             }
-            // "companies such as X": the class noun before "such as".
-            if prev == "as" && c.first >= 3 && doc.tok(c.first - 2) == "such" {
-                if let Some(class) = tok_lower(doc, c.first - 3) {
+            // "companies such as X", "firms like X", "countries, including
+            // X": the class noun before the words that open an example.
+            let class_at = match prev {
+                "as" if c.first >= 3 && doc.tok(c.first - 2) == "such" => Some(c.first - 3),
+                "like" | "including" if c.first >= 2 => {
+                    Some(if doc.tok(c.first - 2) == "," && c.first >= 3 { c.first - 3 } else { c.first - 2 })
+                }
+                _ => None,
+            };
+            if let Some(at) = class_at {
+                if let Some(class) = tok_lower(doc, at) {
                     let class = context(class);
                     if class & ORG_CLASS != 0 {
                         s[O] += 2.0;
@@ -653,6 +759,17 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             if PERSON_VERBS[..2].contains(&nn) {
                 s[P] += 2.0;
             }
+            // A town and its state or country: "Plano, Texas", "Tampa,
+            // Fla.", "Gyumri, Armenia".
+            if doc.tokens[e + 1].kind == TokenKind::Word && nn.starts_with(char::is_uppercase) && {
+                // "Fla." is listed with its period, "Texas" without.
+                let glued_dot = e + 2 < n && doc.tok(e + 2) == "." && !doc.tokens[e + 2].space_before;
+                let end = if glued_dot { doc.tokens[e + 2].span().end } else { doc.tokens[e + 1].span().end };
+                lex.has(&doc.text[doc.tokens[e + 1].span().start..end], lx::REGION | lx::COUNTRY)
+                    || (glued_dot && lex.has(nn, lx::REGION | lx::COUNTRY))
+            } {
+                s[L] += 2.0;
+            }
             if doc.tokens[e + 1].kind == TokenKind::Number && e + 2 < n && doc.tok(e + 2) == "," {
                 s[P] += 2.0; // "Smith, 45,"
             }
@@ -678,6 +795,18 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         if next_lower && next_lists & MEMBER_NOUN != 0 && nw >= 1 && !c.title_before {
             // "Microsoft spokesman", "Fiat shares"
             s[O] += 0.7;
+        }
+        // A possessive before what only a company has, adjectives between:
+        // "Varnetti's six-month output", "Tarkon's shares".
+        let possessive = c.span.end < doc.tokens[e - 1].span().end;
+        if possessive && !c.title_before {
+            let owned = (e..(e + 5).min(n))
+                .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct || doc.tok(k) == "-")
+                .filter_map(|k| tok_lower(doc, k))
+                .any(|w| context(w) & CORPORATE != 0);
+            if owned {
+                s[O] += 1.0;
+            }
         }
         // A common noun naming the kind of thing: "the Pamir mountains",
         // "Kabul province", "the Ruch newsstand chain", "the Kyodo agency".
@@ -720,7 +849,7 @@ mod tests {
     use super::*;
 
     /// Every list the [`context`] table is built from.
-    const CONTEXT_LISTS: [&[&str]; 10] = [
+    const CONTEXT_LISTS: [&[&str]; 11] = [
         PLACE_PREPS,
         SPEECH,
         MEMBER_NOUNS,
@@ -731,6 +860,7 @@ mod tests {
         ORG_CLASSES,
         PLACE_CLASSES,
         ORG_NOUNS,
+        CORPORATE_NOUNS,
     ];
 
     #[test]

@@ -9,20 +9,25 @@
 //! work stays linear in the number of candidates.
 
 use super::candidates::{all_caps, Cand};
-use super::classify::{best, score, DocFacts, Scores, L, M, O, P};
+use super::classify::{best, opening_prep, score, DocFacts, Scores, L, M, O, P};
 use super::lexicons::{self as lx, Lexicon};
 use super::{Entity, EntityLabel};
 use crate::lexicon::key;
 use crate::lexicon::FxBuild;
 use crate::text::Document;
 use crate::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 type Map<K, V> = HashMap<K, V, FxBuild>;
 
 /// How often a name must recur alone, without any personal evidence, to be
 /// taken for an organization.
 const LONE_MENTIONS: u32 = 3;
+
+/// Personal evidence a full name ending in an ordinary word needs to lend
+/// its label to its parts: a listed surname (1.0) or more, where a name of
+/// two unknown words has 0.5.
+const WEAK_PERSON: f32 = 1.0;
 
 const LABELS: [EntityLabel; 4] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Place, EntityLabel::Misc];
 
@@ -92,6 +97,13 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         if b != P || margin <= 0.0 {
             continue;
         }
+        // A name that is a person only for want of other evidence (no given
+        // name, listed surname or title) and ends in an ordinary word is
+        // more likely a company's ("Pirelli Cables"): its first word alone
+        // should not follow it ("Pirelli said…").
+        if by_key[id][P] < WEAK_PERSON && lex.is_common(c.word(c.nw() - 1)) {
+            continue;
+        }
         for (i, word) in c.words.iter().enumerate() {
             let w = c.word(i);
             // Countries and nationalities are not surnames worth following.
@@ -102,6 +114,24 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
             if c.key.len() > slot.len() {
                 *slot = c.key;
             }
+        }
+    }
+
+    // 3b. Companies: the first word of an organization's name ending in a
+    // keyword names it alone ("Mercantile Bancorp Inc." → "Mercantile"),
+    // unless that word is a keyword, a place, a nationality or a given
+    // name itself ("Bank of …", "France Telecom", "John Lewis Ltd").
+    let mut org_head: HashSet<&str, FxBuild> = HashSet::default();
+    for (c, &id) in cands.iter().zip(&name_of) {
+        if c.caps || c.nw() < 2 || c.words[c.nw() - 1].flags & lx::ORG_WORD == 0 {
+            continue;
+        }
+        let w0 = &c.words[0];
+        if best(&by_key[id]).0 == O
+            && w0.flags & (lx::ORG_WORD | lx::PLACE | lx::DEMONYM | lx::GIVEN) == 0
+            && !weak_part(c.word(0))
+        {
+            org_head.insert(c.word(0));
         }
     }
 
@@ -136,6 +166,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         if c.nw() == 1 && is_part && s[O] < 2.5 && s[M] < 2.5 && s[L] < 4.0 {
             label = P;
         }
+        // A company's short name, with nothing as strong as a given name
+        // or a title for a person.
+        if label == P && c.nw() == 1 && !is_part && by_key[id][P] < 2.0 && org_head.contains(c.key) {
+            label = O;
+        }
         if let Some(&fi) = acronym_of.get(c.key) {
             label = best(&by_key[name_of[fi]]).0;
         }
@@ -155,6 +190,13 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         }
         if facts.team_sport {
             label = team_sport_label(doc, lex, c, s, label, is_part);
+        }
+        // A whole quotation that is a name with nothing personal about it
+        // (under 1.0 of personal evidence a mention: a name of two unknown
+        // words has 0.5 at each) is a title: a film, a song, a book, a
+        // campaign ("Sleeping Hills").
+        if label == P && by_key[id][P] < WEAK_PERSON * mentions[id] as f32 && quoted(doc, c) {
+            label = M;
         }
         labels.push(Some(label));
     }
@@ -261,7 +303,8 @@ fn team_sport_label(doc: &Document, lex: &Lexicon, c: &Cand, s: &Scores, label: 
     let n = doc.tokens.len();
     let f = lex.get(c.key);
     let placed = (c.first > 0
-        && matches!(doc.tok(c.first - 1), "in" | "at" | "from" | "near" | "to" | "(" | "outside"))
+        && (matches!(doc.tok(c.first - 1), "in" | "at" | "from" | "near" | "to" | "(" | "outside")
+            || opening_prep(doc, c.first - 1).is_some()))
         || (c.end < n && doc.tok(c.end) == ":")
         || (c.end < n
             && doc.tokens[c.first].newlines_before > 0
@@ -315,6 +358,17 @@ fn coordinate(doc: &Document, cands: &[Cand], scores: &[Scores], labels: &mut [O
         }
         i = j;
     }
+}
+
+/// True when the candidate is the whole text between quotation marks,
+/// written against them (straight quotes open and close alike).
+fn quoted(doc: &Document, c: &Cand) -> bool {
+    c.first > 0
+        && c.end < doc.tokens.len()
+        && !doc.tokens[c.first].space_before
+        && !doc.tokens[c.end].space_before
+        && matches!(doc.tok(c.first - 1), "\"" | "“")
+        && matches!(doc.tok(c.end), "\"" | "”")
 }
 
 /// The first word of a key (its words are separated by single spaces).
