@@ -1081,7 +1081,12 @@ impl<'a> Finder<'a> {
                         // ("…, said several observers."); a name may go on
                         // with an apposition ("…, said Paul Grey, a
                         // professor of politics at …").
-                        let apposition = matches!(doc.tok(src.1), "," | "(") && is_cap_word(doc, src.1 - 1) && !pronoun;
+                        // (The phrase may end the text: `src.1` is then
+                        // one past the last token.)
+                        let apposition = src.1 < doc.tokens.len()
+                            && matches!(doc.tok(src.1), "," | "(")
+                            && is_cap_word(doc, src.1 - 1)
+                            && !pronoun;
                         if (rest <= 8 || apposition) && !(pronoun && rest > 1) && (source::named(doc, src) || rest <= 1)
                         {
                             return self.emit(s.start, i - 1, Some(cue), Some(src));

@@ -435,3 +435,15 @@ fn fuzz_crash_cue_lookup_past_the_last_token() {
     let a = analyze_fully_checked(text, &o);
     assert!(a.statements.iter().all(|s| s.span.end <= text.len()));
 }
+
+/// Found by `cargo fuzz` (target analyze): a source phrase after an
+/// inverted cue ("…, told …") that ends the text left no token after it,
+/// and the check for an apposition after it read one past the last token.
+#[test]
+fn fuzz_crash_source_phrase_ending_the_text() {
+    let text = "919s\u{1}\u{0}\u{4}C\u{fffd}\u{fffd}\u{286},told  \u{0}1\u{1}\u{0}\u{0}Q.";
+    let o =
+        Options { layers: newsmark::Layers { entities: true, dates: false, statements: true }, ..Options::default() };
+    let a = analyze_fully_checked(text, &o);
+    assert!(a.statements.iter().all(|s| s.span.end <= text.len()));
+}
