@@ -867,7 +867,7 @@ impl<'a> Finder<'a> {
     }
 
     /// True when tokens `s..e` are only a phrase fronted before a clause
-    /// ("With 214 delegates at stake", "And yet", "Though he is gaining"):
+    /// ("With 30 seats at stake", "And yet", "Though he is gaining"):
     /// a preposition or subordinator opening them with no comma after it,
     /// or no word but connectives.
     fn adverbial(&self, s: usize, e: usize) -> bool {
@@ -1078,7 +1078,7 @@ impl<'a> Finder<'a> {
                         let rest = s.end - src.1;
                         let pronoun = source::is_pronoun(doc, tokens_span(self.doc, src));
                         // A phrase ending the sentence need not be named
-                        // ("…, said several observers."); a name may go on
+                        // ("…, said a few residents."); a name may go on
                         // with an apposition ("…, said Paul Grey, a
                         // professor of politics at …").
                         // (The phrase may end the text: `src.1` is then
@@ -1169,7 +1169,7 @@ impl<'a> Finder<'a> {
                     // coordinated or subordinate clause of its own.
                     || source::with_lower(doc.tok(np.0 - 1), |l| CLAUSE_JOINERS.contains(&l))
                     || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word)
-                    // "In early November the company announced …": a
+                    // "In late March the firm announced …": a
                     // short fronted phrase with no comma.
                     || np.0 <= s.start + 6 && source::with_lower(doc.tok(s.start), |l| FRONTING.contains(&l));
                 if !clause_start {
@@ -1277,7 +1277,7 @@ impl<'a> Finder<'a> {
                             // ("Mr. Lane struck a …"), a description at
                             // its verb.
                             let name = is_cap_word(doc, a) && !NOUN_DETERMINERS_SET.contains(doc.tok(a));
-                            // "Chinese foreign ministry spokeswoman Hua Chunying
+                            // "Norwegian foreign ministry spokeswoman Ida Berg
                             // shot back": past the name's last capital.
                             let from = if name { (a..b).rev().find(|&j| is_cap_word(doc, j)).unwrap_or(a) } else { a };
                             let verb = (from + 1..b).find(|&j| {
@@ -1408,7 +1408,7 @@ impl<'a> Finder<'a> {
         // "added the drug to its list"); after verbs other than say and
         // tell, it must also open with a subject that cannot be an object
         // ("added he would stay", not "added a goal").
-        // "argued the stop sign had nothing to do with it": verbs that
+        // "argued the new fence had nothing to do with it": verbs that
         // rarely take a plain object report a clause opening with a
         // determiner, given a verb in it (checked below).
         let clause_verb = source::with_lower(doc.tok(i), |v| CLAUSE_VERBS.iter().any(|stem| v.starts_with(stem)));

@@ -139,7 +139,7 @@ const ROWS: &[Row] = &[
     ("The shares are to resume trading Monday in Paris.", R, "Monday", Some(D), "2020-11-09"),
     ("The paper wrote in an editorial on Tuesday, Nov. 3: the count must go on.", R, "Tuesday, Nov. 3", Some(D), "2020-11-03"),
     ("The summit will be held Tuesday in Oslo.", R, "Tuesday", Some(D), "2020-11-10"),
-    ("Talks are set to resume Monday in Geneva.", R, "Monday", Some(D), "2020-11-09"),
+    ("Talks are set to restart Monday in Geneva.", R, "Monday", Some(D), "2020-11-09"),
     ("Crews were planning to reopen the road on Sunday.", R, "Sunday", Some(D), "2020-11-08"),
     ("The ballot had been due to close Friday, the board said.", R, "Friday", Some(D), "2020-10-30"),
     ("The airline will add flights by August in search of untapped markets.", R, "August", Some(D), "2021-08"),
@@ -154,7 +154,7 @@ const ROWS: &[Row] = &[
     ("Regulators had received the reports by Monday.", R, "Monday", Some(D), "2020-11-02"),
     ("The company agreed to buy the plant in February.", R, "February", Some(D), "2021-02"),
     ("The new chief will take over Feb. 20.", R, "Feb. 20", Some(D), "2021-02-20"),
-    ("The agency announced the plan Aug. 21.", R, "Aug. 21", Some(D), "2020-08-21"),
+    ("The agency unveiled the plan Sept. 14.", R, "Sept. 14", Some(D), "2020-09-14"),
     // --- no reference: unresolved values --------------------------------
     ("The plant closed last year after the fire.", "", "last year", Some(D), "XXXX"),
     ("The minister resigned yesterday after the vote.", "", "yesterday", Some(D), "XXXX-XX-XX"),

@@ -105,7 +105,7 @@ fn sentence_initial_common_words_that_are_also_surnames_are_not_names() {
     // "Nickel", "Sales" and "Good" are surnames too; opening a sentence
     // that runs on in lower case, they are ordinary words. "Martin," alone
     // before a comma may still be a name.
-    let text = "Nickel extended gains in Lusaka on Tuesday, traders said.\nSales rose 4 percent, Kembla Metals Ltd said.\nMartin, the figures are attached.\nGood news for Zambia, said Ruth Silva.";
+    let text = "Nickel held steady in Lusaka on Tuesday, dealers said.\nSales rose 4 percent, Kembla Metals Ltd said.\nMartin, the figures are attached.\nGood news for Zambia, said Ruth Silva.";
     let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
     let want =
         [("Lusaka", Place), ("Kembla Metals Ltd", Org), ("Martin", Person), ("Zambia", Place), ("Ruth Silva", Person)];
@@ -220,10 +220,10 @@ fn class_nouns_before_like_and_including() {
 
 #[test]
 fn a_compass_word_before_an_unlisted_name_is_a_place() {
-    let text = "Turnout was highest in the council area of North Varnley, officials said.";
+    let text = "Turnout was highest in the district of North Varnley, officials said.";
     assert_eq!(entities(text), vec![("North Varnley".to_string(), Place, "North Varnley".to_string())]);
     // In a team-sport report such a name is a club.
-    let text = "RUGBY UNION - RESULTS.\nLONDON 1996-08-30\nSaracens 24 West Varnley 20\n";
+    let text = "RUGBY UNION - RESULTS.\nLONDON 2021-05-01\nHarbour City 24 West Varnley 20\n";
     let got: Vec<(String, EntityLabel)> = entities(text).into_iter().map(|(t, l, _)| (t, l)).collect();
     assert!(got.contains(&("West Varnley".to_string(), Org)), "{got:?}");
 }
@@ -271,7 +271,7 @@ fn religious_and_ethnic_groups_are_misc() {
 fn a_possessive_before_what_only_a_company_has() {
     // Named three times with nothing personal about it, and once before
     // its output: a company.
-    let text = "Dravic said on Friday it had doubled production.\nDravic's six-month output rose to 4,000 tonnes.\nFrom January to June Dravic exported half of it.";
+    let text = "Dravic said on Friday it had doubled production.\nDravic's annual output rose to 9,000 tonnes.\nFrom January to June Dravic exported half of it.";
     let labels: Vec<_> = entities(text).into_iter().map(|e| (e.0, e.1)).collect();
     let want: Vec<_> = ["Dravic"; 3].iter().map(|&t| (t.to_string(), Org)).collect();
     assert_eq!(labels, want);

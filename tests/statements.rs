@@ -1133,15 +1133,15 @@ fn a_quotation_opening_a_clause_after_the_cue_is_mixed() {
 fn groups_of_people_as_sources() {
     let text = "The mill has been looking for a buyer, and sources familiar with the talks have said \
                 it hoped to sign a deal by June. The mill wants a buyer, but people close to the talks \
-                said the price was too high. In the two years since the flood, some in the village \
-                say the help has dried up.";
+                said the price was too high. In the three years since the flood, some in the village \
+                say the help has run out.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(
         got,
         vec![
             ("it hoped to sign a deal by June", "sources familiar with the talks"),
             ("the price was too high", "people close to the talks"),
-            ("the help has dried up", "some in the village"),
+            ("the help has run out", "some in the village"),
         ]
     );
 }
@@ -1149,7 +1149,7 @@ fn groups_of_people_as_sources() {
 #[test]
 fn a_long_relative_clause_and_an_inserted_citation() {
     let text = "Okafor, who won two titles on the tour and represented Kenya at the games with Lee \
-                (they tied for fourth) during the fall of 2018, said he was excited to race again. \
+                (they tied for fifth) during the spring of 2017, said he was excited to race again. \
                 Ms. Lee, citing two unnamed officials, said the race would be moved.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(got, vec![("he was excited to race again", "Okafor"), ("the race would be moved", "Ms. Lee")]);
@@ -1170,18 +1170,18 @@ fn the_hearer_of_told_ends_before_a_subject_pronoun() {
 fn ages_descriptions_and_inserted_adverbs_around_a_source() {
     let text = "Mara Lind, 27, a nurse in Boston, said the ward rarely closed. \
                 One pastor backing the mayor, Tom Reed of Grace Church, said he had made many calls. \
-                Others, however, say a change is overdue. \
-                The merger may have been a surprise to the staff, said several observers. \
-                The plan is an insult to every taxpayer, city lawmakers said Friday afternoon, after the vote.";
+                Neighbours, however, say the noise is worse. \
+                The vote was closer than anyone expected, said a few residents. \
+                The plan is unfair to every renter, city councillors said late Friday, after the vote.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(
         got,
         vec![
             ("the ward rarely closed", "Mara Lind, 27, a nurse in Boston"),
             ("he had made many calls", "One pastor backing the mayor, Tom Reed of Grace Church"),
-            ("a change is overdue", "Others"),
-            ("The merger may have been a surprise to the staff", "several observers"),
-            ("The plan is an insult to every taxpayer", "city lawmakers"),
+            ("the noise is worse", "Neighbours"),
+            ("The vote was closer than anyone expected", "a few residents"),
+            ("The plan is unfair to every renter", "city councillors"),
         ]
     );
 }
@@ -1189,37 +1189,37 @@ fn ages_descriptions_and_inserted_adverbs_around_a_source() {
 #[test]
 fn sources_with_times_parentheses_relative_clauses_and_shares() {
     let text = "The tax plan has helped drive turnout, said Paul Grey, a professor of politics at Lake University. \
-                Party spokesman Sam Pike on Thursday evening said the party was not in a crisis. \
-                Senator Ann Cole (D-Ore.) last week said the bill was sound. \
-                Sen. Jo Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan. \
+                Party spokesman Sam Pike on Friday evening said the party had no money worries. \
+                Senator Ann Cole (R-Kan.) last week said the bill was sound. \
+                Sen. Jo Reed (D-Vt.), said after a meeting on Tuesday that he had not read the plan. \
                 Executives for Acme, which earned $30 billion last year, say the company will save money. \
-                Aides said more than a million donors gave money. \
-                Two in three said they are less likely to vote.";
+                Aides said more than a thousand volunteers signed up. \
+                Three in five said they would skip the meeting.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(
         got,
         vec![
             ("The tax plan has helped drive turnout", "Paul Grey"),
-            ("the party was not in a crisis", "Party spokesman Sam Pike"),
-            ("the bill was sound", "Senator Ann Cole (D-Ore.)"),
-            ("that he had not read the plan", "Sen. Jo Reed (D-R.I.)"),
+            ("the party had no money worries", "Party spokesman Sam Pike"),
+            ("the bill was sound", "Senator Ann Cole (R-Kan.)"),
+            ("that he had not read the plan", "Sen. Jo Reed (D-Vt.)"),
             ("the company will save money", "Executives for Acme"),
-            ("more than a million donors gave money", "Aides"),
-            ("they are less likely to vote", "Two in three"),
+            ("more than a thousand volunteers signed up", "Aides"),
+            ("they would skip the meeting", "Three in five"),
         ]
     );
 }
 
 #[test]
 fn a_participle_after_the_main_clause_takes_its_named_subject() {
-    let text = "In a victory speech on Tuesday night, Mayor Dan Lane struck a measured tone, \
-                saying he understood the weight of the office. \
+    let text = "In a short speech on Tuesday night, Mayor Dan Lane took a calm line, \
+                saying he knew the job would be hard. \
                 Mr. Kirk, who walks with difficulty, also noted that the bridge was closed.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap(), x.source.unwrap())).collect();
     assert_eq!(
         got,
         vec![
-            ("he understood the weight of the office", "saying", "Mayor Dan Lane"),
+            ("he knew the job would be hard", "saying", "Mayor Dan Lane"),
             ("that the bridge was closed", "noted", "Mr. Kirk"),
         ]
     );
@@ -1262,29 +1262,29 @@ fn a_participle_shares_the_source_of_its_sentence() {
 
 #[test]
 fn a_source_restricted_by_a_relative_clause() {
-    let text = "Even so, engineers who have fought other online threats say the firm could do more. \
-                Supporters who have heard from the campaign say their first goal is Iowa.";
+    let text = "Even so, engineers who have studied the old dam say the firm could do more. \
+                Neighbours who have met the council say their first worry is the road.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
     assert_eq!(
         got,
         vec![
-            ("the firm could do more", "engineers who have fought other online threats"),
-            ("their first goal is Iowa", "Supporters who have heard from the campaign"),
+            ("the firm could do more", "engineers who have studied the old dam"),
+            ("their first worry is the road", "Neighbours who have met the council"),
         ]
     );
 }
 
 #[test]
 fn verbs_that_take_a_clause_report_one_without_that() {
-    let text = "Pilon argued the stop sign had nothing to do with the crash. \
-                Pilon argued the case before the appeals court.";
+    let text = "Okafor argued the new fence had nothing to do with the flooding. \
+                Okafor argued the case before the appeals court.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
-    assert_eq!(got, vec![("the stop sign had nothing to do with the crash", "argued")]);
+    assert_eq!(got, vec![("the new fence had nothing to do with the flooding", "argued")]);
 }
 
 #[test]
 fn a_fronted_phrase_before_an_interruption_is_no_statement() {
-    let text = "With 214 delegates at stake, the mayor said, the vote was close. \
+    let text = "With 30 seats at stake, the mayor said, the vote was close. \
                 And yet, the mayor said, the vote was fair.                 The river rose fast, the mayor said.";
     let got: Vec<_> = run(text).into_iter().map(|x| x.fragments[0]).collect();
     assert_eq!(got, vec!["the vote was close", "the vote was fair", "The river rose fast"]);
@@ -1301,35 +1301,32 @@ fn a_markup_attribute_value_is_no_quotation() {
 
 #[test]
 fn a_message_saying_reports_its_sender() {
-    let text = "The ministry published a notice Tuesday saying that travel to the region was unsafe. \
+    let text = "The ministry posted a notice Wednesday saying that the ferry would stop. \
                 The union issued a statement saying its members would strike.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
-    assert_eq!(
-        got,
-        vec![("that travel to the region was unsafe", "The ministry"), ("its members would strike", "The union")]
-    );
+    assert_eq!(got, vec![("that the ferry would stop", "The ministry"), ("its members would strike", "The union")]);
 }
 
 #[test]
 fn a_speaker_after_a_question_with_a_subordinate_clause() {
-    let text = "The golfers lined up.\n\n“Are there prizes?” Lincoln asked before teeing off.";
-    assert_eq!(run(text), vec![s(&["Are there prizes?"], Direct, Some("asked"), Some("Lincoln"), Some("Lincoln"))]);
+    let text = "The runners lined up.\n\n“Is the course flat?” Okafor asked before setting off.";
+    assert_eq!(run(text), vec![s(&["Is the course flat?"], Direct, Some("asked"), Some("Okafor"), Some("Okafor"))]);
 }
 
 #[test]
 fn an_embedded_post_reports_its_author() {
     let text = "Crews worked through the night.\n\n\
-                Less than 60,000 customers remain without power on the island. pic.twitter.com/Ab12Cd34 \
-                — Coast Power (@coastpower) December 22, 2018\n\n\
+                Fewer than 9,000 homes on the coast still have no water. pic.twitter.com/Ab12Cd34 \
+                — Coast Water (@coastwater) March 2, 2021\n\n\
                 The storm moved east.";
     assert_eq!(
         run(text),
         vec![s(
-            &["Less than 60,000 customers remain without power on the island."],
+            &["Fewer than 9,000 homes on the coast still have no water."],
             Indirect,
             None,
-            Some("Coast Power"),
-            Some("Coast Power")
+            Some("Coast Water"),
+            Some("Coast Water")
         )]
     );
 }
@@ -1351,14 +1348,14 @@ fn a_quotation_signed_with_a_name() {
 
 #[test]
 fn a_prepositional_phrase_is_no_source() {
-    let text = "In early November the company announced that Ann Lee would lead the board. \
-                “We will review it.” On a more conciliatory note, the talks went well.";
+    let text = "In late March the firm announced that Ann Lee would lead the board. \
+                “We will review it.” On a brighter note, the talks went well.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue, x.source)).collect();
     assert_eq!(
         got,
         vec![
-            ("that Ann Lee would lead the board", Some("announced"), Some("the company")),
-            ("We will review it.", None, Some("the company")),
+            ("that Ann Lee would lead the board", Some("announced"), Some("the firm")),
+            ("We will review it.", None, Some("the firm")),
         ]
     );
 }
@@ -1371,26 +1368,26 @@ fn a_cue_with_an_object_after_a_quotation_does_not_attribute_it() {
 
 #[test]
 fn a_channel_between_source_and_verb_and_a_short_answer() {
-    let text = "Jeb Bush in a Medium post said he would name more judges. \
-                Asked whether he would vote for the bill, Senator Jo Flake said he would.";
+    let text = "Ana Ortiz in a blog post said she would name more judges. \
+                Asked whether he would vote for the bill, Senator Jo Vance said he would.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
-    assert_eq!(got, vec![("he would name more judges", "Jeb Bush"), ("he would", "Senator Jo Flake")]);
+    assert_eq!(got, vec![("she would name more judges", "Ana Ortiz"), ("he would", "Senator Jo Vance")]);
 }
 
 #[test]
 fn a_capitalized_cue_word_inside_a_name() {
-    let text = "Missouri Secretary of State Jo Kander announced Wednesday that turnout was a record. \
-                The gate, the United States Customs office said, was closed.";
+    let text = "Ohio Secretary of State Jo Marsh announced Wednesday that turnout was a record. \
+                The gate, the Border States Customs office said, was closed.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.cue.unwrap())).collect();
     assert_eq!(got, vec![("that turnout was a record", "announced"), ("The gate", "said")]);
 }
 
 #[test]
 fn a_fronted_participle_is_no_statement_but_a_gerund_subject_is() {
-    let text = "Speaking in Salem, Ore., on Thursday morning, the governor denied the report. \
-                Being in office at 25 can be hard, Lonechild said.";
+    let text = "Speaking in Dover, Del., on Thursday morning, the governor denied the report. \
+                Being in office at 25 can be hard, Ostrander said.";
     let got: Vec<_> = run(text).into_iter().map(|x| (x.fragments[0], x.source.unwrap())).collect();
-    assert_eq!(got, vec![("Being in office at 25 can be hard", "Lonechild")]);
+    assert_eq!(got, vec![("Being in office at 25 can be hard", "Ostrander")]);
 }
 
 #[test]

@@ -892,7 +892,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // sentence first, the right side only when the left has no cue
         // ("On Friday, the court ruled…"). Participles after the
         // expression are mostly adjectives or relative clauses.
-        // A complement clause ("added that guidelines to be published in
+        // A complement clause ("added that rules to be drafted in
         // November will…") has its own verb: the left scan stops at its
         // "that" or a semicolon.
         let mut d = 1;
@@ -979,16 +979,16 @@ impl<'d, 't> Scanner<'d, 't> {
             return Some(Tense::Future);
         }
         match l {
-            // "announced the plan Aug. 21": a noun after a determiner.
+            // "unveiled the plan Sept. 14": a noun after a determiner.
             b"plan" | b"plans" | b"hopes" | b"aims" if attributive() => return None,
             b"will" | b"shall" | b"won't" | b"wo" | b"going" | b"expected" | b"expects" | b"scheduled" | b"plans"
             | b"planned" | b"plan" | b"planning" | b"due" | b"upcoming" | b"next" | b"would" | b"tomorrow"
             | b"intends" | b"hopes" | b"aims" | b"supposed" | b"slated" | b"poised" => {
-                // "had been due to expire Friday": a plan in the past.
+                // "had been due to close Friday": a plan in the past.
                 let pluperfect = prev(&["had"]) || (prev(&["been"]) && i > 1 && self.is(i - 2, "had"));
                 return Some(if pluperfect { Tense::Past } else { Tense::Future });
             }
-            // "set to resume Monday", "is to resume Tuesday".
+            // "set to restart Monday", "is to restart Tuesday".
             b"set" if self.is(i + 1, "to") => return Some(Tense::Future),
             b"to" if prev(&["is", "are"]) => return Some(Tense::Future),
             b"said" | b"says" | b"was" | b"were" | b"had" | b"did" | b"went" | b"came" | b"took" | b"gave" | b"won"

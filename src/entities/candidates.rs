@@ -694,9 +694,9 @@ fn glued_particle(doc: &Document, m: &Marks, i: usize) -> bool {
 }
 
 /// A short lower-case piece after a hyphen inside a name: a particle
-/// between capitalized pieces ("Inzamam-ul-Haq", "Chester-le-Street") or
-/// the last syllable of a hyphenated given name ("Li Song-ho", "Kang
-/// Young-hoon"). Ordinary words end no name ("Ohio-based", "Hamas-led").
+/// between capitalized pieces ("Abdul-ul-Karim", "Barrow-le-Field") or
+/// the last syllable of a hyphenated given name ("Park Min-ho", "Lee
+/// Seo-yeon"). Ordinary words end no name ("Ohio-based", "Hamas-led").
 /// Returns the token after it (after the particle, the next piece's
 /// hyphen is left to the caller).
 fn name_syllable(doc: &Document, m: &Marks, i: usize) -> Option<usize> {

@@ -113,8 +113,8 @@ const MEMBER_NOUNS: &[&str] = &[
     "representative",
 ];
 
-/// Nouns after a possessive name that only a company has: "Fiat's
-/// shares", "Varnetti's six-month output".
+/// Nouns after a possessive name that only a company has: "Varga's
+/// shares", "Varnetti's annual output".
 const CORPORATE_NOUNS: &[&str] = &[
     "shares",
     "stock",
@@ -554,12 +554,12 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         // "Northern Kenya", "Old Delhi".
         let prefixed_place = nw == 2 && context(first) & PLACE_PREFIX != 0 && wf[1] & lx::PLACE != 0;
         // A place named inside a longer name that is no place itself, the
-        // other words ordinary ones: "Air France", "Statistics Canada",
-        // "Dynamo Moscow", "China Daily". People's names hold places too
-        // ("Chad Curtis", "MaliVai Washington"), but with a given name, a
-        // surname last or words that are no ordinary words; places hold
-        // them with a keyword or a nationality ("Federal Republic of
-        // Yugoslavia", "Arab East Jerusalem").
+        // other words ordinary ones: "Air Peru", "Statistics Ghana",
+        // "Rapid Lisbon", "Kenya Herald". People's names hold places too
+        // ("Lincoln Ames", "Ida Denver"), but with a given name, a surname
+        // last or words that are no ordinary words; places hold them with
+        // a keyword or a nationality ("Republic of Ghana", "Greek
+        // Cyprus").
         let in_name = f & lx::PLACE == 0
             && !prefixed_place
             && wf.iter().any(|&f| place_in_name(f))
@@ -589,8 +589,8 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             && wf[1] & (lx::ORG_WORD | lx::MISC_WORD | lx::DEMONYM) == 0
         {
             // A compass word before an unlisted name is most often a
-            // district or region ("North Kesteven", "West Kordofan"); in a
-            // team-sport report, a club named after one ("West Hartlepool").
+            // district or region ("North Varnley", "East Tolland"); in a
+            // team-sport report, a club named after one ("West Barford").
             s[L] += 1.5;
         }
         if !wf.iter().any(|f| f & (lx::ORG_WORD | lx::PLACE_WORD | lx::MISC_WORD | lx::PLACE) != 0) {
@@ -646,7 +646,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             s[L] += 2.5;
         }
     }
-    // Inner capitals: "NationsBank", "KeyCorp".
+    // Inner capitals: "TrustBank", "AlderCorp".
     if nw == 1 {
         let w = c.span.text(doc.text);
         // ASCII names (nearly all) byte by byte.
@@ -797,7 +797,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
             s[O] += 0.7;
         }
         // A possessive before what only a company has, adjectives between:
-        // "Varnetti's six-month output", "Tarkon's shares".
+        // "Varnetti's annual output", "Tarkon's shares".
         let possessive = c.span.end < doc.tokens[e - 1].span().end;
         if possessive && !c.title_before {
             let owned = (e..(e + 5).min(n))

@@ -99,8 +99,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         }
         // A name that is a person only for want of other evidence (no given
         // name, listed surname or title) and ends in an ordinary word is
-        // more likely a company's ("Pirelli Cables"): its first word alone
-        // should not follow it ("Pirelli said…").
+        // more likely a company's ("Varga Cables"): its first word alone
+        // should not follow it ("Varga said…").
         if by_key[id][P] < WEAK_PERSON && lex.is_common(c.word(c.nw() - 1)) {
             continue;
         }
@@ -118,7 +118,7 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
     }
 
     // 3b. Companies: the first word of an organization's name ending in a
-    // keyword names it alone ("Mercantile Bancorp Inc." → "Mercantile"),
+    // keyword names it alone ("Harbor Bancorp Inc." → "Harbor"),
     // unless that word is a keyword, a place, a nationality or a given
     // name itself ("Bank of …", "France Telecom", "John Lewis Ltd").
     let mut org_head: HashSet<&str, FxBuild> = HashSet::default();
@@ -177,8 +177,8 @@ pub fn resolve(doc: &Document, lex: &Lexicon, facts: &DocFacts, cands: &[Cand]) 
         // News introduces a person by full name before using the surname
         // alone; a capitalized word used alone three times or more with
         // nothing personal about it anywhere in the article, and something
-        // corporate somewhere, is an organization ("tyre maker Pirelli",
-        // "Pirelli said…", "Pirelli shares…").
+        // corporate somewhere, is an organization ("tyre maker Varga",
+        // "Varga said…", "Varga shares…").
         if label == P
             && c.nw() == 1
             && !is_part

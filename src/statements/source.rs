@@ -561,14 +561,14 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         e -= 1;
         skipped += 1;
     }
-    // "Jeb Bush in a Medium post said": the channel between the source
+    // "Ana Ortiz in a blog post said": the channel between the source
     // and its verb.
     if let Some(k) = (e.saturating_sub(6).max(min + 1)..e.saturating_sub(2)).rev().find(|&k| doc.tok(k) == "in") {
         if lower_in(doc.tok(e - 1), CHANNELS) && (k + 1..e - 1).all(|j| doc.tokens[j].kind == TokenKind::Word) {
             e = k;
         }
     }
-    // "The union late Friday said", "Sam Pike on Thursday evening said",
+    // "The union late Friday said", "Sam Pike on Friday evening said",
     // "Ann Cole last week said": a time between the source and its verb.
     if e > min + 2 && lower_in(doc.tok(e - 1), &["morning", "afternoon", "evening", "night"]) {
         if lower_in(doc.tok(e - 2), WEEKDAYS) {
@@ -605,7 +605,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     found.map(|(a, b)| (a, if b == e { full_end } else { b }))
 }
 
-/// "people who have battled online threats say": a phrase and the
+/// "engineers who have studied the old dam say": a phrase and the
 /// relative clause that restricts it, with no comma between them, when
 /// the clause holds no punctuation and no other reporting verb.
 fn restrictive_relative(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
@@ -702,7 +702,7 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
             return Some((k, e));
         }
     }
-    // "In early November the company (announced)": the subject follows a
+    // "In late March the firm (announced)": the subject follows a
     // fronted time or place, at its determiner.
     if e - s > 2 && PREPOSITIONS_SET.contains(doc.tok(s)) && !is_number(doc, s + 1) {
         if let Some(d) =
@@ -905,7 +905,7 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     if e - s == 1 && pronoun(doc.tok(s)).is_some() {
         return true;
     }
-    // "On a more conciliatory (note)", "Whenever (he says)": a phrase
+    // "On a brighter (note)", "Whenever (he says)": a phrase
     // opened by a preposition or subordinator names no one.
     let share = lower_in(doc.tok(s), &["about", "over", "under"]) && is_number(doc, s + 1);
     if e - s > 1 && PREPOSITIONS_SET.contains(doc.tok(s)) && !share
