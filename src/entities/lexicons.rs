@@ -49,14 +49,14 @@ pub const PLACE: u32 = COUNTRY | REGION | CITY;
 /// line and looking a name up needs no allocation.
 ///
 /// The words that are only ordinary words (on `COMMON` and no other list,
-/// half the keys) are in a second such table, [`plain_common`], built when
-/// first asked for: [`Lexicon::get`] and the lookups built on it leave them
-/// out (they are on no list they may ask about), and only
-/// [`Lexicon::is_common`] and [`Lexicon::is_plain_common`] read it, for few
-/// words of a text.
+/// half the keys) are not in it but in [`PLAIN_COMMON`], sorted, searched
+/// by bisection ([`plain_common_has`]): [`Lexicon::get`] and the lookups
+/// built on it leave them out (they are on no list they may ask about), and
+/// only [`Lexicon::is_common`] and [`Lexicon::is_plain_common`] read them,
+/// for few words of a text.
 pub struct Lexicon {
     /// The table's text: groups of keys, each headed by `\u{1}FLAGS`
-    /// ([`MERGED`] or [`PLAIN_COMMON`]).
+    /// ([`MERGED`]).
     text: &'static [u8],
     /// Linear-probing slots, a power of two at most 5/8 full. A slot holds
     /// a key's byte offset in `text` shifted left by 8 and or'ed with
@@ -264,7 +264,7 @@ impl Lexicon {
         // Two levels: "researchers" → "researcher" → "research".
         let mut level = vec![w.to_string()];
         for _ in 0..3 {
-            if level.iter().any(|b| self.is(b, COMMON) || plain_common().get(b) != 0) {
+            if level.iter().any(|b| self.is(b, COMMON) || plain_common_has(b.as_bytes())) {
                 return true;
             }
             let mut next = Vec::new();
@@ -288,7 +288,7 @@ impl Lexicon {
     /// True when the key `k` is only an ordinary word: on `COMMON` and on
     /// no list [`Lexicon::get`] tells of.
     pub fn is_plain_common(&self, k: &str) -> bool {
-        plain_common().get(k) != 0
+        plain_common_has(k.as_bytes())
     }
 
     /// The lists the text `name` is on, as [`Lexicon::get`] of its
@@ -431,13 +431,30 @@ pub fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| build(MERGED, ENTRIES))
 }
 
-/// The table of the words that are only ordinary words, built on first use.
-fn plain_common() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| build(PLAIN_COMMON, PLAIN_COMMON_ENTRIES))
+/// True when `k` is one of the words that are only ordinary words: a
+/// bisection of [`PLAIN_COMMON`], whose lines `build.rs` writes in byte
+/// order (a test checks it). Searching the text needs nothing built: a
+/// hash table of its 17 600 keys had cost ~1.3 M instructions on the first
+/// call that asked, which the first analysis of most articles makes.
+fn plain_common_has(k: &[u8]) -> bool {
+    let text = PLAIN_COMMON.as_bytes();
+    // After the group header line; `lo` and `hi` stay at line starts.
+    let mut lo = text.iter().position(|&b| b == b'\n').map_or(text.len(), |p| p + 1);
+    let mut hi = text.len();
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let a = text[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
+        let e = text[a..hi].iter().position(|&b| b == b'\n').map_or(hi, |p| a + p);
+        match text[a..e].cmp(k) {
+            core::cmp::Ordering::Equal => return true,
+            core::cmp::Ordering::Less => lo = e + 1,
+            core::cmp::Ordering::Greater => hi = a,
+        }
+    }
+    false
 }
 
-/// Builds the table of `text` ([`MERGED`] or [`PLAIN_COMMON`]), which
+/// Builds the table of `text` ([`MERGED`]), which
 /// holds `entries` keys. Keys come already merged, distinct and in key
 /// form: building is one probe per line, with no allocation but the
 /// table's.
@@ -615,16 +632,25 @@ mod tests {
             let (mark, name) = e.split_once(' ').unwrap();
             *want.get_mut(name).unwrap() |= if mark == "m" { MALE } else { FEMALE };
         }
-        let (l, plain) = (lexicon(), plain_common());
+        let l = lexicon();
         assert_eq!(want.len(), ENTRIES + PLAIN_COMMON_ENTRIES);
         assert_eq!(l.slots.iter().filter(|&&s| s != 0).count(), ENTRIES);
-        assert_eq!(plain.slots.iter().filter(|&&s| s != 0).count(), PLAIN_COMMON_ENTRIES);
+        // The plain words: one group, its lines in strictly increasing
+        // byte order (the bisection relies on it).
+        let mut lines = PLAIN_COMMON.lines();
+        assert!(lines.next().is_some_and(|h| h.starts_with('\u{1}')));
+        let plain: Vec<&str> = lines.collect();
+        assert_eq!(plain.len(), PLAIN_COMMON_ENTRIES);
+        assert!(plain.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
         for (k, &flags) in &want {
-            // The words only on `COMMON` are in the second table alone.
+            // The words only on `COMMON` are in the second list alone.
             let only_common = flags == COMMON && !k.contains(' ');
             assert_eq!(l.get(k), if only_common { 0 } else { flags }, "{k:?}");
-            assert_eq!(plain.get(k), if only_common { COMMON } else { 0 }, "{k:?}");
             assert_eq!(l.is_plain_common(k), only_common, "{k:?}");
+        }
+        // Keys around and between the listed ones.
+        for k in ["", "a", "aaaaa", "zzzzzz", "\u{ff}", "umbrell", "umbrellaa"] {
+            assert_eq!(l.is_plain_common(k), want.get(k) == Some(&COMMON), "{k:?}");
         }
     }
 
