@@ -840,17 +840,14 @@ impl<'a> Finder<'a> {
             if t.kind != TokenKind::Punct || doc.tok(c) != ":" {
                 continue;
             }
-            let opens = |label: &str| {
-                let n = label.split(' ').count();
-                c >= n
-                    && self.para_start(c - n)
-                    && label.split(' ').zip(c - n..c).all(|(w, k)| doc.tok(k).eq_ignore_ascii_case(w))
-            };
-            if let Some(label) = LINK_LABELS.iter().find(|l| opens(l)) {
-                let p = c - label.split(' ').count();
-                if out.last() != Some(&p) {
-                    out.push(p);
-                }
+            // The paragraph start the label would open at, if it does.
+            let start = LINK_LABELS.iter().find_map(|label| {
+                let p = c.checked_sub(label.split(' ').count())?;
+                (self.para_start(p) && label.split(' ').zip(p..c).all(|(w, k)| doc.tok(k).eq_ignore_ascii_case(w)))
+                    .then_some(p)
+            });
+            if let Some(p) = start.filter(|&p| out.last() != Some(&p)) {
+                out.push(p);
             }
         }
         out
@@ -881,7 +878,7 @@ impl<'a> Finder<'a> {
         // ("In fact, neither plan would …").
         // "Speaking in Vaughan, Ont., on Thursday morning": commas of a
         // place, and no verb of a clause.
-        let fronting = source::with_lower(doc.tok(k), |l| FRONTING.contains(&l));
+        let fronting = FRONTING_SET.contains(doc.tok(k));
         let participle = is_cap_word(doc, k) && doc.tok(k).ends_with("ing");
         let comma = || (k..e).any(|j| doc.tok(j) == "," && !self.in_quote.contains(j));
         let verb = || {
@@ -1171,7 +1168,7 @@ impl<'a> Finder<'a> {
                     || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word)
                     // "In late March the firm announced …": a
                     // short fronted phrase with no comma.
-                    || np.0 <= s.start + 6 && source::with_lower(doc.tok(s.start), |l| FRONTING.contains(&l));
+                    || np.0 <= s.start + 6 && FRONTING_SET.contains(doc.tok(s.start));
                 if !clause_start {
                     return None;
                 }
@@ -1222,9 +1219,8 @@ impl<'a> Finder<'a> {
         // "Appearing before supporters, Suu Kyi …": a fronted phrase ends
         // at a comma, and the subject follows one; names inside the phrase
         // are no subject.
-        let fronted = e > s + 2
-            && (source::with_lower(doc.tok(s), |l| FRONTING.contains(&l))
-                || is_cap_word(doc, s) && doc.tok(s).ends_with("ing"));
+        let fronted =
+            e > s + 2 && (FRONTING_SET.contains(doc.tok(s)) || is_cap_word(doc, s) && doc.tok(s).ends_with("ing"));
         if fronted {
             let after_comma = (s + 1..e.min(s + 30)).find_map(|k| {
                 (doc.tok(k - 1) == "," && !self.in_quote.contains(k)).then(|| self.subject_at(s, k, e)).flatten()
@@ -1851,6 +1847,7 @@ static DIRECTIVES_SET: lexicon::WordSet = lexicon::WordSet::new(DIRECTIVES);
 static PASSIVE_SET: lexicon::WordSet = lexicon::WordSet::new(PASSIVE);
 static NOT_INFINITIVE_SET: lexicon::WordSet = lexicon::WordSet::new(NOT_INFINITIVE);
 static NOT_CLAUSE_START_SET: lexicon::WordSet = lexicon::WordSet::new(NOT_CLAUSE_START);
+static FRONTING_SET: lexicon::WordSet = lexicon::WordSet::new(FRONTING);
 
 /// Words after "to" that make it a preposition, not an infinitive.
 const NOT_INFINITIVE: &[&str] = &[

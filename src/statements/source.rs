@@ -273,6 +273,7 @@ static LEADING_SET: lexicon::WordSet = lexicon::WordSet::new(LEADING);
 static TRAILING_SET: lexicon::WordSet = lexicon::WordSet::new(TRAILING);
 static PREPOSITIONS_SET: lexicon::WordSet = lexicon::WordSet::new(PREPOSITIONS);
 static DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(DETERMINERS);
+static GROUPS_SET: lexicon::WordSet = lexicon::WordSet::new(GROUPS);
 
 /// Words of a name, counting a hyphenated or dotted group as one
 /// ("Mary Smith-Jones" has two).
@@ -659,7 +660,9 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
         } else if i > min && lower_in(w, &["with", "to", "on", "about", "in"]) && lower_in(doc.tok(i - 1), INFORMED) {
             // "people familiar with the talks said", "sources close to the
             // team say".
-        } else if i > min && lower_in(w, &["in", "at", "within", "across", "among"]) && lower_in(doc.tok(i - 1), GROUPS)
+        } else if i > min
+            && lower_in(w, &["in", "at", "within", "across", "among"])
+            && GROUPS_SET.contains(doc.tok(i - 1))
         {
             // "some in the village say", "many at the plant said".
         } else if i > min && w == "in" && i + 1 < e && is_number(doc, i - 1) && is_number(doc, i + 1) {
@@ -784,7 +787,7 @@ fn named_apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, 
     // The description names someone by a role or a plural ("One pastor",
     // "Another pollster"), not a name of its own (an apposition then).
     let lex = lexicon::get();
-    let role = (a..k).any(|j| lex.role(doc.tok(j)).is_some() || lower_in(doc.tok(j), GROUPS));
+    let role = (a..k).any(|j| lex.role(doc.tok(j)).is_some() || GROUPS_SET.contains(doc.tok(j)));
     (role && !(a..k).any(|j| is_cap(doc, j) && j > a)).then_some((a, close))
 }
 
@@ -931,7 +934,7 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
         }
         // "people close to the talks said", "some in the party say": a
         // group of people named by a word that is no "-s" plural.
-        || (s..e).any(|k| lower_in(doc.tok(k), GROUPS)) && !(e - s == 1 && DETERMINERS_SET.contains(doc.tok(s)))
+        || (s..e).any(|k| GROUPS_SET.contains(doc.tok(k))) && !(e - s == 1 && DETERMINERS_SET.contains(doc.tok(s)))
         // "two in three said", "About three in 10 say": a share.
         || (e - s <= 4 && (s..e).any(|k| doc.tok(k) == "in") && is_number(doc, s) && is_number(doc, e - 1))
         // "74 percent said", "half said": a share of respondents.
