@@ -157,33 +157,16 @@ const _: () = {
         }
         true
     }
+    macro_rules! names_at {
+        ($start:expr, $($v:expr),+) => { $(assert!(same(NAMES[$start + $v as usize], $v.as_str()));)+ };
+    }
     use EntityLabel as E;
     use ReferenceOrigin as R;
     use StatementKind as S;
-    let labels = [E::Person, E::Org, E::Place, E::Misc];
-    let mut i = 0;
-    while i < labels.len() {
-        assert!(same(NAMES[LABELS + labels[i] as usize], labels[i].as_str()));
-        i += 1;
-    }
-    let types = [DateType::Date, DateType::Time, DateType::Duration, DateType::Set];
-    let mut i = 0;
-    while i < types.len() {
-        assert!(same(NAMES[DATE_TYPES + types[i] as usize], types[i].as_str()));
-        i += 1;
-    }
-    let kinds = [S::Direct, S::Indirect, S::Mixed];
-    let mut i = 0;
-    while i < kinds.len() {
-        assert!(same(NAMES[KINDS + kinds[i] as usize], kinds[i].as_str()));
-        i += 1;
-    }
-    let origins = [R::Given, R::Text, R::Today];
-    let mut i = 0;
-    while i < origins.len() {
-        assert!(same(NAMES[ORIGINS + origins[i] as usize], origins[i].as_str()));
-        i += 1;
-    }
+    names_at!(LABELS, E::Person, E::Org, E::Place, E::Misc);
+    names_at!(DATE_TYPES, DateType::Date, DateType::Time, DateType::Duration, DateType::Set);
+    names_at!(KINDS, S::Direct, S::Indirect, S::Mixed);
+    names_at!(ORIGINS, R::Given, R::Text, R::Today);
 };
 
 impl<'r> Packer<'r> {

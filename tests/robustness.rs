@@ -424,15 +424,18 @@ fn regressions() {
     }
 }
 
+/// The layers both fuzz crashes below needed: entities and statements.
+fn entities_and_statements() -> Options {
+    Options { layers: newsmark::Layers { entities: true, dates: false, statements: true }, ..Options::default() }
+}
+
 /// Found by `cargo fuzz` (target analyze): with the entities and statements
 /// layers on, the statement rules asked the cue table about the token one
 /// past the last and indexed out of bounds.
 #[test]
 fn fuzz_crash_cue_lookup_past_the_last_token() {
     let text = "in he saId,Id\u{fffd}\u{fffd}\u{fffd}\u{fffd}d,Id\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\"said\u{0}&\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}add\"A\"said\u{0}&\u{0}\u{0}\u{0}\u{0}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd},\u{bb}";
-    let o =
-        Options { layers: newsmark::Layers { entities: true, dates: false, statements: true }, ..Options::default() };
-    let a = analyze_fully_checked(text, &o);
+    let a = analyze_fully_checked(text, &entities_and_statements());
     assert!(a.statements.iter().all(|s| s.span.end <= text.len()));
 }
 
@@ -442,8 +445,6 @@ fn fuzz_crash_cue_lookup_past_the_last_token() {
 #[test]
 fn fuzz_crash_source_phrase_ending_the_text() {
     let text = "919s\u{1}\u{0}\u{4}C\u{fffd}\u{fffd}\u{286},told  \u{0}1\u{1}\u{0}\u{0}Q.";
-    let o =
-        Options { layers: newsmark::Layers { entities: true, dates: false, statements: true }, ..Options::default() };
-    let a = analyze_fully_checked(text, &o);
+    let a = analyze_fully_checked(text, &entities_and_statements());
     assert!(a.statements.iter().all(|s| s.span.end <= text.len()));
 }
