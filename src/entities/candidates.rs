@@ -348,64 +348,105 @@ fn in_sorted(list: &[u128], w: &str) -> bool {
     pack(w.as_bytes()).is_some_and(|v| list.binary_search(&v).is_ok())
 }
 
-/// A lower-case word held inline, zero-padded, for the word sets of
-/// [`Marks`]: no allocation per word, hashed eight bytes at a time.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Folded {
-    len: u8,
-    bytes: [u8; Folded::CAP],
-}
+/// A lower-case word held inline for the word sets of [`Marks`], with no
+/// allocation per word: its bytes zero-padded in eight words, its length in
+/// the last byte, so that it is copied, compared and hashed a word at a
+/// time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Folded([u64; 8]);
 
 impl core::hash::Hash for Folded {
     #[inline]
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
-        let len = usize::from(self.len);
-        for c in self.bytes[..len.div_ceil(8) * 8].chunks_exact(8) {
-            state.write_u64(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        let len = self.len();
+        for &w in &self.0[..len.div_ceil(8)] {
+            state.write_u64(w);
         }
-        state.write_u8(self.len);
+        state.write_u8(len as u8);
     }
 }
 
 impl Folded {
     /// The longest word held, in bytes: a word of at most 40 bytes (all
     /// that [`marks`] folds) lengthens to at most 60 when lower-cased.
-    const CAP: usize = 64;
+    const CAP: usize = 63;
 
-    /// `w` as it is (already lower case); `None` when longer than
-    /// [`Folded::CAP`], since no such word is in a set.
+    /// No word: the buffer the setters below fill.
+    const EMPTY: Folded = Folded([0; 8]);
+
+    /// The word's length in bytes.
     #[inline]
-    pub fn exact(w: &str) -> Option<Folded> {
-        let mut f = Folded { len: 0, bytes: [0; Folded::CAP] };
-        f.bytes.get_mut(..w.len())?.copy_from_slice(w.as_bytes());
-        f.len = w.len() as u8;
-        Some(f)
+    fn len(&self) -> usize {
+        (self.0[7] >> 56) as usize
     }
 
-    /// `w` lower-cased as `str::to_lowercase` does; ASCII words (nearly
-    /// all) byte by byte, without allocating.
+    /// Byte `i` of the word.
     #[inline]
-    fn lower(w: &str) -> Option<Folded> {
-        let mut f = Folded { len: 0, bytes: [0; Folded::CAP] };
-        let b = w.as_bytes();
-        if b.len() <= Folded::CAP {
-            let mut ascii = true;
-            for (d, &c) in f.bytes.iter_mut().zip(b) {
-                ascii &= c < 0x80;
-                *d = c.to_ascii_lowercase();
-            }
-            if ascii {
-                f.len = b.len() as u8;
-                return Some(f);
-            }
+    fn byte(&self, i: usize) -> u8 {
+        (self.0[i / 8] >> (8 * (i % 8))) as u8
+    }
+
+    /// Holds `w` as it is (already lower case); false, holding nothing,
+    /// when longer than [`Folded::CAP`], since no such word is in a set.
+    #[inline]
+    pub fn set_exact(&mut self, w: &[u8]) -> bool {
+        *self = Folded::EMPTY;
+        if w.len() > Folded::CAP {
+            return false;
         }
-        Folded::exact(&w.to_lowercase())
+        let mut chunks = w.chunks_exact(8);
+        let mut i = 0;
+        for c in &mut chunks {
+            self.0[i] = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            i += 1;
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // At most seven bytes: below the length's byte in the last word.
+            self.0[i] = rest.iter().rev().fold(0, |v, &b| v << 8 | u64::from(b));
+        }
+        self.0[7] |= (w.len() as u64) << 56;
+        true
     }
 
-    /// The word's bytes.
+    /// Holds `w` lower-cased as `str::to_lowercase` does: ASCII words
+    /// (nearly all) eight bytes a step, others a character at a time.
+    /// False, holding nothing, when that is longer than [`Folded::CAP`].
     #[inline]
-    fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..usize::from(self.len)]
+    fn set_lower(&mut self, w: &str) -> bool {
+        if !self.set_exact(w.as_bytes()) {
+            return false;
+        }
+        let mut high = 0;
+        // The length's byte (below 64) is neither a capital nor above 0x7f.
+        for v in &mut self.0[..w.len().div_ceil(8)] {
+            high |= *v;
+            *v = lx::lower_ascii(*v);
+        }
+        high & 0x8080_8080_8080_8080 == 0 || self.set_lower_chars(w)
+    }
+
+    /// [`Folded::set_lower`] of a word with other characters than ASCII.
+    #[cold]
+    #[inline(never)]
+    fn set_lower_chars(&mut self, w: &str) -> bool {
+        // A capital sigma lower-cases by its place in the word: left to
+        // `str::to_lowercase`.
+        if w.contains('Σ') {
+            return self.set_exact(w.to_lowercase().as_bytes());
+        }
+        let mut buf = [0u8; Folded::CAP];
+        let mut len = 0;
+        for c in w.chars().flat_map(char::to_lowercase) {
+            let n = c.len_utf8();
+            let Some(out) = buf.get_mut(len..len + n) else {
+                *self = Folded::EMPTY;
+                return false;
+            };
+            c.encode_utf8(out);
+            len += n;
+        }
+        self.set_exact(&buf[..len])
     }
 }
 
@@ -430,13 +471,15 @@ impl Marks {
     /// True when the lower-case word `w` opens a sentence somewhere and is
     /// written in lower case elsewhere: an ordinary word.
     pub fn lower_seen(&self, w: &str) -> bool {
-        Folded::exact(w).is_some_and(|f| self.lower_seen.contains(&f))
+        let mut f = Folded::EMPTY;
+        f.set_exact(w.as_bytes()) && self.lower_seen.contains(&f)
     }
 
     /// True when the lower-case word `w` opens a sentence somewhere and is
     /// capitalized inside one elsewhere: a name.
     pub fn name_seen(&self, w: &str) -> bool {
-        Folded::exact(w).is_some_and(|f| self.name_seen.contains(&f))
+        let mut f = Folded::EMPTY;
+        f.set_exact(w.as_bytes()) && self.name_seen.contains(&f)
     }
 }
 
@@ -446,8 +489,20 @@ impl Marks {
 pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let n = doc.tokens.len();
     let mut date = TokenSet::new(n);
+    // Dates come in order, a few tokens apart: the first token of each is
+    // found by walking on from the previous one's, a bounded walk (by a
+    // binary search otherwise).
+    let mut at = 0;
     for d in dates {
-        let mut i = doc.token_at_or_after(d.span.start);
+        let near = at + 32;
+        while at < n.min(near) && doc.tokens[at].span().start < d.span.start {
+            at += 1;
+        }
+        let before = at > 0 && doc.tokens[at - 1].span().start >= d.span.start;
+        if before || (at == near && at < n && doc.tokens[at].span().start < d.span.start) {
+            at = doc.token_at_or_after(d.span.start);
+        }
+        let mut i = at;
         while i < n && doc.tokens[i].span().end <= d.span.end {
             date.insert(i);
             i += 1;
@@ -455,8 +510,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     }
     let mut caps_line = TokenSet::new(n);
     // At most one word per sentence, fewer distinct: reserved so that the
-    // table (of 65-byte words) is not rebuilt as it grows.
+    // table (of 64-byte words) is not rebuilt as it grows.
     let mut initial = WordSet::with_capacity_and_hasher(doc.sentences.len() / 2, FxBuild::default());
+    // The word being looked up, reused.
+    let mut folded = Folded::EMPTY;
     let mut line_start = 0;
     let (mut upper, mut other) = (0u32, 0u32);
     // A run of capitalized words inside a normal line ("… CALL TODAY AND
@@ -466,8 +523,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     // Most tokens are only looked at through their first byte and length,
     // without slicing the text.
     let bytes = doc.text.as_bytes();
+    // The last line ends after the last token.
     for i in 0..=n {
-        if i == n || (i > line_start && doc.tokens[i].newlines_before > 0) {
+        let t = doc.tokens.get(i);
+        if t.map_or(true, |t| i > line_start && t.newlines_before > 0) {
             let shouting = upper > 2 * other && (upper >= 2 || other == 0);
             if shouting {
                 caps_line.insert_range(line_start..i);
@@ -479,10 +538,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             (upper, other) = (0, 0);
             run_len = 0;
         }
-        if i == n || doc.tokens[i].kind != TokenKind::Word {
+        let Some(t) = t.filter(|t| t.kind == TokenKind::Word) else {
             continue;
-        }
-        let span = doc.tokens[i].span();
+        };
+        let span = t.span();
         if bytes[span.start].is_ascii_lowercase() {
             // Most words: lower case from the first letter, never a name.
             if span.len() >= 2 {
@@ -514,12 +573,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         if lower && is_cap(w) && w.len() <= 40 {
             if sentence_initial(doc, i) {
                 // At most 40 bytes: always held.
-                if let Some(f) = Folded::lower(strip_poss(w)) {
-                    // Most are repeats ("The", "He"): a lookup is cheaper
-                    // than an insertion that finds the word.
-                    if !initial.contains(&f) {
-                        initial.insert(f);
-                    }
+                // Most are repeats ("The", "He"): a lookup is cheaper than
+                // an insertion that finds the word.
+                if folded.set_lower(strip_poss(w)) && !initial.contains(&folded) {
+                    initial.insert(folded);
                 }
                 // "Dawn Lin said…": the start of a full name counts as a
                 // name seen; not before a date ("Published Thursday",
@@ -545,10 +602,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let mut filter = [0u64; 41];
     let mut last_filter = [0u64; 41];
     for w in &initial {
-        let b = w.as_bytes();
-        if let (Some(f), Some(l)) = (filter.get_mut(b.len()), last_filter.get_mut(b.len())) {
-            *f |= 1 << (b[0] & 63);
-            *l |= 1 << (b[b.len() - 1] & 63);
+        let len = w.len();
+        if let (Some(f), Some(l)) = (filter.get_mut(len), last_filter.get_mut(len)) {
+            *f |= 1 << (w.byte(0) & 63);
+            *l |= 1 << (w.byte(len - 1) & 63);
         }
     }
     let mut name_seen = WordSet::default();
@@ -558,27 +615,32 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         let last = w.as_bytes()[w.len() - 1].to_ascii_lowercase();
         // The last byte only filters ASCII words, whose keys keep their
         // length and last byte.
-        if filter[w.len()] & (1 << (b & 63)) != 0 && (last_filter[w.len()] & (1 << (last & 63)) != 0 || !w.is_ascii()) {
-            if let Some(f) = Folded::lower(w).filter(|f| initial.contains(f) && !name_seen.contains(f)) {
-                name_seen.insert(f);
-            }
+        if filter[w.len()] & (1 << (b & 63)) != 0
+            && (last_filter[w.len()] & (1 << (last & 63)) != 0 || !w.is_ascii())
+            && folded.set_lower(w)
+            && initial.contains(&folded)
+            && !name_seen.contains(&folded)
+        {
+            name_seen.insert(folded);
         }
     }
     let mut lower_seen = WordSet::default();
     if !initial.is_empty() {
         for t in &doc.tokens {
-            let (start, len) = (t.span().start, t.span().len());
-            if t.kind == TokenKind::Word
-                && len <= 40
-                && filter[len] & (1 << (bytes[start] & 63)) != 0
-                && last_filter[len] & (1 << (bytes[t.span().end - 1] & 63)) != 0
+            let span = t.span();
+            // The filters first: they reject nearly every token.
+            if filter.get(span.len()).is_some_and(|f| f >> (bytes[span.start] & 63) & 1 != 0)
+                && last_filter[span.len()] >> (bytes[span.end - 1] & 63) & 1 != 0
+                && t.kind == TokenKind::Word
             {
                 let w = t.text(doc.text);
                 if w.starts_with(char::is_lowercase) {
                     // Moved across once found, so that "the" is hashed into
                     // the result table once, not at every occurrence.
-                    if let Some(k) = Folded::exact(w).and_then(|f| initial.take(&f)) {
-                        lower_seen.insert(k);
+                    if folded.set_exact(w.as_bytes()) {
+                        if let Some(k) = initial.take(&folded) {
+                            lower_seen.insert(k);
+                        }
                     }
                 }
             }
@@ -679,6 +741,18 @@ fn is_pronoun(w: &str, caps: bool) -> bool {
         None => w,
     };
     matches!(base, "I" | "We" | "You" | "They" | "He" | "She" | "It" | "That" | "There" | "What" | "Who" | "Let")
+}
+
+/// False for most tokens that [`piece`] would reject, at little cost:
+/// punctuation and words in lower case (but for the "al-", "bin-"…
+/// prefixes that [`glued_particle`] takes).
+#[inline]
+fn may_start_piece(doc: &Document, m: &Marks, i: usize) -> bool {
+    let t = doc.tokens[i];
+    let span = t.span();
+    t.kind == TokenKind::Word
+        && (!doc.text.as_bytes()[span.start].is_ascii_lowercase()
+            || (span.len() <= 3 && doc.tokens.get(i + 1).is_some_and(|t| !t.space_before) && glued_particle(doc, m, i)))
 }
 
 /// A lower-case prefix glued to a capitalized name: "al-Assad".
@@ -819,13 +893,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
     let mut sent = 0;
     let mut i = 0;
     while i < n {
-        // Most tokens are lower-case words or punctuation: reject them
-        // before the full test (only "al-", "bin-"… prefixes may start a
-        // name in lower case).
-        let b0 = doc.text.as_bytes()[doc.tokens[i].span().start];
-        if doc.tokens[i].kind != TokenKind::Word
-            || (b0.is_ascii_lowercase() && (doc.tokens[i].span().len() > 3 || !glued_particle(doc, m, i)))
-        {
+        if !may_start_piece(doc, m, i) {
             i += 1;
             continue;
         }
@@ -876,7 +944,7 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
                     _ => break,
                 }
             }
-            if let Some(p) = piece(doc, m, j) {
+            if let Some(p) = may_start_piece(doc, m, j).then(|| piece(doc, m, j)).flatten() {
                 pieces.push((j, p.0, p.1));
                 poss = p.2;
                 j = p.0;
@@ -1172,7 +1240,22 @@ fn lower_word_follows(doc: &Document, i: usize) -> bool {
 
 /// True when token `i` opens its sentence, possibly after quotes, brackets
 /// or dashes.
+#[inline]
 pub fn sentence_initial(doc: &Document, i: usize) -> bool {
+    // The common answers first, inline: a sentence or line starts at `i`,
+    // or a word stands right before it.
+    if doc.starts_sentence(i) || doc.tokens[i].newlines_before > 0 {
+        return true;
+    }
+    if doc.tokens[i - 1].kind == TokenKind::Word {
+        return false;
+    }
+    after_punctuation(doc, i)
+}
+
+/// [`sentence_initial`] of a token after a punctuation mark (or a number).
+#[inline(never)]
+fn after_punctuation(doc: &Document, i: usize) -> bool {
     let mut k = i;
     // Bounded: at most 4 punctuation tokens are skipped. Stepping back
     // from `i`, the first sentence start met is `i`'s own.
@@ -1245,6 +1328,35 @@ mod tests {
         // No panic; "Then" opens a sentence and is capitalized before a name.
         let m = marks(&doc, &[]);
         assert!(m.name_seen("then"));
+    }
+
+    #[test]
+    fn folded_words_lower_case_as_str_does() {
+        let long = "Ab".repeat(31);
+        for w in [
+            "Paris",
+            "PARIS",
+            "McDonald",
+            "Zürich",
+            "ÉCOLE",
+            "ΟΔΥΣΣΕΑΣ",
+            "Σ",
+            "İstanbul",
+            "ABCDEFGH",
+            "",
+            "a@[`{Z",
+            &long,
+        ] {
+            let (mut f, mut want) = (Folded::EMPTY, Folded::EMPTY);
+            let lower = w.to_lowercase();
+            assert_eq!(f.set_lower(w), want.set_exact(lower.as_bytes()), "{w:?}");
+            assert!(f == want && f.len() == if lower.len() <= Folded::CAP { lower.len() } else { 0 }, "{w:?}");
+            assert!((0..f.len()).all(|i| f.byte(i) == lower.as_bytes()[i]), "{w:?}");
+        }
+        // Too long: nothing held.
+        let mut f = Folded::EMPTY;
+        assert!(!f.set_lower(&"İ".repeat(30)) && f == Folded::EMPTY);
+        assert!(!f.set_exact(&[b'a'; 64]) && f.set_exact(&[b'a'; 63]) && f.len() == 63);
     }
 
     #[test]

@@ -158,6 +158,65 @@ fn plain_key_into(name: &str, buf: &mut [u8; BUF_LEN]) -> Option<usize> {
     (prev != b' ').then_some(b.len())
 }
 
+/// Writes the key of a one-word name into `buf` and returns its length and
+/// [`hash`], eight bytes a step, when the name is printable ASCII without
+/// spaces (nearly every word asked about): its key is then the name with
+/// its capitals lower-cased. `None` (`buf` untouched past the name's
+/// length) for any other name, which [`plain_key_into`] and [`key_into`]
+/// read byte by byte.
+#[inline]
+fn word_key_into(b: &[u8], buf: &mut [u8; BUF_LEN]) -> Option<(usize, u64)> {
+    if b.is_empty() || b.len() > MAX_KEY_LEN {
+        return None;
+    }
+    let mut h = 0;
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let w = word(c);
+        if not_printable(w) != 0 {
+            return None;
+        }
+        let w = lower_ascii(w);
+        buf[at..at + 8].copy_from_slice(&w.to_le_bytes());
+        h = mix(h, w);
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Zero-padded, as `hash` pads a tail; the padding's bytes are not
+        // asked about.
+        let w = rest.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b));
+        if not_printable(w) & (u64::MAX >> (64 - 8 * rest.len())) != 0 {
+            return None;
+        }
+        let w = lower_ascii(w);
+        buf[at..at + 8].copy_from_slice(&w.to_le_bytes());
+        h = mix(h, w);
+    }
+    Some((b.len(), mix(h, b.len() as u64)))
+}
+
+/// Flags (high bit) the bytes of `w` that are not printable ASCII other
+/// than the space: below `'!'`, `0x7f` or above. Each byte is tested on
+/// its own (no carry crosses bytes), so a flag says exactly that byte.
+#[inline]
+fn not_printable(w: u64) -> u64 {
+    let low7 = w & !HIGHS;
+    // `low7 + 1` reaches the high bit for 0x7f; `low7 + 0x5f` for '!' and
+    // above.
+    (w | low7.wrapping_add(ONES) | !low7.wrapping_add(ONES * 0x5f)) & HIGHS
+}
+
+/// `w` with its ASCII capitals lower-cased, other bytes unchanged.
+#[inline]
+pub(crate) fn lower_ascii(w: u64) -> u64 {
+    let low7 = w & !HIGHS;
+    // High bit of `low7 + 0x3f`: at least 'A'; of `low7 + 0x25`: above 'Z'.
+    let upper = (low7.wrapping_add(ONES * 0x3f) ^ low7.wrapping_add(ONES * 0x25)) & !w & HIGHS;
+    w | upper >> 2
+}
+
 /// Lower-cases `name` into `buf` the way [`key`](crate::lexicon::key) does (trimmed, whitespace
 /// runs as one space, curly apostrophes straight, every character
 /// lower-cased) and returns the key's length; `None` when the key would not
@@ -248,41 +307,43 @@ impl Lexicon {
     /// inflection of one ("researchers", "buried"); the suffixes are those
     /// `data/entities/build.py` folds when it writes the dictionary.
     pub fn is_common(&self, w: &str) -> bool {
-        const SUFFIXES: &[(&str, &str)] = &[
-            ("ies", "y"),
-            ("es", ""),
-            ("s", ""),
-            ("ed", ""),
-            ("ed", "e"),
-            ("ied", "y"),
-            ("ing", ""),
-            ("ing", "e"),
-            ("ly", ""),
-            ("er", ""),
-            ("est", ""),
+        // A step shortens a word by at most three bytes ("-est"): a longer
+        // word cannot reach a key in two.
+        w.len() <= MAX_KEY_LEN + 2 * 3 && self.common_stem(w.as_bytes(), 2)
+    }
+
+    /// [`Lexicon::is_common`] of `w` or of the stems of its stems, `depth`
+    /// levels down ("researchers" → "researcher" → "research"), built in
+    /// a buffer on the stack.
+    fn common_stem(&self, w: &[u8], depth: u32) -> bool {
+        const SUFFIXES: &[(&[u8], &[u8])] = &[
+            (b"ies", b"y"),
+            (b"es", b""),
+            (b"s", b""),
+            (b"ed", b""),
+            (b"ed", b"e"),
+            (b"ied", b"y"),
+            (b"ing", b""),
+            (b"ing", b"e"),
+            (b"ly", b""),
+            (b"er", b""),
+            (b"est", b""),
         ];
-        // Two levels: "researchers" → "researcher" → "research".
-        let mut level = vec![w.to_string()];
-        for _ in 0..3 {
-            if level.iter().any(|b| self.is(b, COMMON) || plain_common_has(b.as_bytes())) {
-                return true;
-            }
-            let mut next = Vec::new();
-            for b in &level {
-                for &(suf, rep) in SUFFIXES {
-                    if let Some(stem) = b.strip_suffix(suf) {
-                        if stem.len() >= 3 {
-                            next.push(format!("{stem}{rep}"));
-                        }
-                    }
-                }
-            }
-            if next.is_empty() {
-                return false;
-            }
-            level = next;
+        if self.get_bytes(w) & COMMON != 0 || plain_common_has(w) {
+            return true;
         }
-        false
+        if depth == 0 {
+            return false;
+        }
+        let mut buf = [0u8; MAX_KEY_LEN + 2 * 3];
+        SUFFIXES.iter().any(|&(suf, rep)| {
+            let Some(stem) = w.strip_suffix(suf).filter(|s| s.len() >= 3) else { return false };
+            let n = stem.len() + rep.len();
+            // Suffixes are ASCII: the stem ends on a character boundary.
+            buf[..stem.len()].copy_from_slice(stem);
+            buf[stem.len()..n].copy_from_slice(rep);
+            self.common_stem(&buf[..n], depth - 1)
+        })
     }
 
     /// True when the key `k` is only an ordinary word: on `COMMON` and on
@@ -303,6 +364,9 @@ impl Lexicon {
     #[inline]
     pub fn lookup_word(&self, name: &str) -> (u32, bool) {
         let mut buf = [0u8; BUF_LEN];
+        if let Some((n, h)) = word_key_into(name.as_bytes(), &mut buf) {
+            return self.probe_word(&buf[..n], h);
+        }
         let n = match plain_key_into(name, &mut buf) {
             Some(n) => n,
             None => {
@@ -313,9 +377,15 @@ impl Lexicon {
                 }
             }
         };
-        let h = hash_padded(&buf, n);
+        self.probe_word(&buf[..n], hash_padded(&buf, n))
+    }
+
+    /// The lists of the key `k` (hashed to `h`), and whether a phrase may
+    /// start with it.
+    #[inline]
+    fn probe_word(&self, k: &[u8], h: u64) -> (u32, bool) {
         let bit = (h >> (64 - HEAD_BITS)) as usize;
-        (self.probe(&buf[..n], h), self.heads[bit / 64] >> (bit % 64) & 1 != 0)
+        (self.probe(k, h), self.heads[bit / 64] >> (bit % 64) & 1 != 0)
     }
 
     /// True when the text `name` is on one of the lists in `mask`.
@@ -579,10 +649,47 @@ mod tests {
             }
         }
         let l = lexicon();
+        for name in
+            names.iter().copied().chain(["Zurich", "ZÜRICH", "a@[`{~", "A\x7fB", "ABCDEFGHIJKLMNOPQ", "o'brien-smith"])
+        {
+            let mut buf = [0u8; BUF_LEN];
+            if let Some((n, h)) = word_key_into(name.as_bytes(), &mut buf) {
+                let k = key(name);
+                assert_eq!(&buf[..n], k.as_bytes(), "{name:?}");
+                assert_eq!(h, hash(k.as_bytes()), "{name:?}");
+                assert!(name.bytes().all(|b| b.is_ascii_graphic()), "{name:?}");
+            } else {
+                assert!(
+                    name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic()) || name.len() > MAX_KEY_LEN,
+                    "{name:?}"
+                );
+            }
+        }
         assert!(l.has("  New \t York ", CITY));
         assert!(l.has("SÃO  PAULO", CITY));
         assert!(l.has("South Georgia and the South Sandwich Islands", PLACE));
         assert_eq!(l.lookup("South Georgia and the South Sandwich Islandsx"), 0);
+    }
+
+    /// The eight-byte tests read each byte on its own, whatever its
+    /// neighbours.
+    #[test]
+    fn word_steps_test_each_byte() {
+        for fill in [0u8, b' ', b'A', b'z', 0x7f, 0x80, 0xff] {
+            for b in 0..=255u8 {
+                for at in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let w = u64::from_le_bytes(bytes);
+                    let flags = not_printable(w).to_le_bytes();
+                    let lower = lower_ascii(w).to_le_bytes();
+                    for i in 0..8 {
+                        assert_eq!(flags[i] != 0, !bytes[i].is_ascii_graphic(), "{bytes:?} {i}");
+                        assert_eq!(lower[i], bytes[i].to_ascii_lowercase(), "{bytes:?} {i}");
+                    }
+                }
+            }
+        }
     }
 
     /// Every phrase's first word passes the filter of phrase heads.
@@ -651,6 +758,59 @@ mod tests {
         // Keys around and between the listed ones.
         for k in ["", "a", "aaaaa", "zzzzzz", "\u{ff}", "umbrell", "umbrellaa"] {
             assert_eq!(l.is_plain_common(k), want.get(k) == Some(&COMMON), "{k:?}");
+        }
+    }
+
+    /// `is_common` written the plain way: the stems of each level in a
+    /// vector.
+    fn is_common_plain(l: &Lexicon, w: &str) -> bool {
+        const SUFFIXES: &[(&str, &str)] = &[
+            ("ies", "y"),
+            ("es", ""),
+            ("s", ""),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ied", "y"),
+            ("ing", ""),
+            ("ing", "e"),
+            ("ly", ""),
+            ("er", ""),
+            ("est", ""),
+        ];
+        let mut level = vec![w.to_string()];
+        for _ in 0..3 {
+            if level.iter().any(|b| l.is(b, COMMON) || plain_common_has(b.as_bytes())) {
+                return true;
+            }
+            let mut next = Vec::new();
+            for b in &level {
+                for &(suf, rep) in SUFFIXES {
+                    if let Some(stem) = b.strip_suffix(suf).filter(|s| s.len() >= 3) {
+                        next.push(format!("{stem}{rep}"));
+                    }
+                }
+            }
+            level = next;
+        }
+        false
+    }
+
+    #[test]
+    fn stems_are_found_as_the_plain_way_finds_them() {
+        let l = lexicon();
+        let mut words: Vec<String> = crate::lexicon::entries(include_str!("../../data/entities/common_words.txt"))
+            .step_by(7)
+            .map(String::from)
+            .collect();
+        words.extend(["", "zzzq", "é", "naïve"].map(String::from));
+        words.push("a".repeat(MAX_KEY_LEN - 1));
+        for w in &words {
+            for suffix in ["", "s", "es", "ies", "ed", "ied", "ing", "ly", "er", "est", "ings", "edly", "ers", "ingly"]
+            {
+                for w in [format!("{w}{suffix}"), format!("{w}{suffix}{suffix}{suffix}")] {
+                    assert_eq!(l.is_common(&w), is_common_plain(l, &w), "{w:?}");
+                }
+            }
         }
     }
 
