@@ -102,6 +102,23 @@ fn main() {
     }
     let text = table_text(&groups);
     let plain_text = table_text(&BTreeMap::from([(COMMON, plain.clone())]));
+    // Where the plain words of each bucket of two first bytes start (see
+    // `plain_bucket`), so that a search bisects a few dozen lines.
+    let mut buckets = vec![0usize; PLAIN_BUCKETS + 1];
+    let mut at = plain_text.find('\n').map_or(plain_text.len(), |p| p + 1);
+    let mut next = 0;
+    for k in &plain {
+        let b = plain_bucket(k.as_bytes());
+        assert!(b + 1 >= next, "plain words out of order");
+        while next <= b {
+            buckets[next] = at;
+            next += 1;
+        }
+        at += k.len() + 1;
+    }
+    for slot in &mut buckets[next..] {
+        *slot = at;
+    }
     let main_keys = keys.len() - plain.len();
     let max_words = keys.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
     let max_len = keys.keys().map(String::len).max().unwrap_or(1);
@@ -124,14 +141,34 @@ fn main() {
              /// Words in the longest phrase.\n\
              const MAX_WORDS: usize = {};\n\
              /// Bytes in the longest key.\n\
-             const MAX_KEY_LEN: usize = {};\n",
+             const MAX_KEY_LEN: usize = {};\n\
+             /// Where the lines of each bucket of `PLAIN_COMMON` start (see\n\
+             /// `plain_bucket`), and where the last ends.\n\
+             const PLAIN_COMMON_BUCKETS: [u32; {}] = {:?};\n",
             main_keys,
             plain.len(),
             max_words.max(1),
-            max_len.max(1)
+            max_len.max(1),
+            buckets.len(),
+            buckets,
         ),
     )
     .expect("write entity_lexicon.rs");
+}
+
+/// Buckets of [`plain_bucket`].
+const PLAIN_BUCKETS: usize = 28 * 28;
+
+/// The bucket of a key by its first two bytes, in the keys' order: each
+/// byte counts as below 'a', one of 'a'..='z', or above (a missing byte as
+/// below). `src/entities/lexicons.rs` has the same function.
+fn plain_bucket(k: &[u8]) -> usize {
+    let f = |b: Option<&u8>| match b {
+        Some(&b) if b > b'z' => 27,
+        Some(&b) if b >= b'a' => usize::from(b - b'a') + 1,
+        _ => 0,
+    };
+    f(k.first()) * 28 + f(k.get(1))
 }
 
 /// The text of a table: each group of keys headed by `\u{1}FLAGS`.

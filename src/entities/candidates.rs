@@ -437,14 +437,24 @@ impl Folded {
         }
         let mut buf = [0u8; Folded::CAP];
         let mut len = 0;
-        for c in w.chars().flat_map(char::to_lowercase) {
+        let mut put = |c: char| {
             let n = c.len_utf8();
-            let Some(out) = buf.get_mut(len..len + n) else {
-                *self = Folded::EMPTY;
-                return false;
-            };
+            let out = buf.get_mut(len..len + n)?;
             c.encode_utf8(out);
             len += n;
+            Some(())
+        };
+        // ASCII letters need no table.
+        let fits = w.chars().all(|c| {
+            if c.is_ascii() {
+                put(c.to_ascii_lowercase()).is_some()
+            } else {
+                c.to_lowercase().all(|l| put(l).is_some())
+            }
+        });
+        if !fits {
+            *self = Folded::EMPTY;
+            return false;
         }
         self.set_exact(&buf[..len])
     }
@@ -490,18 +500,18 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     let n = doc.tokens.len();
     let mut date = TokenSet::new(n);
     // Dates come in order, a few tokens apart: the first token of each is
-    // found by walking on from the previous one's, a bounded walk (by a
-    // binary search otherwise).
+    // searched for among the 64 tokens from the previous one's (among all
+    // otherwise).
     let mut at = 0;
     for d in dates {
-        let near = at + 32;
-        while at < n.min(near) && doc.tokens[at].span().start < d.span.start {
-            at += 1;
-        }
-        let before = at > 0 && doc.tokens[at - 1].span().start >= d.span.start;
-        if before || (at == near && at < n && doc.tokens[at].span().start < d.span.start) {
-            at = doc.token_at_or_after(d.span.start);
-        }
+        let starts_before = |t: &crate::text::Token| t.span().start < d.span.start;
+        let near = &doc.tokens[at..n.min(at + 64)];
+        let found = at + near.partition_point(starts_before);
+        at = if (at > 0 && !starts_before(&doc.tokens[at - 1])) || (found == at + 64 && found < n) {
+            doc.token_at_or_after(d.span.start)
+        } else {
+            found
+        };
         let mut i = at;
         while i < n && doc.tokens[i].span().end <= d.span.end {
             date.insert(i);
@@ -1083,15 +1093,16 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
                             // sentence): alone before a comma or at the end
                             // of a line it may be a name ("Martin,", a
                             // signature).
-                            let w = key(w);
-                            !m.name_seen(&w) && lex.is_common(&w)
+                            with_key(w, |w| !m.name_seen(w) && lex.is_common(w))
                         })
                     || (single && flags & (lx::GIVEN | lx::SURNAME) == 0 && sentence_initial(doc, p.0) && {
-                        let w = key(w);
-                        m.lower_seen(&w)
-                            || (!m.name_seen(&w)
-                                && (lex.is_common(&w)
-                                    || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")))))
+                        with_key(w, |w| {
+                            m.lower_seen(w)
+                                || (!m.name_seen(w)
+                                    && (lex.is_common(w)
+                                        || (w.len() > 5
+                                            && (w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")))))
+                        })
                     })
             };
             if !drop {
@@ -1225,6 +1236,21 @@ fn push(
         caps,
         title_before,
     });
+}
+
+/// `f` of the [`key`] of `w`: lower-cased on the stack when `w` is a short
+/// ASCII word without spaces (a piece of a name nearly always is), made by
+/// [`key`] otherwise.
+fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if let Some(b) = buf.get_mut(..w.len()).filter(|_| w.bytes().all(|b| b.is_ascii_graphic())) {
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(k) = core::str::from_utf8(b) {
+            return f(k);
+        }
+    }
+    f(&key(w))
 }
 
 /// True when token `i` is a word in lower case on the line of the token
