@@ -430,9 +430,9 @@ impl Folded {
     #[cold]
     #[inline(never)]
     fn set_lower_chars(&mut self, w: &str) -> bool {
-        // A capital sigma lower-cases by its place in the word: left to
-        // `str::to_lowercase`.
-        if w.contains('Σ') {
+        // A capital sigma (0xCE 0xA3) lower-cases by its place in the
+        // word: left to `str::to_lowercase`.
+        if w.as_bytes().windows(2).any(|p| p == [0xCE, 0xA3]) {
             return self.set_exact(w.to_lowercase().as_bytes());
         }
         let mut buf = [0u8; Folded::CAP];
@@ -695,9 +695,19 @@ fn is_cap(s: &str) -> bool {
 }
 
 /// True for a word written wholly in capitals ("NATO", "U").
+#[inline]
 pub fn all_caps(s: &str) -> bool {
-    // One pass, ending at the first lower-case letter (the second
-    // character of most names); bytes while the text is ASCII.
+    // Most names answer at their second byte, inline: "Paris".
+    match s.as_bytes() {
+        [_, b, ..] if b.is_ascii_lowercase() => false,
+        _ => all_caps_scan(s),
+    }
+}
+
+/// [`all_caps`] read to the end where needed.
+fn all_caps_scan(s: &str) -> bool {
+    // One pass, ending at the first lower-case letter; bytes while the
+    // text is ASCII.
     let mut letter = false;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         if b >= 0x80 {
@@ -728,6 +738,7 @@ fn is_calendar(w: &str) -> bool {
 }
 
 /// A token that may start a name piece.
+#[inline]
 fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
     if doc.tokens[i].kind != TokenKind::Word || m.date.contains(i) {
         return false;
@@ -741,10 +752,17 @@ fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
 fn is_pronoun(w: &str, caps: bool) -> bool {
     // The longest form is "There’re" (10 bytes); the first letters of the
     // forms below reject most words at once.
-    if w.len() > 10 || !matches!(w.as_bytes()[0], b'I' | b'W' | b'Y' | b'T' | b'H' | b'S' | b'L') {
+    let b = w.as_bytes();
+    if w.len() > 10 || !matches!(b[0], b'I' | b'W' | b'Y' | b'T' | b'H' | b'S' | b'L') {
         return false;
     }
-    let apostrophe = w.bytes().position(|b| b == b'\'' || b == 0xE2);
+    // Nor do their second bytes (a letter or an apostrophe after "I").
+    if b.len() > 1 && !matches!(b[1], b'e' | b'o' | b'h' | b't' | b'\'' | 0xE2) {
+        return false;
+    }
+    // The base ends at the first apostrophe; no listed word is longer
+    // than five bytes, so one further on leaves no base to find.
+    let apostrophe = b.iter().take(6).position(|&b| b == b'\'' || b == 0xE2);
     let base = match apostrophe {
         Some(p) => &w[..p],
         None if caps => return false,
@@ -1189,13 +1207,7 @@ fn push(
     let text = span.text(doc.text);
     // Plain text (ASCII, single spaces) is its own key once lower-cased,
     // and the pieces' ranges in the key are their spans'.
-    let mut prev_space = false;
-    let plain = text.bytes().all(|b| {
-        let space = b == b' ';
-        let ok = b < 0x80 && !(space && prev_space) && (space || !b.is_ascii_whitespace());
-        prev_space = space;
-        ok
-    });
+    let plain = plain_name(text.as_bytes());
     let key_start = out.keys.len();
     let words_start = out.words.len();
     let pieces = pieces
@@ -1251,6 +1263,53 @@ fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(&key(w))
+}
+
+/// True when `b` is its own [`key`] once lower-cased: ASCII, with no
+/// whitespace but single spaces. Read eight bytes a step (names are read
+/// once each, and most are plain); byte by byte when a control byte shows.
+fn plain_name(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether the byte before the chunk is a space.
+    let mut space_before = false;
+    // `Some(false)`: not plain; `Some(true)`: a control byte; `None`: on.
+    let mut step = |w: u64| -> Option<bool> {
+        if w & HIGHS != 0 {
+            return Some(false);
+        }
+        // ASCII from here: each byte is tested on its own (no carries).
+        let below_bang = !w.wrapping_add(ONES * 0x5f) & HIGHS;
+        let x = w ^ (ONES * u64::from(b' '));
+        let spaces = !(x.wrapping_add(!HIGHS) | x) & HIGHS;
+        if below_bang & !spaces != 0 {
+            return Some(true);
+        }
+        let doubled = spaces & (spaces << 8 | u64::from(space_before) << 7);
+        space_before = spaces >> 63 != 0;
+        (doubled != 0).then_some(false)
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut verdict =
+        chunks.by_ref().find_map(|c| step(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])));
+    let rest = chunks.remainder();
+    if verdict.is_none() && !rest.is_empty() {
+        // Padded with letters, which are plain.
+        verdict = step(rest.iter().rev().fold(ONES * u64::from(b'a'), |w, &b| w << 8 | u64::from(b)));
+    }
+    match verdict {
+        None => true,
+        Some(false) => false,
+        Some(true) => {
+            let mut prev_space = false;
+            b.iter().all(|&b| {
+                let space = b == b' ';
+                let ok = b < 0x80 && !(space && prev_space) && (space || !b.is_ascii_whitespace());
+                prev_space = space;
+                ok
+            })
+        }
+    }
 }
 
 /// True when token `i` is a word in lower case on the line of the token
@@ -1383,6 +1442,107 @@ mod tests {
         let mut f = Folded::EMPTY;
         assert!(!f.set_lower(&"İ".repeat(30)) && f == Folded::EMPTY);
         assert!(!f.set_exact(&[b'a'; 64]) && f.set_exact(&[b'a'; 63]) && f.len() == 63);
+    }
+
+    #[test]
+    fn pronouns_are_found_by_their_first_bytes() {
+        let plain = |w: &str, caps: bool| {
+            if w.len() > 10 {
+                return false;
+            }
+            let base = match w.bytes().position(|b| b == b'\'' || b == 0xE2) {
+                Some(p) => &w[..p],
+                None if caps => return false,
+                None => w,
+            };
+            matches!(
+                base,
+                "I" | "We" | "You" | "They" | "He" | "She" | "It" | "That" | "There" | "What" | "Who" | "Let"
+            )
+        };
+        let words = [
+            "I",
+            "I've",
+            "I’m",
+            "We",
+            "We're",
+            "You",
+            "You’ll",
+            "They",
+            "They'd",
+            "He",
+            "He's",
+            "She",
+            "It",
+            "It's",
+            "That",
+            "That’s",
+            "There",
+            "There’re",
+            "What",
+            "Who",
+            "Who's",
+            "Let",
+            "Let's",
+            "Toyota",
+            "Theresa",
+            "Smith",
+            "Ilse",
+            "WE'RE",
+            "HE'S",
+            "Iceland",
+            "Whoever's",
+            "Letter's",
+            "S",
+            "T",
+            "Herr",
+            "Yo",
+            "Wh'o",
+        ];
+        for w in words {
+            for caps in [false, true] {
+                assert_eq!(is_pronoun(w, caps), plain(w, caps), "{w:?} {caps}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_names_are_read_as_byte_by_byte() {
+        let plain = |b: &[u8]| {
+            let mut prev_space = false;
+            b.iter().all(|&b| {
+                let space = b == b' ';
+                let ok = b < 0x80 && !(space && prev_space) && (space || !b.is_ascii_whitespace());
+                prev_space = space;
+                ok
+            })
+        };
+        let mut names: Vec<Vec<u8>> =
+            ["Bank of England", "New  York", "Abcdefgh  Ijk", "Abcdefg  Hijk", "Zürich", "", " ", "a\tb"]
+                .iter()
+                .map(|s| s.as_bytes().to_vec())
+                .collect();
+        // Every byte at every place of names of one to seventeen bytes.
+        for len in 1..=17 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut name = vec![b'x'; len];
+                    name[at] = b;
+                    names.push(name.clone());
+                    if at + 1 < len {
+                        name[at + 1] = b' ';
+                        names.push(name.clone());
+                    }
+                    if at > 0 {
+                        name[at - 1] = b' ';
+                        names.push(name);
+                    }
+                }
+            }
+        }
+        for name in &names {
+            assert_eq!(plain_name(name), plain(name), "{name:?}");
+        }
     }
 
     #[test]

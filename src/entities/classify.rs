@@ -459,6 +459,7 @@ fn place_in_name(f: u32) -> bool {
     f & (lx::COUNTRY | lx::REGION) != 0 || (f & lx::CITY != 0 && f & lx::GIVEN == 0)
 }
 
+#[inline]
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
     if doc.tokens[i].kind != TokenKind::Word {
         return None;
