@@ -636,6 +636,20 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     }
     let mut lower_seen = WordSet::default();
     if !initial.is_empty() {
+        // How many words still sought set each bit of the filters: a word
+        // found is sought no more, and a bit that no word sets any longer
+        // is cleared, so that "the", once found, is not hashed at every
+        // later occurrence.
+        let mut first_count = [[0u16; 64]; 41];
+        let mut last_count = [[0u16; 64]; 41];
+        let key_bits = |w: &Folded| (w.len(), usize::from(w.byte(0) & 63), usize::from(w.byte(w.len() - 1) & 63));
+        for w in &initial {
+            let (len, first, last) = key_bits(w);
+            if len <= 40 {
+                first_count[len][first] = first_count[len][first].saturating_add(1);
+                last_count[len][last] = last_count[len][last].saturating_add(1);
+            }
+        }
         for t in &doc.tokens {
             let span = t.span();
             // The filters first: they reject nearly every token.
@@ -644,13 +658,24 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
                 && t.kind == TokenKind::Word
             {
                 let w = t.text(doc.text);
-                if w.starts_with(char::is_lowercase) {
-                    // Moved across once found, so that "the" is hashed into
-                    // the result table once, not at every occurrence.
-                    if folded.set_exact(w.as_bytes()) {
-                        if let Some(k) = initial.take(&folded) {
-                            lower_seen.insert(k);
+                if w.starts_with(char::is_lowercase) && folded.set_exact(w.as_bytes()) {
+                    if let Some(k) = initial.take(&folded) {
+                        // At most 40 bytes, as the token.
+                        let (len, first, last) = key_bits(&k);
+                        // A count stuck at its ceiling keeps its bit.
+                        if first_count[len][first] < u16::MAX {
+                            first_count[len][first] -= 1;
+                            if first_count[len][first] == 0 {
+                                filter[len] &= !(1 << first);
+                            }
                         }
+                        if last_count[len][last] < u16::MAX {
+                            last_count[len][last] -= 1;
+                            if last_count[len][last] == 0 {
+                                last_filter[len] &= !(1 << last);
+                            }
+                        }
+                        lower_seen.insert(k);
                     }
                 }
             }
