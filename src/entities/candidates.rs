@@ -609,72 +609,42 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     // A filter on (length, first byte) spares most words the hashing; the
     // last byte spares most of the rest. (Lower-casing may lengthen a word past
     // 40 bytes; such a key cannot match a word of at most 40.)
-    let mut filter = [0u64; 41];
-    let mut last_filter = [0u64; 41];
-    for w in &initial {
-        let len = w.len();
-        if let (Some(f), Some(l)) = (filter.get_mut(len), last_filter.get_mut(len)) {
-            *f |= 1 << (w.byte(0) & 63);
-            *l |= 1 << (w.byte(len - 1) & 63);
-        }
-    }
+    let all = Sought::new(initial.iter());
+    // Words found are sought no more (see `Sought::found`).
+    let (mut unnamed, mut unlowered) = (all.clone(), all.clone());
     let mut name_seen = WordSet::default();
     for &i in &mid_caps {
         let w = strip_poss(doc.tok(i));
         let b = w.as_bytes()[0].to_ascii_lowercase();
         let last = w.as_bytes()[w.len() - 1].to_ascii_lowercase();
         // The last byte only filters ASCII words, whose keys keep their
-        // length and last byte.
-        if filter[w.len()] & (1 << (b & 63)) != 0
-            && (last_filter[w.len()] & (1 << (last & 63)) != 0 || !w.is_ascii())
+        // length and last byte; and only they are sure to key a word whose
+        // bits were cleared.
+        let ascii = w.is_ascii();
+        let sought = if ascii { &unnamed } else { &all };
+        if sought.first[w.len()] & (1 << (b & 63)) != 0
+            && (sought.last[w.len()] & (1 << (last & 63)) != 0 || !ascii)
             && folded.set_lower(w)
             && initial.contains(&folded)
             && !name_seen.contains(&folded)
         {
+            unnamed.found(&folded);
             name_seen.insert(folded);
         }
     }
     let mut lower_seen = WordSet::default();
     if !initial.is_empty() {
-        // How many words still sought set each bit of the filters: a word
-        // found is sought no more, and a bit that no word sets any longer
-        // is cleared, so that "the", once found, is not hashed at every
-        // later occurrence.
-        let mut first_count = [[0u16; 64]; 41];
-        let mut last_count = [[0u16; 64]; 41];
-        let key_bits = |w: &Folded| (w.len(), usize::from(w.byte(0) & 63), usize::from(w.byte(w.len() - 1) & 63));
-        for w in &initial {
-            let (len, first, last) = key_bits(w);
-            if len <= 40 {
-                first_count[len][first] = first_count[len][first].saturating_add(1);
-                last_count[len][last] = last_count[len][last].saturating_add(1);
-            }
-        }
         for t in &doc.tokens {
             let span = t.span();
             // The filters first: they reject nearly every token.
-            if filter.get(span.len()).is_some_and(|f| f >> (bytes[span.start] & 63) & 1 != 0)
-                && last_filter[span.len()] >> (bytes[span.end - 1] & 63) & 1 != 0
+            if unlowered.first.get(span.len()).is_some_and(|f| f >> (bytes[span.start] & 63) & 1 != 0)
+                && unlowered.last[span.len()] >> (bytes[span.end - 1] & 63) & 1 != 0
                 && t.kind == TokenKind::Word
             {
                 let w = t.text(doc.text);
                 if w.starts_with(char::is_lowercase) && folded.set_exact(w.as_bytes()) {
                     if let Some(k) = initial.take(&folded) {
-                        // At most 40 bytes, as the token.
-                        let (len, first, last) = key_bits(&k);
-                        // A count stuck at its ceiling keeps its bit.
-                        if first_count[len][first] < u16::MAX {
-                            first_count[len][first] -= 1;
-                            if first_count[len][first] == 0 {
-                                filter[len] &= !(1 << first);
-                            }
-                        }
-                        if last_count[len][last] < u16::MAX {
-                            last_count[len][last] -= 1;
-                            if last_count[len][last] == 0 {
-                                last_filter[len] &= !(1 << last);
-                            }
-                        }
+                        unlowered.found(&k);
                         lower_seen.insert(k);
                     }
                 }
@@ -682,6 +652,65 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         }
     }
     Marks { date, caps_line, lower_seen, name_seen }
+}
+
+/// A filter of the words of a set by (length, first byte) and (length,
+/// last byte), the low six bits of each byte, for words of at most 40 bytes:
+/// a bit per pair, and how many words of the set give it, so that a word
+/// taken out of the set clears the bits no other word gives.
+#[derive(Clone)]
+struct Sought {
+    first: [u64; 41],
+    last: [u64; 41],
+    first_count: [[u16; 64]; 41],
+    last_count: [[u16; 64]; 41],
+}
+
+impl Sought {
+    /// The filter of `words`.
+    fn new<'w>(words: impl Iterator<Item = &'w Folded>) -> Sought {
+        let mut s = Sought { first: [0; 41], last: [0; 41], first_count: [[0; 64]; 41], last_count: [[0; 64]; 41] };
+        for w in words {
+            let (len, first, last) = Sought::bits(w);
+            if len <= 40 {
+                s.first[len] |= 1 << first;
+                s.last[len] |= 1 << last;
+                s.first_count[len][first] = s.first_count[len][first].saturating_add(1);
+                s.last_count[len][last] = s.last_count[len][last].saturating_add(1);
+            }
+        }
+        s
+    }
+
+    /// The length, first and last byte (six bits) of `w`.
+    fn bits(w: &Folded) -> (usize, usize, usize) {
+        let len = w.len();
+        (len, usize::from(w.byte(0) & 63), usize::from(w.byte(len.saturating_sub(1)) & 63))
+    }
+
+    /// Takes the word `w` of the set out of the filter: "the", once found,
+    /// is not hashed again at every later occurrence.
+    fn found(&mut self, w: &Folded) {
+        let (len, first, last) = Sought::bits(w);
+        if len > 40 {
+            return;
+        }
+        // A count stuck at its ceiling keeps its bit.
+        let c = &mut self.first_count[len][first];
+        if *c < u16::MAX {
+            *c -= 1;
+            if *c == 0 {
+                self.first[len] &= !(1 << first);
+            }
+        }
+        let c = &mut self.last_count[len][last];
+        if *c < u16::MAX {
+            *c -= 1;
+            if *c == 0 {
+                self.last[len] &= !(1 << last);
+            }
+        }
+    }
 }
 
 /// Whether `w` has two letters or more, and whether it has a lower-case
@@ -1529,6 +1558,26 @@ mod tests {
                 assert_eq!(is_pronoun(w, caps), plain(w, caps), "{w:?} {caps}");
             }
         }
+    }
+
+    #[test]
+    fn found_words_leave_the_filter_when_no_other_gives_their_bits() {
+        let words: Vec<Folded> = ["the", "tie", "one"]
+            .iter()
+            .map(|w| {
+                let mut f = Folded::EMPTY;
+                assert!(f.set_exact(w.as_bytes()));
+                f
+            })
+            .collect();
+        let mut s = Sought::new(words.iter());
+        let has = |s: &Sought, w: &[u8]| s.first[w.len()] >> (w[0] & 63) & 1 != 0 && s.last[3] >> (w[2] & 63) & 1 != 0;
+        assert!(has(&s, b"the") && has(&s, b"one") && !has(&s, b"two"));
+        s.found(&words[0]);
+        // "tie" still gives (3, 't') and (3, 'e').
+        assert!(has(&s, b"the"));
+        s.found(&words[1]);
+        assert!(!has(&s, b"the") && has(&s, b"one"));
     }
 
     #[test]
