@@ -134,10 +134,23 @@ impl Store {
 /// Appends the [`key`] form of `s` (lower case, whitespace runs as one
 /// space) to `out`, without trimming: the key of a span is the
 /// concatenation of the keys of its parts. ASCII letters are left for the
-/// caller to lower-case in place (`make_ascii_lowercase`).
+/// caller to lower-case in place (`make_ascii_lowercase`); runs of them are
+/// copied at once.
 fn push_key(out: &mut String, s: &str) {
     let mut space = false;
-    for c in s.chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII other than whitespace is copied as it is, at once.
+        let run = rest.bytes().position(|b| b >= 0x80 || matches!(b, b'\t'..=b'\r' | b' ')).unwrap_or(rest.len());
+        if run > 0 {
+            out.push_str(&rest[..run]);
+            space = false;
+            rest = &rest[run..];
+            continue;
+        }
+        // `rest` starts with whitespace or another character than ASCII.
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         if c.is_whitespace() {
             if !space {
                 out.push(' ');
@@ -146,10 +159,7 @@ fn push_key(out: &mut String, s: &str) {
             continue;
         }
         space = false;
-        if c.is_ascii() {
-            // Lower-cased in place by the caller, once per name.
-            out.push(c);
-        } else if c == '’' {
+        if c == '’' {
             out.push('\'');
         } else {
             out.extend(c.to_lowercase());
@@ -469,6 +479,8 @@ pub struct Marks {
     pub date: TokenSet,
     /// The tokens on a line written in capitals.
     pub caps_line: TokenSet,
+    /// The words that may start a name piece (see [`may_start_piece`]).
+    starts: Starts,
     /// Sentence-initial capitalized words (lower-cased) that the document
     /// also writes in lower case elsewhere: ordinary words, not names.
     lower_seen: WordSet,
@@ -490,6 +502,38 @@ impl Marks {
     pub fn name_seen(&self, w: &str) -> bool {
         let mut f = Folded::EMPTY;
         f.set_exact(w.as_bytes()) && self.name_seen.contains(&f)
+    }
+}
+
+/// The words not in lower case, and the short ones that are glued to
+/// what follows: the only tokens that may start a name piece, a bit each, so that the search for
+/// names skips the others a word of bits at a time.
+pub struct Starts {
+    bits: Vec<u64>,
+}
+
+impl Starts {
+    /// Adds token `i`.
+    #[inline]
+    fn insert(&mut self, i: usize) {
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    /// The first token at or after `i` in the set, or a number at least
+    /// the token count when none is.
+    #[inline]
+    fn next(&self, i: usize) -> usize {
+        let mut k = i / 64;
+        let Some(&first) = self.bits.get(k) else { return i };
+        let mut w = first & (u64::MAX << (i % 64));
+        while w == 0 {
+            k += 1;
+            match self.bits.get(k) {
+                Some(&next) => w = next,
+                None => return k * 64,
+            }
+        }
+        k * 64 + w.trailing_zeros() as usize
     }
 }
 
@@ -519,6 +563,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         }
     }
     let mut caps_line = TokenSet::new(n);
+    let mut starts = Starts { bits: vec![0; n.div_ceil(64)] };
     // At most one word per sentence, fewer distinct: reserved so that the
     // table (of 64-byte words) is not rebuilt as it grows.
     let mut initial = WordSet::with_capacity_and_hasher(doc.sentences.len() / 2, FxBuild::default());
@@ -553,9 +598,13 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         };
         let span = t.span();
         if bytes[span.start].is_ascii_lowercase() {
-            // Most words: lower case from the first letter, never a name.
+            // Most words: lower case from the first letter, never a name
+            // (but for the short prefixes `glued_particle` takes).
             if span.len() >= 2 {
                 other += 1;
+            }
+            if span.len() <= 3 && doc.tokens.get(i + 1).is_some_and(|t| !t.space_before) {
+                starts.insert(i);
             }
             if run_len >= 3 {
                 caps_line.insert_range(run_start..i);
@@ -563,6 +612,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             run_len = 0;
             continue;
         }
+        starts.insert(i);
         let w = doc.tok(i);
         let (two_letters, lower) = letters_and_lower(w);
         if two_letters {
@@ -651,7 +701,7 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
             }
         }
     }
-    Marks { date, caps_line, lower_seen, name_seen }
+    Marks { date, caps_line, starts, lower_seen, name_seen }
 }
 
 /// A filter of the words of a set by (length, first byte) and (length,
@@ -975,6 +1025,10 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
     let mut sent = 0;
     let mut i = 0;
     while i < n {
+        i = m.starts.next(i);
+        if i >= n {
+            break;
+        }
         if !may_start_piece(doc, m, i) {
             i += 1;
             continue;
@@ -1578,6 +1632,47 @@ mod tests {
         assert!(has(&s, b"the"));
         s.found(&words[1]);
         assert!(!has(&s, b"the") && has(&s, b"one"));
+    }
+
+    #[test]
+    fn keys_are_pushed_as_char_by_char() {
+        let plain = |s: &str| {
+            let mut out = String::new();
+            let mut space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !space {
+                        out.push(' ');
+                    }
+                    space = true;
+                    continue;
+                }
+                space = false;
+                if c.is_ascii() {
+                    out.push(c);
+                } else if c == '’' {
+                    out.push('\'');
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+            out
+        };
+        for s in [
+            "Bogotá Transport",
+            "O’Brien",
+            "A\u{b}B",
+            "a \t\n b",
+            "\u{a0}Zürich\u{3000} x",
+            "İSTANBUL",
+            "",
+            " ",
+            "x\u{85}y",
+        ] {
+            let mut out = String::from("k");
+            push_key(&mut out, s);
+            assert_eq!(out, format!("k{}", plain(s)), "{s:?}");
+        }
     }
 
     #[test]
