@@ -842,7 +842,7 @@ fn is_calendar(w: &str) -> bool {
 }
 
 /// A token that may start a name piece.
-#[inline]
+#[inline(always)]
 fn starts_piece(doc: &Document, m: &Marks, i: usize) -> bool {
     if doc.tokens[i].kind != TokenKind::Word || m.date.contains(i) {
         return false;

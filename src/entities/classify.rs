@@ -459,7 +459,7 @@ fn place_in_name(f: u32) -> bool {
     f & (lx::COUNTRY | lx::REGION) != 0 || (f & lx::CITY != 0 && f & lx::GIVEN == 0)
 }
 
-#[inline]
+#[inline(always)]
 fn tok_lower<'t>(doc: &Document<'t>, i: usize) -> Option<&'t str> {
     if doc.tokens[i].kind != TokenKind::Word {
         return None;
@@ -488,6 +488,10 @@ pub fn opening_prep(doc: &Document, i: usize) -> Option<&'static str> {
     };
     sentence_initial(doc, i).then_some(lower)
 }
+
+/// Endings of names of peoples and their members ("Floridians",
+/// "Surinamese"): a static, not an array built at every call.
+const GROUP_ENDINGS: [&str; 5] = ["ians", "eans", "ian", "ean", "ese"];
 
 /// Scores one candidate written in ordinary case.
 pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Scores {
@@ -616,7 +620,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         // On no list at all: `f` leaves out the words that are only
         // ordinary words, asked last (few names end so).
         if f == 0
-            && ["ians", "eans", "ian", "ean", "ese"].iter().any(|e| k.len() > e.len() + 3 && k.ends_with(e))
+            && GROUP_ENDINGS.iter().any(|e| k.len() > e.len() + 3 && k.ends_with(e))
             && !(single && lex.is_plain_common(c.key))
         {
             s[M] += 0.8; // "Floridians", "Transylvanian", "Surinamese"
