@@ -938,12 +938,18 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
     } else {
         return None;
     };
+    // The punctuation asked about is one byte: compared without slicing
+    // the text.
+    let bytes = doc.text.as_bytes();
+    let is = |j: usize, b: u8| {
+        let s = doc.tokens[j].span();
+        s.len() == 1 && bytes[s.start] == b
+    };
     // Glued pieces: bounded by the token count of the piece, which only
     // grows, so the loop is linear overall.
     while j < n && !doc.tokens[j].space_before {
-        let t = doc.tok(j);
         let next_glued = j + 1 < n && !doc.tokens[j + 1].space_before;
-        if t == "." {
+        if is(j, b'.') {
             let prev = doc.tok(j - 1);
             let single = prev.chars().count() == 1 && all_caps(prev);
             if next_glued && doc.tokens[j + 1].kind == TokenKind::Word && is_cap(doc.tok(j + 1)) {
@@ -955,11 +961,12 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
             }
             break;
         }
-        if (t == "-" || t == "&") && next_glued && starts_piece(doc, m, j + 1) {
+        let hyphen = is(j, b'-');
+        if (hyphen || is(j, b'&')) && next_glued && starts_piece(doc, m, j + 1) {
             j += 2;
             continue;
         }
-        if t == "-" && next_glued {
+        if hyphen && next_glued {
             if let Some(k) = name_syllable(doc, m, j + 1) {
                 j = k;
                 continue;
@@ -969,7 +976,7 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
     }
     // "Corp." and "Jr.": the period belongs to the abbreviation.
     if j < n
-        && doc.tok(j) == "."
+        && is(j, b'.')
         && !doc.tokens[j].space_before
         && (ABBREVIATIONS.contains(&doc.tok(j - 1))
             || (j == i + 1
@@ -980,11 +987,20 @@ fn piece(doc: &Document, m: &Marks, i: usize) -> Option<(usize, usize, bool)> {
         j += 1;
         return Some((j, doc.tokens[j - 1].span().end, false));
     }
-    let last = doc.tok(j - 1);
-    let stripped = strip_poss(last);
-    let poss = stripped.len() != last.len();
-    let end = doc.tokens[j - 1].span().start + stripped.len();
-    Some((j, end, poss))
+    let last = doc.tokens[j - 1].span();
+    let stripped = poss_stripped(&bytes[last.range()]);
+    Some((j, last.start + stripped, stripped != last.len()))
+}
+
+/// The length of `w` without a possessive "'s" or "’s" ([`strip_poss`] on
+/// bytes).
+#[inline]
+fn poss_stripped(w: &[u8]) -> usize {
+    match w {
+        [rest @ .., b'\'', b's'] if !rest.is_empty() => rest.len(),
+        [rest @ .., 0xE2, 0x80, 0x99, b's'] if !rest.is_empty() => rest.len(),
+        _ => w.len(),
+    }
 }
 
 /// True when one of the (at most three) capitalized pieces from token `j`
@@ -1672,6 +1688,13 @@ mod tests {
             let mut out = String::from("k");
             push_key(&mut out, s);
             assert_eq!(out, format!("k{}", plain(s)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn possessives_strip_alike_on_bytes() {
+        for w in ["Smith's", "Smith’s", "'s", "’s", "s", "", "X's", "Ré’s", "its", "O'Brien"] {
+            assert_eq!(poss_stripped(w.as_bytes()), strip_poss(w).len(), "{w:?}");
         }
     }
 
