@@ -1515,7 +1515,7 @@ pub fn is_title(doc: &Document, lex: &Lexicon, mut i: usize) -> bool {
     if doc.tok(i) == "." && i > 0 {
         i -= 1;
     }
-    doc.tokens[i].kind == TokenKind::Word && lex.has(doc.tok(i), lx::TITLE)
+    doc.tokens[i].kind == TokenKind::Word && lex.maybe_title(doc.tok(i)) && lex.has(doc.tok(i), lx::TITLE)
 }
 
 #[cfg(test)]
