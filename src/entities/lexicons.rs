@@ -109,17 +109,6 @@ fn word(c: &[u8]) -> u64 {
     u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
 }
 
-/// True when `a` and `b` (of one length) hold the same bytes: compared
-/// eight at a time, where a call to `memcmp` cost more than the few
-/// bytes of a key.
-#[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
-    a.len() == b.len()
-        && (&mut x).zip(&mut y).all(|(x, y)| word(x) == word(y))
-        && x.remainder().iter().zip(y.remainder()).all(|(x, y)| x == y)
-}
-
 /// Hashes a key eight bytes at a time (the tail zero-padded), then its
 /// length, so that keys differing only by trailing NULs still differ.
 #[inline]
@@ -303,7 +292,7 @@ impl Lexicon {
             let (entry, tag) = ((s >> 32) as usize, s as u32);
             let at = entry >> 8;
             // The line break after the key checks its length.
-            if tag == h as u32 && text.get(at + k.len()) == Some(&b'\n') && same(&text[at..at + k.len()], k) {
+            if tag == h as u32 && text.get(at + k.len()) == Some(&b'\n') && &text[at..at + k.len()] == k {
                 return self.group_flags[entry & 0xff];
             }
             i = (i + 1) & mask;
