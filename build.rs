@@ -100,6 +100,16 @@ fn main() {
             groups.entry(flags).or_default().push(k);
         }
     }
+    // The one-word titles by (length, first byte) and (length, last
+    // byte), six bits of each byte (see `Lexicon::maybe_title`).
+    let mut titles = [[0u64; TITLE_LENS]; 2];
+    for (k, &flags) in &keys {
+        if flags & TITLE != 0 && !k.contains(' ') && k.len() < TITLE_LENS {
+            let b = k.as_bytes();
+            titles[0][b.len()] |= 1 << (b[0] & 63);
+            titles[1][b.len()] |= 1 << (b[b.len() - 1] & 63);
+        }
+    }
     let text = table_text(&groups);
     let plain_text = table_text(&BTreeMap::from([(COMMON, plain.clone())]));
     // Where the plain words of each bucket of two first bytes start (see
@@ -144,17 +154,30 @@ fn main() {
              const MAX_KEY_LEN: usize = {};\n\
              /// Where the lines of each bucket of `PLAIN_COMMON` start (see\n\
              /// `plain_bucket`), and where the last ends.\n\
-             const PLAIN_COMMON_BUCKETS: [u32; {}] = {:?};\n",
+             const PLAIN_COMMON_BUCKETS: [u32; {}] = {:?};\n\
+             /// Lengths of `TITLE_FILTER`.\n\
+             const TITLE_LENS: usize = {};\n\
+             /// The one-word titles: a bit per (length, first byte's low six\n\
+             /// bits), then per (length, last byte's).\n\
+             const TITLE_FILTER: [[u64; TITLE_LENS]; 2] = {:?};\n",
             main_keys,
             plain.len(),
             max_words.max(1),
             max_len.max(1),
             buckets.len(),
             buckets,
+            TITLE_LENS,
+            titles,
         ),
     )
     .expect("write entity_lexicon.rs");
 }
+
+/// The flag of `titles.txt`.
+const TITLE: u32 = 1 << 9;
+
+/// Lengths of the title filter (a longer word is looked up).
+const TITLE_LENS: usize = 32;
 
 /// Buckets of [`plain_bucket`].
 const PLAIN_BUCKETS: usize = 28 * 28;

@@ -75,17 +75,7 @@ pub struct Lexicon {
     heads: Box<[u64]>,
     /// Words in the longest phrase, so that phrase matching stays bounded.
     pub max_words: usize,
-    /// One bit per (length, first byte's low six bits) of the one-word
-    /// keys on [`TITLE`], lengths below [`TITLE_LENS`], then one per
-    /// (length, last byte's): most words asked whether they are a title
-    /// ("the", "said") are not, and this says so without a lookup
-    /// ([`Lexicon::maybe_title`]).
-    titles: [[u64; TITLE_LENS]; 2],
 }
-
-/// Lengths of the title filter ([`Lexicon::maybe_title`]); a longer word
-/// is looked up.
-const TITLE_LENS: usize = 32;
 
 /// Bits of a word's hash that index [`Lexicon::heads`]: with under 2 000
 /// phrases, about one word in twenty that opens none passes.
@@ -104,7 +94,7 @@ fn mix(h: u64, w: u64) -> u64 {
 }
 
 /// Eight bytes as one little-endian word.
-#[inline]
+#[inline(always)]
 fn word(c: &[u8]) -> u64 {
     u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
 }
@@ -414,8 +404,9 @@ impl Lexicon {
     }
 
     /// False when the word `name` is surely on no [`TITLE`] list, by its
-    /// length and first and last bytes; true when it may be (a lookup
-    /// tells). Only a
+    /// length and first and last bytes (`build.rs` writes the filter of
+    /// the one-word titles, [`TITLE_FILTER`]); true when it may be (a
+    /// lookup tells): most words asked ("the", "said") are no title. Only a
     /// short printable ASCII word (nearly every one asked about) is
     /// filtered: its key has its length and its first byte lower-cased.
     #[inline]
@@ -424,8 +415,8 @@ impl Lexicon {
         match b.first() {
             Some(&f) if b.len() < TITLE_LENS && b.iter().all(u8::is_ascii_graphic) => {
                 let l = b[b.len() - 1];
-                self.titles[0][b.len()] >> (f.to_ascii_lowercase() & 63) & 1 != 0
-                    && self.titles[1][b.len()] >> (l.to_ascii_lowercase() & 63) & 1 != 0
+                TITLE_FILTER[0][b.len()] >> (f.to_ascii_lowercase() & 63) & 1 != 0
+                    && TITLE_FILTER[1][b.len()] >> (l.to_ascii_lowercase() & 63) & 1 != 0
             }
             _ => true,
         }
@@ -593,27 +584,17 @@ fn build(text: &'static str, entries: usize) -> Lexicon {
     let shift = 64 - size.trailing_zeros();
     let mut group_flags = Vec::new();
     let mut heads = vec![0u64; 1 << (HEAD_BITS - 6)].into_boxed_slice();
-    let mut titles = [[0u64; TITLE_LENS]; 2];
-    let mut title_group = false;
     let text = text.as_bytes();
     let mut at = 0;
     while at < text.len() {
         if text[at] == 1 {
             at = group_header(text, at, &mut group_flags);
-            title_group = group_flags.last().is_some_and(|f| f & TITLE != 0);
             continue;
         }
         let (end, h, head) = line_at(text, at);
         if let Some(head) = head {
             let bit = (head >> (64 - HEAD_BITS)) as usize;
             heads[bit / 64] |= 1 << (bit % 64);
-        } else if title_group {
-            // One word (a key with a space, even past a control byte,
-            // has a head): its length, first and last bytes.
-            if end - at < TITLE_LENS {
-                titles[0][end - at] |= 1 << (text[at] & 63);
-                titles[1][end - at] |= 1 << (text[end - 1] & 63);
-            }
         }
         if let Some(group) = group_flags.len().checked_sub(1) {
             // `build.rs` checks that offsets and group indices fit.
@@ -625,7 +606,7 @@ fn build(text: &'static str, entries: usize) -> Lexicon {
         }
         at = end + 1;
     }
-    Lexicon { text, slots, group_flags, shift, heads, max_words: MAX_WORDS, titles }
+    Lexicon { text, slots, group_flags, shift, heads, max_words: MAX_WORDS }
 }
 
 /// Reads the group header `\u{1}FLAGS` starting at `at` onto `group_flags`
