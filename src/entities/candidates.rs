@@ -659,9 +659,11 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
     // A filter on (length, first byte) spares most words the hashing; the
     // last byte spares most of the rest. (Lower-casing may lengthen a word past
     // 40 bytes; such a key cannot match a word of at most 40.)
-    let all = Sought::new(initial.iter());
-    // Words found are sought no more (see `Sought::found`).
-    let (mut unnamed, mut unlowered) = (all.clone(), all.clone());
+    // Words found are sought no more (see `Sought::found`); `all` keeps
+    // the bits of every word.
+    let mut unnamed = Sought::new(initial.iter());
+    let mut unlowered = unnamed.clone();
+    let all = (unnamed.first, unnamed.last);
     let mut name_seen = WordSet::default();
     for &i in &mid_caps {
         let w = strip_poss(doc.tok(i));
@@ -671,9 +673,9 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
         // length and last byte; and only they are sure to key a word whose
         // bits were cleared.
         let ascii = w.is_ascii();
-        let sought = if ascii { &unnamed } else { &all };
-        if sought.first[w.len()] & (1 << (b & 63)) != 0
-            && (sought.last[w.len()] & (1 << (last & 63)) != 0 || !ascii)
+        let (first_bits, last_bits) = if ascii { (&unnamed.first, &unnamed.last) } else { (&all.0, &all.1) };
+        if first_bits[w.len()] & (1 << (b & 63)) != 0
+            && (last_bits[w.len()] & (1 << (last & 63)) != 0 || !ascii)
             && folded.set_lower(w)
             && initial.contains(&folded)
             && !name_seen.contains(&folded)
@@ -712,8 +714,10 @@ pub fn marks(doc: &Document, dates: &[crate::TimeExpr]) -> Marks {
 struct Sought {
     first: [u64; 41],
     last: [u64; 41],
-    first_count: [[u16; 64]; 41],
-    last_count: [[u16; 64]; 41],
+    /// Counts stop at 255 (a bit given by more words is never cleared):
+    /// bytes, as the arrays are cleared for every text.
+    first_count: [[u8; 64]; 41],
+    last_count: [[u8; 64]; 41],
 }
 
 impl Sought {
@@ -747,14 +751,14 @@ impl Sought {
         }
         // A count stuck at its ceiling keeps its bit.
         let c = &mut self.first_count[len][first];
-        if *c < u16::MAX {
+        if *c < u8::MAX {
             *c -= 1;
             if *c == 0 {
                 self.first[len] &= !(1 << first);
             }
         }
         let c = &mut self.last_count[len][last];
-        if *c < u16::MAX {
+        if *c < u8::MAX {
             *c -= 1;
             if *c == 0 {
                 self.last[len] &= !(1 << last);
