@@ -49,6 +49,20 @@ enum Anaphor {
 /// A count and the index after it (see [`Scanner::quantity`]).
 type Count = (Option<f64>, usize);
 
+/// How [`Scanner::month_date`] gives a year to a month and day without
+/// one. The verb is read only once such a date is found: most candidates
+/// never need it, and reading it costs more than the rest of the match.
+#[derive(Clone, Copy)]
+enum YearOf {
+    /// The nearest year, unless a future verb or a deadline points ahead
+    /// ("will succeed him Feb. 1", "effective Feb. 1").
+    Nearest,
+    /// The year the tense of the verb points to.
+    Verb,
+    /// The year this tense points to.
+    Tense(Tense),
+}
+
 fn m(start: usize, end: usize, kind: DateType, value: String) -> Option<M> {
     Some(M { start, end, kind, value, anaphor: None })
 }
@@ -678,7 +692,7 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// A date with year, month and day at `i` (for the reference).
     fn full_date(&self, i: usize) -> Option<M> {
-        let a = self.month_date(i, Some(Tense::Unknown));
+        let a = self.month_date(i, YearOf::Tense(Tense::Unknown));
         let b = self.numeric(i);
         [a, b]
             .into_iter()
@@ -779,7 +793,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 let date = self
                     .weekday(b.end)
                     .or_else(|| self.relative(b.end, self.quantity(b.end)))
-                    .or_else(|| self.month_date(b.end, Some(self.tense(b.end))));
+                    .or_else(|| self.month_date(b.end, YearOf::Verb));
                 if let Some(d) = date.filter(|d| d.kind == DateType::Date && d.start == b.end && d.value.len() == 10) {
                     let time = b.value.split_once('T').map(|(_, t)| t.to_string()).unwrap_or_default();
                     b.value = format!("{}T{time}", d.value);
@@ -823,7 +837,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // deadlines in a past-tense sentence ("extended the offer to Nov.
         // 16").
         if has(family::MONTH_DATE) {
-            keep(self.month_date(i, None));
+            keep(self.month_date(i, YearOf::Nearest));
         }
         if has(family::YEAR) {
             keep(self.year(i));
@@ -1067,11 +1081,9 @@ impl<'d, 't> Scanner<'d, 't> {
         Some((w.month, after))
     }
 
-    /// A date with a month name at `i`. A missing year is read with
-    /// `tense`; `None`: the nearest year, unless a future verb or a
-    /// deadline points ahead ("will succeed him Feb. 1", "effective Feb.
-    /// 1"). Reading the verb waits until a date without a year is found.
-    fn month_date(&self, i: usize, tense: Option<Tense>) -> Option<M> {
+    /// A date with a month name at `i`; a missing year is given as
+    /// `year_of` says.
+    fn month_date(&self, i: usize, year_of: YearOf) -> Option<M> {
         let mut p = i;
         // Optional weekday in front: "Tuesday, Nov. 3".
         let mut had_weekday = false;
@@ -1145,11 +1157,15 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         let value = match self.reference {
             Some(r) => {
-                let tense = tense.unwrap_or_else(|| match self.tense(i) {
-                    Tense::Future => Tense::Future,
-                    Tense::Past if i > 0 && self.is(i - 1, "since") => Tense::Past,
-                    _ => Tense::Unknown,
-                });
+                let tense = match year_of {
+                    YearOf::Nearest => match self.tense(i) {
+                        Tense::Future => Tense::Future,
+                        Tense::Past if i > 0 && self.is(i - 1, "since") => Tense::Past,
+                        _ => Tense::Unknown,
+                    },
+                    YearOf::Verb => self.tense(i),
+                    YearOf::Tense(t) => t,
+                };
                 resolve::ymd(resolve::year_for(r, month, day, tense), month, day)
             }
             None => format!("XXXX-{month:02}-{day:02}"),
