@@ -185,40 +185,59 @@ const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "
 mod family {
     use super::Word;
 
-    pub const NUMERIC: u16 = 1 << 0;
-    pub const TIME: u16 = 1 << 1;
-    pub const MONTH_DATE: u16 = 1 << 2;
-    pub const YEAR: u16 = 1 << 3;
-    pub const RELATIVE: u16 = 1 << 4;
-    pub const WEEKDAY: u16 = 1 << 5;
+    /// A set of the bits below.
+    pub type Class = u32;
+
+    pub const NUMERIC: Class = 1 << 0;
+    pub const TIME: Class = 1 << 1;
+    pub const MONTH_DATE: Class = 1 << 2;
+    pub const YEAR: Class = 1 << 3;
+    pub const RELATIVE: Class = 1 << 4;
+    pub const WEEKDAY: Class = 1 << 5;
     /// Also marks every token a count may start at (see `Scanner::quantity`).
-    pub const DURATION: u16 = 1 << 6;
-    pub const SET: u16 = 1 << 7;
-    pub const VAGUE: u16 = 1 << 8;
-    pub const QUARTER: u16 = 1 << 9;
-    pub const HOLIDAY: u16 = 1 << 10;
-    pub const ANAPHORIC: u16 = 1 << 11;
-    pub const SPOKEN_YEAR: u16 = 1 << 12;
-    pub const SEASON: u16 = 1 << 13;
+    pub const DURATION: Class = 1 << 6;
+    pub const SET: Class = 1 << 7;
+    pub const VAGUE: Class = 1 << 8;
+    pub const QUARTER: Class = 1 << 9;
+    pub const HOLIDAY: Class = 1 << 10;
+    pub const ANAPHORIC: Class = 1 << 11;
+    pub const SPOKEN_YEAR: Class = 1 << 12;
+    pub const SEASON: Class = 1 << 13;
     /// A modifier that `Scanner::at` puts in front of a match ("early",
     /// "the end of", "nearly").
-    pub const PREFIXED: u16 = 1 << 14;
+    pub const PREFIXED: Class = 1 << 14;
     /// The scan tries an expression here (not a family).
-    pub const START: u16 = 1 << 15;
+    pub const START: Class = 1 << 15;
+    /// "the", whose families all need a token marked [`AFTER_THE`] right
+    /// after it: before any other word ("the committee said Tuesday")
+    /// nothing is tried there.
+    pub const DETERMINER: Class = 1 << 16;
+    /// A token that may follow "the" in some pattern: numbers, words that
+    /// begin with a digit, apostrophes, every word of the lookup table
+    /// (date words, start words, the words listed here), and the plain
+    /// words of "the end of", "the near future".
+    pub const AFTER_THE: Class = 1 << 17;
 
     /// A number token: dates, clock times, years, days, counts.
-    pub const NUMBER: u16 = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION;
+    pub const NUMBER: Class = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION | AFTER_THE;
     /// A word that begins with a digit: "5th", "1990s".
-    pub const DIGIT_WORD: u16 = MONTH_DATE | YEAR | QUARTER;
+    pub const DIGIT_WORD: Class = MONTH_DATE | YEAR | QUARTER | AFTER_THE;
     /// "'" and "’": "'82", "the '90s".
-    pub const APOSTROPHE: u16 = YEAR | SEASON;
+    pub const APOSTROPHE: Class = YEAR | SEASON | AFTER_THE;
     /// A count word (see `Scanner::quantity`): "two weeks ago".
-    const COUNT: u16 = RELATIVE | DURATION;
+    const COUNT: Class = RELATIVE | DURATION;
 
     /// The words that begin a family's pattern by themselves rather than
     /// through their lexicon entry (see [`of_word`]).
-    pub const WORDS: &[(&[&str], u16)] = &[
-        (&["the"], MONTH_DATE | YEAR | RELATIVE | VAGUE | QUARTER | ANAPHORIC | SPOKEN_YEAR | SEASON | PREFIXED),
+    pub const WORDS: &[(&[&str], Class)] = &[
+        (
+            &["the"],
+            MONTH_DATE | YEAR | RELATIVE | VAGUE | QUARTER | ANAPHORIC | SPOKEN_YEAR | SEASON | PREFIXED | DETERMINER,
+        ),
+        // Not date words, but they follow "the" in "the end of" (see
+        // `Scanner::at`) and "the near future", "the short term" (see
+        // `Scanner::vague`).
+        (&["end", "beginning", "start", "middle", "turn", "near", "distant", "immediate", "short", "long"], AFTER_THE),
         (&["noon", "midday", "midnight"], TIME),
         (&["fiscal"], YEAR),
         (&["today", "yesterday", "tomorrow", "tonight"], RELATIVE),
@@ -269,7 +288,7 @@ mod family {
     ];
 
     /// The families a lexicon entry may begin.
-    pub fn of_word(w: &Word) -> u16 {
+    pub fn of_word(w: &Word) -> Class {
         let mut f = 0;
         if w.month > 0 {
             f |= MONTH_DATE;
@@ -344,7 +363,7 @@ struct Tag {
     /// Tokens without it are skipped without trying the patterns, and at
     /// the others only the families named are tried, which keeps the scan
     /// fast.
-    class: u16,
+    class: family::Class,
     /// Its lexicon entry: 1 + its index in [`Table::words`], or 0.
     word: u8,
     /// Start strength (see [`start_words`]).
@@ -701,8 +720,18 @@ impl<'d, 't> Scanner<'d, 't> {
             .max_by_key(|mt| mt.end)
     }
 
+    /// Token `i` is "the" before a token that no pattern has after "the"
+    /// (see [`family::DETERMINER`]): nothing starts there.
+    #[inline]
+    fn lone_determiner(&self, i: usize) -> bool {
+        self.tag(i).class & family::DETERMINER != 0 && self.tag(i + 1).class & family::AFTER_THE == 0
+    }
+
     /// The longest match starting at `i`, with TimeML modifiers in front.
     fn at(&self, i: usize) -> Option<M> {
+        if self.lone_determiner(i) {
+            return None;
+        }
         let mut best = self.core(i);
         let mut consider = |cand: Option<M>| {
             if let Some(c) = cand {
@@ -806,7 +835,7 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 
     fn core(&self, i: usize) -> Option<M> {
-        if i >= self.n() {
+        if i >= self.n() || self.lone_determiner(i) {
             return None;
         }
         // The longest candidate wins; on equal ends the one starting
@@ -824,7 +853,7 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         };
         let class = self.tag(i).class;
-        let has = |f: u16| class & f != 0;
+        let has = |f: family::Class| class & f != 0;
         // `relative` ("two weeks ago") and `duration` both begin with a count.
         let count = if has(family::DURATION) { self.quantity(i) } else { None };
         if has(family::NUMERIC) {
@@ -2240,7 +2269,7 @@ struct Entry {
     /// Start strength (see [`start_words`]; lexicon words are strong).
     strength: u8,
     /// The pattern families it may begin (see [`family`]).
-    families: u16,
+    families: family::Class,
 }
 
 /// The word lexicon, the start words and the family words in one map,
@@ -2296,7 +2325,8 @@ fn table() -> &'static Table {
         }
         let mut map = FxMap::default();
         let mut filter = [[0u64; 16]; MAX_KEY + 1];
-        for (k, e) in entries {
+        for (k, mut e) in entries {
+            e.families |= family::AFTER_THE;
             // Longer keys are never looked up.
             if let (Some(&first), Some(&last), Some(bits), Some(packed)) =
                 (k.first(), k.last(), filter.get_mut(k.len()), pack_word(k))
@@ -2439,8 +2469,9 @@ mod tests {
         }
     }
 
-    /// Trying only the families a token's class names finds exactly what
-    /// trying every family everywhere finds, on token soups from a
+    /// Trying only the families a token's class names, and at "the" only
+    /// before a word that may follow it, finds exactly what trying every
+    /// family everywhere finds, on token soups from a
     /// temporal vocabulary (a fixed LCG, so the test is deterministic).
     #[test]
     fn classes_never_hide_a_match() {
@@ -2460,7 +2491,8 @@ mod tests {
             "that same week|the same year|every other|twice a|the summer of|the '90s|the early 1990s|",
             "Valentine's Day|Christmas Eve|St. Patrick's Day|Thanksgiving Day|Tuesday, Nov. 3|3 November 2020|",
             "the 5th of May|June last year|last Tuesday night|the past three years|the next few days|",
-            "recent years|these days|the near future|the weekend|the fiscal year|the short term|the near term",
+            "recent years|these days|the near future|the weekend|the fiscal year|the short term|the near term|",
+            "the middle of|the turn of the|the start of|the distant past|the immediate future|the long term",
         );
         let vocab: Vec<&str> = VOCAB.split('|').collect();
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
@@ -2482,8 +2514,9 @@ mod tests {
             for reference in [Some(Date::new(2020, 11, 5).unwrap()), None] {
                 let mut some = Scanner::new(&doc, reference);
                 let mut every = Scanner::new(&doc, reference);
+                // Every family, and no "the" kept from trying them.
                 for tag in &mut every.tags {
-                    tag.class |= !family::START;
+                    tag.class |= !(family::START | family::DETERMINER);
                 }
                 for i in 0..some.n() {
                     assert_eq!(some.at(i), every.at(i), "{text:?} at token {i}");
