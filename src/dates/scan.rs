@@ -348,7 +348,9 @@ pub struct Scanner<'d, 't> {
     starts_until: usize,
     /// The text of the window lower-cased in ASCII only, from byte
     /// `low_base` of the text (so offsets are the text's less `low_base`).
-    low: String,
+    /// Bytes: patterns compare bytes, and a `String` could not be filled
+    /// in the same pass that lowers it.
+    low: Vec<u8>,
     low_base: usize,
     /// Per token of the window: what one lookup found (see [`Tag`]).
     tags: Vec<Tag>,
@@ -389,7 +391,7 @@ impl<'d, 't> Scanner<'d, 't> {
             table: table(),
             window: 0..0,
             starts_until: 0,
-            low: String::new(),
+            low: Vec::new(),
             low_base: 0,
             tags: Vec::new(),
         };
@@ -413,39 +415,37 @@ impl<'d, 't> Scanner<'d, 't> {
         };
         let low = &mut self.low;
         low.clear();
-        low.push_str(&self.doc.text[start..end]);
-        low.make_ascii_lowercase();
+        low.extend(self.doc.text.as_bytes()[start..end].iter().map(u8::to_ascii_lowercase));
         self.low_base = start;
         let table = self.table;
         // One lookup per word gives its lexicon entry, the families it may
         // begin and whether an expression may start there. Strong: by
         // itself; weak: only within a few tokens before a strong one ("the
         // past three years").
+        // Pushed one by one rather than zeroed first and then set: most
+        // tokens' tags are empty, and zeroing them all cost as much again.
         let tags = &mut self.tags;
         tags.clear();
-        tags.resize(to - from, Tag::default());
-        for (i, t) in tokens[from..to].iter().enumerate() {
-            // Bytes, not `&str`: slicing a `&str` checks character
-            // boundaries, and most tokens are settled by their kind alone.
-            let b = low.as_bytes().get(t.span().start - start..t.span().end - start).unwrap_or_default();
-            let (class, strength) = match t.kind {
-                TokenKind::Number => (family::NUMBER, 2),
-                TokenKind::Punct if matches!(b, b"'" | b"\xE2\x80\x99") => (family::APOSTROPHE, 2),
-                TokenKind::Punct => continue,
-                TokenKind::Word if b.first().is_some_and(u8::is_ascii_digit) => (family::DIGIT_WORD, 2),
-                TokenKind::Word if b.len() > MAX_KEY => continue,
-                TokenKind::Word => match table.get(strip_possessive(b)) {
-                    Some(e) => {
-                        tags[i].word = e.word;
-                        (e.families, e.strength)
-                    }
-                    None => continue,
+        for t in &tokens[from..to] {
+            let i = tags.len();
+            let (at, len) = (t.span().start - start, t.span().len());
+            let tag = match t.kind {
+                TokenKind::Number => Tag { class: family::NUMBER, word: 0, strength: 2 },
+                TokenKind::Punct if matches!(low.get(at..at + len), Some(b"'" | b"\xE2\x80\x99")) => {
+                    Tag { class: family::APOSTROPHE, word: 0, strength: 2 }
+                }
+                TokenKind::Punct => Tag::default(),
+                TokenKind::Word if low.get(at).is_some_and(u8::is_ascii_digit) => {
+                    Tag { class: family::DIGIT_WORD, word: 0, strength: 2 }
+                }
+                TokenKind::Word => match table.get_in(low, at, len) {
+                    Some(e) => Tag { class: e.families, word: e.word, strength: e.strength },
+                    None => Tag::default(),
                 },
             };
-            tags[i].class = class;
-            tags[i].strength = strength;
+            tags.push(tag);
             // A strong start makes the weak ones shortly before it starts.
-            if strength == 2 {
+            if tag.strength == 2 {
                 tags[i].class |= family::START;
                 for tag in &mut tags[i.saturating_sub(5)..i] {
                     if tag.strength == 1 {
@@ -474,20 +474,11 @@ impl<'d, 't> Scanner<'d, 't> {
         self.tokens.len()
     }
 
-    /// Lower-case text of token `i` ("" past the end). Most tests use
-    /// [`Scanner::low`]: bytes, as slicing a `&str` checks character
-    /// boundaries at both ends, and they run a few dozen times per
-    /// candidate start.
-    #[inline]
-    fn low_str(&self, i: usize) -> &str {
-        self.low_range(i).and_then(|r| self.low.get(r)).unwrap_or_default()
-    }
-
     /// Lower-case bytes of token `i` (empty past the end, and outside the
     /// prepared window, which every pattern stays in).
     #[inline]
     fn low(&self, i: usize) -> &[u8] {
-        self.low_range(i).and_then(|r| self.low.as_bytes().get(r)).unwrap_or_default()
+        self.low_range(i).and_then(|r| self.low.get(r)).unwrap_or_default()
     }
 
     /// Token `i` is `w` (lower case). The lengths first: most tests fail
@@ -1361,9 +1352,10 @@ impl<'d, 't> Scanner<'d, 't> {
         if self.is(q, "'") || self.is(q, "’") {
             q += 1;
         }
-        let l = self.low_str(q);
-        if let Some(digits) = l.strip_suffix('s').or_else(|| l.strip_suffix("'s")) {
-            if digits.bytes().all(|b| b.is_ascii_digit()) {
+        let l = self.low(q);
+        if let Some(digits) = l.strip_suffix(b"s").or_else(|| l.strip_suffix(b"'s")) {
+            // ASCII digits only: a `str` too.
+            if let Some(digits) = core::str::from_utf8(digits).ok().filter(|d| d.bytes().all(|b| b.is_ascii_digit())) {
                 let v = match digits.len() {
                     4 if digits.ends_with('0') => {
                         if digits.ends_with("00") {
@@ -2287,16 +2279,30 @@ struct Table {
 }
 
 impl Table {
-    /// The entry of a lower-case word, possessive stripped.
+    /// The entry of the lower-case word `text[at..at + len]`, possessive
+    /// stripped.
     #[inline]
-    fn get(&self, key: &[u8]) -> Option<&Entry> {
+    fn get_in(&self, text: &[u8], at: usize, len: usize) -> Option<&Entry> {
+        if len > MAX_KEY {
+            return None;
+        }
+        let key = strip_possessive(text.get(at..at + len)?);
         let (&first, &last) = (key.first()?, key.last()?);
         let bits = self.filter.get(key.len())?;
         let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
         if bits[bit >> 6] >> (bit & 63) & 1 == 0 {
             return None;
         }
-        self.map.get(&pack_word(key)?)
+        // The key's `pack_word`, read as 16 bytes at once where the text
+        // goes on that far and the bytes past the key masked off: copying
+        // just the key's bytes is a library call that cost as much as the
+        // rest of the lookup. (`key.len()` is 1 to 16: the filter has no
+        // other lengths.)
+        let packed = match text.get(at..at + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
+            Some(w) => u128::from_le_bytes(w) & u128::MAX >> (128 - 8 * key.len()),
+            None => pack_word(key)?,
+        };
+        self.map.get(&packed)
     }
 }
 
