@@ -600,9 +600,21 @@ impl<'d, 't> Scanner<'d, 't> {
             if i >= self.starts_until {
                 self.prepare(i);
             }
-            // Most tokens start nothing: their tag says so before the
-            // token is read.
-            if self.tag(i).class & family::START == 0 || self.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
+            // Most tokens start nothing: their tags say so, and the scan
+            // runs over the tags to the next start without reading tokens.
+            let w = self.window.start;
+            match self
+                .tags
+                .get(i - w..self.starts_until - w)
+                .and_then(|t| t.iter().position(|t| t.class & family::START != 0))
+            {
+                Some(k) => i += k,
+                None => {
+                    i = self.starts_until;
+                    continue;
+                }
+            }
+            if self.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
                 i += 1;
                 continue;
             }
