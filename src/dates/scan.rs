@@ -485,7 +485,12 @@ impl<'d, 't> Scanner<'d, 't> {
     /// there, before the token's text is read.
     #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.span().len() == w.len() && self.low(i) == w.as_bytes())
+        self.tokens.get(i).is_some_and(|t| {
+            let s = t.span();
+            s.len() == w.len()
+                && self.low.get(s.start.wrapping_sub(self.low_base)..s.end.wrapping_sub(self.low_base))
+                    == Some(w.as_bytes())
+        })
     }
 
     #[inline]
@@ -942,7 +947,11 @@ impl<'d, 't> Scanner<'d, 't> {
         // November will…") has its own verb: the left scan stops at its
         // "that" or a semicolon.
         let mut d = 1;
-        while d <= WINDOW && d <= i && !self.doc.starts_sentence(i - d + 1) && !self.is_any(i - d, &["that", ";"]) {
+        while d <= WINDOW
+            && d <= i
+            && !self.doc.starts_sentence(i - d + 1)
+            && !matches!(self.low(i - d), b"that" | b";")
+        {
             if let Some(t) = self.tense_word(i - d) {
                 return t;
             }
@@ -966,7 +975,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // Modifiers inside the expression ("until mid-November", "as soon
         // as early March") do not hide the word before them.
         let mut j = i;
-        while j > 0 && self.is_any(j - 1, &["on", "early", "mid", "mid-", "late", "-"]) && i - j < 3 {
+        while j > 0 && i - j < 3 && matches!(self.low(j - 1), b"on" | b"early" | b"mid" | b"mid-" | b"late" | b"-") {
             j -= 1;
         }
         // A fronted "Until Thursday, they had not…" sets the scene of a
@@ -974,13 +983,15 @@ impl<'d, 't> Scanner<'d, 't> {
         if j == 0 || self.doc.starts_sentence(j - 1) {
             return (false, false);
         }
-        if self.is_any(j - 1, &["until", "till", "effective", "pending"]) {
-            return (true, false);
+        // The word before read once: this runs for every weekday and month.
+        match self.low(j - 1) {
+            b"until" | b"till" | b"effective" | b"pending" => (true, false),
+            // "as soon as", "as early as", "no later than".
+            b"as" => (j >= 3 && matches!(self.low(j - 2), b"soon" | b"early") && self.is(j - 3, "as"), false),
+            b"than" => (j >= 3 && self.is(j - 2, "later") && self.is(j - 3, "no"), false),
+            b"by" | b"through" => (false, true),
+            _ => (false, false),
         }
-        // "as soon as", "as early as", "no later than".
-        let as_soon = j >= 3 && self.is(j - 1, "as") && self.is_any(j - 2, &["soon", "early"]) && self.is(j - 3, "as");
-        let no_later = j >= 3 && self.is(j - 1, "than") && self.is(j - 2, "later") && self.is(j - 3, "no");
-        (as_soon || no_later, self.is_any(j - 1, &["by", "through"]))
     }
 
     fn tense_word(&self, i: usize) -> Option<Tense> {
@@ -1003,7 +1014,6 @@ impl<'d, 't> Scanner<'d, 't> {
         // A verb of intention looks ahead from its own time: "agreed to
         // buy the line in February", "decided to admit them in March".
         if l.len() > 4
-            && self.is(i + 1, "to")
             && matches!(
                 l,
                 b"agreed"
@@ -1021,6 +1031,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     | b"sought"
                     | b"prepared"
             )
+            && self.is(i + 1, "to")
         {
             return Some(Tense::Future);
         }
@@ -1390,15 +1401,14 @@ impl<'d, 't> Scanner<'d, 't> {
         if p != inner {
             return None;
         }
-        // Centuries: "the 20th century", "the nineteenth century".
-        {
+        // Centuries: "the 20th century", "the nineteenth century". The
+        // word "century" first: it is rarer than the ordinals.
+        let q = if self.is(p + 1, "-") { p + 2 } else { p + 1 };
+        if self.is(q, "century") {
             let ord =
                 self.day_at(p).map(|(d, _)| d as u32).or_else(|| self.word(p).map(|w| w.ordinal).filter(|&o| o > 0));
-            if let Some(o) = ord {
-                let q = if self.is(p + 1, "-") { p + 2 } else { p + 1 };
-                if self.is_any(q, &["century"]) && o > 0 {
-                    return m(i, q + 1, DateType::Date, format!("{:02}", o - 1));
-                }
+            if let Some(o) = ord.filter(|&o| o > 0) {
+                return m(i, q + 1, DateType::Date, format!("{:02}", o - 1));
             }
         }
         if the {
@@ -1593,10 +1603,12 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         let w = w?;
-        let tense = self.tense(i);
+        // Only "this" reads the verb ("this Tuesday" may be either way);
+        // "last" and "next" point by themselves.
+        let tense = || if step == 0 { self.tense(i) } else { Tense::Unknown };
         if w.weekday > 0 && self.cap(q) && !w.weekday_abbr {
             let v = match r {
-                Some(r) => resolve::date(resolve::weekday_step(r, w.weekday, step, tense)),
+                Some(r) => resolve::date(resolve::weekday_step(r, w.weekday, step, tense())),
                 None => format!("XXXX-WXX-{}", w.weekday),
             };
             if let Some(part) = self.word(q + 1).and_then(|w| w.part) {
@@ -1606,7 +1618,7 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         if w.month > 0 && self.cap(q) && !w.month_abbr {
             let v = match r {
-                Some(r) => resolve::ym(resolve::month_year(r, w.month, step, tense), w.month),
+                Some(r) => resolve::ym(resolve::month_year(r, w.month, step, tense()), w.month),
                 None => format!("XXXX-{:02}", w.month),
             };
             return m(i, q + 1, DateType::Date, v);
@@ -2000,16 +2012,18 @@ impl<'d, 't> Scanner<'d, 't> {
                 end = y + 2;
             }
         }
-        let y = match year.or(year_before).or(self.reference.map(|r| {
-            // A quarter later than the current one, in a past-tense
-            // sentence, is last year's.
-            let cur = (r.month() as u32 - 1) / (12 / max) + 1;
-            if ord > cur && self.tense(i) == Tense::Past {
-                r.year() - 1
-            } else {
-                r.year()
-            }
-        })) {
+        let y = match year.or(year_before).or_else(|| {
+            self.reference.map(|r| {
+                // A quarter later than the current one, in a past-tense
+                // sentence, is last year's.
+                let cur = (r.month() as u32 - 1) / (12 / max) + 1;
+                if ord > cur && self.tense(i) == Tense::Past {
+                    r.year() - 1
+                } else {
+                    r.year()
+                }
+            })
+        }) {
             Some(y) => resolve::year(y),
             None => "XXXX".into(),
         };
