@@ -217,6 +217,11 @@ mod family {
     /// (date words, start words, the words listed here), and the plain
     /// words of "the end of", "the near future".
     pub const AFTER_THE: Class = 1 << 17;
+    /// A number of other than four digits, whose families all need a
+    /// token after it (see `Scanner::follows_number`): a count before its
+    /// unit, a day before its month, an hour before "p.m." or ":", a
+    /// numeric date's "/". Four digits may be a year by themselves.
+    pub const SHORT_NUMBER: Class = 1 << 18;
 
     /// A number token: dates, clock times, years, days, counts.
     pub const NUMBER: Class = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION | AFTER_THE;
@@ -430,7 +435,8 @@ impl<'d, 't> Scanner<'d, 't> {
             let i = tags.len();
             let (at, len) = (t.span().start - start, t.span().len());
             let tag = match t.kind {
-                TokenKind::Number => Tag { class: family::NUMBER, word: 0, strength: 2 },
+                TokenKind::Number if len == 4 => Tag { class: family::NUMBER, word: 0, strength: 2 },
+                TokenKind::Number => Tag { class: family::NUMBER | family::SHORT_NUMBER, word: 0, strength: 2 },
                 TokenKind::Punct if matches!(low.get(at..at + len), Some(b"'" | b"\xE2\x80\x99")) => {
                     Tag { class: family::APOSTROPHE, word: 0, strength: 2 }
                 }
@@ -728,16 +734,31 @@ impl<'d, 't> Scanner<'d, 't> {
             .max_by_key(|mt| mt.end)
     }
 
-    /// Token `i` is "the" before a token that no pattern has after "the"
-    /// (see [`family::DETERMINER`]): nothing starts there.
+    /// Nothing can start at token `i`, as the token after it shows: "the"
+    /// before a word no pattern has after "the" (see
+    /// [`family::DETERMINER`]), or a number other than a year before a
+    /// word no pattern has after a number (see [`family::SHORT_NUMBER`]).
     #[inline]
-    fn lone_determiner(&self, i: usize) -> bool {
-        self.tag(i).class & family::DETERMINER != 0 && self.tag(i + 1).class & family::AFTER_THE == 0
+    fn cannot_start(&self, i: usize) -> bool {
+        let class = self.tag(i).class;
+        class & family::DETERMINER != 0 && self.tag(i + 1).class & family::AFTER_THE == 0
+            || class & family::SHORT_NUMBER != 0 && !self.follows_number(i + 1)
+    }
+
+    /// Token `i` may follow a number in some pattern: punctuation ("3:30",
+    /// "11/3", "44-day", "2.5"), a number ("2 1/2"), a word of the lookup
+    /// table (months, units, "a" of "a.m.", "more"; they all carry
+    /// [`family::AFTER_THE`], as numbers do), or one of the few plain words
+    /// the patterns name after a number.
+    fn follows_number(&self, i: usize) -> bool {
+        self.tag(i).class & family::AFTER_THE != 0
+            || self.kind(i) == Some(TokenKind::Punct)
+            || matches!(self.low(i), b"of" | b"and" | b"p" | b"am" | b"pm" | b"o'clock" | b"o\xE2\x80\x99clock")
     }
 
     /// The longest match starting at `i`, with TimeML modifiers in front.
     fn at(&self, i: usize) -> Option<M> {
-        if self.lone_determiner(i) {
+        if self.cannot_start(i) {
             return None;
         }
         let mut best = self.core(i);
@@ -843,7 +864,7 @@ impl<'d, 't> Scanner<'d, 't> {
     }
 
     fn core(&self, i: usize) -> Option<M> {
-        if i >= self.n() || self.lone_determiner(i) {
+        if i >= self.n() || self.cannot_start(i) {
             return None;
         }
         // The longest candidate wins; on equal ends the one starting
@@ -2501,8 +2522,8 @@ mod tests {
         }
     }
 
-    /// Trying only the families a token's class names, and at "the" only
-    /// before a word that may follow it, finds exactly what trying every
+    /// Trying only the families a token's class names, and at "the" and
+    /// at numbers only before a word that may follow them, finds exactly what trying every
     /// family everywhere finds, on token soups from a
     /// temporal vocabulary (a fixed LCG, so the test is deterministic).
     #[test]
@@ -2524,7 +2545,9 @@ mod tests {
             "Valentine's Day|Christmas Eve|St. Patrick's Day|Thanksgiving Day|Tuesday, Nov. 3|3 November 2020|",
             "the 5th of May|June last year|last Tuesday night|the past three years|the next few days|",
             "recent years|these days|the near future|the weekend|the fiscal year|the short term|the near term|",
-            "the middle of|the turn of the|the start of|the distant past|the immediate future|the long term",
+            "the middle of|the turn of the|the start of|the distant past|the immediate future|the long term|",
+            "2 1/2 years|2.5 years|5 and a half hours|12 more years|5 o'clock|5 o’clock|10 am|7 PM|21st century|",
+            "12 - century|31 of May|11 a.m.|3 p.m.|100 years|300-year|5-day|3 weeks ago|04:30|10.30 p.m.|1/2/20",
         );
         let vocab: Vec<&str> = VOCAB.split('|').collect();
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
@@ -2546,9 +2569,10 @@ mod tests {
             for reference in [Some(Date::new(2020, 11, 5).unwrap()), None] {
                 let mut some = Scanner::new(&doc, reference);
                 let mut every = Scanner::new(&doc, reference);
-                // Every family, and no "the" kept from trying them.
+                // Every family, and no "the" or number kept from trying
+                // them.
                 for tag in &mut every.tags {
-                    tag.class |= !(family::START | family::DETERMINER);
+                    tag.class |= !(family::START | family::DETERMINER | family::SHORT_NUMBER);
                 }
                 for i in 0..some.n() {
                     assert_eq!(some.at(i), every.at(i), "{text:?} at token {i}");
