@@ -217,11 +217,11 @@ mod family {
     /// (date words, start words, the words listed here), and the plain
     /// words of "the end of", "the near future".
     pub const AFTER_THE: Class = 1 << 17;
-    /// A number of other than four digits, whose families all need a
-    /// token after it (see `Scanner::follows_number`): a count before its
-    /// unit, a day before its month, an hour before "p.m." or ":", a
-    /// numeric date's "/". Four digits may be a year by themselves.
-    pub const SHORT_NUMBER: Class = 1 << 18;
+    /// A number of other than four digits, or "a"/"an", whose families
+    /// all need a token after it (see `Scanner::follows_count`): a count
+    /// before its unit, a day before its month, an hour before "p.m." or
+    /// ":", a numeric date's "/". Four digits may be a year by themselves.
+    pub const QUANTITY: Class = 1 << 18;
 
     /// A number token: dates, clock times, years, days, counts.
     pub const NUMBER: Class = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION | AFTER_THE;
@@ -246,7 +246,7 @@ mod family {
         (&["noon", "midday", "midnight"], TIME),
         (&["fiscal"], YEAR),
         (&["today", "yesterday", "tomorrow", "tonight"], RELATIVE),
-        (&["a", "an"], COUNT | SET),
+        (&["a", "an"], COUNT | SET | QUANTITY),
         (&["one", "half", "several", "few", "many", "some", "couple"], COUNT),
         (&["this", "last", "next"], RELATIVE | QUARTER),
         (
@@ -436,7 +436,7 @@ impl<'d, 't> Scanner<'d, 't> {
             let (at, len) = (t.span().start - start, t.span().len());
             let tag = match t.kind {
                 TokenKind::Number if len == 4 => Tag { class: family::NUMBER, word: 0, strength: 2 },
-                TokenKind::Number => Tag { class: family::NUMBER | family::SHORT_NUMBER, word: 0, strength: 2 },
+                TokenKind::Number => Tag { class: family::NUMBER | family::QUANTITY, word: 0, strength: 2 },
                 TokenKind::Punct if matches!(low.get(at..at + len), Some(b"'" | b"\xE2\x80\x99")) => {
                     Tag { class: family::APOSTROPHE, word: 0, strength: 2 }
                 }
@@ -736,21 +736,22 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// Nothing can start at token `i`, as the token after it shows: "the"
     /// before a word no pattern has after "the" (see
-    /// [`family::DETERMINER`]), or a number other than a year before a
-    /// word no pattern has after a number (see [`family::SHORT_NUMBER`]).
+    /// [`family::DETERMINER`]), or a count ("a", a number other than a
+    /// year) before a word no pattern has after one (see
+    /// [`family::QUANTITY`]).
     #[inline]
     fn cannot_start(&self, i: usize) -> bool {
         let class = self.tag(i).class;
         class & family::DETERMINER != 0 && self.tag(i + 1).class & family::AFTER_THE == 0
-            || class & family::SHORT_NUMBER != 0 && !self.follows_number(i + 1)
+            || class & family::QUANTITY != 0 && !self.follows_count(i + 1)
     }
 
-    /// Token `i` may follow a number in some pattern: punctuation ("3:30",
+    /// Token `i` may follow a count in some pattern: punctuation ("3:30",
     /// "11/3", "44-day", "2.5"), a number ("2 1/2"), a word of the lookup
     /// table (months, units, "a" of "a.m.", "more"; they all carry
     /// [`family::AFTER_THE`], as numbers do), or one of the few plain words
     /// the patterns name after a number.
-    fn follows_number(&self, i: usize) -> bool {
+    fn follows_count(&self, i: usize) -> bool {
         self.tag(i).class & family::AFTER_THE != 0
             || self.kind(i) == Some(TokenKind::Punct)
             || matches!(self.low(i), b"of" | b"and" | b"p" | b"am" | b"pm" | b"o'clock" | b"o\xE2\x80\x99clock")
@@ -2547,7 +2548,8 @@ mod tests {
             "recent years|these days|the near future|the weekend|the fiscal year|the short term|the near term|",
             "the middle of|the turn of the|the start of|the distant past|the immediate future|the long term|",
             "2 1/2 years|2.5 years|5 and a half hours|12 more years|5 o'clock|5 o’clock|10 am|7 PM|21st century|",
-            "12 - century|31 of May|11 a.m.|3 p.m.|100 years|300-year|5-day|3 weeks ago|04:30|10.30 p.m.|1/2/20",
+            "12 - century|31 of May|11 a.m.|3 p.m.|100 years|300-year|5-day|3 weeks ago|04:30|10.30 p.m.|1/2/20|",
+            "a few weeks|a couple of days|a half hour|an hour-long|a -year|a more",
         );
         let vocab: Vec<&str> = VOCAB.split('|').collect();
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
@@ -2572,7 +2574,7 @@ mod tests {
                 // Every family, and no "the" or number kept from trying
                 // them.
                 for tag in &mut every.tags {
-                    tag.class |= !(family::START | family::DETERMINER | family::SHORT_NUMBER);
+                    tag.class |= !(family::START | family::DETERMINER | family::QUANTITY);
                 }
                 for i in 0..some.n() {
                     assert_eq!(some.at(i), every.at(i), "{text:?} at token {i}");
