@@ -2357,7 +2357,9 @@ impl Table {
 fn table() -> &'static Table {
     static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut entries: FxMap<&'static [u8], Entry> = FxMap::default();
+        // Sized for every word at once: growing the maps as they fill
+        // cost as much as filling them (a cost every page load pays).
+        let mut entries: FxMap<&'static [u8], Entry> = FxMap::with_capacity_and_hasher(512, Default::default());
         for (w, s) in start_words() {
             entries.entry(w.as_bytes()).or_default().strength = *s;
         }
@@ -2377,7 +2379,7 @@ fn table() -> &'static Table {
         for (toks, _) in holidays() {
             entries.entry(strip_possessive(toks[0].as_bytes())).or_default().families |= family::HOLIDAY;
         }
-        let mut map = FxMap::default();
+        let mut map = FxMap::with_capacity_and_hasher(entries.len(), Default::default());
         let mut filter = [[0u64; 16]; MAX_KEY + 1];
         for (k, mut e) in entries {
             e.families |= family::AFTER_THE;
@@ -2474,7 +2476,8 @@ fn start_words() -> &'static FxMap<&'static str, u8> {
             "full",
             "fiscal",
         ];
-        let mut map: FxMap<&'static str, u8> = weak.iter().map(|w| (*w, 1)).collect();
+        let mut map: FxMap<&'static str, u8> = FxMap::with_capacity_and_hasher(128, Default::default());
+        map.extend(weak.iter().map(|w| (*w, 1)));
         map.extend(strong.iter().map(|w| (*w, 2)));
         for (toks, _) in holidays() {
             map.insert(toks[0], 2);
