@@ -208,15 +208,15 @@ mod family {
     pub const PREFIXED: Class = 1 << 14;
     /// The scan tries an expression here (not a family).
     pub const START: Class = 1 << 15;
-    /// "the", whose families all need a token marked [`AFTER_THE`] right
-    /// after it: before any other word ("the committee said Tuesday")
-    /// nothing is tried there.
+    /// "the", whose families each need one of a few tokens right after
+    /// it: it tries only those the next token's `Tag::after_the` names,
+    /// and before any other word ("the committee said Tuesday") none.
     pub const DETERMINER: Class = 1 << 16;
-    /// A token that may follow "the" in some pattern: numbers, words that
-    /// begin with a digit, apostrophes, every word of the lookup table
-    /// (date words, start words, the words listed here), and the plain
-    /// words of "the end of", "the near future".
-    pub const AFTER_THE: Class = 1 << 17;
+    /// A token the scan knows: a word of the lookup table (date words,
+    /// start words, the words of [`WORDS`] and [`AFTER_THE_WORDS`]), a
+    /// number, a word that begins with a digit, an apostrophe. What may
+    /// follow a count (see `Scanner::follows_count`).
+    pub const KNOWN: Class = 1 << 17;
     /// A number of other than four digits, or "a"/"an", whose families
     /// all need a token after it (see `Scanner::follows_count`): a count
     /// before its unit, a day before its month, an hour before "p.m." or
@@ -224,25 +224,125 @@ mod family {
     pub const QUANTITY: Class = 1 << 18;
 
     /// A number token: dates, clock times, years, days, counts.
-    pub const NUMBER: Class = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION | AFTER_THE;
+    pub const NUMBER: Class = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION | KNOWN;
     /// A word that begins with a digit: "5th", "1990s".
-    pub const DIGIT_WORD: Class = MONTH_DATE | YEAR | QUARTER | AFTER_THE;
+    pub const DIGIT_WORD: Class = MONTH_DATE | YEAR | QUARTER | KNOWN;
     /// "'" and "’": "'82", "the '90s".
-    pub const APOSTROPHE: Class = YEAR | SEASON | AFTER_THE;
+    pub const APOSTROPHE: Class = YEAR | SEASON | KNOWN;
     /// A count word (see `Scanner::quantity`): "two weeks ago".
     const COUNT: Class = RELATIVE | DURATION;
+
+    /// The families of "the". They all lie in the low 16 bits, so that
+    /// `Tag::after_the` keeps them in a `u16` (and a tag in 8 bytes).
+    pub const THE: Class = MONTH_DATE | YEAR | RELATIVE | VAGUE | QUARTER | ANAPHORIC | SPOKEN_YEAR | SEASON | PREFIXED;
+    const _: () = assert!(THE <= 0xFFFF);
+    /// The families "the" may try before a number: "the 5 of May" (a
+    /// day), "the 20 century", "the 1988 quarter", "the nine months".
+    pub const NUMBER_AFTER_THE: u16 = (MONTH_DATE | YEAR | QUARTER | PREFIXED) as u16;
+    /// Before a word that begins with a digit: "the 5th of May", "the
+    /// 1990s", "the 3rd quarter".
+    pub const DIGIT_WORD_AFTER_THE: u16 = (MONTH_DATE | YEAR | QUARTER) as u16;
+    /// Before an apostrophe: "the '90s".
+    pub const APOSTROPHE_AFTER_THE: u16 = YEAR as u16;
+
+    /// The words each family of "the" needs right after it, besides
+    /// numbers and the lexicon's ordinals, number words and seasons (see
+    /// [`after_the_of_word`]). Each list names every word its family's
+    /// pattern reads at that place.
+    pub const AFTER_THE_WORDS: &[(&[&str], Class)] = &[
+        // "the early 1990s" (`Scanner::year`).
+        (&["early", "late", "mid"], YEAR),
+        // "the past three years", "the following day" (`Scanner::relative`).
+        (
+            &[
+                "current",
+                "last",
+                "past",
+                "previous",
+                "preceding",
+                "recent",
+                "first",
+                "next",
+                "coming",
+                "following",
+                "upcoming",
+            ],
+            RELATIVE,
+        ),
+        // "the near future", "the short term" (`Scanner::vague`).
+        (&["near", "distant", "recent", "immediate", "past", "future", "present", "term", "short", "long"], VAGUE),
+        // "the year-ago quarter", "the last quarter", "the final half"
+        // (`Scanner::quarter`).
+        (&["year", "this", "last", "next", "final"], QUARTER),
+        // "the same year", "the day", "the weekend", "the latest quarter",
+        // "the fiscal year" (`Scanner::anaphoric`, `Scanner::period`).
+        (
+            &[
+                "same",
+                "day",
+                "week",
+                "weekend",
+                "latest",
+                "comparable",
+                "full",
+                "fiscal",
+                "current",
+                "recent",
+                "year",
+                "quarter",
+            ],
+            ANAPHORIC,
+        ),
+        // "the year two thousand" (`Scanner::spoken_year`).
+        (&["year"], SPOKEN_YEAR),
+        // "the end of", "the last week of", "the previous Friday", "the
+        // few days" (`Scanner::at`).
+        (
+            &[
+                "end",
+                "beginning",
+                "start",
+                "middle",
+                "turn",
+                "last",
+                "final",
+                "next",
+                "previous",
+                "following",
+                "one",
+                "half",
+                "several",
+                "few",
+                "many",
+                "some",
+                "couple",
+            ],
+            PREFIXED,
+        ),
+    ];
+
+    /// The families "the" may try before a lexicon entry.
+    pub fn after_the_of_word(w: &Word) -> u16 {
+        let mut f = 0;
+        if w.ordinal > 0 {
+            // "the twentieth century", "the third quarter", "the second
+            // week of May".
+            f |= YEAR | QUARTER | PREFIXED;
+        }
+        if w.number > 0 {
+            // "the nine months" (a count).
+            f |= PREFIXED;
+        }
+        if w.season.is_some() {
+            f |= SEASON;
+        }
+        (f & THE) as u16
+    }
 
     /// The words that begin a family's pattern by themselves rather than
     /// through their lexicon entry (see [`of_word`]).
     pub const WORDS: &[(&[&str], Class)] = &[
-        (
-            &["the"],
-            MONTH_DATE | YEAR | RELATIVE | VAGUE | QUARTER | ANAPHORIC | SPOKEN_YEAR | SEASON | PREFIXED | DETERMINER,
-        ),
-        // Not date words, but they follow "the" in "the end of" (see
-        // `Scanner::at`) and "the near future", "the short term" (see
-        // `Scanner::vague`).
-        (&["end", "beginning", "start", "middle", "turn", "near", "distant", "immediate", "short", "long"], AFTER_THE),
+        (&["the"], THE | DETERMINER),
         (&["noon", "midday", "midnight"], TIME),
         (&["fiscal"], YEAR),
         (&["today", "yesterday", "tomorrow", "tonight"], RELATIVE),
@@ -371,6 +471,9 @@ struct Tag {
     /// the others only the families named are tried, which keeps the scan
     /// fast.
     class: family::Class,
+    /// The families a "the" before it may try (see
+    /// [`family::DETERMINER`]; all in [`family::THE`]).
+    after_the: u16,
     /// Its lexicon entry: 1 + its index in [`Table::words`], or 0.
     word: u8,
     /// Start strength (see [`start_words`]).
@@ -435,17 +538,21 @@ impl<'d, 't> Scanner<'d, 't> {
             let i = tags.len();
             let (at, len) = (t.span().start - start, t.span().len());
             let tag = match t.kind {
-                TokenKind::Number if len == 4 => Tag { class: family::NUMBER, word: 0, strength: 2 },
-                TokenKind::Number => Tag { class: family::NUMBER | family::QUANTITY, word: 0, strength: 2 },
+                TokenKind::Number => Tag {
+                    class: if len == 4 { family::NUMBER } else { family::NUMBER | family::QUANTITY },
+                    after_the: family::NUMBER_AFTER_THE,
+                    word: 0,
+                    strength: 2,
+                },
                 TokenKind::Punct if matches!(low.get(at..at + len), Some(b"'" | b"\xE2\x80\x99")) => {
-                    Tag { class: family::APOSTROPHE, word: 0, strength: 2 }
+                    Tag { class: family::APOSTROPHE, after_the: family::APOSTROPHE_AFTER_THE, word: 0, strength: 2 }
                 }
                 TokenKind::Punct => Tag::default(),
                 TokenKind::Word if low.get(at).is_some_and(u8::is_ascii_digit) => {
-                    Tag { class: family::DIGIT_WORD, word: 0, strength: 2 }
+                    Tag { class: family::DIGIT_WORD, after_the: family::DIGIT_WORD_AFTER_THE, word: 0, strength: 2 }
                 }
                 TokenKind::Word => match table.get_in(low, at, len) {
-                    Some(e) => Tag { class: e.families, word: e.word, strength: e.strength },
+                    Some(e) => Tag { class: e.families, after_the: e.after_the, word: e.word, strength: e.strength },
                     None => Tag::default(),
                 },
             };
@@ -734,6 +841,18 @@ impl<'d, 't> Scanner<'d, 't> {
             .max_by_key(|mt| mt.end)
     }
 
+    /// The families to try at token `i`: its class, and at "the" only
+    /// those the token after it allows (see [`family::DETERMINER`]).
+    #[inline]
+    fn families(&self, i: usize) -> family::Class {
+        let class = self.tag(i).class;
+        if class & family::DETERMINER != 0 {
+            class & family::Class::from(self.tag(i + 1).after_the)
+        } else {
+            class
+        }
+    }
+
     /// Nothing can start at token `i`, as the token after it shows: "the"
     /// before a word no pattern has after "the" (see
     /// [`family::DETERMINER`]), or a count ("a", a number other than a
@@ -742,17 +861,17 @@ impl<'d, 't> Scanner<'d, 't> {
     #[inline]
     fn cannot_start(&self, i: usize) -> bool {
         let class = self.tag(i).class;
-        class & family::DETERMINER != 0 && self.tag(i + 1).class & family::AFTER_THE == 0
+        class & family::DETERMINER != 0 && self.tag(i + 1).after_the == 0
             || class & family::QUANTITY != 0 && !self.follows_count(i + 1)
     }
 
     /// Token `i` may follow a count in some pattern: punctuation ("3:30",
     /// "11/3", "44-day", "2.5"), a number ("2 1/2"), a word of the lookup
     /// table (months, units, "a" of "a.m.", "more"; they all carry
-    /// [`family::AFTER_THE`], as numbers do), or one of the few plain words
+    /// [`family::KNOWN`], as numbers do), or one of the few plain words
     /// the patterns name after a number.
     fn follows_count(&self, i: usize) -> bool {
-        self.tag(i).class & family::AFTER_THE != 0
+        self.tag(i).class & family::KNOWN != 0
             || self.kind(i) == Some(TokenKind::Punct)
             || matches!(self.low(i), b"of" | b"and" | b"p" | b"am" | b"pm" | b"o'clock" | b"o\xE2\x80\x99clock")
     }
@@ -771,7 +890,7 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         };
         // Modifiers in front: only at the few words that may be one.
-        if self.tag(i).class & family::PREFIXED != 0 {
+        if self.families(i) & family::PREFIXED != 0 {
             // "early 2019", "mid-March", "earlier this month", "late Tuesday".
             let l = self.low(i);
             if matches!(l, b"early" | b"late" | b"mid" | b"earlier" | b"later" | b"mid-") {
@@ -882,7 +1001,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 best = Some(c);
             }
         };
-        let class = self.tag(i).class;
+        let class = self.families(i);
         let has = |f: family::Class| class & f != 0;
         // `relative` ("two weeks ago") and `duration` both begin with a count.
         let count = if has(family::DURATION) { self.quantity(i) } else { None };
@@ -2310,6 +2429,8 @@ struct Entry {
     strength: u8,
     /// The pattern families it may begin (see [`family`]).
     families: family::Class,
+    /// The families a "the" before it may try (see [`Tag::after_the`]).
+    after_the: u16,
 }
 
 /// The word lexicon, the start words and the family words in one map,
@@ -2370,10 +2491,16 @@ fn table() -> &'static Table {
             entry.word = u8::try_from(words.len()).expect("at most 255 words in data/dates_words.txt");
             entry.strength = 2;
             entry.families |= family::of_word(e);
+            entry.after_the |= family::after_the_of_word(e);
         }
         for (ws, f) in family::WORDS {
             for w in *ws {
                 entries.entry(strip_possessive(w.as_bytes())).or_default().families |= f;
+            }
+        }
+        for (ws, f) in family::AFTER_THE_WORDS {
+            for w in *ws {
+                entries.entry(w.as_bytes()).or_default().after_the |= (f & family::THE) as u16;
             }
         }
         for (toks, _) in holidays() {
@@ -2382,7 +2509,7 @@ fn table() -> &'static Table {
         let mut map = FxMap::with_capacity_and_hasher(entries.len(), Default::default());
         let mut filter = [[0u64; 16]; MAX_KEY + 1];
         for (k, mut e) in entries {
-            e.families |= family::AFTER_THE;
+            e.families |= family::KNOWN;
             // Longer keys are never looked up.
             if let (Some(&first), Some(&last), Some(bits), Some(packed)) =
                 (k.first(), k.last(), filter.get_mut(k.len()), pack_word(k))
@@ -2552,7 +2679,18 @@ mod tests {
             "the middle of|the turn of the|the start of|the distant past|the immediate future|the long term|",
             "2 1/2 years|2.5 years|5 and a half hours|12 more years|5 o'clock|5 o’clock|10 am|7 PM|21st century|",
             "12 - century|31 of May|11 a.m.|3 p.m.|100 years|300-year|5-day|3 weeks ago|04:30|10.30 p.m.|1/2/20|",
-            "a few weeks|a couple of days|a half hour|an hour-long|a -year|a more",
+            "a few weeks|a couple of days|a half hour|an hour-long|a -year|a more|",
+            "the current year|the preceding month|the upcoming week|the comparable period|the full year|",
+            "the previous Friday|the nine months|the twentieth century|the final quarter|the 3rd quarter|",
+            "the year two thousand|the summer of 1994|the term|the future|the present|the second week of May|",
+            "the 1988 quarter|the year-ago quarter|the many years|the several days|the 1990s|the 5 of May|",
+            "the last two years|the past year|the previous day|the preceding week|the recent months|",
+            "the first three days|the coming weeks|the following year|the upcoming months|the recent past|",
+            "the late 1980s|the mid-1990s|the last quarter|the next year's first quarter|the latest quarter|",
+            "ended the day|for the week|the current quarter|the recent quarter|the year-ago period|",
+            "the latest month|the beginning of March|the start of 2020|the middle of May|the final week of May|",
+            "the next Friday|the following Monday|the one year|the half year|the few days|the couple of years|",
+            "the year-ago third quarter|the 1988 second quarter|the latest fiscal year|the same month",
         );
         let vocab: Vec<&str> = VOCAB.split('|').collect();
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
@@ -2577,7 +2715,8 @@ mod tests {
                 // Every family, and no "the" or number kept from trying
                 // them.
                 for tag in &mut every.tags {
-                    tag.class |= !(family::START | family::DETERMINER | family::QUANTITY);
+                    tag.class = tag.class & family::START | !(family::START | family::DETERMINER | family::QUANTITY);
+                    tag.after_the = u16::MAX;
                 }
                 for i in 0..some.n() {
                     assert_eq!(some.at(i), every.at(i), "{text:?} at token {i}");
