@@ -222,6 +222,11 @@ mod family {
     /// before its unit, a day before its month, an hour before "p.m." or
     /// ":", a numeric date's "/". Four digits may be a year by themselves.
     pub const QUANTITY: Class = 1 << 18;
+    /// A word whose families all read a known token right after it (see
+    /// [`KNOWN`]): "last" before a unit, a count, a weekday or "year's";
+    /// "that" before a unit or "same". Before any other word ("the next
+    /// generation", "that plan") nothing is tried.
+    pub const NEEDS_KNOWN: Class = 1 << 19;
 
     /// A number token: dates, clock times, years, days, counts.
     pub const NUMBER: Class = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION | KNOWN;
@@ -348,22 +353,13 @@ mod family {
         (&["today", "yesterday", "tomorrow", "tonight"], RELATIVE),
         (&["a", "an"], COUNT | SET | QUANTITY),
         (&["one", "half", "several", "few", "many", "some", "couple"], COUNT),
-        (&["this", "last", "next"], RELATIVE | QUARTER),
+        (&["this", "last", "next"], RELATIVE | QUARTER | NEEDS_KNOWN),
         (
-            &[
-                "current",
-                "present",
-                "past",
-                "previous",
-                "preceding",
-                "recent",
-                "first",
-                "coming",
-                "following",
-                "upcoming",
-            ],
-            RELATIVE,
+            &["current", "present", "past", "previous", "preceding", "recent", "coming", "following", "upcoming"],
+            RELATIVE | NEEDS_KNOWN,
         ),
+        // An ordinal of the lexicon too ("the first century"): not gated.
+        (&["first"], RELATIVE),
         (
             &[
                 "annually",
@@ -381,7 +377,8 @@ mod family {
             SET,
         ),
         (&["now", "currently", "nowadays", "recently", "lately", "these"], VAGUE),
-        (&["that", "year"], ANAPHORIC),
+        (&["that"], ANAPHORIC | NEEDS_KNOWN),
+        (&["year"], ANAPHORIC),
         (&["two"], SPOKEN_YEAR),
         (
             &[
@@ -855,14 +852,17 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// Nothing can start at token `i`, as the token after it shows: "the"
     /// before a word no pattern has after "the" (see
-    /// [`family::DETERMINER`]), or a count ("a", a number other than a
-    /// year) before a word no pattern has after one (see
-    /// [`family::QUANTITY`]).
+    /// [`family::DETERMINER`]), a count ("a", a number other than a year)
+    /// before a word no pattern has after one (see [`family::QUANTITY`]),
+    /// or "last", "that"… before an unknown word (see
+    /// [`family::NEEDS_KNOWN`]).
     #[inline]
     fn cannot_start(&self, i: usize) -> bool {
         let class = self.tag(i).class;
-        class & family::DETERMINER != 0 && self.tag(i + 1).after_the == 0
-            || class & family::QUANTITY != 0 && !self.follows_count(i + 1)
+        class & (family::DETERMINER | family::QUANTITY | family::NEEDS_KNOWN) != 0
+            && (class & family::DETERMINER != 0 && self.tag(i + 1).after_the == 0
+                || class & family::QUANTITY != 0 && !self.follows_count(i + 1)
+                || class & family::NEEDS_KNOWN != 0 && self.tag(i + 1).class & family::KNOWN == 0)
     }
 
     /// Token `i` may follow a count in some pattern: punctuation ("3:30",
@@ -2690,7 +2690,10 @@ mod tests {
             "ended the day|for the week|the current quarter|the recent quarter|the year-ago period|",
             "the latest month|the beginning of March|the start of 2020|the middle of May|the final week of May|",
             "the next Friday|the following Monday|the one year|the half year|the few days|the couple of years|",
-            "the year-ago third quarter|the 1988 second quarter|the latest fiscal year|the same month",
+            "the year-ago third quarter|the 1988 second quarter|the latest fiscal year|the same month|",
+            "last year's first quarter|next few weeks|this week|past two years|recent decades|coming months|",
+            "following Tuesday|upcoming weekend|present day|preceding year|current quarter|that same day|",
+            "next Tuesday night|last summer|this morning|previous three days|last a few",
         );
         let vocab: Vec<&str> = VOCAB.split('|').collect();
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
@@ -2715,7 +2718,8 @@ mod tests {
                 // Every family, and no "the" or number kept from trying
                 // them.
                 for tag in &mut every.tags {
-                    tag.class = tag.class & family::START | !(family::START | family::DETERMINER | family::QUANTITY);
+                    tag.class = tag.class & family::START
+                        | !(family::START | family::DETERMINER | family::QUANTITY | family::NEEDS_KNOWN);
                     tag.after_the = u16::MAX;
                 }
                 for i in 0..some.n() {
