@@ -456,6 +456,11 @@ pub struct Scanner<'d, 't> {
     low_base: usize,
     /// Per token of the window: what one lookup found (see [`Tag`]).
     tags: Vec<Tag>,
+    /// The date of a bare weekday, by weekday (1–7) and tense (see
+    /// [`Scanner::weekday_date`]), filled as asked: a story names the
+    /// same few weekdays again and again, and the calendar arithmetic cost
+    /// more than the rest of their match.
+    weekdays: [core::cell::Cell<Option<Date>>; 24],
 }
 
 /// What the scan knows about a token besides its text, read once.
@@ -499,6 +504,7 @@ impl<'d, 't> Scanner<'d, 't> {
             low: Vec::new(),
             low_base: 0,
             tags: Vec::new(),
+            weekdays: Default::default(),
         };
         scanner.prepare(0);
         scanner
@@ -1628,7 +1634,7 @@ impl<'d, 't> Scanner<'d, 't> {
         let raw = self.raw(i);
         let tense = if raw.ends_with("'s") || raw.ends_with("’s") { Tense::Past } else { self.tense(i) };
         let date = match self.reference {
-            Some(r) => resolve::date(resolve::weekday(r, w.weekday, tense)),
+            Some(r) => resolve::date(self.weekday_date(r, w.weekday, tense)),
             None => format!("XXXX-WXX-{}", w.weekday),
         };
         match part {
@@ -1637,6 +1643,19 @@ impl<'d, 't> Scanner<'d, 't> {
             Some(p) => m(i, q + 1, DateType::Date, resolve::with_time(date, p)),
             None => m(i, q, DateType::Date, date),
         }
+    }
+
+    /// [`resolve::weekday`], remembered (see [`Scanner::weekdays`]).
+    fn weekday_date(&self, reference: Date, wd: u8, tense: Tense) -> Date {
+        let slot = self.weekdays.get(usize::from(wd) * 3 + tense as usize);
+        if let Some(d) = slot.and_then(core::cell::Cell::get) {
+            return d;
+        }
+        let d = resolve::weekday(reference, wd, tense);
+        if let Some(slot) = slot {
+            slot.set(Some(d));
+        }
+        d
     }
 
     /// Relative dates: "today", "yesterday morning", "last year", "this
