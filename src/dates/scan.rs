@@ -884,10 +884,10 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// The longest match starting at `i`, with TimeML modifiers in front.
     fn at(&self, i: usize) -> Option<M> {
-        if self.cannot_start(i) {
+        if i >= self.n() || self.cannot_start(i) {
             return None;
         }
-        let mut best = self.core(i);
+        let mut best = self.core_here(i);
         let mut consider = |cand: Option<M>| {
             if let Some(c) = cand {
                 if best.as_ref().map_or(true, |b| c.end > b.end) {
@@ -989,10 +989,16 @@ impl<'d, 't> Scanner<'d, 't> {
         best
     }
 
+    /// The longest match of the pattern families at `i`.
     fn core(&self, i: usize) -> Option<M> {
         if i >= self.n() || self.cannot_start(i) {
             return None;
         }
+        self.core_here(i)
+    }
+
+    /// [`Scanner::core`] at a token `i` known to be one that may start.
+    fn core_here(&self, i: usize) -> Option<M> {
         // The longest candidate wins; on equal ends the one starting
         // first, and on a full tie the one tried last. Kept as the
         // candidates come, rather than gathered in an array: each carries
