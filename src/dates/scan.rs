@@ -2461,15 +2461,25 @@ struct Entry {
 /// The word lexicon, the start words and the family words in one map,
 /// keyed as tokens are looked up (lower case, possessive "'s" stripped).
 struct Table {
-    /// Keyed by [`pack`]ed bytes: hashing and comparing a number costs a
-    /// fraction of hashing and comparing a byte string.
-    map: FxMap<u128, Entry>,
+    /// Per key length, first byte and last byte (both mod 32, see
+    /// [`bucket`]): 1 + the index in `entries` of the first key with
+    /// them, or 0. About two words in three find 0 and stop there; the
+    /// others compare a key or two, with no hashing: a few hundred keys
+    /// share few of these 17 408 buckets.
+    buckets: Vec<u16>,
+    /// The keys, as [`pack_word`]s (comparing a number costs a fraction
+    /// of comparing a byte string), their entries, and 1 + the index of
+    /// the next key of the same bucket, or 0.
+    entries: Vec<(u128, Entry, u16)>,
     /// The lexicon entries, for [`Entry::word`].
     words: Vec<Word>,
-    /// For each key length, a bit per (first byte, last byte), both mod
-    /// 32, that some key has: about two words in three are settled by it
-    /// without hashing.
-    filter: [[u64; 16]; MAX_KEY + 1],
+}
+
+/// The bucket of a key of `len` bytes (1 to [`MAX_KEY`]) from `first` to
+/// `last` (see [`Table::buckets`]).
+#[inline]
+fn bucket(len: usize, first: u8, last: u8) -> usize {
+    len << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
 }
 
 impl Table {
@@ -2482,21 +2492,26 @@ impl Table {
         }
         let key = strip_possessive(text.get(at..at + len)?);
         let (&first, &last) = (key.first()?, key.last()?);
-        let bits = self.filter.get(key.len())?;
-        let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
-        if bits[bit >> 6] >> (bit & 63) & 1 == 0 {
+        let mut next = *self.buckets.get(bucket(key.len(), first, last))?;
+        if next == 0 {
             return None;
         }
         // The key's `pack_word`, read as 16 bytes at once where the text
         // goes on that far and the bytes past the key masked off: copying
         // just the key's bytes is a library call that cost as much as the
-        // rest of the lookup. (`key.len()` is 1 to 16: the filter has no
+        // rest of the lookup. (`key.len()` is 1 to 16: no bucket holds
         // other lengths.)
         let packed = match text.get(at..at + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
             Some(w) => u128::from_le_bytes(w) & u128::MAX >> (128 - 8 * key.len()),
             None => pack_word(key)?,
         };
-        self.map.get(&packed)
+        while let Some((k, e, after)) = self.entries.get(usize::from(next).wrapping_sub(1)) {
+            if *k == packed {
+                return Some(e);
+            }
+            next = *after;
+        }
+        None
     }
 }
 
@@ -2531,20 +2546,19 @@ fn table() -> &'static Table {
         for (toks, _) in holidays() {
             entries.entry(strip_possessive(toks[0].as_bytes())).or_default().families |= family::HOLIDAY;
         }
-        let mut map = FxMap::with_capacity_and_hasher(entries.len(), Default::default());
-        let mut filter = [[0u64; 16]; MAX_KEY + 1];
+        let mut buckets = vec![0u16; bucket(MAX_KEY, 31, 31) + 1];
+        let mut list = Vec::with_capacity(entries.len());
         for (k, mut e) in entries {
             e.families |= family::KNOWN;
             // Longer keys are never looked up.
-            if let (Some(&first), Some(&last), Some(bits), Some(packed)) =
-                (k.first(), k.last(), filter.get_mut(k.len()), pack_word(k))
-            {
-                let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
-                bits[bit >> 6] |= 1 << (bit & 63);
-                map.insert(packed, e);
+            if let (Some(&first), Some(&last), Some(packed)) = (k.first(), k.last(), pack_word(k)) {
+                // Pushed in front of its bucket's list.
+                let b = &mut buckets[bucket(k.len(), first, last)];
+                list.push((packed, e, *b));
+                *b = u16::try_from(list.len()).expect("fewer than 65 536 words in the table");
             }
         }
-        Table { map, words, filter }
+        Table { buckets, entries: list, words }
     })
 }
 
