@@ -358,7 +358,8 @@ mod family {
             &["current", "present", "past", "previous", "preceding", "recent", "coming", "following", "upcoming"],
             RELATIVE | NEEDS_KNOWN,
         ),
-        // An ordinal of the lexicon too ("the first century"): not gated.
+        // Also an ordinal of the lexicon, and "first-century" reads a
+        // hyphen after it: not gated.
         (&["first"], RELATIVE),
         (
             &[
