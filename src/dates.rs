@@ -144,6 +144,16 @@ mod tests {
     }
 
     #[test]
+    fn one_weekday_in_both_tenses() {
+        // 2020-11-05 is a Thursday. The scanner remembers a weekday's
+        // date per tense: the second "Tuesday" is not the first one's.
+        let r = "2020-11-05";
+        let text = "The board said on Tuesday that it would sell. It will meet again on Tuesday. It met Tuesday.";
+        let values: Vec<String> = found(text, r).into_iter().map(|t| t.2).collect();
+        assert_eq!(values, ["2020-11-03", "2020-11-10", "2020-11-03"]);
+    }
+
+    #[test]
     fn guards() {
         let r = "2020-11-05";
         assert!(found("Officials may March on the capital.", r).is_empty());

@@ -49,6 +49,20 @@ enum Anaphor {
 /// A count and the index after it (see [`Scanner::quantity`]).
 type Count = (Option<f64>, usize);
 
+/// How [`Scanner::month_date`] gives a year to a month and day without
+/// one. The verb is read only once such a date is found: most candidates
+/// never need it, and reading it costs more than the rest of the match.
+#[derive(Clone, Copy)]
+enum YearOf {
+    /// The nearest year, unless a future verb or a deadline points ahead
+    /// ("will succeed him Feb. 1", "effective Feb. 1").
+    Nearest,
+    /// The year the tense of the verb points to.
+    Verb,
+    /// The year this tense points to.
+    Tense(Tense),
+}
+
 fn m(start: usize, end: usize, kind: DateType, value: String) -> Option<M> {
     Some(M { start, end, kind, value, anaphor: None })
 }
@@ -171,61 +185,182 @@ const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "
 mod family {
     use super::Word;
 
-    pub const NUMERIC: u16 = 1 << 0;
-    pub const TIME: u16 = 1 << 1;
-    pub const MONTH_DATE: u16 = 1 << 2;
-    pub const YEAR: u16 = 1 << 3;
-    pub const RELATIVE: u16 = 1 << 4;
-    pub const WEEKDAY: u16 = 1 << 5;
+    /// A set of the bits below.
+    pub type Class = u32;
+
+    pub const NUMERIC: Class = 1 << 0;
+    pub const TIME: Class = 1 << 1;
+    pub const MONTH_DATE: Class = 1 << 2;
+    pub const YEAR: Class = 1 << 3;
+    pub const RELATIVE: Class = 1 << 4;
+    pub const WEEKDAY: Class = 1 << 5;
     /// Also marks every token a count may start at (see `Scanner::quantity`).
-    pub const DURATION: u16 = 1 << 6;
-    pub const SET: u16 = 1 << 7;
-    pub const VAGUE: u16 = 1 << 8;
-    pub const QUARTER: u16 = 1 << 9;
-    pub const HOLIDAY: u16 = 1 << 10;
-    pub const ANAPHORIC: u16 = 1 << 11;
-    pub const SPOKEN_YEAR: u16 = 1 << 12;
-    pub const SEASON: u16 = 1 << 13;
+    pub const DURATION: Class = 1 << 6;
+    pub const SET: Class = 1 << 7;
+    pub const VAGUE: Class = 1 << 8;
+    pub const QUARTER: Class = 1 << 9;
+    pub const HOLIDAY: Class = 1 << 10;
+    pub const ANAPHORIC: Class = 1 << 11;
+    pub const SPOKEN_YEAR: Class = 1 << 12;
+    pub const SEASON: Class = 1 << 13;
     /// A modifier that `Scanner::at` puts in front of a match ("early",
     /// "the end of", "nearly").
-    pub const PREFIXED: u16 = 1 << 14;
+    pub const PREFIXED: Class = 1 << 14;
     /// The scan tries an expression here (not a family).
-    pub const START: u16 = 1 << 15;
+    pub const START: Class = 1 << 15;
+    /// "the", whose families each need one of a few tokens right after
+    /// it: it tries only those the next token's `Tag::after_the` names,
+    /// and before any other word ("the committee said Tuesday") none.
+    pub const DETERMINER: Class = 1 << 16;
+    /// A token the scan knows: a word of the lookup table (date words,
+    /// start words, the words of [`WORDS`] and [`AFTER_THE_WORDS`]), a
+    /// number, a word that begins with a digit, an apostrophe. What may
+    /// follow a count (see `Scanner::follows_count`).
+    pub const KNOWN: Class = 1 << 17;
+    /// A number of other than four digits, or "a"/"an", whose families
+    /// all need a token after it (see `Scanner::follows_count`): a count
+    /// before its unit, a day before its month, an hour before "p.m." or
+    /// ":", a numeric date's "/". Four digits may be a year by themselves.
+    pub const QUANTITY: Class = 1 << 18;
+    /// A word whose families all read a known token right after it (see
+    /// [`KNOWN`]): "last" before a unit, a count, a weekday or "year's";
+    /// "that" before a unit or "same". Before any other word ("the next
+    /// generation", "that plan") nothing is tried.
+    pub const NEEDS_KNOWN: Class = 1 << 19;
 
     /// A number token: dates, clock times, years, days, counts.
-    pub const NUMBER: u16 = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION;
+    pub const NUMBER: Class = NUMERIC | TIME | MONTH_DATE | YEAR | RELATIVE | DURATION | KNOWN;
     /// A word that begins with a digit: "5th", "1990s".
-    pub const DIGIT_WORD: u16 = MONTH_DATE | YEAR | QUARTER;
+    pub const DIGIT_WORD: Class = MONTH_DATE | YEAR | QUARTER | KNOWN;
     /// "'" and "’": "'82", "the '90s".
-    pub const APOSTROPHE: u16 = YEAR | SEASON;
+    pub const APOSTROPHE: Class = YEAR | SEASON | KNOWN;
     /// A count word (see `Scanner::quantity`): "two weeks ago".
-    const COUNT: u16 = RELATIVE | DURATION;
+    const COUNT: Class = RELATIVE | DURATION;
 
-    /// The words that begin a family's pattern by themselves rather than
-    /// through their lexicon entry (see [`of_word`]).
-    pub const WORDS: &[(&[&str], u16)] = &[
-        (&["the"], MONTH_DATE | YEAR | RELATIVE | VAGUE | QUARTER | ANAPHORIC | SPOKEN_YEAR | SEASON | PREFIXED),
-        (&["noon", "midday", "midnight"], TIME),
-        (&["fiscal"], YEAR),
-        (&["today", "yesterday", "tomorrow", "tonight"], RELATIVE),
-        (&["a", "an"], COUNT | SET),
-        (&["one", "half", "several", "few", "many", "some", "couple"], COUNT),
-        (&["this", "last", "next"], RELATIVE | QUARTER),
+    /// The families of "the". They all lie in the low 16 bits, so that
+    /// `Tag::after_the` keeps them in a `u16` (and a tag in 8 bytes).
+    pub const THE: Class = MONTH_DATE | YEAR | RELATIVE | VAGUE | QUARTER | ANAPHORIC | SPOKEN_YEAR | SEASON | PREFIXED;
+    const _: () = assert!(THE <= 0xFFFF);
+    /// The families "the" may try before a number: "the 5 of May" (a
+    /// day), "the 20 century", "the 1988 quarter", "the nine months".
+    pub const NUMBER_AFTER_THE: u16 = (MONTH_DATE | YEAR | QUARTER | PREFIXED) as u16;
+    /// Before a word that begins with a digit: "the 5th of May", "the
+    /// 1990s", "the 3rd quarter".
+    pub const DIGIT_WORD_AFTER_THE: u16 = (MONTH_DATE | YEAR | QUARTER) as u16;
+    /// Before an apostrophe: "the '90s".
+    pub const APOSTROPHE_AFTER_THE: u16 = YEAR as u16;
+
+    /// The words each family of "the" needs right after it, besides
+    /// numbers and the lexicon's ordinals, number words and seasons (see
+    /// [`after_the_of_word`]). Each list names every word its family's
+    /// pattern reads at that place.
+    pub const AFTER_THE_WORDS: &[(&[&str], Class)] = &[
+        // "the early 1990s" (`Scanner::year`).
+        (&["early", "late", "mid"], YEAR),
+        // "the past three years", "the following day" (`Scanner::relative`).
         (
             &[
                 "current",
-                "present",
+                "last",
                 "past",
                 "previous",
                 "preceding",
                 "recent",
                 "first",
+                "next",
                 "coming",
                 "following",
                 "upcoming",
             ],
             RELATIVE,
         ),
+        // "the near future", "the short term" (`Scanner::vague`).
+        (&["near", "distant", "recent", "immediate", "past", "future", "present", "term", "short", "long"], VAGUE),
+        // "the year-ago quarter", "the last quarter", "the final half"
+        // (`Scanner::quarter`).
+        (&["year", "this", "last", "next", "final"], QUARTER),
+        // "the same year", "the day", "the weekend", "the latest quarter",
+        // "the fiscal year" (`Scanner::anaphoric`, `Scanner::period`).
+        (
+            &[
+                "same",
+                "day",
+                "week",
+                "weekend",
+                "latest",
+                "comparable",
+                "full",
+                "fiscal",
+                "current",
+                "recent",
+                "year",
+                "quarter",
+            ],
+            ANAPHORIC,
+        ),
+        // "the year two thousand" (`Scanner::spoken_year`).
+        (&["year"], SPOKEN_YEAR),
+        // "the end of", "the last week of", "the previous Friday", "the
+        // few days" (`Scanner::at`).
+        (
+            &[
+                "end",
+                "beginning",
+                "start",
+                "middle",
+                "turn",
+                "last",
+                "final",
+                "next",
+                "previous",
+                "following",
+                "one",
+                "half",
+                "several",
+                "few",
+                "many",
+                "some",
+                "couple",
+            ],
+            PREFIXED,
+        ),
+    ];
+
+    /// The families "the" may try before a lexicon entry.
+    pub fn after_the_of_word(w: &Word) -> u16 {
+        let mut f = 0;
+        if w.ordinal > 0 {
+            // "the twentieth century", "the third quarter", "the second
+            // week of May".
+            f |= YEAR | QUARTER | PREFIXED;
+        }
+        if w.number > 0 {
+            // "the nine months" (a count).
+            f |= PREFIXED;
+        }
+        if w.season.is_some() {
+            f |= SEASON;
+        }
+        (f & THE) as u16
+    }
+
+    /// The words that begin a family's pattern by themselves rather than
+    /// through their lexicon entry (see [`of_word`]).
+    pub const WORDS: &[(&[&str], Class)] = &[
+        (&["the"], THE | DETERMINER),
+        (&["noon", "midday", "midnight"], TIME),
+        (&["fiscal"], YEAR),
+        (&["today", "yesterday", "tomorrow", "tonight"], RELATIVE),
+        (&["a", "an"], COUNT | SET | QUANTITY),
+        (&["one", "half", "several", "few", "many", "some", "couple"], COUNT),
+        (&["this", "last", "next"], RELATIVE | QUARTER | NEEDS_KNOWN),
+        (
+            &["current", "present", "past", "previous", "preceding", "recent", "coming", "following", "upcoming"],
+            RELATIVE | NEEDS_KNOWN,
+        ),
+        // Also an ordinal of the lexicon, and "first-century" reads a
+        // hyphen after it: not gated.
+        (&["first"], RELATIVE),
         (
             &[
                 "annually",
@@ -243,7 +378,8 @@ mod family {
             SET,
         ),
         (&["now", "currently", "nowadays", "recently", "lately", "these"], VAGUE),
-        (&["that", "year"], ANAPHORIC),
+        (&["that"], ANAPHORIC | NEEDS_KNOWN),
+        (&["year"], ANAPHORIC),
         (&["two"], SPOKEN_YEAR),
         (
             &[
@@ -255,7 +391,7 @@ mod family {
     ];
 
     /// The families a lexicon entry may begin.
-    pub fn of_word(w: &Word) -> u16 {
+    pub fn of_word(w: &Word) -> Class {
         let mut f = 0;
         if w.month > 0 {
             f |= MONTH_DATE;
@@ -315,10 +451,17 @@ pub struct Scanner<'d, 't> {
     starts_until: usize,
     /// The text of the window lower-cased in ASCII only, from byte
     /// `low_base` of the text (so offsets are the text's less `low_base`).
-    low: String,
+    /// Bytes: patterns compare bytes, and a `String` could not be filled
+    /// in the same pass that lowers it.
+    low: Vec<u8>,
     low_base: usize,
     /// Per token of the window: what one lookup found (see [`Tag`]).
     tags: Vec<Tag>,
+    /// The date of a bare weekday, by weekday (1–7) and tense (see
+    /// [`Scanner::weekday_date`]), filled as asked: a story names the
+    /// same few weekdays again and again, and the calendar arithmetic cost
+    /// more than the rest of their match.
+    weekdays: [core::cell::Cell<Option<Date>>; 24],
 }
 
 /// What the scan knows about a token besides its text, read once.
@@ -330,7 +473,10 @@ struct Tag {
     /// Tokens without it are skipped without trying the patterns, and at
     /// the others only the families named are tried, which keeps the scan
     /// fast.
-    class: u16,
+    class: family::Class,
+    /// The families a "the" before it may try (see
+    /// [`family::DETERMINER`]; all in [`family::THE`]).
+    after_the: u16,
     /// Its lexicon entry: 1 + its index in [`Table::words`], or 0.
     word: u8,
     /// Start strength (see [`start_words`]).
@@ -356,9 +502,10 @@ impl<'d, 't> Scanner<'d, 't> {
             table: table(),
             window: 0..0,
             starts_until: 0,
-            low: String::new(),
+            low: Vec::new(),
             low_base: 0,
             tags: Vec::new(),
+            weekdays: Default::default(),
         };
         scanner.prepare(0);
         scanner
@@ -380,39 +527,42 @@ impl<'d, 't> Scanner<'d, 't> {
         };
         let low = &mut self.low;
         low.clear();
-        low.push_str(&self.doc.text[start..end]);
-        low.make_ascii_lowercase();
+        low.extend(self.doc.text.as_bytes()[start..end].iter().map(u8::to_ascii_lowercase));
         self.low_base = start;
         let table = self.table;
         // One lookup per word gives its lexicon entry, the families it may
         // begin and whether an expression may start there. Strong: by
         // itself; weak: only within a few tokens before a strong one ("the
         // past three years").
+        // Pushed one by one rather than zeroed first and then set: most
+        // tokens' tags are empty, and zeroing them all cost as much again.
         let tags = &mut self.tags;
         tags.clear();
-        tags.resize(to - from, Tag::default());
-        for (i, t) in tokens[from..to].iter().enumerate() {
-            // Bytes, not `&str`: slicing a `&str` checks character
-            // boundaries, and most tokens are settled by their kind alone.
-            let b = low.as_bytes().get(t.span().start - start..t.span().end - start).unwrap_or_default();
-            let (class, strength) = match t.kind {
-                TokenKind::Number => (family::NUMBER, 2),
-                TokenKind::Punct if matches!(b, b"'" | b"\xE2\x80\x99") => (family::APOSTROPHE, 2),
-                TokenKind::Punct => continue,
-                TokenKind::Word if b.first().is_some_and(u8::is_ascii_digit) => (family::DIGIT_WORD, 2),
-                TokenKind::Word if b.len() > MAX_KEY => continue,
-                TokenKind::Word => match table.get(strip_possessive(b)) {
-                    Some(e) => {
-                        tags[i].word = e.word;
-                        (e.families, e.strength)
-                    }
-                    None => continue,
+        for t in &tokens[from..to] {
+            let i = tags.len();
+            let (at, len) = (t.span().start - start, t.span().len());
+            let tag = match t.kind {
+                TokenKind::Number => Tag {
+                    class: if len == 4 { family::NUMBER } else { family::NUMBER | family::QUANTITY },
+                    after_the: family::NUMBER_AFTER_THE,
+                    word: 0,
+                    strength: 2,
+                },
+                TokenKind::Punct if matches!(low.get(at..at + len), Some(b"'" | b"\xE2\x80\x99")) => {
+                    Tag { class: family::APOSTROPHE, after_the: family::APOSTROPHE_AFTER_THE, word: 0, strength: 2 }
+                }
+                TokenKind::Punct => Tag::default(),
+                TokenKind::Word if low.get(at).is_some_and(u8::is_ascii_digit) => {
+                    Tag { class: family::DIGIT_WORD, after_the: family::DIGIT_WORD_AFTER_THE, word: 0, strength: 2 }
+                }
+                TokenKind::Word => match table.get_in(low, at, len) {
+                    Some(e) => Tag { class: e.families, after_the: e.after_the, word: e.word, strength: e.strength },
+                    None => Tag::default(),
                 },
             };
-            tags[i].class = class;
-            tags[i].strength = strength;
+            tags.push(tag);
             // A strong start makes the weak ones shortly before it starts.
-            if strength == 2 {
+            if tag.strength == 2 {
                 tags[i].class |= family::START;
                 for tag in &mut tags[i.saturating_sub(5)..i] {
                     if tag.strength == 1 {
@@ -441,27 +591,23 @@ impl<'d, 't> Scanner<'d, 't> {
         self.tokens.len()
     }
 
-    /// Lower-case text of token `i` ("" past the end). Most tests use
-    /// [`Scanner::low`]: bytes, as slicing a `&str` checks character
-    /// boundaries at both ends, and they run a few dozen times per
-    /// candidate start.
-    #[inline]
-    fn low_str(&self, i: usize) -> &str {
-        self.low_range(i).and_then(|r| self.low.get(r)).unwrap_or_default()
-    }
-
     /// Lower-case bytes of token `i` (empty past the end, and outside the
     /// prepared window, which every pattern stays in).
     #[inline]
     fn low(&self, i: usize) -> &[u8] {
-        self.low_range(i).and_then(|r| self.low.as_bytes().get(r)).unwrap_or_default()
+        self.low_range(i).and_then(|r| self.low.get(r)).unwrap_or_default()
     }
 
     /// Token `i` is `w` (lower case). The lengths first: most tests fail
     /// there, before the token's text is read.
     #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.span().len() == w.len() && self.low(i) == w.as_bytes())
+        self.tokens.get(i).is_some_and(|t| {
+            let s = t.span();
+            s.len() == w.len()
+                && self.low.get(s.start.wrapping_sub(self.low_base)..s.end.wrapping_sub(self.low_base))
+                    == Some(w.as_bytes())
+        })
     }
 
     #[inline]
@@ -576,9 +722,21 @@ impl<'d, 't> Scanner<'d, 't> {
             if i >= self.starts_until {
                 self.prepare(i);
             }
-            // Most tokens start nothing: their tag says so before the
-            // token is read.
-            if self.tag(i).class & family::START == 0 || self.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
+            // Most tokens start nothing: their tags say so, and the scan
+            // runs over the tags to the next start without reading tokens.
+            let w = self.window.start;
+            match self
+                .tags
+                .get(i - w..self.starts_until - w)
+                .and_then(|t| t.iter().position(|t| t.class & family::START != 0))
+            {
+                Some(k) => i += k,
+                None => {
+                    i = self.starts_until;
+                    continue;
+                }
+            }
+            if self.tokens[i].kind == TokenKind::Punct && !self.is(i, "'") {
                 i += 1;
                 continue;
             }
@@ -678,7 +836,7 @@ impl<'d, 't> Scanner<'d, 't> {
 
     /// A date with year, month and day at `i` (for the reference).
     fn full_date(&self, i: usize) -> Option<M> {
-        let a = self.month_date(i, Some(Tense::Unknown));
+        let a = self.month_date(i, YearOf::Tense(Tense::Unknown));
         let b = self.numeric(i);
         [a, b]
             .into_iter()
@@ -687,9 +845,50 @@ impl<'d, 't> Scanner<'d, 't> {
             .max_by_key(|mt| mt.end)
     }
 
+    /// The families to try at token `i`: its class, and at "the" only
+    /// those the token after it allows (see [`family::DETERMINER`]).
+    #[inline]
+    fn families(&self, i: usize) -> family::Class {
+        let class = self.tag(i).class;
+        if class & family::DETERMINER != 0 {
+            class & family::Class::from(self.tag(i + 1).after_the)
+        } else {
+            class
+        }
+    }
+
+    /// Nothing can start at token `i`, as the token after it shows: "the"
+    /// before a word no pattern has after "the" (see
+    /// [`family::DETERMINER`]), a count ("a", a number other than a year)
+    /// before a word no pattern has after one (see [`family::QUANTITY`]),
+    /// or "last", "that"… before an unknown word (see
+    /// [`family::NEEDS_KNOWN`]).
+    #[inline]
+    fn cannot_start(&self, i: usize) -> bool {
+        let class = self.tag(i).class;
+        class & (family::DETERMINER | family::QUANTITY | family::NEEDS_KNOWN) != 0
+            && (class & family::DETERMINER != 0 && self.tag(i + 1).after_the == 0
+                || class & family::QUANTITY != 0 && !self.follows_count(i + 1)
+                || class & family::NEEDS_KNOWN != 0 && self.tag(i + 1).class & family::KNOWN == 0)
+    }
+
+    /// Token `i` may follow a count in some pattern: punctuation ("3:30",
+    /// "11/3", "44-day", "2.5"), a number ("2 1/2"), a word of the lookup
+    /// table (months, units, "a" of "a.m.", "more"; they all carry
+    /// [`family::KNOWN`], as numbers do), or one of the few plain words
+    /// the patterns name after a number.
+    fn follows_count(&self, i: usize) -> bool {
+        self.tag(i).class & family::KNOWN != 0
+            || self.kind(i) == Some(TokenKind::Punct)
+            || matches!(self.low(i), b"of" | b"and" | b"p" | b"am" | b"pm" | b"o'clock" | b"o\xE2\x80\x99clock")
+    }
+
     /// The longest match starting at `i`, with TimeML modifiers in front.
     fn at(&self, i: usize) -> Option<M> {
-        let mut best = self.core(i);
+        if i >= self.n() || self.cannot_start(i) {
+            return None;
+        }
+        let mut best = self.core_here(i);
         let mut consider = |cand: Option<M>| {
             if let Some(c) = cand {
                 if best.as_ref().map_or(true, |b| c.end > b.end) {
@@ -698,7 +897,7 @@ impl<'d, 't> Scanner<'d, 't> {
             }
         };
         // Modifiers in front: only at the few words that may be one.
-        if self.tag(i).class & family::PREFIXED != 0 {
+        if self.families(i) & family::PREFIXED != 0 {
             // "early 2019", "mid-March", "earlier this month", "late Tuesday".
             let l = self.low(i);
             if matches!(l, b"early" | b"late" | b"mid" | b"earlier" | b"later" | b"mid-") {
@@ -779,7 +978,7 @@ impl<'d, 't> Scanner<'d, 't> {
                 let date = self
                     .weekday(b.end)
                     .or_else(|| self.relative(b.end, self.quantity(b.end)))
-                    .or_else(|| self.month_date(b.end, Some(self.tense(b.end))));
+                    .or_else(|| self.month_date(b.end, YearOf::Verb));
                 if let Some(d) = date.filter(|d| d.kind == DateType::Date && d.start == b.end && d.value.len() == 10) {
                     let time = b.value.split_once('T').map(|(_, t)| t.to_string()).unwrap_or_default();
                     b.value = format!("{}T{time}", d.value);
@@ -791,10 +990,16 @@ impl<'d, 't> Scanner<'d, 't> {
         best
     }
 
+    /// The longest match of the pattern families at `i`.
     fn core(&self, i: usize) -> Option<M> {
-        if i >= self.n() {
+        if i >= self.n() || self.cannot_start(i) {
             return None;
         }
+        self.core_here(i)
+    }
+
+    /// [`Scanner::core`] at a token `i` known to be one that may start.
+    fn core_here(&self, i: usize) -> Option<M> {
         // The longest candidate wins; on equal ends the one starting
         // first, and on a full tie the one tried last. Kept as the
         // candidates come, rather than gathered in an array: each carries
@@ -809,8 +1014,8 @@ impl<'d, 't> Scanner<'d, 't> {
                 best = Some(c);
             }
         };
-        let class = self.tag(i).class;
-        let has = |f: u16| class & f != 0;
+        let class = self.families(i);
+        let has = |f: family::Class| class & f != 0;
         // `relative` ("two weeks ago") and `duration` both begin with a count.
         let count = if has(family::DURATION) { self.quantity(i) } else { None };
         if has(family::NUMERIC) {
@@ -823,7 +1028,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // deadlines in a past-tense sentence ("extended the offer to Nov.
         // 16").
         if has(family::MONTH_DATE) {
-            keep(self.month_date(i, None));
+            keep(self.month_date(i, YearOf::Nearest));
         }
         if has(family::YEAR) {
             keep(self.year(i));
@@ -896,7 +1101,11 @@ impl<'d, 't> Scanner<'d, 't> {
         // November will…") has its own verb: the left scan stops at its
         // "that" or a semicolon.
         let mut d = 1;
-        while d <= WINDOW && d <= i && !self.doc.starts_sentence(i - d + 1) && !self.is_any(i - d, &["that", ";"]) {
+        while d <= WINDOW
+            && d <= i
+            && !self.doc.starts_sentence(i - d + 1)
+            && !matches!(self.low(i - d), b"that" | b";")
+        {
             if let Some(t) = self.tense_word(i - d) {
                 return t;
             }
@@ -920,7 +1129,7 @@ impl<'d, 't> Scanner<'d, 't> {
         // Modifiers inside the expression ("until mid-November", "as soon
         // as early March") do not hide the word before them.
         let mut j = i;
-        while j > 0 && self.is_any(j - 1, &["on", "early", "mid", "mid-", "late", "-"]) && i - j < 3 {
+        while j > 0 && i - j < 3 && matches!(self.low(j - 1), b"on" | b"early" | b"mid" | b"mid-" | b"late" | b"-") {
             j -= 1;
         }
         // A fronted "Until Thursday, they had not…" sets the scene of a
@@ -928,13 +1137,15 @@ impl<'d, 't> Scanner<'d, 't> {
         if j == 0 || self.doc.starts_sentence(j - 1) {
             return (false, false);
         }
-        if self.is_any(j - 1, &["until", "till", "effective", "pending"]) {
-            return (true, false);
+        // The word before read once: this runs for every weekday and month.
+        match self.low(j - 1) {
+            b"until" | b"till" | b"effective" | b"pending" => (true, false),
+            // "as soon as", "as early as", "no later than".
+            b"as" => (j >= 3 && matches!(self.low(j - 2), b"soon" | b"early") && self.is(j - 3, "as"), false),
+            b"than" => (j >= 3 && self.is(j - 2, "later") && self.is(j - 3, "no"), false),
+            b"by" | b"through" => (false, true),
+            _ => (false, false),
         }
-        // "as soon as", "as early as", "no later than".
-        let as_soon = j >= 3 && self.is(j - 1, "as") && self.is_any(j - 2, &["soon", "early"]) && self.is(j - 3, "as");
-        let no_later = j >= 3 && self.is(j - 1, "than") && self.is(j - 2, "later") && self.is(j - 3, "no");
-        (as_soon || no_later, self.is_any(j - 1, &["by", "through"]))
     }
 
     fn tense_word(&self, i: usize) -> Option<Tense> {
@@ -957,7 +1168,6 @@ impl<'d, 't> Scanner<'d, 't> {
         // A verb of intention looks ahead from its own time: "agreed to
         // buy the line in February", "decided to admit them in March".
         if l.len() > 4
-            && self.is(i + 1, "to")
             && matches!(
                 l,
                 b"agreed"
@@ -975,6 +1185,7 @@ impl<'d, 't> Scanner<'d, 't> {
                     | b"sought"
                     | b"prepared"
             )
+            && self.is(i + 1, "to")
         {
             return Some(Tense::Future);
         }
@@ -1067,11 +1278,9 @@ impl<'d, 't> Scanner<'d, 't> {
         Some((w.month, after))
     }
 
-    /// A date with a month name at `i`. A missing year is read with
-    /// `tense`; `None`: the nearest year, unless a future verb or a
-    /// deadline points ahead ("will succeed him Feb. 1", "effective Feb.
-    /// 1"). Reading the verb waits until a date without a year is found.
-    fn month_date(&self, i: usize, tense: Option<Tense>) -> Option<M> {
+    /// A date with a month name at `i`; a missing year is given as
+    /// `year_of` says.
+    fn month_date(&self, i: usize, year_of: YearOf) -> Option<M> {
         let mut p = i;
         // Optional weekday in front: "Tuesday, Nov. 3".
         let mut had_weekday = false;
@@ -1145,11 +1354,15 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         let value = match self.reference {
             Some(r) => {
-                let tense = tense.unwrap_or_else(|| match self.tense(i) {
-                    Tense::Future => Tense::Future,
-                    Tense::Past if i > 0 && self.is(i - 1, "since") => Tense::Past,
-                    _ => Tense::Unknown,
-                });
+                let tense = match year_of {
+                    YearOf::Nearest => match self.tense(i) {
+                        Tense::Future => Tense::Future,
+                        Tense::Past if i > 0 && self.is(i - 1, "since") => Tense::Past,
+                        _ => Tense::Unknown,
+                    },
+                    YearOf::Verb => self.tense(i),
+                    YearOf::Tense(t) => t,
+                };
                 resolve::ymd(resolve::year_for(r, month, day, tense), month, day)
             }
             None => format!("XXXX-{month:02}-{day:02}"),
@@ -1316,9 +1529,10 @@ impl<'d, 't> Scanner<'d, 't> {
         if self.is(q, "'") || self.is(q, "’") {
             q += 1;
         }
-        let l = self.low_str(q);
-        if let Some(digits) = l.strip_suffix('s').or_else(|| l.strip_suffix("'s")) {
-            if digits.bytes().all(|b| b.is_ascii_digit()) {
+        let l = self.low(q);
+        if let Some(digits) = l.strip_suffix(b"s").or_else(|| l.strip_suffix(b"'s")) {
+            // ASCII digits only: a `str` too.
+            if let Some(digits) = core::str::from_utf8(digits).ok().filter(|d| d.bytes().all(|b| b.is_ascii_digit())) {
                 let v = match digits.len() {
                     4 if digits.ends_with('0') => {
                         if digits.ends_with("00") {
@@ -1341,15 +1555,14 @@ impl<'d, 't> Scanner<'d, 't> {
         if p != inner {
             return None;
         }
-        // Centuries: "the 20th century", "the nineteenth century".
-        {
+        // Centuries: "the 20th century", "the nineteenth century". The
+        // word "century" first: it is rarer than the ordinals.
+        let q = if self.is(p + 1, "-") { p + 2 } else { p + 1 };
+        if self.is(q, "century") {
             let ord =
                 self.day_at(p).map(|(d, _)| d as u32).or_else(|| self.word(p).map(|w| w.ordinal).filter(|&o| o > 0));
-            if let Some(o) = ord {
-                let q = if self.is(p + 1, "-") { p + 2 } else { p + 1 };
-                if self.is_any(q, &["century"]) && o > 0 {
-                    return m(i, q + 1, DateType::Date, format!("{:02}", o - 1));
-                }
+            if let Some(o) = ord.filter(|&o| o > 0) {
+                return m(i, q + 1, DateType::Date, format!("{:02}", o - 1));
             }
         }
         if the {
@@ -1428,7 +1641,7 @@ impl<'d, 't> Scanner<'d, 't> {
         let raw = self.raw(i);
         let tense = if raw.ends_with("'s") || raw.ends_with("’s") { Tense::Past } else { self.tense(i) };
         let date = match self.reference {
-            Some(r) => resolve::date(resolve::weekday(r, w.weekday, tense)),
+            Some(r) => resolve::date(self.weekday_date(r, w.weekday, tense)),
             None => format!("XXXX-WXX-{}", w.weekday),
         };
         match part {
@@ -1437,6 +1650,19 @@ impl<'d, 't> Scanner<'d, 't> {
             Some(p) => m(i, q + 1, DateType::Date, resolve::with_time(date, p)),
             None => m(i, q, DateType::Date, date),
         }
+    }
+
+    /// [`resolve::weekday`], remembered (see [`Scanner::weekdays`]).
+    fn weekday_date(&self, reference: Date, wd: u8, tense: Tense) -> Date {
+        let slot = self.weekdays.get(usize::from(wd) * 3 + tense as usize);
+        if let Some(d) = slot.and_then(core::cell::Cell::get) {
+            return d;
+        }
+        let d = resolve::weekday(reference, wd, tense);
+        if let Some(slot) = slot {
+            slot.set(Some(d));
+        }
+        d
     }
 
     /// Relative dates: "today", "yesterday morning", "last year", "this
@@ -1544,10 +1770,12 @@ impl<'d, 't> Scanner<'d, 't> {
             return None;
         }
         let w = w?;
-        let tense = self.tense(i);
+        // Only "this" reads the verb ("this Tuesday" may be either way);
+        // "last" and "next" point by themselves.
+        let tense = || if step == 0 { self.tense(i) } else { Tense::Unknown };
         if w.weekday > 0 && self.cap(q) && !w.weekday_abbr {
             let v = match r {
-                Some(r) => resolve::date(resolve::weekday_step(r, w.weekday, step, tense)),
+                Some(r) => resolve::date(resolve::weekday_step(r, w.weekday, step, tense())),
                 None => format!("XXXX-WXX-{}", w.weekday),
             };
             if let Some(part) = self.word(q + 1).and_then(|w| w.part) {
@@ -1557,7 +1785,7 @@ impl<'d, 't> Scanner<'d, 't> {
         }
         if w.month > 0 && self.cap(q) && !w.month_abbr {
             let v = match r {
-                Some(r) => resolve::ym(resolve::month_year(r, w.month, step, tense), w.month),
+                Some(r) => resolve::ym(resolve::month_year(r, w.month, step, tense()), w.month),
                 None => format!("XXXX-{:02}", w.month),
             };
             return m(i, q + 1, DateType::Date, v);
@@ -1951,16 +2179,18 @@ impl<'d, 't> Scanner<'d, 't> {
                 end = y + 2;
             }
         }
-        let y = match year.or(year_before).or(self.reference.map(|r| {
-            // A quarter later than the current one, in a past-tense
-            // sentence, is last year's.
-            let cur = (r.month() as u32 - 1) / (12 / max) + 1;
-            if ord > cur && self.tense(i) == Tense::Past {
-                r.year() - 1
-            } else {
-                r.year()
-            }
-        })) {
+        let y = match year.or(year_before).or_else(|| {
+            self.reference.map(|r| {
+                // A quarter later than the current one, in a past-tense
+                // sentence, is last year's.
+                let cur = (r.month() as u32 - 1) / (12 / max) + 1;
+                if ord > cur && self.tense(i) == Tense::Past {
+                    r.year() - 1
+                } else {
+                    r.year()
+                }
+            })
+        }) {
             Some(y) => resolve::year(y),
             None => "XXXX".into(),
         };
@@ -2224,41 +2454,74 @@ struct Entry {
     /// Start strength (see [`start_words`]; lexicon words are strong).
     strength: u8,
     /// The pattern families it may begin (see [`family`]).
-    families: u16,
+    families: family::Class,
+    /// The families a "the" before it may try (see [`Tag::after_the`]).
+    after_the: u16,
 }
 
 /// The word lexicon, the start words and the family words in one map,
 /// keyed as tokens are looked up (lower case, possessive "'s" stripped).
 struct Table {
-    /// Keyed by [`pack`]ed bytes: hashing and comparing a number costs a
-    /// fraction of hashing and comparing a byte string.
-    map: FxMap<u128, Entry>,
+    /// Per key length, first byte and last byte (both mod 32, see
+    /// [`bucket`]): 1 + the index in `entries` of the first key with
+    /// them, or 0. About two words in three find 0 and stop there; the
+    /// others compare a key or two, with no hashing: a few hundred keys
+    /// share few of these 17 408 buckets.
+    buckets: Vec<u16>,
+    /// The keys, as [`pack_word`]s (comparing a number costs a fraction
+    /// of comparing a byte string), their entries, and 1 + the index of
+    /// the next key of the same bucket, or 0.
+    entries: Vec<(u128, Entry, u16)>,
     /// The lexicon entries, for [`Entry::word`].
     words: Vec<Word>,
-    /// For each key length, a bit per (first byte, last byte), both mod
-    /// 32, that some key has: about two words in three are settled by it
-    /// without hashing.
-    filter: [[u64; 16]; MAX_KEY + 1],
+}
+
+/// The bucket of a key of `len` bytes (1 to [`MAX_KEY`]) from `first` to
+/// `last` (see [`Table::buckets`]).
+#[inline]
+fn bucket(len: usize, first: u8, last: u8) -> usize {
+    len << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
 }
 
 impl Table {
-    /// The entry of a lower-case word, possessive stripped.
+    /// The entry of the lower-case word `text[at..at + len]`, possessive
+    /// stripped.
     #[inline]
-    fn get(&self, key: &[u8]) -> Option<&Entry> {
-        let (&first, &last) = (key.first()?, key.last()?);
-        let bits = self.filter.get(key.len())?;
-        let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
-        if bits[bit >> 6] >> (bit & 63) & 1 == 0 {
+    fn get_in(&self, text: &[u8], at: usize, len: usize) -> Option<&Entry> {
+        if len > MAX_KEY {
             return None;
         }
-        self.map.get(&pack_word(key)?)
+        let key = strip_possessive(text.get(at..at + len)?);
+        let (&first, &last) = (key.first()?, key.last()?);
+        let mut next = *self.buckets.get(bucket(key.len(), first, last))?;
+        if next == 0 {
+            return None;
+        }
+        // The key's `pack_word`, read as 16 bytes at once where the text
+        // goes on that far and the bytes past the key masked off: copying
+        // just the key's bytes is a library call that cost as much as the
+        // rest of the lookup. (`key.len()` is 1 to 16: no bucket holds
+        // other lengths.)
+        let packed = match text.get(at..at + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
+            Some(w) => u128::from_le_bytes(w) & u128::MAX >> (128 - 8 * key.len()),
+            None => pack_word(key)?,
+        };
+        while let Some((k, e, after)) = self.entries.get(usize::from(next).wrapping_sub(1)) {
+            if *k == packed {
+                return Some(e);
+            }
+            next = *after;
+        }
+        None
     }
 }
 
 fn table() -> &'static Table {
     static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut entries: FxMap<&'static [u8], Entry> = FxMap::default();
+        // Sized for every word at once: growing the maps as they fill
+        // cost as much as filling them (a cost every page load pays).
+        let mut entries: FxMap<&'static [u8], Entry> = FxMap::with_capacity_and_hasher(512, Default::default());
         for (w, s) in start_words() {
             entries.entry(w.as_bytes()).or_default().strength = *s;
         }
@@ -2269,28 +2532,34 @@ fn table() -> &'static Table {
             entry.word = u8::try_from(words.len()).expect("at most 255 words in data/dates_words.txt");
             entry.strength = 2;
             entry.families |= family::of_word(e);
+            entry.after_the |= family::after_the_of_word(e);
         }
         for (ws, f) in family::WORDS {
             for w in *ws {
                 entries.entry(strip_possessive(w.as_bytes())).or_default().families |= f;
             }
         }
+        for (ws, f) in family::AFTER_THE_WORDS {
+            for w in *ws {
+                entries.entry(w.as_bytes()).or_default().after_the |= (f & family::THE) as u16;
+            }
+        }
         for (toks, _) in holidays() {
             entries.entry(strip_possessive(toks[0].as_bytes())).or_default().families |= family::HOLIDAY;
         }
-        let mut map = FxMap::default();
-        let mut filter = [[0u64; 16]; MAX_KEY + 1];
-        for (k, e) in entries {
+        let mut buckets = vec![0u16; bucket(MAX_KEY, 31, 31) + 1];
+        let mut list = Vec::with_capacity(entries.len());
+        for (k, mut e) in entries {
+            e.families |= family::KNOWN;
             // Longer keys are never looked up.
-            if let (Some(&first), Some(&last), Some(bits), Some(packed)) =
-                (k.first(), k.last(), filter.get_mut(k.len()), pack_word(k))
-            {
-                let bit = usize::from(first & 31) << 5 | usize::from(last & 31);
-                bits[bit >> 6] |= 1 << (bit & 63);
-                map.insert(packed, e);
+            if let (Some(&first), Some(&last), Some(packed)) = (k.first(), k.last(), pack_word(k)) {
+                // Pushed in front of its bucket's list.
+                let b = &mut buckets[bucket(k.len(), first, last)];
+                list.push((packed, e, *b));
+                *b = u16::try_from(list.len()).expect("fewer than 65 536 words in the table");
             }
         }
-        Table { map, words, filter }
+        Table { buckets, entries: list, words }
     })
 }
 
@@ -2374,7 +2643,8 @@ fn start_words() -> &'static FxMap<&'static str, u8> {
             "full",
             "fiscal",
         ];
-        let mut map: FxMap<&'static str, u8> = weak.iter().map(|w| (*w, 1)).collect();
+        let mut map: FxMap<&'static str, u8> = FxMap::with_capacity_and_hasher(128, Default::default());
+        map.extend(weak.iter().map(|w| (*w, 1)));
         map.extend(strong.iter().map(|w| (*w, 2)));
         for (toks, _) in holidays() {
             map.insert(toks[0], 2);
@@ -2423,8 +2693,9 @@ mod tests {
         }
     }
 
-    /// Trying only the families a token's class names finds exactly what
-    /// trying every family everywhere finds, on token soups from a
+    /// Trying only the families a token's class names, and at "the" and
+    /// at numbers only before a word that may follow them, finds exactly what trying every
+    /// family everywhere finds, on token soups from a
     /// temporal vocabulary (a fixed LCG, so the test is deterministic).
     #[test]
     fn classes_never_hide_a_match() {
@@ -2444,7 +2715,25 @@ mod tests {
             "that same week|the same year|every other|twice a|the summer of|the '90s|the early 1990s|",
             "Valentine's Day|Christmas Eve|St. Patrick's Day|Thanksgiving Day|Tuesday, Nov. 3|3 November 2020|",
             "the 5th of May|June last year|last Tuesday night|the past three years|the next few days|",
-            "recent years|these days|the near future|the weekend|the fiscal year|the short term|the near term",
+            "recent years|these days|the near future|the weekend|the fiscal year|the short term|the near term|",
+            "the middle of|the turn of the|the start of|the distant past|the immediate future|the long term|",
+            "2 1/2 years|2.5 years|5 and a half hours|12 more years|5 o'clock|5 o’clock|10 am|7 PM|21st century|",
+            "12 - century|31 of May|11 a.m.|3 p.m.|100 years|300-year|5-day|3 weeks ago|04:30|10.30 p.m.|1/2/20|",
+            "a few weeks|a couple of days|a half hour|an hour-long|a -year|a more|",
+            "the current year|the preceding month|the upcoming week|the comparable period|the full year|",
+            "the previous Friday|the nine months|the twentieth century|the final quarter|the 3rd quarter|",
+            "the year two thousand|the summer of 1994|the term|the future|the present|the second week of May|",
+            "the 1988 quarter|the year-ago quarter|the many years|the several days|the 1990s|the 5 of May|",
+            "the last two years|the past year|the previous day|the preceding week|the recent months|",
+            "the first three days|the coming weeks|the following year|the upcoming months|the recent past|",
+            "the late 1980s|the mid-1990s|the last quarter|the next year's first quarter|the latest quarter|",
+            "ended the day|for the week|the current quarter|the recent quarter|the year-ago period|",
+            "the latest month|the beginning of March|the start of 2020|the middle of May|the final week of May|",
+            "the next Friday|the following Monday|the one year|the half year|the few days|the couple of years|",
+            "the year-ago third quarter|the 1988 second quarter|the latest fiscal year|the same month|",
+            "last year's first quarter|next few weeks|this week|past two years|recent decades|coming months|",
+            "following Tuesday|upcoming weekend|present day|preceding year|current quarter|that same day|",
+            "next Tuesday night|last summer|this morning|previous three days|last a few",
         );
         let vocab: Vec<&str> = VOCAB.split('|').collect();
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
@@ -2466,8 +2755,12 @@ mod tests {
             for reference in [Some(Date::new(2020, 11, 5).unwrap()), None] {
                 let mut some = Scanner::new(&doc, reference);
                 let mut every = Scanner::new(&doc, reference);
+                // Every family, and no "the" or number kept from trying
+                // them.
                 for tag in &mut every.tags {
-                    tag.class |= !family::START;
+                    tag.class = tag.class & family::START
+                        | !(family::START | family::DETERMINER | family::QUANTITY | family::NEEDS_KNOWN);
+                    tag.after_the = u16::MAX;
                 }
                 for i in 0..some.n() {
                     assert_eq!(some.at(i), every.at(i), "{text:?} at token {i}");

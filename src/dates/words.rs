@@ -146,7 +146,7 @@ fn unit_of(code: &str) -> Option<Unit> {
 pub fn words() -> &'static FxMap<&'static str, Word> {
     static WORDS: OnceLock<FxMap<&'static str, Word>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut map: FxMap<&'static str, Word> = FxMap::default();
+        let mut map: FxMap<&'static str, Word> = FxMap::with_capacity_and_hasher(256, Default::default());
         for line in crate::lexicon::entries(include_str!("../../data/dates_words.txt")) {
             let mut parts = line.split_whitespace();
             let (Some(word), Some(cat), Some(val)) = (parts.next(), parts.next(), parts.next()) else {
