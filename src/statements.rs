@@ -272,6 +272,14 @@ fn ends_sentence(doc: &Document, i: usize) -> bool {
     true
 }
 
+/// True when token `i` is the ASCII character `c`: `doc.tok(i) == "c"`
+/// without slicing the text, for the passes that ask it of every token.
+#[inline]
+fn tok_is(doc: &Document, i: usize, c: u8) -> bool {
+    let s = doc.tokens[i].span();
+    s.end - s.start == 1 && doc.text.as_bytes()[s.start] == c
+}
+
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›")
 }
@@ -837,7 +845,7 @@ impl<'a> Finder<'a> {
         let doc = self.doc;
         let mut out: Vec<usize> = Vec::new();
         for (c, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Punct || doc.tok(c) != ":" {
+            if t.kind != TokenKind::Punct || !tok_is(doc, c, b':') {
                 continue;
             }
             // The paragraph start the label would open at, if it does.
@@ -1600,7 +1608,7 @@ impl<'a> Finder<'a> {
         let doc = self.doc;
         let n = doc.tokens.len();
         for k in 1..n.saturating_sub(2) {
-            if doc.tok(k) != "@" || doc.tok(k - 1) != "(" || doc.tok(k + 2) != ")" || doc.tokens[k].space_before {
+            if !tok_is(doc, k, b'@') || doc.tok(k - 1) != "(" || doc.tok(k + 2) != ")" || doc.tokens[k].space_before {
                 continue;
             }
             // The name back to its dash.

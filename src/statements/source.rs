@@ -400,11 +400,14 @@ pub(crate) fn lower_in(w: &str, list: &[&str]) -> bool {
     let Some(&first) = w.as_bytes().first() else {
         return list.contains(&"");
     };
+    // A word that is not ASCII is in no list (not even one listing "’"),
+    // asked last: nearly every word fails the comparisons first, and
+    // testing every word for ASCII cost more than comparing it.
     w.len() <= 12
-        && w.is_ascii()
         && list
             .iter()
             .any(|s| s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.eq_ignore_ascii_case(w))
+        && w.is_ascii()
 }
 
 /// True when token `i` is a word starting with a capital letter.
