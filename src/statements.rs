@@ -28,7 +28,7 @@ use crate::Span;
 use lexicon::CueKind;
 use quotes::Quote;
 use serde::Serialize;
-use std::cell::Cell;
+use std::cell::RefCell;
 
 /// How the statement reports its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -128,14 +128,18 @@ struct Finder<'a> {
     used: TokenSet,
     /// Tokens already used as a source.
     sources: TokenSet,
-    /// The last [`source::before`] asked and its answer: the closing
-    /// attribution of a sentence and the reported pass ask it for the same
-    /// cue one after the other.
-    last_before: Cell<Option<BeforeMemo>>,
+    /// The last [`BEFORE_MEMO`] questions to [`source::before`] and their
+    /// answers, and where the next goes: the passes ask again about a cue
+    /// of the same sentence a few questions later (the closing attribution
+    /// of a sentence and the reported pass, each cue of the sentence).
+    before_memo: RefCell<([Option<BeforeMemo>; BEFORE_MEMO], usize)>,
 }
 
 /// A [`source::before`] question (end, floor) and its answer.
 type BeforeMemo = ((usize, usize), Option<(usize, usize)>);
+
+/// How many [`source::before`] answers the finder keeps.
+const BEFORE_MEMO: usize = 8;
 
 /// Finds the attributed statements of the document.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
@@ -170,7 +174,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         in_quote,
         used: TokenSet::new(doc.tokens.len()),
         sources: TokenSet::new(doc.tokens.len()),
-        last_before: Cell::new(None),
+        before_memo: RefCell::new(([None; BEFORE_MEMO], 0)),
     };
     let mut found: Vec<Found> = Vec::new();
     f.direct(&mut found);
@@ -272,12 +276,18 @@ fn ends_sentence(doc: &Document, i: usize) -> bool {
     true
 }
 
-/// True when token `i` is the ASCII character `c`: `doc.tok(i) == "c"`
-/// without slicing the text, for the passes that ask it of every token.
-#[inline]
-fn tok_is(doc: &Document, i: usize, c: u8) -> bool {
-    let s = doc.tokens[i].span();
-    s.end - s.start == 1 && doc.text.as_bytes()[s.start] == c
+/// The tokens that are the ASCII character `c` (punctuation, a token of
+/// its own), in order. Found by searching the text for the character,
+/// for the passes that look for one rare mark ("@", ":"): reading every
+/// token for it cost more than those passes' own work.
+fn tokens_of<'d>(doc: &'d Document, c: char) -> impl Iterator<Item = usize> + 'd {
+    debug_assert!(c.is_ascii_punctuation());
+    let mut hint = 0;
+    doc.text.match_indices(c).filter_map(move |(p, _)| {
+        hint = source::token_near(doc, p, hint);
+        let t = doc.tokens.get(hint)?;
+        (t.span().start == p && t.span().end == p + 1).then_some(hint)
+    })
 }
 
 fn is_quote_mark(s: &str) -> bool {
@@ -347,16 +357,17 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
 }
 
 impl<'a> Finder<'a> {
-    /// [`source::before`], remembering the last answer.
+    /// [`source::before`], remembering the last answers.
     fn before(&self, end: usize, min: usize) -> Option<(usize, usize)> {
-        match self.last_before.get() {
-            Some((key, np)) if key == (end, min) => np,
-            _ => {
-                let np = source::before(self.doc, end, min);
-                self.last_before.set(Some(((end, min), np)));
-                np
-            }
+        let mut memo = self.before_memo.borrow_mut();
+        let (answers, next) = &mut *memo;
+        if let Some((_, np)) = answers.iter().flatten().find(|(key, _)| *key == (end, min)) {
+            return *np;
         }
+        let np = source::before(self.doc, end, min);
+        answers[*next] = Some(((end, min), np));
+        *next = (*next + 1) % BEFORE_MEMO;
+        np
     }
 
     fn para_start(&self, i: usize) -> bool {
@@ -844,8 +855,8 @@ impl<'a> Finder<'a> {
     fn link_paragraphs(&self) -> Vec<usize> {
         let doc = self.doc;
         let mut out: Vec<usize> = Vec::new();
-        for (c, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Punct || !tok_is(doc, c, b':') {
+        for c in tokens_of(doc, ':') {
+            if doc.tokens[c].kind != TokenKind::Punct {
                 continue;
             }
             // The paragraph start the label would open at, if it does.
@@ -1607,8 +1618,8 @@ impl<'a> Finder<'a> {
         const MAX_POST: usize = 120;
         let doc = self.doc;
         let n = doc.tokens.len();
-        for k in 1..n.saturating_sub(2) {
-            if !tok_is(doc, k, b'@') || doc.tok(k - 1) != "(" || doc.tok(k + 2) != ")" || doc.tokens[k].space_before {
+        for k in tokens_of(doc, '@') {
+            if k < 1 || k + 2 >= n || doc.tok(k - 1) != "(" || doc.tok(k + 2) != ")" || doc.tokens[k].space_before {
                 continue;
             }
             // The name back to its dash.

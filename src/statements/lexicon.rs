@@ -7,7 +7,7 @@
 //! May not touch: the text. Lookups only.
 
 use crate::lexicon::pack_word;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A table keyed by words of at most 16 bytes, each [`packed`] into one
@@ -129,24 +129,39 @@ impl Prefilter {
 }
 
 /// A fixed word list asked about often: `contains` is `lower_in` (ASCII
-/// case ignored, words of up to 12 ASCII bytes) behind a [`Prefilter`]
-/// built on first use.
+/// case ignored, words of up to 12 ASCII bytes) behind a [`Prefilter`],
+/// answered by one lookup of the word [`packed`](pack_word) in a hash set
+/// built on first use: the lists run to fifty words, and the words that
+/// pass the filter (prepositions, determiners) were compared with each.
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    filter: OnceLock<Prefilter>,
+    table: OnceLock<(Prefilter, HashSet<u128, crate::lexicon::FxBuild>)>,
 }
 
 impl WordSet {
     /// The set of `words`.
     pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet { words, filter: OnceLock::new() }
+        WordSet { words, table: OnceLock::new() }
     }
 
     /// True when `w` is in the set up to ASCII case.
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.filter.get_or_init(|| Prefilter::new(self.words.iter().copied())).may_contain(w)
-            && super::source::lower_in(w, self.words)
+        let (filter, set) = self.table.get_or_init(|| {
+            let packed = self.words.iter().filter_map(|s| pack_word(s.to_ascii_lowercase().as_bytes()));
+            (Prefilter::new(self.words.iter().copied()), packed.collect())
+        });
+        let b = w.as_bytes();
+        if b.len() > 12 || !filter.may_contain(b) {
+            return false;
+        }
+        // Words hold no NUL byte: a word and its zero-padded copy are one.
+        let mut buf = [0u8; 16];
+        for (k, c) in buf.iter_mut().zip(b) {
+            *k = c.to_ascii_lowercase();
+        }
+        // As in `lower_in`, a word that is not ASCII matches nothing.
+        set.contains(&u128::from_le_bytes(buf)) && b.is_ascii()
     }
 }
 

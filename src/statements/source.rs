@@ -14,10 +14,8 @@ use super::lexicon::{self, Gender, Role};
 use crate::entities::{Entity, EntityLabel};
 use crate::text::{Document, TokenKind};
 use crate::Span;
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 12;
@@ -382,15 +380,11 @@ pub(crate) fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// `lower_in(w, STOP)` by one hash lookup: the list is long and checked
-/// for most words of every phrase scanned.
+/// `lower_in(w, STOP)`: the list is long and checked for most words of
+/// every phrase scanned.
 fn is_stop(w: &str) -> bool {
-    type Set = (lexicon::Prefilter, std::collections::HashSet<String, crate::lexicon::FxBuild>);
-    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
-    let (filter, set) = SET.get_or_init(|| {
-        (lexicon::Prefilter::new(STOP.iter().copied()), STOP.iter().map(|s| s.to_ascii_lowercase()).collect())
-    });
-    w.len() <= 12 && filter.may_contain(w) && w.is_ascii() && with_lower(w, |l| set.contains(l))
+    static SET: lexicon::WordSet = lexicon::WordSet::new(STOP);
+    SET.contains(w)
 }
 
 pub(crate) fn lower_in(w: &str, list: &[&str]) -> bool {
@@ -1095,22 +1089,32 @@ impl Run {
 
 /// The key a name is filed under by one of its words: the word
 /// lower-cased (as `to_lowercase`) and, for a last word, without
-/// possessive endings. An ASCII word is kept as written and compared
-/// ignoring ASCII case: every name of the text is filed and looked up,
-/// and copying each showed in profiles.
-#[derive(Debug)]
-struct NameKey<'a>(Cow<'a, str>);
+/// possessive endings; packed into one integer when it fits (nearly every
+/// name: [`crate::lexicon::pack_word`]), so that filing and finding every
+/// name of the text hashes and compares a number, not a string.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum NameKey {
+    Packed(u128),
+    Long(String),
+}
 
-impl<'a> NameKey<'a> {
-    fn new(w: &'a str, last: bool) -> NameKey<'a> {
+impl NameKey {
+    fn new(w: &str, last: bool) -> NameKey {
         if w.is_ascii() {
-            let mut l = w;
+            let mut l = w.as_bytes();
             // "'s" in either case, as stripped after lower-casing.
-            while last && l.len() >= 2 && l.as_bytes()[l.len() - 2] == b'\'' && l.as_bytes()[l.len() - 1] | 0x20 == b's'
-            {
+            while last && l.len() >= 2 && l[l.len() - 2] == b'\'' && l[l.len() - 1] | 0x20 == b's' {
                 l = &l[..l.len() - 2];
             }
-            NameKey(Cow::Borrowed(l))
+            let mut buf = [0u8; 16];
+            match buf.get_mut(..l.len()) {
+                Some(key) => {
+                    key.copy_from_slice(l);
+                    key.make_ascii_lowercase();
+                    NameKey::Packed(u128::from_le_bytes(buf))
+                }
+                None => NameKey::Long(String::from_utf8_lossy(l).to_ascii_lowercase()),
+            }
         } else {
             let mut l = w.to_lowercase();
             if last {
@@ -1120,40 +1124,19 @@ impl<'a> NameKey<'a> {
                     }
                 }
             }
-            NameKey(Cow::Owned(l))
-        }
-    }
-}
-
-// A lower-cased key holds no ASCII capitals, so ignoring ASCII case
-// compares it as `to_lowercase` would with a word kept as written.
-impl PartialEq for NameKey<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(&other.0)
-    }
-}
-
-impl Eq for NameKey<'_> {}
-
-impl Hash for NameKey<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        // Every byte, lower-cased, eight to a step of the hasher (hashing
-        // a prefix only would let crafted names all collide).
-        let b = self.0.as_bytes();
-        for chunk in b.chunks(8) {
-            let mut word = [0u8; 8];
-            for (w, c) in word.iter_mut().zip(chunk) {
-                *w = c.to_ascii_lowercase();
+            // Lower-casing may leave the word ASCII ("\u{212A}im" is "kim"),
+            // and a short word is filed packed whatever its letters.
+            match crate::lexicon::pack_word(l.as_bytes()) {
+                Some(k) => NameKey::Packed(k),
+                None => NameKey::Long(l),
             }
-            state.write_u64(u64::from_le_bytes(word));
         }
-        state.write_usize(b.len());
     }
 }
 
 /// Full names by the key of one of their words: an index into the
 /// [`Filed`] list.
-type NameIndex<'a> = HashMap<NameKey<'a>, usize, crate::lexicon::FxBuild>;
+type NameIndex = HashMap<NameKey, usize, crate::lexicon::FxBuild>;
 
 /// The full names filed under one key, as run indices: the first in the
 /// text, and the latest before the run being resolved.
@@ -1325,7 +1308,7 @@ impl<'a> Resolver<'a> {
         let mut by_last = NameIndex::default();
         let mut by_first = NameIndex::default();
         let mut filed: Vec<Filed> = Vec::new();
-        let mut file = |index: &mut NameIndex<'a>, key: NameKey<'a>, k: usize| {
+        let mut file = |index: &mut NameIndex, key: NameKey, k: usize| {
             *index.entry(key).or_insert_with(|| {
                 filed.push(Filed { first: k, latest: None });
                 filed.len() - 1
@@ -1591,6 +1574,7 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::{Hash, Hasher};
 
     #[test]
     fn merge_sorted_is_a_stable_sort_of_both() {
