@@ -28,6 +28,7 @@ use crate::Span;
 use lexicon::CueKind;
 use quotes::Quote;
 use serde::Serialize;
+use source::{tok_byte, tok_is};
 use std::cell::RefCell;
 
 /// How the statement reports its content.
@@ -429,9 +430,9 @@ impl<'a> Finder<'a> {
                 Some(a) if a.cue.0 <= q.close + 3 => Some(a),
                 // …unless its cue introduces it with a comma or colon
                 // ("said, “We’ll see,” when asked").
-                _ if title_like(self.doc, q) => self
-                    .attr_before(q)
-                    .filter(|a| q.open > 0 && matches!(self.doc.tok(q.open - 1), "," | ":") && a.cue.1 + 1 == q.open),
+                _ if title_like(self.doc, q) => self.attr_before(q).filter(|a| {
+                    q.open > 0 && matches!(tok_byte(self.doc, q.open - 1), b',' | b':') && a.cue.1 + 1 == q.open
+                }),
                 a => a.or_else(|| self.attr_before(q)),
             };
             let Some(attr) = attr else {
@@ -468,7 +469,7 @@ impl<'a> Finder<'a> {
                     let joined = j == k + 1
                         && q2.open > attr.end
                         && q2.open - attr.end <= ATTRIBUTION_TAIL
-                        && matches!(self.doc.tok(q2.open - 1), "," | ":" | ";")
+                        && matches!(tok_byte(self.doc, q2.open - 1), b',' | b':' | b';')
                         && !(attr.end..q2.open).any(|i| is_terminal(self.doc.tok(i)) || self.para_start(i))
                         && !self.para_start(q2.open);
                     // "“A,” she said. “B.”": the next sentence of the same
@@ -532,15 +533,15 @@ impl<'a> Finder<'a> {
         while e < n
             && e - start < MAX_NAME
             && doc.tokens[e].newlines_before == 0
-            && (is_cap_word(doc, e) || doc.tok(e) == ".")
+            && (is_cap_word(doc, e) || tok_is(doc, e, b'.'))
         {
             e += 1;
         }
-        while e > start && doc.tok(e - 1) == "." {
+        while e > start && tok_is(doc, e - 1, b'.') {
             e -= 1;
         }
         let line_ends = |k: usize| k >= n || doc.tokens[k].newlines_before > 0;
-        let ends = line_ends(e) || doc.tok(e) == "." && line_ends(e + 1);
+        let ends = line_ends(e) || tok_is(doc, e, b'.') && line_ends(e + 1);
         (e > start && is_cap_word(doc, start) && ends).then_some((start, e))
     }
 
@@ -562,7 +563,7 @@ impl<'a> Finder<'a> {
         let clean = (s0..q.open).all(|k| {
             !self.in_quote.contains(k)
                 && !self.used.contains(k)
-                && doc.tok(k) != ":"
+                && !tok_is(doc, k, b':')
                 && (k == s0 || !self.para_start(k))
                 && !self.cue_at(k).is_some_and(|(_, kind)| kind != CueKind::Nominal)
         });
@@ -621,9 +622,9 @@ impl<'a> Finder<'a> {
                             // follows it, which the cue introduces ("“…” He
                             // adds, “…”").
                             let comma = src.0 == start
-                                && !(src.0..src.1).any(|k| doc.tok(k) == ",")
+                                && !(src.0..src.1).any(|k| tok_is(doc, k, b','))
                                 && ce + 1 < limit
-                                && doc.tok(ce) == ","
+                                && tok_is(doc, ce, b',')
                                 && !is_quote_mark(doc.tok(ce + 1));
                             // "“Are there prizes?” Lee asked before going
                             // out": a subordinate clause after the cue.
@@ -659,7 +660,7 @@ impl<'a> Finder<'a> {
                             }
                             return Some(Attr { cue: (i, ce), source: Some(src), end: self.tail(ce, limit) });
                         }
-                        if i == start || (i == start + 1 && doc.tok(start) == ",") {
+                        if i == start || (i == start + 1 && tok_is(doc, start, b',')) {
                             let src = source::after(doc, ce, limit);
                             // "…,” said the budget was late": a phrase
                             // followed by a verb is the subject of a clause
@@ -689,7 +690,7 @@ impl<'a> Finder<'a> {
     /// the next comma or colon within `limit`.
     fn tail(&self, from: usize, limit: usize) -> usize {
         let mut j = from;
-        while j < limit && !matches!(self.doc.tok(j), "," | ":" | ";") {
+        while j < limit && !matches!(tok_byte(self.doc, j), b',' | b':' | b';') {
             j += 1;
         }
         j
@@ -702,7 +703,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let mut p = q.open;
-        let punct = matches!(doc.tok(p - 1), ":" | ",");
+        let punct = matches!(tok_byte(doc, p - 1), b':' | b',');
         if punct {
             p -= 1;
         }
@@ -758,7 +759,7 @@ impl<'a> Finder<'a> {
                     // "…, calling it “…”": a participle after a comma takes
                     // the sentence's subject.
                     _ if i > sent_start
-                        && (doc.tok(i - 1) == "," || comma_quote_before(doc, i, sent_start))
+                        && (tok_is(doc, i - 1, b',') || comma_quote_before(doc, i, sent_start))
                         && doc.tok(i).ends_with("ing") =>
                     {
                         self.subject(sent_start, i - 1)
@@ -889,7 +890,7 @@ impl<'a> Finder<'a> {
     fn adverbial(&self, s: usize, e: usize) -> bool {
         let doc = self.doc;
         let mut k = s;
-        while k < e && (source::with_lower(doc.tok(k), |l| CONNECTIVES.contains(&l)) || doc.tok(k) == ",") {
+        while k < e && (source::with_lower(doc.tok(k), |l| CONNECTIVES.contains(&l)) || tok_is(doc, k, b',')) {
             k += 1;
         }
         let words = (k..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word).take(2).count();
@@ -899,7 +900,7 @@ impl<'a> Finder<'a> {
         // place, and no verb of a clause.
         let fronting = FRONTING_SET.contains(doc.tok(k));
         let participle = is_cap_word(doc, k) && doc.tok(k).ends_with("ing");
-        let comma = || (k..e).any(|j| doc.tok(j) == "," && !self.in_quote.contains(j));
+        let comma = || (k..e).any(|j| tok_is(doc, j, b',') && !self.in_quote.contains(j));
         let verb = || {
             (k + 1..e).any(|j| source::with_lower(doc.tok(j), |l| is_auxiliary(l) || l.len() > 4 && l.ends_with("ed")))
         };
@@ -914,13 +915,13 @@ impl<'a> Finder<'a> {
     fn credit_at(&self, i: usize) -> bool {
         let doc = self.doc;
         const MAX_CREDIT: usize = 14;
-        if i + 3 >= doc.tokens.len() || doc.tok(i) != "(" || !is_cap_word(doc, i + 1) {
+        if i + 3 >= doc.tokens.len() || !tok_is(doc, i, b'(') || !is_cap_word(doc, i + 1) {
             return false;
         }
         let end = (i + 1..doc.tokens.len().min(i + MAX_CREDIT)).find(|&k| {
             doc.tokens[k].newlines_before > 0 || matches!(doc.tok(k), ")" | "(" | "." | "!" | "?" | "“" | "\"")
         });
-        end.is_some_and(|k| doc.tok(k) == ")" && (i + 2..k).any(|j| doc.tok(j) == "/"))
+        end.is_some_and(|k| tok_is(doc, k, b')') && (i + 2..k).any(|j| tok_is(doc, j, b'/')))
     }
 
     fn closing_attribution(&mut self, s: core::ops::Range<usize>, out: &mut Vec<Found>) -> Option<Found> {
@@ -938,7 +939,7 @@ impl<'a> Finder<'a> {
             _ => None,
         })?;
         let np = self.before(i, s.start);
-        let comma = doc.tok(i - 1) == "," || np.is_some_and(|np| np.0 > s.start && doc.tok(np.0 - 1) == ",");
+        let comma = tok_is(doc, i - 1, b',') || np.is_some_and(|np| np.0 > s.start && tok_is(doc, np.0 - 1, b','));
         if !comma {
             return None;
         }
@@ -965,7 +966,7 @@ impl<'a> Finder<'a> {
             // joined by "and" starts a report of its own.
             if k + 1 < end
                 && (w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but"))
-                && doc.tok(k - 1) != ","
+                && !tok_is(doc, k - 1, b',')
                 && !self.in_quote.contains(k)
                 && self.cue_at(k + 1).is_some_and(|(_, kind)| matches!(kind, CueKind::Strong | CueKind::Weak))
                 && !doc.tok(k + 1).ends_with("ing")
@@ -1027,7 +1028,7 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        while e > start && (is_terminal(doc.tok(e - 1)) || matches!(doc.tok(e - 1), ")" | "]")) {
+        while e > start && (is_terminal(doc.tok(e - 1)) || matches!(tok_byte(doc, e - 1), b')' | b']')) {
             e -= 1;
         }
         e
@@ -1043,7 +1044,7 @@ impl<'a> Finder<'a> {
     ) -> Option<Found> {
         let doc = self.doc;
         let cue = (i, ce);
-        let comma_before = i > s.start && doc.tok(i - 1) == ",";
+        let comma_before = i > s.start && tok_is(doc, i - 1, b',');
         let (content, src) = match kind {
             CueKind::Nominal => return None,
             CueKind::According => {
@@ -1051,7 +1052,7 @@ impl<'a> Finder<'a> {
                 let lead = i - s.start <= 1;
                 if lead {
                     let mut c = src.1;
-                    if c < s.end && doc.tok(c) == "," {
+                    if c < s.end && tok_is(doc, c, b',') {
                         c += 1;
                     }
                     ((c, self.content_end(c, s.end)), src)
@@ -1066,12 +1067,12 @@ impl<'a> Finder<'a> {
                 // for the name before it.
                 let who = i > s.start + 2
                     && doc.tok(i - 1).eq_ignore_ascii_case("who")
-                    && doc.tok(i - 2) == ","
+                    && tok_is(doc, i - 2, b',')
                     && kind == CueKind::Strong;
                 let np = if who { self.before(i - 1, s.start) } else { self.before(i, s.start) };
                 // CONTENT, SOURCE said (tail).
                 if let Some(np) = np {
-                    if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
+                    if np.0 > s.start + 2 && tok_is(doc, np.0 - 1, b',') && kind == CueKind::Strong {
                         let tail_ok = s.end - ce <= 8 && self.content_start(i, ce, s.end, kind).is_none();
                         if tail_ok && self.agent(np) && !self.adverbial(s.start, np.0 - 1) {
                             return self.emit(s.start, np.0 - 1, Some(cue), Some(np));
@@ -1100,7 +1101,7 @@ impl<'a> Finder<'a> {
                         // (The phrase may end the text: `src.1` is then
                         // one past the last token.)
                         let apposition = src.1 < doc.tokens.len()
-                            && matches!(doc.tok(src.1), "," | "(")
+                            && matches!(tok_byte(doc, src.1), b',' | b'(')
                             && is_cap_word(doc, src.1 - 1)
                             && !pronoun;
                         if (rest <= 8 || apposition) && !(pronoun && rest > 1) && (source::named(doc, src) || rest <= 1)
@@ -1178,9 +1179,9 @@ impl<'a> Finder<'a> {
                     || who
                     || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | ";" | "(")
                     // A dateline: "LONDON (Reuters) - Ann Lee said …".
-                    || doc.tok(np.0 - 1) == "-" && doc.tokens[np.0].space_before
+                    || tok_is(doc, np.0 - 1, b'-') && doc.tokens[np.0].space_before
                     // "On “Sunday Desk,” Sen. Ann Lee said …".
-                    || np.0 > s.start + 1 && is_quote_mark(doc.tok(np.0 - 1)) && doc.tok(np.0 - 2) == ","
+                    || np.0 > s.start + 1 && is_quote_mark(doc.tok(np.0 - 1)) && tok_is(doc, np.0 - 2, b',')
                     // "… and Smith says", "because he said": a
                     // coordinated or subordinate clause of its own.
                     || source::with_lower(doc.tok(np.0 - 1), |l| CLAUSE_JOINERS.contains(&l))
@@ -1195,7 +1196,7 @@ impl<'a> Finder<'a> {
                 // interruption are a statement of their own, and B need not
                 // open with a subject ("…, he says, and are mostly …").
                 let interrupted =
-                    np.0 > s.start + 1 && doc.tok(np.0 - 1) == "," && ce + 1 < s.end && doc.tok(ce) == ",";
+                    np.0 > s.start + 1 && tok_is(doc, np.0 - 1, b',') && ce + 1 < s.end && tok_is(doc, ce, b',');
                 let c = match self.content_start(i, ce, s.end, kind) {
                     Some(c) => c,
                     None if interrupted => ce + 1,
@@ -1205,7 +1206,7 @@ impl<'a> Finder<'a> {
                 if who {
                     // "Ann Lee, who says it works, …": the relative clause
                     // ends at its comma.
-                    if let Some(k) = (c..e).find(|&k| doc.tok(k) == "," && !self.in_quote.contains(k)) {
+                    if let Some(k) = (c..e).find(|&k| tok_is(doc, k, b',') && !self.in_quote.contains(k)) {
                         e = k;
                     }
                 }
@@ -1242,7 +1243,7 @@ impl<'a> Finder<'a> {
             e > s + 2 && (FRONTING_SET.contains(doc.tok(s)) || is_cap_word(doc, s) && doc.tok(s).ends_with("ing"));
         if fronted {
             let after_comma = (s + 1..e.min(s + 30)).find_map(|k| {
-                (doc.tok(k - 1) == "," && !self.in_quote.contains(k)).then(|| self.subject_at(s, k, e)).flatten()
+                (tok_is(doc, k - 1, b',') && !self.in_quote.contains(k)).then(|| self.subject_at(s, k, e)).flatten()
             });
             if let Some(found) = after_comma {
                 return found;
@@ -1278,7 +1279,7 @@ impl<'a> Finder<'a> {
             // A description opening the clause: "The union rejected …",
             // "For months, the council ignored …".
             let description = (k == s && matches!(doc.tok(k), "The" | "A" | "An")
-                || k > s && doc.tok(k - 1) == "," && matches!(doc.tok(k), "the" | "a" | "an"))
+                || k > s && tok_is(doc, k - 1, b',') && matches!(doc.tok(k), "the" | "a" | "an"))
                 && k + 1 < e
                 && doc.tokens[k + 1].kind == TokenKind::Word;
             let lead = !description && source::with_lower(doc.tok(k), |l| LEAD_WORDS.contains(&l));
@@ -1325,7 +1326,7 @@ impl<'a> Finder<'a> {
             // The hearer is no part of what was said: "telling viewers …".
             c = source::after(doc, c, end).map_or(c, |o| o.1);
         }
-        while c < end && matches!(doc.tok(c), "," | ":") {
+        while c < end && matches!(tok_byte(doc, c), b',' | b':') {
             c += 1;
         }
         if c >= end
@@ -1515,7 +1516,7 @@ impl<'a> Finder<'a> {
         // "Jane Roe, an author of the study, said": the head is the
         // name before the apposition, not the apposition's last word.
         let doc = self.doc;
-        let e = match (s..e).find(|&k| doc.tok(k) == ",") {
+        let e = match (s..e).find(|&k| tok_is(doc, k, b',')) {
             Some(c)
                 if c > s
                     && (s..c).all(|k| {
@@ -1545,7 +1546,7 @@ impl<'a> Finder<'a> {
         // "Still, prices rose, he said": a sentence connective links the
         // report to the article, it is not part of what was said.
         if s + 2 < e && is_cap_word(doc, s) && source::with_lower(doc.tok(s), |l| CONNECTIVES.contains(&l)) {
-            s += if doc.tok(s + 1) == "," { 2 } else { 1 };
+            s += if tok_is(doc, s + 1, b',') { 2 } else { 1 };
         }
         while e > s && matches!(doc.tok(e - 1), "," | ":" | "—" | "–" | ";") {
             e -= 1;
@@ -1619,7 +1620,12 @@ impl<'a> Finder<'a> {
         let doc = self.doc;
         let n = doc.tokens.len();
         for k in tokens_of(doc, '@') {
-            if k < 1 || k + 2 >= n || doc.tok(k - 1) != "(" || doc.tok(k + 2) != ")" || doc.tokens[k].space_before {
+            if k < 1
+                || k + 2 >= n
+                || !tok_is(doc, k - 1, b'(')
+                || !tok_is(doc, k + 2, b')')
+                || doc.tokens[k].space_before
+            {
                 continue;
             }
             // The name back to its dash.
@@ -1628,23 +1634,23 @@ impl<'a> Finder<'a> {
                 continue;
             };
             let name = (dash + 1, k - 1);
-            if name.0 >= name.1 || !(name.0..name.1).all(|j| is_cap_word(doc, j) || doc.tok(j) == ".") {
+            if name.0 >= name.1 || !(name.0..name.1).all(|j| is_cap_word(doc, j) || tok_is(doc, j, b'.')) {
                 continue;
             }
             // The post: back to its paragraph's start or a markup tag.
             let floor = dash.saturating_sub(MAX_POST);
             let mut start = dash;
-            while start > floor && !self.para_start(start) && doc.tok(start - 1) != ">" {
+            while start > floor && !self.para_start(start) && !tok_is(doc, start - 1, b'>') {
                 start -= 1;
             }
-            if !self.para_start(start) && doc.tok(start.saturating_sub(1)) != ">" {
+            if !self.para_start(start) && !tok_is(doc, start.saturating_sub(1), b'>') {
                 continue;
             }
             // Up to a link ("pic.twitter.com/…", "https://t.co/…").
             let link = (start..dash).find(|&j| {
                 let w = doc.tok(j);
-                j + 2 < dash && (w.ends_with("pic") && doc.tok(j + 1) == "." && doc.tok(j + 2) == "twitter")
-                    || matches!(w, "http" | "https") && doc.tok(j + 1) == ":"
+                j + 2 < dash && (w.ends_with("pic") && tok_is(doc, j + 1, b'.') && doc.tok(j + 2) == "twitter")
+                    || matches!(w, "http" | "https") && tok_is(doc, j + 1, b':')
             });
             let end = link.unwrap_or(dash);
             if (start..end).any(|j| self.used.contains(j)) {
@@ -1670,7 +1676,7 @@ impl<'a> Finder<'a> {
             }
             let starts_para = self.para_start(q.open);
             let last = q.last;
-            let sentence_like = is_terminal(doc.tok(last)) || doc.tok(last) == ",";
+            let sentence_like = is_terminal(doc.tok(last)) || tok_is(doc, last, b',');
             // A short quotation is speech when it is a whole sentence of
             // its own ("… ,” she said. “That was enough.”); scare quotes
             // sit inside a sentence.
@@ -1695,7 +1701,7 @@ impl<'a> Finder<'a> {
 /// True when a comma and a closing mark come right before token `i`
 /// (“… of “New York values,” saying …”), not before `floor`.
 fn comma_quote_before(doc: &Document, i: usize, floor: usize) -> bool {
-    i >= floor + 2 && is_quote_mark(doc.tok(i - 1)) && doc.tok(i - 2) == ","
+    i >= floor + 2 && is_quote_mark(doc.tok(i - 1)) && tok_is(doc, i - 2, b',')
 }
 
 #[inline]
@@ -1726,7 +1732,7 @@ fn after_possessive(doc: &Document, q: &Quote) -> bool {
 /// True when `q` is the value of a markup attribute pasted with the text
 /// (`timestamp="1454346000"`): its opening mark follows "=".
 fn attribute_value(doc: &Document, q: &Quote) -> bool {
-    q.open > 0 && doc.tok(q.open - 1) == "=" && !doc.tokens[q.open].space_before
+    q.open > 0 && tok_is(doc, q.open - 1, b'=') && !doc.tokens[q.open].space_before
 }
 
 /// True when `q` quotes a short name (a programme, a title: "Sunday
@@ -2173,7 +2179,7 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
     }
     k += 1;
     // "March 3", "Jan. 3", "July 2019".
-    if k < end && doc.tok(k) == "." && month {
+    if k < end && tok_is(doc, k, b'.') && month {
         k += 1;
     }
     if k < end && doc.tokens[k].kind == TokenKind::Number {

@@ -404,6 +404,27 @@ pub(crate) fn lower_in(w: &str, list: &[&str]) -> bool {
         && w.is_ascii()
 }
 
+/// True when token `i` is the ASCII character `c`: `doc.tok(i) == "c"`
+/// without slicing the text (which tests both ends for character
+/// boundaries), for the rules' many tests of punctuation.
+#[inline(always)]
+pub(crate) fn tok_is(doc: &Document, i: usize, c: u8) -> bool {
+    let s = doc.tokens[i].span();
+    s.end - s.start == 1 && doc.text.as_bytes()[s.start] == c
+}
+
+/// The byte of token `i` when the token is one byte long (an ASCII
+/// mark), else 0: `matches!(doc.tok(i), "," | ":")` without slicing.
+#[inline(always)]
+pub(crate) fn tok_byte(doc: &Document, i: usize) -> u8 {
+    let s = doc.tokens[i].span();
+    if s.end - s.start == 1 {
+        doc.text.as_bytes()[s.start]
+    } else {
+        0
+    }
+}
+
 /// True when token `i` is a word starting with a capital letter.
 #[inline(always)]
 pub(crate) fn is_cap(doc: &Document, i: usize) -> bool {
@@ -487,7 +508,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // verb come before the comma that closes a clause on the source.
     let mut end = end;
     let mut k = 0;
-    while k < 3 && end > min + 3 && BETWEEN_SET.contains(doc.tok(end - 1)) && doc.tok(end - 2) == "," {
+    while k < 3 && end > min + 3 && BETWEEN_SET.contains(doc.tok(end - 1)) && tok_is(doc, end - 2, b',') {
         end -= 1;
         k += 1;
     }
@@ -497,7 +518,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // or relative clause may end in a quoted name that holds its closing
     // comma.
     let quoted = comma_in_quoted_name(doc, end, min);
-    let comma = quoted.or_else(|| (e > min + 2 && doc.tok(e - 1) == ",").then(|| e - 1));
+    let comma = quoted.or_else(|| (e > min + 2 && tok_is(doc, e - 1, b',')).then(|| e - 1));
     // "Adam Lee, who spent the fall at home, said": the subject is the
     // phrase before the relative clause.
     if let Some(c) = comma {
@@ -506,13 +527,13 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         // won in 2018, 2019 and 2021, said").
         let who = (floor..c)
             .rev()
-            .filter(|&k| doc.tok(k) == ",")
+            .filter(|&k| tok_is(doc, k, b','))
             .take(3)
             .find(|&k| k + 1 < c && lower_in(doc.tok(k + 1), &["who", "whose"]));
         if let Some(k) = who {
             return before(doc, k + 1, min);
         }
-        if let Some(k) = (floor..c).rev().find(|&k| doc.tok(k) == ",") {
+        if let Some(k) = (floor..c).rev().find(|&k| tok_is(doc, k, b',')) {
             // "Ann Lee, in a statement released Monday, said": an inserted
             // channel or time is no part of the source.
             let inserted = k + 2 < c
@@ -529,14 +550,14 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         if quoted.is_some() {
             // The source is then the name alone: a span ending inside the
             // quotation would leave its marks unpaired.
-            return np.and_then(|(a, _)| (a..c).find(|&k| doc.tok(k) == ",").map(|k| (a, k)));
+            return np.and_then(|(a, _)| (a..c).find(|&k| tok_is(doc, k, b',')).map(|k| (a, k)));
         }
         if np.is_some() {
             return np;
         }
         // "Executives for Acme, which earned …, say": a relative clause on
         // a phrase that is no name with an apposition.
-        let which = (floor..c).rev().filter(|&k| doc.tok(k) == ",").take(3).find(|&k| {
+        let which = (floor..c).rev().filter(|&k| tok_is(doc, k, b',')).take(3).find(|&k| {
             k + 1 < c
                 && lower_in(doc.tok(k + 1), &["which"])
                 && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says"]))
@@ -547,11 +568,14 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     }
     // "Ernie LeBlanc, says", "Sen. Jo Reed (D-R.I.), said": an
     // apposition's closing comma.
-    if e > min + 1 && doc.tok(e - 1) == "," && (doc.tokens[e - 2].kind == TokenKind::Word || doc.tok(e - 2) == ")") {
+    if e > min + 1
+        && tok_is(doc, e - 1, b',')
+        && (doc.tokens[e - 2].kind == TokenKind::Word || tok_is(doc, e - 2, b')'))
+    {
         e -= 1;
         // "Officials, however, said": an inserted sentence adverb.
         let adverb = lower_in(doc.tok(e - 1), &["however", "meanwhile", "though", "too", "instead", "also"]);
-        if adverb && e > min + 2 && doc.tok(e - 2) == "," {
+        if adverb && e > min + 2 && tok_is(doc, e - 2, b',') {
             e -= 2;
         }
     }
@@ -587,10 +611,10 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // "Sen. Ann Lee (D-Ohio) said": a parenthesis after a name (party and
     // state, age, office) is part of the source.
     let full_end = e;
-    if e > min + 3 && doc.tok(e - 1) == ")" {
+    if e > min + 3 && tok_is(doc, e - 1, b')') {
         let floor = e.saturating_sub(10).max(min + 1);
-        if let Some(k) = (floor..e - 1).rev().find(|&k| matches!(doc.tok(k), "(" | ")")) {
-            if doc.tok(k) == "(" && is_cap(doc, k - 1) {
+        if let Some(k) = (floor..e - 1).rev().find(|&k| matches!(tok_byte(doc, k), b'(' | b')')) {
+            if tok_is(doc, k, b'(') && is_cap(doc, k - 1) {
                 e = k;
             }
         }
@@ -689,7 +713,7 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     }
     // "Jo Baker, Lakeside MP, said": the name before an apposition
     // belongs to the source.
-    if s > min + 1 && doc.tok(s - 1) == "," {
+    if s > min + 1 && tok_is(doc, s - 1, b',') {
         let mut k = s - 1;
         let mut has_cap = false;
         while k > min && s - 1 - k < 5 && (is_cap(doc, k - 1) || np_punct(doc.tok(k - 1))) {
@@ -733,7 +757,7 @@ fn apposition(doc: &Document, close: usize, min: usize, quoted: bool) -> Option<
     let k = punct(close)?;
     // "Ann Lee, the senator who heads the panel, which oversees banks,
     // said": a relative clause inside the apposition.
-    if k + 1 < close && lower_in(doc.tok(k + 1), &["which", "who", "where"]) && doc.tok(k) == "," {
+    if k + 1 < close && lower_in(doc.tok(k + 1), &["which", "who", "where"]) && tok_is(doc, k, b',') {
         let k2 = punct(k)?;
         return apposition_at(doc, k2, close, min);
     }
@@ -751,7 +775,7 @@ const MAX_QUOTED_NAME: usize = 8;
 /// before a closing mark right before `end`, when a capitalized word
 /// opens the quotation a few tokens back.
 fn comma_in_quoted_name(doc: &Document, end: usize, min: usize) -> Option<usize> {
-    if end < min + 5 || !QUOTE_MARKS.contains(&doc.tok(end - 1)) || doc.tok(end - 2) != "," {
+    if end < min + 5 || !QUOTE_MARKS.contains(&doc.tok(end - 1)) || !tok_is(doc, end - 2, b',') {
         return None;
     }
     let close = end - 2;
@@ -772,7 +796,7 @@ fn comma_in_quoted_name(doc: &Document, end: usize, min: usize) -> Option<usize>
 fn named_apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
     let floor = close.saturating_sub(MAX_NP).max(min + 1);
     let k = (floor..close).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)))?;
-    if doc.tok(k) != "," || k + 2 > close || !is_cap(doc, k + 1) || !is_cap(doc, close - 1) {
+    if !tok_is(doc, k, b',') || k + 2 > close || !is_cap(doc, k + 1) || !is_cap(doc, close - 1) {
         return None;
     }
     let name_like = (k + 1..close)
@@ -790,22 +814,22 @@ fn named_apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, 
 
 /// [`apposition`] with the comma after the name at `k`.
 fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(usize, usize)> {
-    if doc.tok(k) != "," || k + 1 >= close {
+    if !tok_is(doc, k, b',') || k + 1 >= close {
         return None;
     }
     // "Sen. Ann Lee (R-Ohio), a member …": the name ends before a parenthesis.
     let mut name_end = k;
     // "Mara Lind, 27, a nurse …": an age between the name and the
     // apposition.
-    if name_end > min + 3 && doc.tokens[name_end - 1].kind == TokenKind::Number && doc.tok(name_end - 2) == "," {
+    if name_end > min + 3 && doc.tokens[name_end - 1].kind == TokenKind::Number && tok_is(doc, name_end - 2, b',') {
         name_end -= 2;
     }
-    if doc.tok(k - 1) == ")" {
+    if tok_is(doc, k - 1, b')') {
         let floor = k.saturating_sub(10).max(min + 1);
-        name_end = (floor..k - 1).rev().find(|&j| doc.tok(j) == "(")?;
+        name_end = (floor..k - 1).rev().find(|&j| tok_is(doc, j, b'('))?;
     }
     // "D-Mich.": a name may end in an abbreviation's period.
-    let abbrev = doc.tok(name_end - 1) == "." && name_end > min + 2 && is_cap(doc, name_end - 2);
+    let abbrev = tok_is(doc, name_end - 1, b'.') && name_end > min + 2 && is_cap(doc, name_end - 2);
     if !is_cap(doc, name_end - 1) && !abbrev {
         return None;
     }
@@ -832,7 +856,7 @@ fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(
         r += 1;
     }
     // "Ann Lee, D-Ohio, a member of …": a name before a short apposition.
-    if r > min + 2 && doc.tok(r - 1) == "," && name_end - r <= 4 {
+    if r > min + 2 && tok_is(doc, r - 1, b',') && name_end - r <= 4 {
         let mut q = r - 1;
         while q > min && r - 1 - q < 5 && (is_cap(doc, q - 1) || np_punct(doc.tok(q - 1)) && q - 1 > min) {
             q -= 1;
@@ -889,10 +913,10 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             break;
         }
     }
-    while e > start && np_punct(doc.tok(e - 1)) && doc.tok(e - 1) != "." {
+    while e > start && np_punct(doc.tok(e - 1)) && !tok_is(doc, e - 1, b'.') {
         e -= 1;
     }
-    if e > start && doc.tok(e - 1) == "." && !(e >= start + 2 && doc.tok(e - 2).len() <= 3) {
+    if e > start && tok_is(doc, e - 1, b'.') && !(e >= start + 2 && doc.tok(e - 2).len() <= 3) {
         e -= 1;
     }
     (e > start && plausible(doc, start, e)).then_some((start, e))
@@ -1347,7 +1371,7 @@ impl<'a> Resolver<'a> {
             // "Jane Roe"); trailing day names.
             let mut s = i;
             let mut title = None;
-            while s < e && (LEADING_SET.contains(doc.tok(s)) || doc.tok(s) == ".") {
+            while s < e && (LEADING_SET.contains(doc.tok(s)) || tok_is(doc, s, b'.')) {
                 s += 1;
             }
             let from = s;
@@ -1357,7 +1381,7 @@ impl<'a> Resolver<'a> {
                     s = k + 1;
                 }
             }
-            while s < e && doc.tok(s) == "." {
+            while s < e && tok_is(doc, s, b'.') {
                 s += 1;
             }
             while e > s && TRAILING_SET.contains(doc.tok(e - 1)) {
