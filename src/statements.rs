@@ -160,9 +160,9 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let entity_tokens: Vec<usize> = entities
         .iter()
         .map(|e| {
-            while k < n && doc.tokens[k].span().start < e.span.start {
-                k += 1;
-            }
+            // Searched outward from the last: entities are a few tokens
+            // apart, and stepping over every token between cost more.
+            k = source::token_near(doc, e.span.start, k).max(k);
             k
         })
         .collect();

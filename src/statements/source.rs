@@ -312,7 +312,18 @@ fn mention_gender(canonical: &str, title: Option<&str>) -> Option<Gender> {
     if let Some(g) = title.and_then(|t| lex.gender(t)) {
         return Some(g);
     }
-    lex.gender(canonical.split_whitespace().next()?)
+    lex.gender(first_word(canonical)?)
+}
+
+/// `s.split_whitespace().next()`, without decoding characters when the
+/// first word is ASCII and ends at a space or the end (nearly every name).
+fn first_word(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let end = b.iter().position(|c| !c.is_ascii_graphic()).unwrap_or(b.len());
+    if end > 0 && (end == b.len() || b[end] == b' ') {
+        return Some(&s[..end]);
+    }
+    s.split_whitespace().next()
 }
 
 /// True when a mention of gender `have` may be referred to as `want`.
@@ -1124,6 +1135,26 @@ enum NameKey {
 
 impl NameKey {
     fn new(w: &str, last: bool) -> NameKey {
+        // Nearly every name word fits the integer and is ASCII but for a
+        // curly apostrophe ("Ruiz’s"), which has no case: lower-casing it
+        // (as `to_lowercase` would) lowers its ASCII capitals only, all at
+        // once in the packed bytes, with no copy to a string.
+        if let Some(x) = crate::lexicon::pack_word(w.as_bytes()) {
+            if x & (ONES * 0x80) == 0 || w.split('’').all(str::is_ascii) {
+                let mut b = lower_packed(x).to_le_bytes();
+                let mut n = w.len();
+                // "'s", then "’s", as stripped below.
+                while last && n >= 2 && b[n - 2..n] == *b"'s" {
+                    n -= 2;
+                    b[n..n + 2].fill(0);
+                }
+                while last && n >= 4 && b[n - 4..n] == *"’s".as_bytes() {
+                    n -= 4;
+                    b[n..n + 4].fill(0);
+                }
+                return NameKey::Packed(u128::from_le_bytes(b));
+            }
+        }
         if w.is_ascii() {
             let mut l = w.as_bytes();
             // "'s" in either case, as stripped after lower-casing.
@@ -1156,6 +1187,23 @@ impl NameKey {
             }
         }
     }
+}
+
+/// The byte 1 in each byte of a `u128`.
+const ONES: u128 = u128::MAX / 0xFF;
+
+/// The bytes packed in `x` with their ASCII capitals lowered, all sixteen
+/// at once; other bytes are left as they are.
+fn lower_packed(x: u128) -> u128 {
+    // Per byte of `x` under 0x80, the low seven bits plus 0x3F carry into
+    // the top bit from 'A' on, plus 0x25 from '[' on; neither carries out
+    // of the byte.
+    let low = x & (ONES * 0x7F);
+    let from_a = low + ONES * (0x80 - u128::from(b'A'));
+    let past_z = low + ONES * (0x80 - u128::from(b'Z') - 1);
+    let capital = from_a & !past_z & !x & (ONES * 0x80);
+    // 0x80 >> 2 is the 0x20 that lowers a capital.
+    x | capital >> 2
 }
 
 /// Full names by the key of one of their words: an index into the
@@ -1456,8 +1504,9 @@ impl<'a> Resolver<'a> {
             return self.antecedent(np.start, role, None, pronoun_gender(text));
         }
         // "her statement said": the possessor speaks.
-        let first = text.split_whitespace().next().unwrap_or("");
-        let head = text.rsplit(' ').next().unwrap_or("");
+        let first = first_word(text).unwrap_or("");
+        // After the last space, as `rsplit(' ').next()`.
+        let head = text.as_bytes().iter().rposition(|&b| b == b' ').map_or(text, |k| &text[k + 1..]);
         if lexicon::get().non_agents.get(head).is_some() {
             let possessor = with_lower(first, |l| match l {
                 "his" | "her" => Some(Role::Person),
@@ -1638,6 +1687,16 @@ mod tests {
     }
 
     #[test]
+    fn lower_packed_lowers_every_ascii_capital_and_nothing_else() {
+        for b in 0..=255u8 {
+            let x = u128::from_le_bytes([b, b'Q', 0xE2, b, b'z', b'@', b'[', 0x80 | b, 0, b, 0, 0, 0, 0, 0, b]);
+            let mut want = x.to_le_bytes();
+            want.make_ascii_lowercase();
+            assert_eq!(lower_packed(x).to_le_bytes(), want, "byte {b:#x}");
+        }
+    }
+
+    #[test]
     fn name_keys_ignore_case_and_possessives() {
         let key = |w, last| NameKey::new(w, last);
         assert_eq!(key("Ruiz's", true), key("RUIZ", false));
@@ -1646,6 +1705,12 @@ mod tests {
         // Unicode lower-casing, as `to_lowercase`.
         assert_eq!(key("ÉLISE", false), key("élise", false));
         assert_eq!(key("Núñez’s", true), key("núñez", false));
+        // A curly apostrophe alone keeps the word on the packed path.
+        assert_eq!(key("O’NEIL’S", true), key("o’neil", false));
+        assert_eq!(key("Lee's’s", true), key("lee's", false));
+        assert_ne!(key("Lee’s", false), key("lee", false));
+        // Long words are compared whole.
+        assert_eq!(key("Wolfeschlegelsteinhausen's", true), key("WOLFESCHLEGELSTEINHAUSEN", false));
         // The Kelvin sign lower-cases to an ASCII "k".
         assert_eq!(key("\u{212A}im", false), key("Kim", false));
         let hash = |k: &NameKey| {
