@@ -160,9 +160,9 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let entity_tokens: Vec<usize> = entities
         .iter()
         .map(|e| {
-            // Searched outward from the last: entities are a few tokens
-            // apart, and stepping over every token between cost more.
-            k = source::token_near(doc, e.span.start, k).max(k);
+            while k < n && doc.tokens[k].span().start < e.span.start {
+                k += 1;
+            }
             k
         })
         .collect();
@@ -247,14 +247,28 @@ struct Found {
     source: Option<(usize, usize)>,
 }
 
+/// "—" and "–" as bytes, for scans that compare bytes.
+const DASH: &[u8] = "—".as_bytes();
+const EN_DASH: &[u8] = "–".as_bytes();
+
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…")
+}
+
+/// [`is_terminal`] of token `i`, which only a mark can be: most tokens
+/// asked about are words, answered without slicing the text.
+#[inline]
+fn terminal_at(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Punct && is_terminal(doc.tok(i))
 }
 
 /// True when token `i` ends a sentence: a terminal mark that is not the
 /// period of a title or initial ("Dr. Helen Marsh") or of an abbreviation
 /// the sentence goes on after ("Raleigh, N.C., who", "(R-Fla.)", "a.m. on").
 fn ends_sentence(doc: &Document, i: usize) -> bool {
+    if doc.tokens[i].kind != TokenKind::Punct {
+        return false;
+    }
     let w = doc.tok(i);
     if !is_terminal(w) {
         return false;
@@ -295,6 +309,13 @@ fn is_quote_mark(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›")
 }
 
+/// [`is_quote_mark`] of token `i`, which only a mark can be (an
+/// apostrophe inside a word is part of the word).
+#[inline]
+fn quote_mark_at(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Punct && is_quote_mark(doc.tok(i))
+}
+
 /// The cue phrase starting at token `i`, looked up once per token.
 fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     let t = &doc.tokens[i];
@@ -314,7 +335,7 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
         && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
         && !doc.starts_sentence(i)
         && doc.tokens[i].newlines_before == 0
-        && !is_quote_mark(doc.tok(i - 1))
+        && !quote_mark_at(doc, i - 1)
         && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
     {
         return None;
@@ -326,7 +347,7 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
         && i > 0
         && i + 1 < doc.tokens.len()
         && is_cap_word(doc, i + 1)
-        && (is_quote_mark(doc.tok(i - 1)) || doc.starts_sentence(i))
+        && (quote_mark_at(doc, i - 1) || doc.starts_sentence(i))
     {
         return None;
     }
@@ -346,7 +367,7 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     'phrase: for cue in list {
         let mut j = i + 1;
         for word in &cue.rest {
-            if j >= doc.tokens.len() || !doc.tok(j).eq_ignore_ascii_case(word) {
+            if j >= doc.tokens.len() || !source::tok_bytes(doc, j).eq_ignore_ascii_case(word.as_bytes()) {
                 continue 'phrase;
             }
             j += 1;
@@ -465,12 +486,12 @@ impl<'a> Finder<'a> {
                     j += 1;
                 }
                 if let Some(q2) = self.quotes.get(j) {
-                    let open_ends = !is_terminal(self.doc.tok(q.last));
+                    let open_ends = !terminal_at(self.doc, q.last);
                     let joined = j == k + 1
                         && q2.open > attr.end
                         && q2.open - attr.end <= ATTRIBUTION_TAIL
                         && matches!(tok_byte(self.doc, q2.open - 1), b',' | b':' | b';')
-                        && !(attr.end..q2.open).any(|i| is_terminal(self.doc.tok(i)) || self.para_start(i))
+                        && !(attr.end..q2.open).any(|i| terminal_at(self.doc, i) || self.para_start(i))
                         && !self.para_start(q2.open);
                     // "“A,” she said. “B.”": the next sentence of the same
                     // paragraph goes on quoting the same speaker without a new
@@ -484,10 +505,10 @@ impl<'a> Finder<'a> {
                     let next_sentence = q2.open > attr.end && q2.open - attr.end <= ATTRIBUTION_TAIL && {
                         // The attribution's last token, before any closing marks.
                         let mut stop = q2.open - 1;
-                        while stop > attr.end && is_quote_mark(self.doc.tok(stop)) {
+                        while stop > attr.end && quote_mark_at(self.doc, stop) {
                             stop -= 1;
                         }
-                        is_terminal(self.doc.tok(stop))
+                        terminal_at(self.doc, stop)
                             && !(attr.end..stop).any(|i| ends_sentence(self.doc, i))
                             && !(attr.end..=q2.open).any(|i| self.para_start(i))
                             && self.attr_after(q2).is_none()
@@ -586,8 +607,11 @@ impl<'a> Finder<'a> {
         let new_sentence = is_terminal(last) && is_cap_word(doc, start);
         let mut limit = start;
         while limit < n && limit - start < AFTER_WINDOW {
-            let w = doc.tok(limit);
-            if (limit > start && self.para_start(limit)) || ends_sentence(doc, limit) || is_quote_mark(w) || w == ";" {
+            if (limit > start && self.para_start(limit))
+                || ends_sentence(doc, limit)
+                || quote_mark_at(doc, limit)
+                || tok_is(doc, limit, b';')
+            {
                 break;
             }
             limit += 1;
@@ -625,7 +649,7 @@ impl<'a> Finder<'a> {
                                 && !(src.0..src.1).any(|k| tok_is(doc, k, b','))
                                 && ce + 1 < limit
                                 && tok_is(doc, ce, b',')
-                                && !is_quote_mark(doc.tok(ce + 1));
+                                && !quote_mark_at(doc, ce + 1);
                             // "“Are there prizes?” Lee asked before going
                             // out": a subordinate clause after the cue.
                             let subordinate = ce < limit
@@ -637,7 +661,7 @@ impl<'a> Finder<'a> {
                             // Monday."), an object does not ("The minister
                             // praised the report.").
                             let object = ce < limit && NOT_INFINITIVE_SET.contains(doc.tok(ce));
-                            let closes = limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4 && !object
+                            let closes = limit < n && terminal_at(doc, limit) && limit - ce <= 4 && !object
                                 || comma
                                 || subordinate;
                             if new_sentence && !closes {
@@ -789,7 +813,7 @@ impl<'a> Finder<'a> {
             && after < doc.tokens.len()
             && doc.tokens[after].kind == TokenKind::Word
             && !self.para_start(after)
-            && !is_terminal(doc.tok(q.last))
+            && !terminal_at(doc, q.last)
             && self.cue_at(after).is_none()
     }
 
@@ -957,15 +981,16 @@ impl<'a> Finder<'a> {
         let end = end.min(start + MAX_CONTENT_TOKENS);
         let mut e = end;
         for k in start + 1..end {
-            let w = doc.tok(k);
-            if w == ";" {
+            // Bytes, not text: the scan reads every token of the clause.
+            let w = source::tok_bytes(doc, k);
+            if w == b";" {
                 e = k;
                 break;
             }
             // "… a “fraud” and called for …": a second reporting verb
             // joined by "and" starts a report of its own.
             if k + 1 < end
-                && (w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but"))
+                && (w.eq_ignore_ascii_case(b"and") || w.eq_ignore_ascii_case(b"but"))
                 && !tok_is(doc, k - 1, b',')
                 && !self.in_quote.contains(k)
                 && self.cue_at(k + 1).is_some_and(|(_, kind)| matches!(kind, CueKind::Strong | CueKind::Weak))
@@ -974,10 +999,10 @@ impl<'a> Finder<'a> {
                 e = k;
                 break;
             }
-            if matches!(w, "," | ":" | "—" | "–") && k + 1 < end {
+            if matches!(w, b"," | b":" | DASH | EN_DASH) && k + 1 < end {
                 let mut j = k + 1;
                 // "“…,” and Ann Lee vowed": past a closing mark.
-                if is_quote_mark(doc.tok(j)) && self.in_quote.contains(k) && self.quote_of(j) == self.quote_of(k) {
+                if quote_mark_at(doc, j) && self.in_quote.contains(k) && self.quote_of(j) == self.quote_of(k) {
                     j += 1;
                 }
                 let joiner =
@@ -1022,13 +1047,13 @@ impl<'a> Finder<'a> {
                     j = n;
                 }
                 let cue_here = self.cue_at(j).is_some_and(|(_, kind)| kind != CueKind::Nominal);
-                if cue_here && !self.in_quote.contains(j) && (w == "," || j > k + 1) {
+                if cue_here && !self.in_quote.contains(j) && (w == b"," || j > k + 1) {
                     e = k;
                     break;
                 }
             }
         }
-        while e > start && (is_terminal(doc.tok(e - 1)) || matches!(tok_byte(doc, e - 1), b')' | b']')) {
+        while e > start && (terminal_at(doc, e - 1) || matches!(tok_byte(doc, e - 1), b')' | b']')) {
             e -= 1;
         }
         e
@@ -1181,7 +1206,7 @@ impl<'a> Finder<'a> {
                     // A dateline: "LONDON (Reuters) - Ann Lee said …".
                     || tok_is(doc, np.0 - 1, b'-') && doc.tokens[np.0].space_before
                     // "On “Sunday Desk,” Sen. Ann Lee said …".
-                    || np.0 > s.start + 1 && is_quote_mark(doc.tok(np.0 - 1)) && tok_is(doc, np.0 - 2, b',')
+                    || np.0 > s.start + 1 && quote_mark_at(doc, np.0 - 1) && tok_is(doc, np.0 - 2, b',')
                     // "… and Smith says", "because he said": a
                     // coordinated or subordinate clause of its own.
                     || source::with_lower(doc.tok(np.0 - 1), |l| CLAUSE_JOINERS.contains(&l))
@@ -1330,7 +1355,7 @@ impl<'a> Finder<'a> {
             c += 1;
         }
         if c >= end
-            || is_quote_mark(doc.tok(c))
+            || quote_mark_at(doc, c)
             || doc.tokens[c].kind != TokenKind::Word
             // "what she described as “a step”": the object came before.
             || doc.tok(c).eq_ignore_ascii_case("as")
@@ -1585,10 +1610,10 @@ impl<'a> Finder<'a> {
         // Content ends inside a closing mark, and starts after an opening one.
         let mut start = doc.tokens[s].span().start;
         let mut end = doc.tokens[e - 1].span().end;
-        if is_quote_mark(doc.tok(s)) && s + 1 < e {
+        if quote_mark_at(doc, s) && s + 1 < e {
             start = doc.tokens[s + 1].span().start;
         }
-        if is_quote_mark(doc.tok(e - 1)) && e - 1 > s {
+        if quote_mark_at(doc, e - 1) && e - 1 > s {
             end = doc.tokens[e - 2].span().end;
         }
         if let Some(c) = cue {
@@ -1676,16 +1701,15 @@ impl<'a> Finder<'a> {
             }
             let starts_para = self.para_start(q.open);
             let last = q.last;
-            let sentence_like = is_terminal(doc.tok(last)) || tok_is(doc, last, b',');
+            let sentence_like = terminal_at(doc, last) || tok_is(doc, last, b',');
             // A short quotation is speech when it is a whole sentence of
             // its own ("… ,” she said. “That was enough.”); scare quotes
             // sit inside a sentence.
             let whole_sentence = q.words >= 2
                 && q.open + 1 < doc.tokens.len()
                 && is_cap_word(doc, q.open + 1)
-                && is_terminal(doc.tok(last))
-                && (starts_para
-                    || q.open > 0 && (is_terminal(doc.tok(q.open - 1)) || is_quote_mark(doc.tok(q.open - 1))));
+                && terminal_at(doc, last)
+                && (starts_para || q.open > 0 && (terminal_at(doc, q.open - 1) || quote_mark_at(doc, q.open - 1)));
             if whole_sentence || q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
                 out.push(Found {
                     fragments: q.fragments.clone(),
@@ -1701,7 +1725,7 @@ impl<'a> Finder<'a> {
 /// True when a comma and a closing mark come right before token `i`
 /// (“… of “New York values,” saying …”), not before `floor`.
 fn comma_quote_before(doc: &Document, i: usize, floor: usize) -> bool {
-    i >= floor + 2 && is_quote_mark(doc.tok(i - 1)) && tok_is(doc, i - 2, b',')
+    i >= floor + 2 && quote_mark_at(doc, i - 1) && tok_is(doc, i - 2, b',')
 }
 
 #[inline]
@@ -1748,7 +1772,7 @@ fn quoted_name(doc: &Document, q: &Quote) -> bool {
 /// an app called “Pocket Pulse”): a [`quoted_name`] with no sentence
 /// punctuation at its end, whose other words are capitalized or short.
 fn title_like(doc: &Document, q: &Quote) -> bool {
-    !is_terminal(doc.tok(q.last))
+    !terminal_at(doc, q.last)
         && quoted_name(doc, q)
         && (q.open + 1..=q.last)
             .filter(|&k| doc.tokens[k].kind == TokenKind::Word)

@@ -424,6 +424,13 @@ pub(crate) fn tok_is(doc: &Document, i: usize, c: u8) -> bool {
     s.end - s.start == 1 && doc.text.as_bytes()[s.start] == c
 }
 
+/// The bytes of token `i`: `doc.tok(i)` without testing its ends for
+/// character boundaries, to compare with ASCII words.
+#[inline(always)]
+pub(crate) fn tok_bytes<'t>(doc: &Document<'t>, i: usize) -> &'t [u8] {
+    &doc.text.as_bytes()[doc.tokens[i].span().range()]
+}
+
 /// The byte of token `i` when the token is one byte long (an ASCII
 /// mark), else 0: `matches!(doc.tok(i), "," | ":")` without slicing.
 #[inline(always)]
@@ -679,33 +686,35 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
             if w == "." && i > 0 && !(doc.tok(i - 1).len() <= 3 && is_cap(doc, i - 1)) {
                 break;
             }
-        } else if w == "and"
-            && i > min
-            && i + 1 < e
-            && (is_cap(doc, i - 1) && is_cap(doc, i + 1)
-                || doc.tokens[i - 1].kind == TokenKind::Word
-                    && !is_cap(doc, i - 1)
-                    && !is_cap(doc, i + 1)
-                    && !is_stop(doc.tok(i - 1)))
-        {
-            // "Ana Ruiz and Tom Blake said": one source.
-        } else if i > min && lower_in(w, &["with", "to", "on", "about", "in"]) && lower_in(doc.tok(i - 1), INFORMED) {
-            // "people familiar with the talks said", "sources close to the
-            // team say".
-        } else if i > min
-            && lower_in(w, &["in", "at", "within", "across", "among"])
-            && GROUPS_SET.contains(doc.tok(i - 1))
-        {
-            // "some in the village say", "many at the plant said".
-        } else if i > min && w == "in" && i + 1 < e && is_number(doc, i - 1) && is_number(doc, i + 1) {
-            // "two in three said".
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
-            // "of"/"for" may join a description to its head ("a spokesman
-            // for the ministry") when more phrase lies to the left.
-            break;
+            // A stop word ends the phrase, but for the joins below (asked
+            // after it: most words are no stop word). "Ana Ruiz and Tom
+            // Blake said": one source. "people familiar with the talks
+            // said", "sources close to the team say". "some in the village
+            // say", "many at the plant said". "two in three said".
+            let and = w == "and"
+                && i > min
+                && i + 1 < e
+                && (is_cap(doc, i - 1) && is_cap(doc, i + 1)
+                    || doc.tokens[i - 1].kind == TokenKind::Word
+                        && !is_cap(doc, i - 1)
+                        && !is_cap(doc, i + 1)
+                        && !is_stop(doc.tok(i - 1)));
+            let joins = and
+                || i > min && lower_in(w, &["with", "to", "on", "about", "in"]) && lower_in(doc.tok(i - 1), INFORMED)
+                || i > min
+                    && lower_in(w, &["in", "at", "within", "across", "among"])
+                    && GROUPS_SET.contains(doc.tok(i - 1))
+                || i > min && w == "in" && i + 1 < e && is_number(doc, i - 1) && is_number(doc, i + 1);
+            if !joins {
+                // "of"/"for" may join a description to its head ("a
+                // spokesman for the ministry") when more phrase lies to the
+                // left.
+                break;
+            }
         }
         s = i;
-        if pronoun(w).is_some() && s + 1 == e {
+        if s + 1 == e && pronoun(w).is_some() {
             break;
         }
         if doc.tokens[i].newlines_before > 0 {
@@ -1395,15 +1404,17 @@ impl<'a> Resolver<'a> {
             let mut e = i + 1;
             // A possessive ends a name ("Vancouver's Bo Horvat").
             let possessive = |k: usize| {
-                let w = doc.tok(k);
-                w.ends_with("'s") || w.ends_with("’s")
+                let w = tok_bytes(doc, k);
+                w.ends_with(b"'s") || w.ends_with("’s".as_bytes())
             };
             while e < n && e - i < 8 && !possessive(e - 1) {
                 let glued = !doc.tokens[e].space_before;
-                let w = doc.tok(e);
                 if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
                     e += 1;
-                } else if (NAME_JOINERS_SET.contains(w) || w == "-" && glued || w == "." && doc.tok(e - 1).len() <= 3)
+                    continue;
+                }
+                let w = doc.tok(e);
+                if (NAME_JOINERS_SET.contains(w) || w == "-" && glued || w == "." && doc.tok(e - 1).len() <= 3)
                     && e + 1 < n
                     && is_cap(doc, e + 1)
                 {
