@@ -361,7 +361,7 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     }
     // "the warning", "a report", "his claim": after a determiner the
     // word is a noun.
-    if i > 0 && NOUN_DETERMINERS_SET.contains(doc.tok(i - 1)) {
+    if i > 0 && NOUN_DETERMINERS_SET.contains_at(doc, i - 1) {
         return None;
     }
     'phrase: for cue in list {
@@ -660,7 +660,7 @@ impl<'a> Finder<'a> {
                             // A short tail closes the attribution ("He said
                             // Monday."), an object does not ("The minister
                             // praised the report.").
-                            let object = ce < limit && NOT_INFINITIVE_SET.contains(doc.tok(ce));
+                            let object = ce < limit && NOT_INFINITIVE_SET.contains_at(doc, ce);
                             let closes = limit < n && terminal_at(doc, limit) && limit - ce <= 4 && !object
                                 || comma
                                 || subordinate;
@@ -922,7 +922,7 @@ impl<'a> Finder<'a> {
         // ("In fact, neither plan would …").
         // "Speaking in Vaughan, Ont., on Thursday morning": commas of a
         // place, and no verb of a clause.
-        let fronting = FRONTING_SET.contains(doc.tok(k));
+        let fronting = FRONTING_SET.contains_at(doc, k);
         let participle = is_cap_word(doc, k) && doc.tok(k).ends_with("ing");
         let comma = || (k..e).any(|j| tok_is(doc, j, b',') && !self.in_quote.contains(j));
         let verb = || {
@@ -1213,7 +1213,7 @@ impl<'a> Finder<'a> {
                     || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word)
                     // "In late March the firm announced …": a
                     // short fronted phrase with no comma.
-                    || np.0 <= s.start + 6 && FRONTING_SET.contains(doc.tok(s.start));
+                    || np.0 <= s.start + 6 && FRONTING_SET.contains_at(doc, s.start);
                 if !clause_start {
                     return None;
                 }
@@ -1265,7 +1265,7 @@ impl<'a> Finder<'a> {
         // at a comma, and the subject follows one; names inside the phrase
         // are no subject.
         let fronted =
-            e > s + 2 && (FRONTING_SET.contains(doc.tok(s)) || is_cap_word(doc, s) && doc.tok(s).ends_with("ing"));
+            e > s + 2 && (FRONTING_SET.contains_at(doc, s) || is_cap_word(doc, s) && doc.tok(s).ends_with("ing"));
         if fronted {
             let after_comma = (s + 1..e.min(s + 30)).find_map(|k| {
                 (tok_is(doc, k - 1, b',') && !self.in_quote.contains(k)).then(|| self.subject_at(s, k, e)).flatten()
@@ -1317,7 +1317,7 @@ impl<'a> Finder<'a> {
                             // A name ends at its first lower-case word
                             // ("Mr. Lane struck a …"), a description at
                             // its verb.
-                            let name = is_cap_word(doc, a) && !NOUN_DETERMINERS_SET.contains(doc.tok(a));
+                            let name = is_cap_word(doc, a) && !NOUN_DETERMINERS_SET.contains_at(doc, a);
                             // "Norwegian foreign ministry spokeswoman Ida Berg
                             // shot back": past the name's last capital.
                             let from = if name { (a..b).rev().find(|&j| is_cap_word(doc, j)).unwrap_or(a) } else { a };
@@ -1495,7 +1495,7 @@ impl<'a> Finder<'a> {
         };
         // "said Friday, after the vote": a conjunction before a determiner
         // may be a preposition; it opens a clause only with a verb.
-        let phrase = || subordinate() && c + 1 < end && NOT_INFINITIVE_SET.contains(doc.tok(c + 1));
+        let phrase = || subordinate() && c + 1 < end && NOT_INFINITIVE_SET.contains_at(doc, c + 1);
         // "saying he understood …": a subject pronoun opens a clause.
         let pronoun = || {
             source::with_lower(first.split(['\'', '’']).next().unwrap_or(first), |l| {
@@ -1512,7 +1512,7 @@ impl<'a> Finder<'a> {
     /// directs nobody.
     fn directive(&self, i: usize, ce: usize, c: usize, end: usize) -> Option<usize> {
         let doc = self.doc;
-        if !DIRECTIVES_SET.contains(doc.tok(i)) || i > 0 && PASSIVE_SET.contains(doc.tok(i - 1)) {
+        if !DIRECTIVES_SET.contains_at(doc, i) || i > 0 && PASSIVE_SET.contains_at(doc, i - 1) {
             return None;
         }
         let limit = end.min(c + 12);
@@ -1524,7 +1524,7 @@ impl<'a> Finder<'a> {
             if w.eq_ignore_ascii_case("to") && k + 1 < end {
                 let verb = doc.tokens[k + 1].kind == TokenKind::Word
                     && !is_cap_word(doc, k + 1)
-                    && !NOT_INFINITIVE_SET.contains(doc.tok(k + 1));
+                    && !NOT_INFINITIVE_SET.contains_at(doc, k + 1);
                 if !verb {
                     return None;
                 }
@@ -2183,7 +2183,7 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
         "nov",
         "dec",
     ];
-    let is = |k: usize, list: &[&str]| k < end && source::lower_in(doc.tok(k), list);
+    let is = |k: usize, list: &[&str]| k < end && source::lower_in_at(doc, k, list);
     if !is(i, OPENERS) {
         return None;
     }

@@ -7,6 +7,7 @@
 //! May not touch: the text. Lookups only.
 
 use crate::lexicon::pack_word;
+use crate::text::Document;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -31,9 +32,9 @@ impl<V> WordTable<V> {
 
     /// The value of the word `w` ASCII-lower-cased (as the lists are).
     #[inline]
-    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+    pub(crate) fn get(&self, w: impl AsRef<[u8]>) -> Option<&V> {
         let mut buf = [0u8; 16];
-        let b = w.as_bytes();
+        let b = w.as_ref();
         for (k, c) in buf.get_mut(..b.len())?.iter_mut().zip(b) {
             *k = c.to_ascii_lowercase();
         }
@@ -146,12 +147,23 @@ impl WordSet {
 
     /// True when `w` is in the set up to ASCII case.
     #[inline]
-    pub(crate) fn contains(&self, w: &str) -> bool {
+    pub(crate) fn contains(&self, w: impl AsRef<[u8]>) -> bool {
+        self.contains_bytes(w.as_ref())
+    }
+
+    /// True when token `i` is in the set up to ASCII case: `contains`
+    /// without slicing the text.
+    #[inline]
+    pub(crate) fn contains_at(&self, doc: &Document, i: usize) -> bool {
+        self.contains_bytes(super::source::tok_bytes(doc, i))
+    }
+
+    #[inline]
+    fn contains_bytes(&self, b: &[u8]) -> bool {
         let (filter, set) = self.table.get_or_init(|| {
             let packed = self.words.iter().filter_map(|s| pack_word(s.to_ascii_lowercase().as_bytes()));
             (Prefilter::new(self.words.iter().copied()), packed.collect())
         });
-        let b = w.as_bytes();
         if b.len() > 12 || !filter.may_contain(b) {
             return false;
         }
@@ -211,7 +223,8 @@ impl Lexicon {
 
     /// The role the word `w` names, in any ASCII case.
     #[inline]
-    pub(crate) fn role(&self, w: &str) -> Option<Role> {
+    pub(crate) fn role(&self, w: impl AsRef<[u8]>) -> Option<Role> {
+        let w = w.as_ref();
         if !self.role_words.may_contain(w) {
             return None;
         }

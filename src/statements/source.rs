@@ -280,9 +280,10 @@ fn name_words(doc: &Document, s: usize, e: usize) -> usize {
 }
 
 /// Pronouns that can be sources, with what they refer to.
-fn pronoun(w: &str) -> Option<Role> {
+fn pronoun(w: impl AsRef<[u8]>) -> Option<Role> {
     const PERSON: &[&str] = &["he", "she", "i", "him", "her"];
     const ORG: &[&str] = &["it", "they", "we"];
+    let w = w.as_ref();
     if w.len() > 4 {
         None
     } else if lower_in(w, PERSON) {
@@ -332,7 +333,7 @@ fn compatible(have: Option<Gender>, want: Option<Gender>) -> bool {
 }
 
 /// The role a word names, if any, without allocating.
-fn role_of(w: &str) -> Option<Role> {
+fn role_of(w: impl AsRef<[u8]>) -> Option<Role> {
     lexicon::get().role(w)
 }
 
@@ -349,7 +350,8 @@ fn invisible(w: &str) -> bool {
 /// a pronoun ("said Smith", "said the ambassador", not "said his son …").
 pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
     let lex = lexicon::get();
-    (e - s == 1 && pronoun(doc.tok(s)).is_some()) || (s..e).any(|i| is_cap(doc, i) || lex.role(doc.tok(i)).is_some())
+    (e - s == 1 && pronoun(tok_bytes(doc, s)).is_some())
+        || (s..e).any(|i| is_cap(doc, i) || lex.role(tok_bytes(doc, i)).is_some())
 }
 
 /// Calls `f` with `w` ASCII-lower-cased (as `to_ascii_lowercase` would),
@@ -393,25 +395,42 @@ pub(crate) fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// `lower_in(w, STOP)`: the list is long and checked for most words of
 /// every phrase scanned.
-fn is_stop(w: &str) -> bool {
-    static SET: lexicon::WordSet = lexicon::WordSet::new(STOP);
-    SET.contains(w)
+fn is_stop(w: impl AsRef<[u8]>) -> bool {
+    STOP_SET.contains(w)
 }
 
-pub(crate) fn lower_in(w: &str, list: &[&str]) -> bool {
+/// [`is_stop`] of token `i`.
+fn is_stop_at(doc: &Document, i: usize) -> bool {
+    STOP_SET.contains_at(doc, i)
+}
+
+static STOP_SET: lexicon::WordSet = lexicon::WordSet::new(STOP);
+
+pub(crate) fn lower_in(w: impl AsRef<[u8]>, list: &[&str]) -> bool {
+    lower_in_bytes(w.as_ref(), list)
+}
+
+/// [`lower_in`] of token `i`, without slicing the text.
+#[inline]
+pub(crate) fn lower_in_at(doc: &Document, i: usize, list: &[&str]) -> bool {
+    lower_in_bytes(tok_bytes(doc, i), list)
+}
+
+#[inline]
+fn lower_in_bytes(w: &[u8], list: &[&str]) -> bool {
     // Every listed word is short and ASCII; most words of a text are not.
     // Equal first bytes up to case (`| 0x20`) is necessary for a match and
     // rejects most same-length entries before the full comparison.
-    let Some(&first) = w.as_bytes().first() else {
+    let Some(&first) = w.first() else {
         return list.contains(&"");
     };
     // A word that is not ASCII is in no list (not even one listing "’"),
     // asked last: nearly every word fails the comparisons first, and
     // testing every word for ASCII cost more than comparing it.
     w.len() <= 12
-        && list
-            .iter()
-            .any(|s| s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.eq_ignore_ascii_case(w))
+        && list.iter().any(|s| {
+            s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.as_bytes().eq_ignore_ascii_case(w)
+        })
         && w.is_ascii()
 }
 
@@ -514,9 +533,12 @@ pub(crate) fn token_near(doc: &Document, pos: usize, hint: usize) -> usize {
 }
 
 /// Tokens that may sit inside a name or description without ending it.
-fn np_punct(s: &str) -> bool {
-    matches!(s, "'" | "’" | "." | "-" | "&")
+fn np_punct(s: impl AsRef<[u8]>) -> bool {
+    matches!(s.as_ref(), b"'" | APOSTROPHE | b"." | b"-" | b"&")
 }
+
+/// "’" as bytes.
+const APOSTROPHE: &[u8] = "’".as_bytes();
 
 /// The noun phrase ending just before token `end` (exclusive), not reaching
 /// before `min`: the subject of a verb at `end`. Skips adverbs and
@@ -526,7 +548,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // verb come before the comma that closes a clause on the source.
     let mut end = end;
     let mut k = 0;
-    while k < 3 && end > min + 3 && BETWEEN_SET.contains(doc.tok(end - 1)) && tok_is(doc, end - 2, b',') {
+    while k < 3 && end > min + 3 && BETWEEN_SET.contains_at(doc, end - 1) && tok_is(doc, end - 2, b',') {
         end -= 1;
         k += 1;
     }
@@ -547,7 +569,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             .rev()
             .filter(|&k| tok_is(doc, k, b','))
             .take(3)
-            .find(|&k| k + 1 < c && lower_in(doc.tok(k + 1), &["who", "whose"]));
+            .find(|&k| k + 1 < c && lower_in_at(doc, k + 1, &["who", "whose"]));
         if let Some(k) = who {
             return before(doc, k + 1, min);
         }
@@ -559,7 +581,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
                     doc.tok(k + 1),
                     &["in", "on", "at", "during", "speaking", "writing", "asked", "citing", "quoting"],
                 )
-                && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says", "told", "that"]));
+                && !(k + 1..c).any(|j| lower_in_at(doc, j, &["said", "says", "told", "that"]));
             if inserted {
                 return before(doc, k + 1, min).filter(|&(a, b)| (a..b).any(|j| is_cap(doc, j)));
             }
@@ -577,8 +599,8 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         // a phrase that is no name with an apposition.
         let which = (floor..c).rev().filter(|&k| tok_is(doc, k, b',')).take(3).find(|&k| {
             k + 1 < c
-                && lower_in(doc.tok(k + 1), &["which"])
-                && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says"]))
+                && lower_in_at(doc, k + 1, &["which"])
+                && !(k + 1..c).any(|j| lower_in_at(doc, j, &["said", "says"]))
         });
         if let Some(k) = which {
             return before(doc, k + 1, min);
@@ -592,37 +614,38 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     {
         e -= 1;
         // "Officials, however, said": an inserted sentence adverb.
-        let adverb = lower_in(doc.tok(e - 1), &["however", "meanwhile", "though", "too", "instead", "also"]);
+        let adverb = lower_in_at(doc, e - 1, &["however", "meanwhile", "though", "too", "instead", "also"]);
         if adverb && e > min + 2 && tok_is(doc, e - 2, b',') {
             e -= 2;
         }
     }
-    while e > min && skipped < 4 && (BETWEEN_SET.contains(doc.tok(e - 1)) || invisible(doc.tok(e - 1))) {
+    while e > min && skipped < 4 && (BETWEEN_SET.contains_at(doc, e - 1) || invisible(doc.tok(e - 1))) {
         e -= 1;
         skipped += 1;
     }
     // "Ana Ortiz in a blog post said": the channel between the source
     // and its verb.
-    if let Some(k) = (e.saturating_sub(6).max(min + 1)..e.saturating_sub(2)).rev().find(|&k| doc.tok(k) == "in") {
-        if lower_in(doc.tok(e - 1), CHANNELS) && (k + 1..e - 1).all(|j| doc.tokens[j].kind == TokenKind::Word) {
+    if let Some(k) = (e.saturating_sub(6).max(min + 1)..e.saturating_sub(2)).rev().find(|&k| tok_bytes(doc, k) == b"in")
+    {
+        if lower_in_at(doc, e - 1, CHANNELS) && (k + 1..e - 1).all(|j| doc.tokens[j].kind == TokenKind::Word) {
             e = k;
         }
     }
     // "The union late Friday said", "Sam Pike on Friday evening said",
     // "Ann Cole last week said": a time between the source and its verb.
-    if e > min + 2 && lower_in(doc.tok(e - 1), &["morning", "afternoon", "evening", "night"]) {
-        if lower_in(doc.tok(e - 2), WEEKDAYS) {
+    if e > min + 2 && lower_in_at(doc, e - 1, &["morning", "afternoon", "evening", "night"]) {
+        if lower_in_at(doc, e - 2, WEEKDAYS) {
             e -= 1;
         }
     } else if e > min + 2
-        && lower_in(doc.tok(e - 1), &["week", "month", "year"])
-        && lower_in(doc.tok(e - 2), &["last", "this"])
+        && lower_in_at(doc, e - 1, &["week", "month", "year"])
+        && lower_in_at(doc, e - 2, &["last", "this"])
     {
         e -= 2;
     }
-    if e > min + 1 && lower_in(doc.tok(e - 1), WEEKDAYS) {
+    if e > min + 1 && lower_in_at(doc, e - 1, WEEKDAYS) {
         e -= 1;
-        if e > min + 1 && lower_in(doc.tok(e - 1), &["late", "early", "on", "last", "this"]) {
+        if e > min + 1 && lower_in_at(doc, e - 1, &["late", "early", "on", "last", "this"]) {
             e -= 1;
         }
     }
@@ -653,16 +676,16 @@ fn restrictive_relative(doc: &Document, e: usize, min: usize) -> Option<(usize, 
     let mut k = e;
     while k > floor {
         k -= 1;
-        let w = doc.tok(k);
+        let w = tok_bytes(doc, k);
         if doc.tokens[k].kind == TokenKind::Punct && !np_punct(w) || doc.tokens[k].newlines_before > 0 {
             return None;
         }
         if lower_in(w, &["said", "says", "say", "told", "that", "which"]) {
             return None;
         }
-        if w == "who" {
+        if w == b"who" {
             let (a, b) = before_np(doc, k, min)?;
-            return (b == k && (a..b).all(|j| !lower_in(doc.tok(j), &["who", "whom"]))).then_some((a, e));
+            return (b == k && (a..b).all(|j| !lower_in_at(doc, j, &["who", "whom"]))).then_some((a, e));
         }
     }
     None
@@ -674,16 +697,16 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     let mut s = e;
     while s > min && e - s < MAX_NP {
         let i = s - 1;
-        let w = doc.tok(i);
+        let w = tok_bytes(doc, i);
         let t = doc.tokens[i];
         if t.kind == TokenKind::Punct {
             // "42% say": a share.
-            let percent = w == "%" && i > min && doc.tokens[i - 1].kind == TokenKind::Number;
-            if !percent && (!np_punct(w) || doc.tokens[i + 1].space_before && w != ".") {
+            let percent = w == b"%" && i > min && doc.tokens[i - 1].kind == TokenKind::Number;
+            if !percent && (!np_punct(w) || doc.tokens[i + 1].space_before && w != b".") {
                 break;
             }
             // A sentence-ending period is not an abbreviation's.
-            if w == "." && i > 0 && !(doc.tok(i - 1).len() <= 3 && is_cap(doc, i - 1)) {
+            if w == b"." && i > 0 && !(doc.tok(i - 1).len() <= 3 && is_cap(doc, i - 1)) {
                 break;
             }
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
@@ -692,20 +715,20 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
             // Blake said": one source. "people familiar with the talks
             // said", "sources close to the team say". "some in the village
             // say", "many at the plant said". "two in three said".
-            let and = w == "and"
+            let and = w == b"and"
                 && i > min
                 && i + 1 < e
                 && (is_cap(doc, i - 1) && is_cap(doc, i + 1)
                     || doc.tokens[i - 1].kind == TokenKind::Word
                         && !is_cap(doc, i - 1)
                         && !is_cap(doc, i + 1)
-                        && !is_stop(doc.tok(i - 1)));
+                        && !is_stop_at(doc, i - 1));
             let joins = and
-                || i > min && lower_in(w, &["with", "to", "on", "about", "in"]) && lower_in(doc.tok(i - 1), INFORMED)
+                || i > min && lower_in(w, &["with", "to", "on", "about", "in"]) && lower_in_at(doc, i - 1, INFORMED)
                 || i > min
                     && lower_in(w, &["in", "at", "within", "across", "among"])
-                    && GROUPS_SET.contains(doc.tok(i - 1))
-                || i > min && w == "in" && i + 1 < e && is_number(doc, i - 1) && is_number(doc, i + 1);
+                    && GROUPS_SET.contains_at(doc, i - 1)
+                || i > min && w == b"in" && i + 1 < e && is_number(doc, i - 1) && is_number(doc, i + 1);
             if !joins {
                 // "of"/"for" may join a description to its head ("a
                 // spokesman for the ministry") when more phrase lies to the
@@ -723,8 +746,8 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     }
     // A phrase does not start with a connector, nor with the conjunction
     // that opens its clause ("While Mayor Ben Ortiz has said").
-    while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."])
-        || s + 1 < e && is_cap(doc, s) && lower_in(doc.tok(s), CONJUNCTIONS)
+    while s < e && lower_in_at(doc, s, &["of", "for", "'", "’", "-", "&", "."])
+        || s + 1 < e && is_cap(doc, s) && lower_in_at(doc, s, CONJUNCTIONS)
     {
         s += 1;
     }
@@ -742,15 +765,15 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
         }
         let boundary = k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
         // "On Thursday, a survey said": a fronted time is no name.
-        if has_cap && boundary && k < s - 1 && !LEADING_SET.contains(doc.tok(k)) {
+        if has_cap && boundary && k < s - 1 && !LEADING_SET.contains_at(doc, k) {
             return Some((k, e));
         }
     }
     // "In late March the firm (announced)": the subject follows a
     // fronted time or place, at its determiner.
-    if e - s > 2 && PREPOSITIONS_SET.contains(doc.tok(s)) && !is_number(doc, s + 1) {
+    if e - s > 2 && PREPOSITIONS_SET.contains_at(doc, s) && !is_number(doc, s + 1) {
         if let Some(d) =
-            (s + 2..e - 1).rev().find(|&j| lower_in(doc.tok(j), &["the", "a", "an", "its", "his", "her", "their"]))
+            (s + 2..e - 1).rev().find(|&j| lower_in_at(doc, j, &["the", "a", "an", "its", "his", "her", "their"]))
         {
             s = d;
         }
@@ -777,7 +800,7 @@ fn apposition(doc: &Document, close: usize, min: usize, quoted: bool) -> Option<
     let k = punct(close)?;
     // "Ann Lee, the senator who heads the panel, which oversees banks,
     // said": a relative clause inside the apposition.
-    if k + 1 < close && lower_in(doc.tok(k + 1), &["which", "who", "where"]) && tok_is(doc, k, b',') {
+    if k + 1 < close && lower_in_at(doc, k + 1, &["which", "who", "where"]) && tok_is(doc, k, b',') {
         let k2 = punct(k)?;
         return apposition_at(doc, k2, close, min);
     }
@@ -820,15 +843,15 @@ fn named_apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, 
         return None;
     }
     let name_like = (k + 1..close)
-        .all(|j| is_cap(doc, j) || np_punct(doc.tok(j)) || lower_in(doc.tok(j), &["of", "in", "at", "for", "de"]));
-    if !name_like || LEADING_SET.contains(doc.tok(k + 1)) {
+        .all(|j| is_cap(doc, j) || np_punct(doc.tok(j)) || lower_in_at(doc, j, &["of", "in", "at", "for", "de"]));
+    if !name_like || LEADING_SET.contains_at(doc, k + 1) {
         return None;
     }
     let (a, _) = before_np(doc, k, min)?;
     // The description names someone by a role or a plural ("One pastor",
     // "Another pollster"), not a name of its own (an apposition then).
     let lex = lexicon::get();
-    let role = (a..k).any(|j| lex.role(doc.tok(j)).is_some() || GROUPS_SET.contains(doc.tok(j)));
+    let role = (a..k).any(|j| lex.role(tok_bytes(doc, j)).is_some() || GROUPS_SET.contains_at(doc, j));
     (role && !(a..k).any(|j| is_cap(doc, j) && j > a)).then_some((a, close))
 }
 
@@ -858,21 +881,21 @@ fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(
         || lower_in(first, &["and", "or", "but", "which", "who", "whose"])
         || (k + 1..close).any(|j| {
             doc.tokens[j].newlines_before > 0
-                || lower_in(doc.tok(j), &["said", "says", "say", "told", "that", "he", "she", "they", "we", "i", "it"])
+                || lower_in_at(doc, j, &["said", "says", "say", "told", "that", "he", "she", "they", "we", "i", "it"])
         })
     {
         return None;
     }
     // The name: a run of capitalized words ending at the comma.
     let mut r = name_end;
-    let joiner = |j: usize| j > min && lower_in(doc.tok(j), NAME_JOINERS) && is_cap(doc, j - 1);
+    let joiner = |j: usize| j > min && lower_in_at(doc, j, NAME_JOINERS) && is_cap(doc, j - 1);
     while r > min
         && name_end - r < 6
         && (is_cap(doc, r - 1) || (np_punct(doc.tok(r - 1)) || joiner(r - 1)) && r - 1 > min)
     {
         r -= 1;
     }
-    while r < name_end && (lower_in(doc.tok(r), LEADING) || np_punct(doc.tok(r))) {
+    while r < name_end && (lower_in_at(doc, r, LEADING) || np_punct(doc.tok(r))) {
         r += 1;
     }
     // "Ann Lee, D-Ohio, a member of …": a name before a short apposition.
@@ -882,13 +905,13 @@ fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(
             q -= 1;
         }
         let boundary = q == min || matches!(doc.tok(q - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
-        if q < r - 1 && boundary && is_cap(doc, q) && !lower_in(doc.tok(q), LEADING) {
+        if q < r - 1 && boundary && is_cap(doc, q) && !lower_in_at(doc, q, LEADING) {
             r = q;
         }
     }
     let opens = r == min
         || matches!(doc.tok(r - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"")
-        || lower_in(doc.tok(r - 1), &["and", "but", "while", "as", "because", "so"])
+        || lower_in_at(doc, r - 1, &["and", "but", "while", "as", "because", "so"])
         || doc.tokens[r].newlines_before > 0;
     (r < name_end && opens).then_some((r, close))
 }
@@ -918,7 +941,7 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             let by = l == "by" && e > start && lexicon::get().non_agents.get(doc.tok(e - 1)).is_some();
             let joins = (matches!(&*l, "of" | "for") || by)
                 && e + 1 < max
-                && (is_cap(doc, e + 1) || DETERMINERS_SET.contains(doc.tok(e + 1)));
+                && (is_cap(doc, e + 1) || DETERMINERS_SET.contains_at(doc, e + 1));
             let and = l == "and" && e + 1 < max && !lexicon::get().is_cue_start(doc.tok(e + 1));
             // A reporting verb ends the phrase ("said Ann Lee, adding"),
             // unless a determiner or modifier makes it a noun ("according
@@ -946,14 +969,14 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
 /// or starts with a determiner.
 fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     let lex = lexicon::get();
-    if e - s == 1 && pronoun(doc.tok(s)).is_some() {
+    if e - s == 1 && pronoun(tok_bytes(doc, s)).is_some() {
         return true;
     }
     // "On a brighter (note)", "Whenever (he says)": a phrase
     // opened by a preposition or subordinator names no one.
-    let share = lower_in(doc.tok(s), &["about", "over", "under"]) && is_number(doc, s + 1);
-    if e - s > 1 && PREPOSITIONS_SET.contains(doc.tok(s)) && !share
-        || lower_in(doc.tok(s), &["whenever", "absent", "during", "despite", "after", "before", "saying"])
+    let share = lower_in_at(doc, s, &["about", "over", "under"]) && is_number(doc, s + 1);
+    if e - s > 1 && PREPOSITIONS_SET.contains_at(doc, s) && !share
+        || lower_in_at(doc, s, &["whenever", "absent", "during", "despite", "after", "before", "saying"])
     {
         return false;
     }
@@ -961,7 +984,7 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
         let w = doc.tok(i);
         (is_cap(doc, i) && !(i == s && DETERMINERS_SET.contains(w) && e - s == 1))
             || lex.role(w).is_some()
-    }) || (DETERMINERS_SET.contains(doc.tok(s)) && e - s >= 2)
+    }) || (DETERMINERS_SET.contains_at(doc, s) && e - s >= 2)
         // "Experts say", "officials said", "sources familiar with the
         // talks said": a bare plural noun, alone, with one modifier, or
         // before a phrase of what they know.
@@ -970,18 +993,18 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
                 let w = doc.tok(k);
                 w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
             };
-            let informed = s + 1 < e && lower_in(doc.tok(s + 1), INFORMED);
+            let informed = s + 1 < e && lower_in_at(doc, s + 1, INFORMED);
             e - s <= 2 && (plural(s) || plural(e - 1)) || informed && plural(s)
         }
         // "people close to the talks said", "some in the party say": a
         // group of people named by a word that is no "-s" plural.
-        || (s..e).any(|k| GROUPS_SET.contains(doc.tok(k))) && !(e - s == 1 && DETERMINERS_SET.contains(doc.tok(s)))
+        || (s..e).any(|k| GROUPS_SET.contains_at(doc, k)) && !(e - s == 1 && DETERMINERS_SET.contains_at(doc, s))
         // "two in three said", "About three in 10 say": a share.
-        || (e - s <= 4 && (s..e).any(|k| doc.tok(k) == "in") && is_number(doc, s) && is_number(doc, e - 1))
+        || (e - s <= 4 && (s..e).any(|k| tok_bytes(doc, k) == b"in") && is_number(doc, s) && is_number(doc, e - 1))
         // "74 percent said", "half said": a share of respondents.
         || (e - s <= 3
-            && (doc.tokens[s].kind == TokenKind::Number || lower_in(doc.tok(s), &["half"]))
-            && lower_in(doc.tok(e - 1), &["percent", "half", "%"]))
+            && (doc.tokens[s].kind == TokenKind::Number || lower_in_at(doc, s, &["half"]))
+            && lower_in_at(doc, e - 1, &["percent", "half", "%"]))
 }
 
 /// Channels a source speaks through ("in a statement", "in a Medium
@@ -1006,7 +1029,7 @@ const CHANNELS: &[&str] = &[
 /// True when token `i` is a number, in figures or a word up to ten.
 fn is_number(doc: &Document, i: usize) -> bool {
     const WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-    doc.tokens[i].kind == TokenKind::Number || lower_in(doc.tok(i), WORDS)
+    doc.tokens[i].kind == TokenKind::Number || lower_in_at(doc, i, WORDS)
 }
 
 /// Adjectives after which a preposition goes on describing a source
@@ -1049,14 +1072,14 @@ fn oblique(doc: &Document, i: usize) -> bool {
         if j == 0 {
             return false;
         }
-        let w = doc.tok(j - 1);
-        if w == "." || role_of(w) == Some(Role::Person) && is_cap(doc, j - 1) {
+        let w = tok_bytes(doc, j - 1);
+        if w == b"." || role_of(w) == Some(Role::Person) && is_cap(doc, j - 1) {
             j -= 1;
         } else {
             break;
         }
     }
-    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && PREPOSITIONS_SET.contains(doc.tok(j - 1))
+    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && PREPOSITIONS_SET.contains_at(doc, j - 1)
 }
 
 /// Merges `extra` into `list`, both in order of `key`: at a tie, `list`'s
@@ -1242,13 +1265,13 @@ fn full_name(doc: &Document, s: usize, e: usize) -> Option<(Role, Span)> {
             canonical = rest;
         }
     }
-    let org = (s..e).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
+    let org = (s..e).any(|k| role_of(tok_bytes(doc, k)) == Some(Role::Org));
     // A person's name is a few plain capitalized words; anything else
     // ("BC Hydro", "Bank of Canada") is taken for an organization.
     let person_shape = (2..=4).contains(&words)
         && (s..e).all(|k| {
-            let w = doc.tok(k);
-            doc.tokens[k].kind != TokenKind::Word || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
+            doc.tokens[k].kind != TokenKind::Word
+                || is_cap(doc, k) && doc.tok(k).chars().skip(1).any(char::is_lowercase)
         });
     let role = if !org && person_shape { Role::Person } else { Role::Org };
     Some((role, Span::new(start, start + canonical.len())))
@@ -1413,8 +1436,8 @@ impl<'a> Resolver<'a> {
                     e += 1;
                     continue;
                 }
-                let w = doc.tok(e);
-                if (NAME_JOINERS_SET.contains(w) || w == "-" && glued || w == "." && doc.tok(e - 1).len() <= 3)
+                let w = tok_bytes(doc, e);
+                if (NAME_JOINERS_SET.contains(w) || w == b"-" && glued || w == b"." && tok_bytes(doc, e - 1).len() <= 3)
                     && e + 1 < n
                     && is_cap(doc, e + 1)
                 {
@@ -1430,12 +1453,12 @@ impl<'a> Resolver<'a> {
             // "Jane Roe"); trailing day names.
             let mut s = i;
             let mut title = None;
-            while s < e && (LEADING_SET.contains(doc.tok(s)) || tok_is(doc, s, b'.')) {
+            while s < e && (LEADING_SET.contains_at(doc, s) || tok_is(doc, s, b'.')) {
                 s += 1;
             }
             let from = s;
             for k in from..e.saturating_sub(1) {
-                if role_of(doc.tok(k)) == Some(Role::Person) {
+                if role_of(tok_bytes(doc, k)) == Some(Role::Person) {
                     title = Some(k as u32);
                     s = k + 1;
                 }
@@ -1443,11 +1466,11 @@ impl<'a> Resolver<'a> {
             while s < e && tok_is(doc, s, b'.') {
                 s += 1;
             }
-            while e > s && TRAILING_SET.contains(doc.tok(e - 1)) {
+            while e > s && TRAILING_SET.contains_at(doc, e - 1) {
                 e -= 1;
             }
             let sentence_initial = i == 0 || doc.starts_sentence(i);
-            if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(doc.tok(s)).is_none() {
+            if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(tok_bytes(doc, s)).is_none() {
                 let full = full_name(doc, s, e);
                 let k = runs.len();
                 let keys = full.map(|_| {
