@@ -324,8 +324,8 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     }
     // Most words are no cue: the table answers first, the context tests
     // below only for the few that are.
-    let w = &doc.text.as_bytes()[t.span().range()];
-    let list = lex.cues_starting(w)?;
+    let list = lex.cues_starting(doc, i)?;
+    let w = source::tok_bytes(doc, i);
     // A capitalized word inside a sentence is part of a name ("the
     // United States and Japan"), not a reporting verb, unless the
     // words go on capitalized: a title-case headline ("Mayor Says

@@ -42,6 +42,46 @@ impl<V> WordTable<V> {
     }
 }
 
+/// The byte 1 in each byte of a `u128`.
+pub(crate) const ONES: u128 = u128::MAX / 0xFF;
+
+/// The bytes packed in `x` with their ASCII capitals lowered, all sixteen
+/// at once; other bytes are left as they are.
+pub(crate) fn lower_packed(x: u128) -> u128 {
+    // Per byte of `x` under 0x80, the low seven bits plus 0x3F carry into
+    // the top bit from 'A' on, plus 0x25 from '[' on; neither carries out
+    // of the byte.
+    let low = x & (ONES * 0x7F);
+    let from_a = low + ONES * (0x80 - u128::from(b'A'));
+    let past_z = low + ONES * (0x80 - u128::from(b'Z') - 1);
+    let capital = from_a & !past_z & !x & (ONES * 0x80);
+    // 0x80 >> 2 is the 0x20 that lowers a capital.
+    x | capital >> 2
+}
+
+/// Token `i` [packed](pack_word) with its ASCII capitals lowered; `None`
+/// when it is over 16 bytes. Read as one 16-byte load from the text where
+/// the text goes on that far and lowered in the integer: copying and
+/// lowering byte by byte cost more than the table lookup that follows.
+#[inline]
+pub(crate) fn pack_lower_at(doc: &Document, i: usize) -> Option<u128> {
+    let s = doc.tokens[i].span();
+    let len = s.end - s.start;
+    if len > 16 {
+        return None;
+    }
+    let x = match doc.text.as_bytes().get(s.start..s.start + 16) {
+        Some(window) => {
+            let mut b = [0u8; 16];
+            b.copy_from_slice(window);
+            // The token's bytes, the rest zero.
+            u128::from_le_bytes(b) & u128::MAX.checked_shr(128 - 8 * len as u32).unwrap_or(0)
+        }
+        None => pack_word(&doc.text.as_bytes()[s.range()])?,
+    };
+    Some(lower_packed(x))
+}
+
 /// What a cue phrase does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CueKind {
@@ -158,12 +198,18 @@ impl WordSet {
         self.contains_bytes(super::source::tok_bytes(doc, i))
     }
 
+    /// The prefilter and the set of packed lower-case words.
     #[inline]
-    fn contains_bytes(&self, b: &[u8]) -> bool {
-        let (filter, set) = self.table.get_or_init(|| {
+    fn table(&self) -> &(Prefilter, HashSet<u128, crate::lexicon::FxBuild>) {
+        self.table.get_or_init(|| {
             let packed = self.words.iter().filter_map(|s| pack_word(s.to_ascii_lowercase().as_bytes()));
             (Prefilter::new(self.words.iter().copied()), packed.collect())
-        });
+        })
+    }
+
+    #[inline]
+    fn contains_bytes(&self, b: &[u8]) -> bool {
+        let (filter, set) = self.table();
         if b.len() > 12 || !filter.may_contain(b) {
             return false;
         }
@@ -182,15 +228,17 @@ impl Lexicon {
     /// Asked for every word of the text: the prefilter turns most words
     /// away before any copying or hashing.
     #[inline]
-    pub(crate) fn cues_starting(&self, w: &[u8]) -> Option<&[Cue]> {
-        if w.len() > 16 || !self.cue_starts.may_contain(w) || !w.is_ascii() {
+    pub(crate) fn cues_starting(&self, doc: &Document, i: usize) -> Option<&[Cue]> {
+        let w = super::source::tok_bytes(doc, i);
+        if w.len() > 16 || !self.cue_starts.may_contain(w) {
             return None;
         }
-        let mut buf = [0u8; 16];
-        for (b, c) in buf.iter_mut().zip(w) {
-            *b = c.to_ascii_lowercase();
+        let x = pack_lower_at(doc, i)?;
+        // Every byte under 0x80: the word is ASCII.
+        if x & (ONES * 0x80) != 0 {
+            return None;
         }
-        self.cues.get(&u128::from_le_bytes(buf)).map(Vec::as_slice)
+        self.cues.get(&x).map(Vec::as_slice)
     }
 
     /// True when a cue phrase starts with the word `w`, as written.

@@ -10,7 +10,7 @@
 //! gendered title or role noun ("Mrs.", "spokeswoman") or a clearly
 //! gendered given name (`data/gender_names.txt`).
 
-use super::lexicon::{self, Gender, Role};
+use super::lexicon::{self, lower_packed, Gender, Role, ONES};
 use crate::entities::{Entity, EntityLabel};
 use crate::text::{Document, TokenKind};
 use crate::Span;
@@ -981,9 +981,8 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
         return false;
     }
     (s..e).any(|i| {
-        let w = doc.tok(i);
-        (is_cap(doc, i) && !(i == s && DETERMINERS_SET.contains(w) && e - s == 1))
-            || lex.role(w).is_some()
+        (is_cap(doc, i) && !(i == s && e - s == 1 && DETERMINERS_SET.contains_at(doc, i)))
+            || lex.role(tok_bytes(doc, i)).is_some()
     }) || (DETERMINERS_SET.contains_at(doc, s) && e - s >= 2)
         // "Experts say", "officials said", "sources familiar with the
         // talks said": a bare plural noun, alone, with one modifier, or
@@ -1219,23 +1218,6 @@ impl NameKey {
             }
         }
     }
-}
-
-/// The byte 1 in each byte of a `u128`.
-const ONES: u128 = u128::MAX / 0xFF;
-
-/// The bytes packed in `x` with their ASCII capitals lowered, all sixteen
-/// at once; other bytes are left as they are.
-fn lower_packed(x: u128) -> u128 {
-    // Per byte of `x` under 0x80, the low seven bits plus 0x3F carry into
-    // the top bit from 'A' on, plus 0x25 from '[' on; neither carries out
-    // of the byte.
-    let low = x & (ONES * 0x7F);
-    let from_a = low + ONES * (0x80 - u128::from(b'A'));
-    let past_z = low + ONES * (0x80 - u128::from(b'Z') - 1);
-    let capital = from_a & !past_z & !x & (ONES * 0x80);
-    // 0x80 >> 2 is the 0x20 that lowers a capital.
-    x | capital >> 2
 }
 
 /// Full names by the key of one of their words: an index into the
