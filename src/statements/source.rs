@@ -1071,8 +1071,8 @@ fn oblique(doc: &Document, i: usize) -> bool {
         if j == 0 {
             return false;
         }
-        let w = tok_bytes(doc, j - 1);
-        if w == b"." || role_of(w) == Some(Role::Person) && is_cap(doc, j - 1) {
+        // The capital asked first: it is cheaper than the role table.
+        if tok_is(doc, j - 1, b'.') || is_cap(doc, j - 1) && role_of(tok_bytes(doc, j - 1)) == Some(Role::Person) {
             j -= 1;
         } else {
             break;
@@ -1247,7 +1247,6 @@ fn full_name(doc: &Document, s: usize, e: usize) -> Option<(Role, Span)> {
             canonical = rest;
         }
     }
-    let org = (s..e).any(|k| role_of(tok_bytes(doc, k)) == Some(Role::Org));
     // A person's name is a few plain capitalized words; anything else
     // ("BC Hydro", "Bank of Canada") is taken for an organization.
     let person_shape = (2..=4).contains(&words)
@@ -1255,7 +1254,9 @@ fn full_name(doc: &Document, s: usize, e: usize) -> Option<(Role, Span)> {
             doc.tokens[k].kind != TokenKind::Word
                 || is_cap(doc, k) && doc.tok(k).chars().skip(1).any(char::is_lowercase)
         });
-    let role = if !org && person_shape { Role::Person } else { Role::Org };
+    // Asked only of a person's shape: the role table costs more.
+    let org = || (s..e).any(|k| role_of(tok_bytes(doc, k)) == Some(Role::Org));
+    let role = if person_shape && !org() { Role::Person } else { Role::Org };
     Some((role, Span::new(start, start + canonical.len())))
 }
 
@@ -1296,9 +1297,17 @@ impl<'a> Resolver<'a> {
         };
         r.scan_names();
         r.merge_entities(entity_tokens);
+        // Names recur: the gender of each name's given name is looked up
+        // once.
+        let mut given: HashMap<&str, Option<Gender>, crate::lexicon::FxBuild> = HashMap::default();
+        let lex = lexicon::get();
         for m in &mut r.mentions {
             if m.role == Role::Person {
-                m.gender = mention_gender(m.canonical, m.title);
+                // As `mention_gender`.
+                m.gender = m
+                    .title
+                    .and_then(|t| lex.gender(t))
+                    .or_else(|| *given.entry(m.canonical).or_insert_with(|| lex.gender(first_word(m.canonical)?)));
             }
         }
         r
