@@ -677,8 +677,7 @@ impl<'a> Finder<'a> {
                             }
                             // "“…,” and Ann Lee vowed …": a coordinated
                             // clause reports something of its own.
-                            let joined = src.0 > start
-                                && source::with_lower(doc.tok(src.0 - 1), |l| matches!(l, "and" | "but" | "while"));
+                            let joined = src.0 > start && source::lower_in_at(doc, src.0 - 1, &["and", "but", "while"]);
                             if joined {
                                 return None;
                             }
@@ -790,7 +789,7 @@ impl<'a> Finder<'a> {
                     }
                     // "Roe praised the plan and added, “…”": a second verb
                     // shares the subject of the first.
-                    _ if i > sent_start + 1 && source::with_lower(doc.tok(i - 1), |l| matches!(l, "and" | "but")) => {
+                    _ if i > sent_start + 1 && source::lower_in_at(doc, i - 1, &["and", "but"]) => {
                         self.before(i, sent_start).or_else(|| self.subject(sent_start, i - 1))
                     }
                     _ => self.before(i, sent_start).or_else(|| source::after(doc, ce, p)),
@@ -914,7 +913,7 @@ impl<'a> Finder<'a> {
     fn adverbial(&self, s: usize, e: usize) -> bool {
         let doc = self.doc;
         let mut k = s;
-        while k < e && (source::with_lower(doc.tok(k), |l| CONNECTIVES.contains(&l)) || tok_is(doc, k, b',')) {
+        while k < e && (source::lower_in_at(doc, k, CONNECTIVES) || tok_is(doc, k, b',')) {
             k += 1;
         }
         let words = (k..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word).take(2).count();
@@ -1005,8 +1004,7 @@ impl<'a> Finder<'a> {
                 if quote_mark_at(doc, j) && self.in_quote.contains(k) && self.quote_of(j) == self.quote_of(k) {
                     j += 1;
                 }
-                let joiner =
-                    j < end && source::with_lower(doc.tok(j), |l| matches!(l, "and" | "but" | "while" | "whereas"));
+                let joiner = j < end && source::lower_in_at(doc, j, &["and", "but", "while", "whereas"]);
                 if joiner && j + 1 < end {
                     j += 1;
                 }
@@ -1014,10 +1012,10 @@ impl<'a> Finder<'a> {
                 // pronoun or a name and a cue open a new attribution as
                 // surely as a cue alone.
                 let mut n = j;
-                if n < end && source::with_lower(doc.tok(n), |l| matches!(l, "he" | "she" | "they" | "we" | "i")) {
+                if n < end && source::lower_in_at(doc, n, &["he", "she", "they", "we", "i"]) {
                     n += 1;
                     // ", he has made clear …".
-                    while n < end && n - j < 3 && source::with_lower(doc.tok(n), |l| AUX_BEFORE_CUE.contains(&l)) {
+                    while n < end && n - j < 3 && source::lower_in_at(doc, n, AUX_BEFORE_CUE) {
                         n += 1;
                     }
                 } else {
@@ -1147,7 +1145,7 @@ impl<'a> Finder<'a> {
                     while k > s.start + 1 && is_day_word(doc.tok(k - 1)) {
                         k -= 1;
                     }
-                    k > s.start + 1 && source::with_lower(doc.tok(k - 1), |l| MESSAGES.contains(&l))
+                    k > s.start + 1 && source::lower_in_at(doc, k - 1, MESSAGES)
                 };
                 if participle && (comma_before || comma_quote_before(doc, i, s.start) || on_message) {
                     let subject = self.source_in(s.start, i).or_else(|| self.subject(s.start, i - 1));
@@ -1159,7 +1157,7 @@ impl<'a> Finder<'a> {
                 }
                 // "SOURCE said A, and added B": a second verb shares the
                 // subject of the sentence's statement before it.
-                if np.is_none() && i > s.start && source::with_lower(doc.tok(i - 1), |l| matches!(l, "and" | "but")) {
+                if np.is_none() && i > s.start && source::lower_in_at(doc, i - 1, &["and", "but"]) {
                     let shared = extra.last().and_then(|f| {
                         let src = f.source?;
                         (src.0 >= s.start && f.fragments.last()?.end <= doc.tokens[i].span().start).then_some(src)
@@ -1209,7 +1207,7 @@ impl<'a> Finder<'a> {
                     || np.0 > s.start + 1 && quote_mark_at(doc, np.0 - 1) && tok_is(doc, np.0 - 2, b',')
                     // "… and Smith says", "because he said": a
                     // coordinated or subordinate clause of its own.
-                    || source::with_lower(doc.tok(np.0 - 1), |l| CLAUSE_JOINERS.contains(&l))
+                    || source::lower_in_at(doc, np.0 - 1, CLAUSE_JOINERS)
                     || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word)
                     // "In late March the firm announced …": a
                     // short fronted phrase with no comma.
@@ -1307,7 +1305,7 @@ impl<'a> Finder<'a> {
                 || k > s && tok_is(doc, k - 1, b',') && matches!(doc.tok(k), "the" | "a" | "an"))
                 && k + 1 < e
                 && doc.tokens[k + 1].kind == TokenKind::Word;
-            let lead = !description && source::with_lower(doc.tok(k), |l| LEAD_WORDS.contains(&l));
+            let lead = !description && LEAD_WORDS_SET.contains_at(doc, k);
             if (candidate || description) && !after_prep && !lead {
                 // "The diocese issued a statement, saying …": the subject
                 // ends at its verb.
@@ -1425,8 +1423,8 @@ impl<'a> Finder<'a> {
                 // "in his area a bust that …": a second noun phrase not
                 // opened by a preposition makes "that" a relative pronoun.
                 let det = source::with_lower(w, |l| matches!(l, "a" | "an" | "the" | "his" | "her" | "its" | "their"));
-                let after_prep = source::with_lower(doc.tok(k - 1), |l| PLACE_PREPOSITIONS.contains(&l))
-                    || doc.tok(k - 1).eq_ignore_ascii_case("with");
+                let after_prep =
+                    source::lower_in_at(doc, k - 1, PLACE_PREPOSITIONS) || doc.tok(k - 1).eq_ignore_ascii_case("with");
                 // "at a stop in Toledo, Ohio, that …": a comma inside a
                 // place name.
                 let place_comma = w == "," && is_cap_word(doc, k - 1) && k + 1 < end && is_cap_word(doc, k + 1)
@@ -1528,7 +1526,7 @@ impl<'a> Finder<'a> {
                 if !verb {
                     return None;
                 }
-                let negated = source::with_lower(doc.tok(k - 1), |l| matches!(l, "not" | "never"));
+                let negated = source::lower_in_at(doc, k - 1, &["not", "never"]);
                 return Some(if negated { k - 1 } else { k });
             }
         }
@@ -1547,7 +1545,7 @@ impl<'a> Finder<'a> {
                     && (s..c).all(|k| {
                         doc.tokens[k].kind != TokenKind::Word
                             || is_cap_word(doc, k)
-                            || source::with_lower(doc.tok(k), |l| source::NAME_JOINERS.contains(&l))
+                            || source::lower_in_at(doc, k, source::NAME_JOINERS)
                     }) =>
             {
                 c
@@ -1570,7 +1568,7 @@ impl<'a> Finder<'a> {
         }
         // "Still, prices rose, he said": a sentence connective links the
         // report to the article, it is not part of what was said.
-        if s + 2 < e && is_cap_word(doc, s) && source::with_lower(doc.tok(s), |l| CONNECTIVES.contains(&l)) {
+        if s + 2 < e && is_cap_word(doc, s) && source::lower_in_at(doc, s, CONNECTIVES) {
             s += if tok_is(doc, s + 1, b',') { 2 } else { 1 };
         }
         while e > s && matches!(doc.tok(e - 1), "," | ":" | "—" | "–" | ";") {
@@ -1866,6 +1864,7 @@ const CONNECTIVES: &[&str] =
 const NOUN_DETERMINERS: &[&str] =
     &["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "whose"];
 static NOUN_DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(NOUN_DETERMINERS);
+static LEAD_WORDS_SET: lexicon::WordSet = lexicon::WordSet::new(LEAD_WORDS);
 
 /// Pronouns that can only be subjects, alone or with a contracted verb.
 const SUBJECT_PRONOUNS: &[&str] = &[

@@ -272,6 +272,7 @@ static TRAILING_SET: lexicon::WordSet = lexicon::WordSet::new(TRAILING);
 static PREPOSITIONS_SET: lexicon::WordSet = lexicon::WordSet::new(PREPOSITIONS);
 static DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(DETERMINERS);
 static GROUPS_SET: lexicon::WordSet = lexicon::WordSet::new(GROUPS);
+static CONJUNCTIONS_SET: lexicon::WordSet = lexicon::WordSet::new(CONJUNCTIONS);
 
 /// Words of a name, counting a hyphenated or dotted group as one
 /// ("Mary Smith-Jones" has two).
@@ -619,7 +620,11 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
             e -= 2;
         }
     }
-    while e > min && skipped < 4 && (BETWEEN_SET.contains_at(doc, e - 1) || invisible(doc.tok(e - 1))) {
+    while e > min
+        && skipped < 4
+        && (BETWEEN_SET.contains_at(doc, e - 1)
+            || doc.tokens[e - 1].kind == TokenKind::Punct && invisible(doc.tok(e - 1)))
+    {
         e -= 1;
         skipped += 1;
     }
@@ -747,7 +752,7 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     // A phrase does not start with a connector, nor with the conjunction
     // that opens its clause ("While Mayor Ben Ortiz has said").
     while s < e && lower_in_at(doc, s, &["of", "for", "'", "’", "-", "&", "."])
-        || s + 1 < e && is_cap(doc, s) && lower_in_at(doc, s, CONJUNCTIONS)
+        || s + 1 < e && is_cap(doc, s) && CONJUNCTIONS_SET.contains_at(doc, s)
     {
         s += 1;
     }
@@ -1569,8 +1574,7 @@ impl<'a> Resolver<'a> {
         let role = role?;
         // Only a definite description points back ("the mayor"); "a
         // citizen" or "officials" introduce someone new.
-        let definite =
-            with_lower(doc.tok(s), |d| matches!(d, "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our"));
+        let definite = lower_in_at(doc, s, &["the", "this", "that", "its", "his", "her", "their", "our"]);
         if !definite {
             return None;
         }
