@@ -850,11 +850,10 @@ impl<'a> Finder<'a> {
             }
             let mut i = s.start;
             while i < s.end {
-                if self.used.contains(i) || self.in_quote.contains(i) {
-                    i += 1;
-                    continue;
-                }
-                match self.cue_at(i) {
+                // Most tokens are no cue: the cue table answers before
+                // the sets of used and quoted tokens.
+                let cue = self.cue_at(i).filter(|_| !self.used.contains(i) && !self.in_quote.contains(i));
+                match cue {
                     Some((ce, kind)) if ce <= s.end => {
                         if let Some(st) = self.reported_at(s.clone(), i, ce, kind, out) {
                             // Go on after the content: ", adding that …"

@@ -137,12 +137,13 @@ pub(crate) struct Lexicon {
 /// case, without hashing: for each first two letters, the lengths of the
 /// set's words starting with them. The statement rules ask it of nearly
 /// every token, and nearly every token is in no set.
-pub(crate) struct Prefilter(Vec<u16>);
+pub(crate) struct Prefilter(Box<[u16; 1024]>);
 
 impl Prefilter {
     /// The filter of a set of words.
     pub(crate) fn new(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> Prefilter {
-        let mut bits = vec![0u16; 1024];
+        // A fixed size, so that indexing by a slot needs no bounds test.
+        let mut bits = Box::new([0u16; 1024]);
         for w in words {
             if let Some((i, bit)) = Prefilter::slot(w.as_ref()) {
                 bits[i] |= bit;

@@ -1551,7 +1551,7 @@ impl<'a> Resolver<'a> {
         }
         // A name inside the phrase: the last one before any comma (the
         // head of "Pine Ridge mayor Ann Clark"; "Ann Clark, the mayor").
-        let cut = text.find(',').map_or(np.end, |k| np.start + k);
+        let cut = text.as_bytes().iter().position(|&b| b == b',').map_or(np.end, |k| np.start + k);
         let head = Span::new(np.start, cut);
         if let Some(m) = self.mention_in(head) {
             return Some(m);
