@@ -1171,12 +1171,13 @@ enum NameKey {
 
 impl NameKey {
     fn new(w: &str, last: bool) -> NameKey {
-        // Nearly every name word fits the integer and is ASCII but for a
-        // curly apostrophe ("Ruiz’s"), which has no case: lower-casing it
-        // (as `to_lowercase` would) lowers its ASCII capitals only, all at
-        // once in the packed bytes, with no copy to a string.
+        // Nearly every name word fits the integer and is ASCII but for
+        // letters that are lower case already or have no case ("Müller",
+        // "Ruiz’s"): lower-casing it (as `to_lowercase` would) lowers its
+        // ASCII capitals only, all at once in the packed bytes, with no
+        // copy to a string.
         if let Some(x) = crate::lexicon::pack_word(w.as_bytes()) {
-            if x & (ONES * 0x80) == 0 || w.split('’').all(str::is_ascii) {
+            if x & (ONES * 0x80) == 0 || w.chars().all(|c| c.is_ascii() || lowers_to_itself(c)) {
                 let mut b = lower_packed(x).to_le_bytes();
                 let mut n = w.len();
                 // "'s", then "’s", as stripped below.
@@ -1223,6 +1224,13 @@ impl NameKey {
             }
         }
     }
+}
+
+/// True when `c` lower-cases to itself alone (a lower-case letter, a
+/// mark with no case such as "’").
+fn lowers_to_itself(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
 }
 
 /// Full names by the key of one of their words: an index into the
@@ -1734,6 +1742,9 @@ mod tests {
         // Unicode lower-casing, as `to_lowercase`.
         assert_eq!(key("ÉLISE", false), key("élise", false));
         assert_eq!(key("Núñez’s", true), key("núñez", false));
+        // Capitals beside letters with no capital form.
+        assert_eq!(key("MÜLLER", false), key("müller", false));
+        assert_eq!(key("Müller", false), key("müller", false));
         // A curly apostrophe alone keeps the word on the packed path.
         assert_eq!(key("O’NEIL’S", true), key("o’neil", false));
         assert_eq!(key("Lee's’s", true), key("lee's", false));
