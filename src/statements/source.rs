@@ -798,8 +798,10 @@ fn apposition(doc: &Document, close: usize, min: usize, quoted: bool) -> Option<
     let floor = close.saturating_sub(MAX_RELATIVE).max(min + 1);
     let punct = |to: usize| {
         (floor..to).rev().find(|&k| {
-            let w = doc.tok(k);
-            doc.tokens[k].kind == TokenKind::Punct && !np_punct(w) && !(quoted && QUOTE_MARKS.contains(&w))
+            doc.tokens[k].kind == TokenKind::Punct && {
+                let w = doc.tok(k);
+                !(np_punct(w) || quoted && QUOTE_MARKS.contains(&w))
+            }
         })
     };
     let k = punct(close)?;
