@@ -305,6 +305,13 @@ fn tokens_of<'d>(doc: &'d Document, c: char) -> impl Iterator<Item = usize> + 'd
     })
 }
 
+/// True when token `i` starts with `stem` (lower-case ASCII) in any ASCII
+/// case: `with_lower(doc.tok(i), |v| v.starts_with(stem))` on the bytes.
+fn tok_starts_with(doc: &Document, i: usize, stem: &str) -> bool {
+    let b = source::tok_bytes(doc, i);
+    b.len() >= stem.len() && b[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+}
+
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›")
 }
@@ -689,7 +696,7 @@ impl<'a> Finder<'a> {
                             // followed by a verb is the subject of a clause
                             // the cue reports, not its speaker; after "told"
                             // it is the hearer ("told listeners that …").
-                            let tell = source::with_lower(doc.tok(i), |v| v.starts_with("tel") || v == "told");
+                            let tell = tok_starts_with(doc, i, "tel") || source::lower_in_at(doc, i, &["told"]);
                             let clause = src.is_some_and(|(_, b)| {
                                 b < limit && source::with_lower(doc.tok(b), |l| is_auxiliary(l) || tell && l == "that")
                             });
@@ -1374,12 +1381,8 @@ impl<'a> Finder<'a> {
     /// ("told reporters", "in a statement").
     fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
         let doc = self.doc;
-        let (tell, plain_say) = source::with_lower(doc.tok(i), |v| {
-            (
-                v.starts_with("tel") || v == "told",
-                matches!(v, "said" | "says" | "say" | "saying" | "told" | "tells" | "tell"),
-            )
-        });
+        let tell = tok_starts_with(doc, i, "tel") || source::lower_in_at(doc, i, &["told"]);
+        let plain_say = source::lower_in_at(doc, i, &["said", "says", "say", "saying", "told", "tells", "tell"]);
         let mut c = ce;
         if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
             // The hearer: "told reporters", "told The Associated Press".
@@ -1449,7 +1452,7 @@ impl<'a> Finder<'a> {
         // "argued the new fence had nothing to do with it": verbs that
         // rarely take a plain object report a clause opening with a
         // determiner, given a verb in it (checked below).
-        let clause_verb = source::with_lower(doc.tok(i), |v| CLAUSE_VERBS.iter().any(|stem| v.starts_with(stem)));
+        let clause_verb = CLAUSE_VERBS.iter().any(|stem| tok_starts_with(doc, i, stem));
         let det = source::with_lower(first, |l| matches!(l, "the" | "a" | "an" | "his" | "her" | "their" | "its"));
         let subject = plain_say
             || clause_verb && det

@@ -981,8 +981,8 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     }
     // "On a brighter (note)", "Whenever (he says)": a phrase
     // opened by a preposition or subordinator names no one.
-    let share = lower_in_at(doc, s, &["about", "over", "under"]) && is_number(doc, s + 1);
-    if e - s > 1 && PREPOSITIONS_SET.contains_at(doc, s) && !share
+    let share = || lower_in_at(doc, s, &["about", "over", "under"]) && is_number(doc, s + 1);
+    if e - s > 1 && PREPOSITIONS_SET.contains_at(doc, s) && !share()
         || lower_in_at(doc, s, &["whenever", "absent", "during", "despite", "after", "before", "saying"])
     {
         return false;
