@@ -661,9 +661,7 @@ impl<'a> Finder<'a> {
                             // out": a subordinate clause after the cue.
                             let subordinate = ce < limit
                                 && src.0 == start
-                                && source::with_lower(doc.tok(ce), |l| {
-                                    matches!(l, "before" | "after" | "while" | "as" | "when" | "during")
-                                });
+                                && source::lower_in_at(doc, ce, &["before", "after", "while", "as", "when", "during"]);
                             // A short tail closes the attribution ("He said
                             // Monday."), an object does not ("The minister
                             // praised the report.").
@@ -1287,22 +1285,11 @@ impl<'a> Finder<'a> {
         let doc = self.doc;
         {
             let after_prep = k > s
-                && source::with_lower(doc.tok(k - 1), |l| {
-                    matches!(
-                        l,
-                        "in" | "on"
-                            | "at"
-                            | "to"
-                            | "for"
-                            | "with"
-                            | "from"
-                            | "by"
-                            | "of"
-                            | "about"
-                            | "after"
-                            | "before"
-                    )
-                });
+                && source::lower_in_at(
+                    doc,
+                    k - 1,
+                    &["in", "on", "at", "to", "for", "with", "from", "by", "of", "about", "after", "before"],
+                );
             let candidate = doc.tokens[k].kind == TokenKind::Word
                 && (is_cap_word(doc, k) || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
             // A description opening the clause: "The union rejected …",
@@ -1424,7 +1411,7 @@ impl<'a> Finder<'a> {
                 }
                 // "in his area a bust that …": a second noun phrase not
                 // opened by a preposition makes "that" a relative pronoun.
-                let det = source::with_lower(w, |l| matches!(l, "a" | "an" | "the" | "his" | "her" | "its" | "their"));
+                let det = source::lower_in(w, &["a", "an", "the", "his", "her", "its", "their"]);
                 let after_prep =
                     source::lower_in_at(doc, k - 1, PLACE_PREPOSITIONS) || doc.tok(k - 1).eq_ignore_ascii_case("with");
                 // "at a stop in Toledo, Ohio, that …": a comma inside a
@@ -1453,31 +1440,25 @@ impl<'a> Finder<'a> {
         // rarely take a plain object report a clause opening with a
         // determiner, given a verb in it (checked below).
         let clause_verb = CLAUSE_VERBS.iter().any(|stem| tok_starts_with(doc, i, stem));
-        let det = source::with_lower(first, |l| matches!(l, "the" | "a" | "an" | "his" | "her" | "their" | "its"));
+        let det = source::lower_in(first, &["the", "a", "an", "his", "her", "their", "its"]);
         let subject = plain_say
             || clause_verb && det
             || is_cap_word(doc, c)
-            || source::with_lower(first, |l| {
-                matches!(l, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these")
-            });
+            || source::lower_in(first, &["he", "she", "it", "they", "we", "i", "you", "there", "this", "these"]);
         if !subject {
             return None;
         }
-        let subordinate = || {
-            source::with_lower(first, |l| {
-                matches!(l, "when" | "if" | "because" | "after" | "before" | "while" | "although")
-            })
-        };
+        let subordinate =
+            || source::lower_in(first, &["when", "if", "because", "after", "before", "while", "although"]);
         // "said more than a million donors gave": a quantity opens a clause.
-        let quantity = source::with_lower(first, |l| matches!(l, "more" | "less"))
-            && c + 1 < end
-            && doc.tok(c + 1).eq_ignore_ascii_case("than");
+        let quantity =
+            source::lower_in(first, &["more", "less"]) && c + 1 < end && doc.tok(c + 1).eq_ignore_ascii_case("than");
         let bad = NOT_CLAUSE_START_SET.contains(first) && !(plain_say && subordinate()) && !quantity
             || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(first);
         // At least three words, or a subject pronoun and a verb ("said he
         // would").
         let pronoun_verb = plain_say
-            && source::with_lower(first, |l| matches!(l, "he" | "she" | "they" | "we" | "i"))
+            && source::lower_in(first, &["he", "she", "they", "we", "i"])
             && c + 1 < end
             && source::with_lower(doc.tok(c + 1), is_auxiliary);
         if bad || !pronoun_verb && (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(2).is_none() {
