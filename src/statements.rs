@@ -331,8 +331,9 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     }
     // Most words are no cue: the table answers first, the context tests
     // below only for the few that are.
-    let list = lex.cues_starting(doc, i)?;
-    let w = source::tok_bytes(doc, i);
+    let text = doc.text.as_bytes();
+    let list = lex.cues_starting(text, t.span())?;
+    let w = &text[t.span().range()];
     // A capitalized word inside a sentence is part of a name ("the
     // United States and Japan"), not a reporting verb, unless the
     // words go on capitalized: a title-case headline ("Mayor Says

@@ -65,19 +65,24 @@ pub(crate) fn lower_packed(x: u128) -> u128 {
 /// lowering byte by byte cost more than the table lookup that follows.
 #[inline]
 pub(crate) fn pack_lower_at(doc: &Document, i: usize) -> Option<u128> {
-    let s = doc.tokens[i].span();
+    pack_lower_span(doc.text.as_bytes(), doc.tokens[i].span())
+}
+
+/// [`pack_lower_at`] of the bytes `s` of `text`.
+#[inline]
+fn pack_lower_span(text: &[u8], s: crate::Span) -> Option<u128> {
     let len = s.end - s.start;
     if len > 16 {
         return None;
     }
-    let x = match doc.text.as_bytes().get(s.start..s.start + 16) {
+    let x = match text.get(s.start..s.start + 16) {
         Some(window) => {
             let mut b = [0u8; 16];
             b.copy_from_slice(window);
             // The token's bytes, the rest zero.
             u128::from_le_bytes(b) & u128::MAX.checked_shr(128 - 8 * len as u32).unwrap_or(0)
         }
-        None => pack_word(&doc.text.as_bytes()[s.range()])?,
+        None => pack_word(text.get(s.range())?)?,
     };
     Some(lower_packed(x))
 }
@@ -225,16 +230,17 @@ impl WordSet {
 }
 
 impl Lexicon {
-    /// The cue phrases starting with the word `w`, in any ASCII case.
+    /// The cue phrases starting with the word at bytes `s` of `text`, in
+    /// any ASCII case.
     /// Asked for every word of the text: the prefilter turns most words
     /// away before any copying or hashing.
     #[inline]
-    pub(crate) fn cues_starting(&self, doc: &Document, i: usize) -> Option<&[Cue]> {
-        let w = super::source::tok_bytes(doc, i);
+    pub(crate) fn cues_starting(&self, text: &[u8], s: crate::Span) -> Option<&[Cue]> {
+        let w = text.get(s.range())?;
         if w.len() > 16 || !self.cue_starts.may_contain(w) {
             return None;
         }
-        let x = pack_lower_at(doc, i)?;
+        let x = pack_lower_span(text, s)?;
         // Every byte under 0x80: the word is ASCII.
         if x & (ONES * 0x80) != 0 {
             return None;
