@@ -152,7 +152,23 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let lex = lexicon::get();
     let n = doc.tokens.len();
     let mut cues = Vec::with_capacity(n);
-    cues.extend((0..n).map(|i| lookup_cue(doc, lex, i)));
+    // The marks the post and link passes look for ("@", ":"), noted in
+    // the same walk: a walk of their own over every token cost more than
+    // those passes' work. Token indices fit `u32` (see `text::MAX_TEXT`),
+    // which halves the lists of a text made of colons.
+    let mut ats: Vec<u32> = Vec::new();
+    let mut colons: Vec<u32> = Vec::new();
+    cues.extend((0..n).map(|i| {
+        if doc.tokens[i].kind == TokenKind::Punct {
+            match tok_byte(doc, i) {
+                b'@' => ats.push(i as u32),
+                b':' => colons.push(i as u32),
+                _ => {}
+            }
+            return None;
+        }
+        lookup_cue(doc, lex, i)
+    }));
     // The token each entity starts at (`token_at_or_after` its start), in
     // one walk: searched for one by one, each missed the cache on long
     // texts. Entities come sorted by position.
@@ -180,11 +196,11 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let mut found: Vec<Found> = Vec::new();
     f.direct(&mut found);
     f.reported(&mut found);
-    f.posts(&mut found);
+    f.posts(&ats, &mut found);
     f.floating(&mut found);
     // "READ MORE: …", "WATCH: …": a link to another story quotes its
     // headline, which the article does not report.
-    let links = f.link_paragraphs();
+    let links = f.link_paragraphs(&colons);
     if !links.is_empty() {
         let mut hint = 0;
         found.retain(|st| {
@@ -289,20 +305,6 @@ fn ends_sentence(doc: &Document, i: usize) -> bool {
         }
     }
     true
-}
-
-/// The tokens that are the ASCII character `c` (punctuation, a token of
-/// its own), in order. Found by searching the text for the character,
-/// for the passes that look for one rare mark ("@", ":"): reading every
-/// token for it cost more than those passes' own work.
-fn tokens_of<'d>(doc: &'d Document, c: char) -> impl Iterator<Item = usize> + 'd {
-    debug_assert!(c.is_ascii_punctuation());
-    let mut hint = 0;
-    doc.text.match_indices(c).filter_map(move |(p, _)| {
-        hint = source::token_near(doc, p, hint);
-        let t = doc.tokens.get(hint)?;
-        (t.span().start == p && t.span().end == p + 1).then_some(hint)
-    })
 }
 
 /// True when token `i` starts with `stem` (lower-case ASCII) in any ASCII
@@ -878,16 +880,13 @@ impl<'a> Finder<'a> {
     }
 
     /// The first tokens of the paragraphs that open with a link label and
-    /// a colon ("READ MORE:", "Watch:"), in order. Found from the colons,
-    /// which are few: walking back from each statement to its paragraph's
+    /// a colon ("READ MORE:", "Watch:"), in order. Found from the colons
+    /// (`colons`, the colon tokens in order), which are few: walking back from each statement to its paragraph's
     /// start cost the layer a fifth of its time.
-    fn link_paragraphs(&self) -> Vec<usize> {
+    fn link_paragraphs(&self, colons: &[u32]) -> Vec<usize> {
         let doc = self.doc;
         let mut out: Vec<usize> = Vec::new();
-        for c in tokens_of(doc, ':') {
-            if doc.tokens[c].kind != TokenKind::Punct {
-                continue;
-            }
+        for c in colons.iter().map(|&c| c as usize) {
             // The paragraph start the label would open at, if it does.
             let start = LINK_LABELS.iter().find_map(|label| {
                 let p = c.checked_sub(label.split(' ').count())?;
@@ -1621,12 +1620,13 @@ impl<'a> Finder<'a> {
 
     /// Embedded social-media posts: a paragraph ending in "— Name
     /// (@handle) Date" reports its text, up to any link, as said by Name.
-    fn posts(&mut self, out: &mut Vec<Found>) {
+    /// `ats` are the "@" tokens, in order.
+    fn posts(&mut self, ats: &[u32], out: &mut Vec<Found>) {
         const MAX_NAME: usize = 8;
         const MAX_POST: usize = 120;
         let doc = self.doc;
         let n = doc.tokens.len();
-        for k in tokens_of(doc, '@') {
+        for k in ats.iter().map(|&k| k as usize) {
             if k < 1
                 || k + 2 >= n
                 || !tok_is(doc, k - 1, b'(')
