@@ -549,7 +549,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // verb come before the comma that closes a clause on the source.
     let mut end = end;
     let mut k = 0;
-    while k < 3 && end > min + 3 && BETWEEN_SET.contains_at(doc, end - 1) && tok_is(doc, end - 2, b',') {
+    while k < 3 && end > min + 3 && tok_is(doc, end - 2, b',') && BETWEEN_SET.contains_at(doc, end - 1) {
         end -= 1;
         k += 1;
     }
@@ -807,7 +807,7 @@ fn apposition(doc: &Document, close: usize, min: usize, quoted: bool) -> Option<
     let k = punct(close)?;
     // "Ann Lee, the senator who heads the panel, which oversees banks,
     // said": a relative clause inside the apposition.
-    if k + 1 < close && lower_in_at(doc, k + 1, &["which", "who", "where"]) && tok_is(doc, k, b',') {
+    if k + 1 < close && tok_is(doc, k, b',') && lower_in_at(doc, k + 1, &["which", "who", "where"]) {
         let k2 = punct(k)?;
         return apposition_at(doc, k2, close, min);
     }
@@ -825,7 +825,7 @@ const MAX_QUOTED_NAME: usize = 8;
 /// before a closing mark right before `end`, when a capitalized word
 /// opens the quotation a few tokens back.
 fn comma_in_quoted_name(doc: &Document, end: usize, min: usize) -> Option<usize> {
-    if end < min + 5 || !QUOTE_MARKS.contains(&doc.tok(end - 1)) || !tok_is(doc, end - 2, b',') {
+    if end < min + 5 || !tok_is(doc, end - 2, b',') || !QUOTE_MARKS.contains(&doc.tok(end - 1)) {
         return None;
     }
     let close = end - 2;
@@ -895,7 +895,7 @@ fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(
     }
     // The name: a run of capitalized words ending at the comma.
     let mut r = name_end;
-    let joiner = |j: usize| j > min && lower_in_at(doc, j, NAME_JOINERS) && is_cap(doc, j - 1);
+    let joiner = |j: usize| j > min && is_cap(doc, j - 1) && lower_in_at(doc, j, NAME_JOINERS);
     while r > min
         && name_end - r < 6
         && (is_cap(doc, r - 1) || (np_punct(doc.tok(r - 1)) || joiner(r - 1)) && r - 1 > min)
