@@ -209,7 +209,9 @@ impl WordSet {
     fn table(&self) -> &(Prefilter, HashSet<u128, crate::lexicon::FxBuild>) {
         self.table.get_or_init(|| {
             let packed = self.words.iter().filter_map(|s| pack_word(s.to_ascii_lowercase().as_bytes()));
-            (Prefilter::new(self.words.iter().copied()), packed.collect())
+            let mut set = HashSet::with_capacity_and_hasher(self.words.len(), Default::default());
+            set.extend(packed);
+            (Prefilter::new(self.words.iter().copied()), set)
         })
     }
 
