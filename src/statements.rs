@@ -28,7 +28,8 @@ use crate::Span;
 use lexicon::CueKind;
 use quotes::Quote;
 use serde::Serialize;
-use std::cell::Cell;
+use source::{tok_byte, tok_is};
+use std::cell::RefCell;
 
 /// How the statement reports its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -128,14 +129,18 @@ struct Finder<'a> {
     used: TokenSet,
     /// Tokens already used as a source.
     sources: TokenSet,
-    /// The last [`source::before`] asked and its answer: the closing
-    /// attribution of a sentence and the reported pass ask it for the same
-    /// cue one after the other.
-    last_before: Cell<Option<BeforeMemo>>,
+    /// The last [`BEFORE_MEMO`] questions to [`source::before`] and their
+    /// answers, and where the next goes: the passes ask again about a cue
+    /// of the same sentence a few questions later (the closing attribution
+    /// of a sentence and the reported pass, each cue of the sentence).
+    before_memo: RefCell<([Option<BeforeMemo>; BEFORE_MEMO], usize)>,
 }
 
 /// A [`source::before`] question (end, floor) and its answer.
 type BeforeMemo = ((usize, usize), Option<(usize, usize)>);
+
+/// How many [`source::before`] answers the finder keeps.
+const BEFORE_MEMO: usize = 8;
 
 /// Finds the attributed statements of the document.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
@@ -147,7 +152,23 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
     let lex = lexicon::get();
     let n = doc.tokens.len();
     let mut cues = Vec::with_capacity(n);
-    cues.extend((0..n).map(|i| lookup_cue(doc, lex, i)));
+    // The marks the post and link passes look for ("@", ":"), noted in
+    // the same walk: a walk of their own over every token cost more than
+    // those passes' work. Token indices fit `u32` (see `text::MAX_TEXT`),
+    // which halves the lists of a text made of colons.
+    let mut ats: Vec<u32> = Vec::new();
+    let mut colons: Vec<u32> = Vec::new();
+    cues.extend((0..n).map(|i| {
+        if doc.tokens[i].kind == TokenKind::Punct {
+            match tok_byte(doc, i) {
+                b'@' => ats.push(i as u32),
+                b':' => colons.push(i as u32),
+                _ => {}
+            }
+            return None;
+        }
+        lookup_cue(doc, lex, i)
+    }));
     // The token each entity starts at (`token_at_or_after` its start), in
     // one walk: searched for one by one, each missed the cache on long
     // texts. Entities come sorted by position.
@@ -170,16 +191,16 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Statement> {
         in_quote,
         used: TokenSet::new(doc.tokens.len()),
         sources: TokenSet::new(doc.tokens.len()),
-        last_before: Cell::new(None),
+        before_memo: RefCell::new(([None; BEFORE_MEMO], 0)),
     };
     let mut found: Vec<Found> = Vec::new();
     f.direct(&mut found);
     f.reported(&mut found);
-    f.posts(&mut found);
+    f.posts(&ats, &mut found);
     f.floating(&mut found);
     // "READ MORE: …", "WATCH: …": a link to another story quotes its
     // headline, which the article does not report.
-    let links = f.link_paragraphs();
+    let links = f.link_paragraphs(&colons);
     if !links.is_empty() {
         let mut hint = 0;
         found.retain(|st| {
@@ -242,14 +263,28 @@ struct Found {
     source: Option<(usize, usize)>,
 }
 
+/// "—" and "–" as bytes, for scans that compare bytes.
+const DASH: &[u8] = "—".as_bytes();
+const EN_DASH: &[u8] = "–".as_bytes();
+
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…")
+}
+
+/// [`is_terminal`] of token `i`, which only a mark can be: most tokens
+/// asked about are words, answered without slicing the text.
+#[inline]
+fn terminal_at(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Punct && is_terminal(doc.tok(i))
 }
 
 /// True when token `i` ends a sentence: a terminal mark that is not the
 /// period of a title or initial ("Dr. Helen Marsh") or of an abbreviation
 /// the sentence goes on after ("Raleigh, N.C., who", "(R-Fla.)", "a.m. on").
 fn ends_sentence(doc: &Document, i: usize) -> bool {
+    if doc.tokens[i].kind != TokenKind::Punct {
+        return false;
+    }
     let w = doc.tok(i);
     if !is_terminal(w) {
         return false;
@@ -272,8 +307,22 @@ fn ends_sentence(doc: &Document, i: usize) -> bool {
     true
 }
 
+/// True when token `i` starts with `stem` (lower-case ASCII) in any ASCII
+/// case: `with_lower(doc.tok(i), |v| v.starts_with(stem))` on the bytes.
+fn tok_starts_with(doc: &Document, i: usize, stem: &str) -> bool {
+    let b = source::tok_bytes(doc, i);
+    b.len() >= stem.len() && b[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+}
+
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›")
+}
+
+/// [`is_quote_mark`] of token `i`, which only a mark can be (an
+/// apostrophe inside a word is part of the word).
+#[inline]
+fn quote_mark_at(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Punct && is_quote_mark(doc.tok(i))
 }
 
 /// The cue phrase starting at token `i`, looked up once per token.
@@ -284,8 +333,9 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     }
     // Most words are no cue: the table answers first, the context tests
     // below only for the few that are.
-    let w = &doc.text.as_bytes()[t.span().range()];
-    let list = lex.cues_starting(w)?;
+    let text = doc.text.as_bytes();
+    let list = lex.cues_starting(text, t.span())?;
+    let w = &text[t.span().range()];
     // A capitalized word inside a sentence is part of a name ("the
     // United States and Japan"), not a reporting verb, unless the
     // words go on capitalized: a title-case headline ("Mayor Says
@@ -295,7 +345,7 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
         && !(i + 1 < doc.tokens.len() && is_cap_word(doc, i + 1))
         && !doc.starts_sentence(i)
         && doc.tokens[i].newlines_before == 0
-        && !is_quote_mark(doc.tok(i - 1))
+        && !quote_mark_at(doc, i - 1)
         && !matches!(doc.tok(i - 1), ":" | "(" | "—" | "–" | "-" | "[")
     {
         return None;
@@ -307,7 +357,7 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
         && i > 0
         && i + 1 < doc.tokens.len()
         && is_cap_word(doc, i + 1)
-        && (is_quote_mark(doc.tok(i - 1)) || doc.starts_sentence(i))
+        && (quote_mark_at(doc, i - 1) || doc.starts_sentence(i))
     {
         return None;
     }
@@ -321,13 +371,13 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
     }
     // "the warning", "a report", "his claim": after a determiner the
     // word is a noun.
-    if i > 0 && NOUN_DETERMINERS_SET.contains(doc.tok(i - 1)) {
+    if i > 0 && NOUN_DETERMINERS_SET.contains_at(doc, i - 1) {
         return None;
     }
     'phrase: for cue in list {
         let mut j = i + 1;
         for word in &cue.rest {
-            if j >= doc.tokens.len() || !doc.tok(j).eq_ignore_ascii_case(word) {
+            if j >= doc.tokens.len() || !source::tok_bytes(doc, j).eq_ignore_ascii_case(word.as_bytes()) {
                 continue 'phrase;
             }
             j += 1;
@@ -339,16 +389,17 @@ fn lookup_cue(doc: &Document, lex: &lexicon::Lexicon, i: usize) -> CueHit {
 }
 
 impl<'a> Finder<'a> {
-    /// [`source::before`], remembering the last answer.
+    /// [`source::before`], remembering the last answers.
     fn before(&self, end: usize, min: usize) -> Option<(usize, usize)> {
-        match self.last_before.get() {
-            Some((key, np)) if key == (end, min) => np,
-            _ => {
-                let np = source::before(self.doc, end, min);
-                self.last_before.set(Some(((end, min), np)));
-                np
-            }
+        let mut memo = self.before_memo.borrow_mut();
+        let (answers, next) = &mut *memo;
+        if let Some((_, np)) = answers.iter().flatten().find(|(key, _)| *key == (end, min)) {
+            return *np;
         }
+        let np = source::before(self.doc, end, min);
+        answers[*next] = Some(((end, min), np));
+        *next = (*next + 1) % BEFORE_MEMO;
+        np
     }
 
     fn para_start(&self, i: usize) -> bool {
@@ -410,9 +461,9 @@ impl<'a> Finder<'a> {
                 Some(a) if a.cue.0 <= q.close + 3 => Some(a),
                 // …unless its cue introduces it with a comma or colon
                 // ("said, “We’ll see,” when asked").
-                _ if title_like(self.doc, q) => self
-                    .attr_before(q)
-                    .filter(|a| q.open > 0 && matches!(self.doc.tok(q.open - 1), "," | ":") && a.cue.1 + 1 == q.open),
+                _ if title_like(self.doc, q) => self.attr_before(q).filter(|a| {
+                    q.open > 0 && matches!(tok_byte(self.doc, q.open - 1), b',' | b':') && a.cue.1 + 1 == q.open
+                }),
                 a => a.or_else(|| self.attr_before(q)),
             };
             let Some(attr) = attr else {
@@ -445,12 +496,12 @@ impl<'a> Finder<'a> {
                     j += 1;
                 }
                 if let Some(q2) = self.quotes.get(j) {
-                    let open_ends = !is_terminal(self.doc.tok(q.last));
+                    let open_ends = !terminal_at(self.doc, q.last);
                     let joined = j == k + 1
                         && q2.open > attr.end
                         && q2.open - attr.end <= ATTRIBUTION_TAIL
-                        && matches!(self.doc.tok(q2.open - 1), "," | ":" | ";")
-                        && !(attr.end..q2.open).any(|i| is_terminal(self.doc.tok(i)) || self.para_start(i))
+                        && matches!(tok_byte(self.doc, q2.open - 1), b',' | b':' | b';')
+                        && !(attr.end..q2.open).any(|i| terminal_at(self.doc, i) || self.para_start(i))
                         && !self.para_start(q2.open);
                     // "“A,” she said. “B.”": the next sentence of the same
                     // paragraph goes on quoting the same speaker without a new
@@ -464,10 +515,10 @@ impl<'a> Finder<'a> {
                     let next_sentence = q2.open > attr.end && q2.open - attr.end <= ATTRIBUTION_TAIL && {
                         // The attribution's last token, before any closing marks.
                         let mut stop = q2.open - 1;
-                        while stop > attr.end && is_quote_mark(self.doc.tok(stop)) {
+                        while stop > attr.end && quote_mark_at(self.doc, stop) {
                             stop -= 1;
                         }
-                        is_terminal(self.doc.tok(stop))
+                        terminal_at(self.doc, stop)
                             && !(attr.end..stop).any(|i| ends_sentence(self.doc, i))
                             && !(attr.end..=q2.open).any(|i| self.para_start(i))
                             && self.attr_after(q2).is_none()
@@ -513,15 +564,15 @@ impl<'a> Finder<'a> {
         while e < n
             && e - start < MAX_NAME
             && doc.tokens[e].newlines_before == 0
-            && (is_cap_word(doc, e) || doc.tok(e) == ".")
+            && (is_cap_word(doc, e) || tok_is(doc, e, b'.'))
         {
             e += 1;
         }
-        while e > start && doc.tok(e - 1) == "." {
+        while e > start && tok_is(doc, e - 1, b'.') {
             e -= 1;
         }
         let line_ends = |k: usize| k >= n || doc.tokens[k].newlines_before > 0;
-        let ends = line_ends(e) || doc.tok(e) == "." && line_ends(e + 1);
+        let ends = line_ends(e) || tok_is(doc, e, b'.') && line_ends(e + 1);
         (e > start && is_cap_word(doc, start) && ends).then_some((start, e))
     }
 
@@ -543,7 +594,7 @@ impl<'a> Finder<'a> {
         let clean = (s0..q.open).all(|k| {
             !self.in_quote.contains(k)
                 && !self.used.contains(k)
-                && doc.tok(k) != ":"
+                && !tok_is(doc, k, b':')
                 && (k == s0 || !self.para_start(k))
                 && !self.cue_at(k).is_some_and(|(_, kind)| kind != CueKind::Nominal)
         });
@@ -566,8 +617,11 @@ impl<'a> Finder<'a> {
         let new_sentence = is_terminal(last) && is_cap_word(doc, start);
         let mut limit = start;
         while limit < n && limit - start < AFTER_WINDOW {
-            let w = doc.tok(limit);
-            if (limit > start && self.para_start(limit)) || ends_sentence(doc, limit) || is_quote_mark(w) || w == ";" {
+            if (limit > start && self.para_start(limit))
+                || ends_sentence(doc, limit)
+                || quote_mark_at(doc, limit)
+                || tok_is(doc, limit, b';')
+            {
                 break;
             }
             limit += 1;
@@ -602,22 +656,20 @@ impl<'a> Finder<'a> {
                             // follows it, which the cue introduces ("“…” He
                             // adds, “…”").
                             let comma = src.0 == start
-                                && !(src.0..src.1).any(|k| doc.tok(k) == ",")
+                                && !(src.0..src.1).any(|k| tok_is(doc, k, b','))
                                 && ce + 1 < limit
-                                && doc.tok(ce) == ","
-                                && !is_quote_mark(doc.tok(ce + 1));
+                                && tok_is(doc, ce, b',')
+                                && !quote_mark_at(doc, ce + 1);
                             // "“Are there prizes?” Lee asked before going
                             // out": a subordinate clause after the cue.
                             let subordinate = ce < limit
                                 && src.0 == start
-                                && source::with_lower(doc.tok(ce), |l| {
-                                    matches!(l, "before" | "after" | "while" | "as" | "when" | "during")
-                                });
+                                && source::lower_in_at(doc, ce, &["before", "after", "while", "as", "when", "during"]);
                             // A short tail closes the attribution ("He said
                             // Monday."), an object does not ("The minister
                             // praised the report.").
-                            let object = ce < limit && NOT_INFINITIVE_SET.contains(doc.tok(ce));
-                            let closes = limit < n && is_terminal(doc.tok(limit)) && limit - ce <= 4 && !object
+                            let object = ce < limit && NOT_INFINITIVE_SET.contains_at(doc, ce);
+                            let closes = limit < n && terminal_at(doc, limit) && limit - ce <= 4 && !object
                                 || comma
                                 || subordinate;
                             if new_sentence && !closes {
@@ -633,20 +685,19 @@ impl<'a> Finder<'a> {
                             }
                             // "“…,” and Ann Lee vowed …": a coordinated
                             // clause reports something of its own.
-                            let joined = src.0 > start
-                                && source::with_lower(doc.tok(src.0 - 1), |l| matches!(l, "and" | "but" | "while"));
+                            let joined = src.0 > start && source::lower_in_at(doc, src.0 - 1, &["and", "but", "while"]);
                             if joined {
                                 return None;
                             }
                             return Some(Attr { cue: (i, ce), source: Some(src), end: self.tail(ce, limit) });
                         }
-                        if i == start || (i == start + 1 && doc.tok(start) == ",") {
+                        if i == start || (i == start + 1 && tok_is(doc, start, b',')) {
                             let src = source::after(doc, ce, limit);
                             // "…,” said the budget was late": a phrase
                             // followed by a verb is the subject of a clause
                             // the cue reports, not its speaker; after "told"
                             // it is the hearer ("told listeners that …").
-                            let tell = source::with_lower(doc.tok(i), |v| v.starts_with("tel") || v == "told");
+                            let tell = tok_starts_with(doc, i, "tel") || source::lower_in_at(doc, i, &["told"]);
                             let clause = src.is_some_and(|(_, b)| {
                                 b < limit && source::with_lower(doc.tok(b), |l| is_auxiliary(l) || tell && l == "that")
                             });
@@ -670,7 +721,7 @@ impl<'a> Finder<'a> {
     /// the next comma or colon within `limit`.
     fn tail(&self, from: usize, limit: usize) -> usize {
         let mut j = from;
-        while j < limit && !matches!(self.doc.tok(j), "," | ":" | ";") {
+        while j < limit && !matches!(tok_byte(self.doc, j), b',' | b':' | b';') {
             j += 1;
         }
         j
@@ -683,7 +734,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let mut p = q.open;
-        let punct = matches!(doc.tok(p - 1), ":" | ",");
+        let punct = matches!(tok_byte(doc, p - 1), b':' | b',');
         if punct {
             p -= 1;
         }
@@ -739,14 +790,14 @@ impl<'a> Finder<'a> {
                     // "…, calling it “…”": a participle after a comma takes
                     // the sentence's subject.
                     _ if i > sent_start
-                        && (doc.tok(i - 1) == "," || comma_quote_before(doc, i, sent_start))
+                        && (tok_is(doc, i - 1, b',') || comma_quote_before(doc, i, sent_start))
                         && doc.tok(i).ends_with("ing") =>
                     {
                         self.subject(sent_start, i - 1)
                     }
                     // "Roe praised the plan and added, “…”": a second verb
                     // shares the subject of the first.
-                    _ if i > sent_start + 1 && source::with_lower(doc.tok(i - 1), |l| matches!(l, "and" | "but")) => {
+                    _ if i > sent_start + 1 && source::lower_in_at(doc, i - 1, &["and", "but"]) => {
                         self.before(i, sent_start).or_else(|| self.subject(sent_start, i - 1))
                     }
                     _ => self.before(i, sent_start).or_else(|| source::after(doc, ce, p)),
@@ -769,7 +820,7 @@ impl<'a> Finder<'a> {
             && after < doc.tokens.len()
             && doc.tokens[after].kind == TokenKind::Word
             && !self.para_start(after)
-            && !is_terminal(doc.tok(q.last))
+            && !terminal_at(doc, q.last)
             && self.cue_at(after).is_none()
     }
 
@@ -807,11 +858,10 @@ impl<'a> Finder<'a> {
             }
             let mut i = s.start;
             while i < s.end {
-                if self.used.contains(i) || self.in_quote.contains(i) {
-                    i += 1;
-                    continue;
-                }
-                match self.cue_at(i) {
+                // Most tokens are no cue: the cue table answers before
+                // the sets of used and quoted tokens.
+                let cue = self.cue_at(i).filter(|_| !self.used.contains(i) && !self.in_quote.contains(i));
+                match cue {
                     Some((ce, kind)) if ce <= s.end => {
                         if let Some(st) = self.reported_at(s.clone(), i, ce, kind, out) {
                             // Go on after the content: ", adding that …"
@@ -830,16 +880,13 @@ impl<'a> Finder<'a> {
     }
 
     /// The first tokens of the paragraphs that open with a link label and
-    /// a colon ("READ MORE:", "Watch:"), in order. Found from the colons,
-    /// which are few: walking back from each statement to its paragraph's
+    /// a colon ("READ MORE:", "Watch:"), in order. Found from the colons
+    /// (`colons`, the colon tokens in order), which are few: walking back from each statement to its paragraph's
     /// start cost the layer a fifth of its time.
-    fn link_paragraphs(&self) -> Vec<usize> {
+    fn link_paragraphs(&self, colons: &[u32]) -> Vec<usize> {
         let doc = self.doc;
         let mut out: Vec<usize> = Vec::new();
-        for (c, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Punct || doc.tok(c) != ":" {
-                continue;
-            }
+        for c in colons.iter().map(|&c| c as usize) {
             // The paragraph start the label would open at, if it does.
             let start = LINK_LABELS.iter().find_map(|label| {
                 let p = c.checked_sub(label.split(' ').count())?;
@@ -870,7 +917,7 @@ impl<'a> Finder<'a> {
     fn adverbial(&self, s: usize, e: usize) -> bool {
         let doc = self.doc;
         let mut k = s;
-        while k < e && (source::with_lower(doc.tok(k), |l| CONNECTIVES.contains(&l)) || doc.tok(k) == ",") {
+        while k < e && (source::lower_in_at(doc, k, CONNECTIVES) || tok_is(doc, k, b',')) {
             k += 1;
         }
         let words = (k..e).filter(|&j| doc.tokens[j].kind == TokenKind::Word).take(2).count();
@@ -878,9 +925,9 @@ impl<'a> Finder<'a> {
         // ("In fact, neither plan would …").
         // "Speaking in Vaughan, Ont., on Thursday morning": commas of a
         // place, and no verb of a clause.
-        let fronting = FRONTING_SET.contains(doc.tok(k));
+        let fronting = FRONTING_SET.contains_at(doc, k);
         let participle = is_cap_word(doc, k) && doc.tok(k).ends_with("ing");
-        let comma = || (k..e).any(|j| doc.tok(j) == "," && !self.in_quote.contains(j));
+        let comma = || (k..e).any(|j| tok_is(doc, j, b',') && !self.in_quote.contains(j));
         let verb = || {
             (k + 1..e).any(|j| source::with_lower(doc.tok(j), |l| is_auxiliary(l) || l.len() > 4 && l.ends_with("ed")))
         };
@@ -895,13 +942,13 @@ impl<'a> Finder<'a> {
     fn credit_at(&self, i: usize) -> bool {
         let doc = self.doc;
         const MAX_CREDIT: usize = 14;
-        if i + 3 >= doc.tokens.len() || doc.tok(i) != "(" || !is_cap_word(doc, i + 1) {
+        if i + 3 >= doc.tokens.len() || !tok_is(doc, i, b'(') || !is_cap_word(doc, i + 1) {
             return false;
         }
         let end = (i + 1..doc.tokens.len().min(i + MAX_CREDIT)).find(|&k| {
             doc.tokens[k].newlines_before > 0 || matches!(doc.tok(k), ")" | "(" | "." | "!" | "?" | "“" | "\"")
         });
-        end.is_some_and(|k| doc.tok(k) == ")" && (i + 2..k).any(|j| doc.tok(j) == "/"))
+        end.is_some_and(|k| tok_is(doc, k, b')') && (i + 2..k).any(|j| tok_is(doc, j, b'/')))
     }
 
     fn closing_attribution(&mut self, s: core::ops::Range<usize>, out: &mut Vec<Found>) -> Option<Found> {
@@ -919,7 +966,7 @@ impl<'a> Finder<'a> {
             _ => None,
         })?;
         let np = self.before(i, s.start);
-        let comma = doc.tok(i - 1) == "," || np.is_some_and(|np| np.0 > s.start && doc.tok(np.0 - 1) == ",");
+        let comma = tok_is(doc, i - 1, b',') || np.is_some_and(|np| np.0 > s.start && tok_is(doc, np.0 - 1, b','));
         if !comma {
             return None;
         }
@@ -937,16 +984,17 @@ impl<'a> Finder<'a> {
         let end = end.min(start + MAX_CONTENT_TOKENS);
         let mut e = end;
         for k in start + 1..end {
-            let w = doc.tok(k);
-            if w == ";" {
+            // Bytes, not text: the scan reads every token of the clause.
+            let w = source::tok_bytes(doc, k);
+            if w == b";" {
                 e = k;
                 break;
             }
             // "… a “fraud” and called for …": a second reporting verb
             // joined by "and" starts a report of its own.
             if k + 1 < end
-                && (w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but"))
-                && doc.tok(k - 1) != ","
+                && (w.eq_ignore_ascii_case(b"and") || w.eq_ignore_ascii_case(b"but"))
+                && !tok_is(doc, k - 1, b',')
                 && !self.in_quote.contains(k)
                 && self.cue_at(k + 1).is_some_and(|(_, kind)| matches!(kind, CueKind::Strong | CueKind::Weak))
                 && !doc.tok(k + 1).ends_with("ing")
@@ -954,14 +1002,13 @@ impl<'a> Finder<'a> {
                 e = k;
                 break;
             }
-            if matches!(w, "," | ":" | "—" | "–") && k + 1 < end {
+            if matches!(w, b"," | b":" | DASH | EN_DASH) && k + 1 < end {
                 let mut j = k + 1;
                 // "“…,” and Ann Lee vowed": past a closing mark.
-                if is_quote_mark(doc.tok(j)) && self.in_quote.contains(k) && self.quote_of(j) == self.quote_of(k) {
+                if quote_mark_at(doc, j) && self.in_quote.contains(k) && self.quote_of(j) == self.quote_of(k) {
                     j += 1;
                 }
-                let joiner =
-                    j < end && source::with_lower(doc.tok(j), |l| matches!(l, "and" | "but" | "while" | "whereas"));
+                let joiner = j < end && source::lower_in_at(doc, j, &["and", "but", "while", "whereas"]);
                 if joiner && j + 1 < end {
                     j += 1;
                 }
@@ -969,10 +1016,10 @@ impl<'a> Finder<'a> {
                 // pronoun or a name and a cue open a new attribution as
                 // surely as a cue alone.
                 let mut n = j;
-                if n < end && source::with_lower(doc.tok(n), |l| matches!(l, "he" | "she" | "they" | "we" | "i")) {
+                if n < end && source::lower_in_at(doc, n, &["he", "she", "they", "we", "i"]) {
                     n += 1;
                     // ", he has made clear …".
-                    while n < end && n - j < 3 && source::with_lower(doc.tok(n), |l| AUX_BEFORE_CUE.contains(&l)) {
+                    while n < end && n - j < 3 && source::lower_in_at(doc, n, AUX_BEFORE_CUE) {
                         n += 1;
                     }
                 } else {
@@ -1002,13 +1049,13 @@ impl<'a> Finder<'a> {
                     j = n;
                 }
                 let cue_here = self.cue_at(j).is_some_and(|(_, kind)| kind != CueKind::Nominal);
-                if cue_here && !self.in_quote.contains(j) && (w == "," || j > k + 1) {
+                if cue_here && !self.in_quote.contains(j) && (w == b"," || j > k + 1) {
                     e = k;
                     break;
                 }
             }
         }
-        while e > start && (is_terminal(doc.tok(e - 1)) || matches!(doc.tok(e - 1), ")" | "]")) {
+        while e > start && (terminal_at(doc, e - 1) || matches!(tok_byte(doc, e - 1), b')' | b']')) {
             e -= 1;
         }
         e
@@ -1024,7 +1071,7 @@ impl<'a> Finder<'a> {
     ) -> Option<Found> {
         let doc = self.doc;
         let cue = (i, ce);
-        let comma_before = i > s.start && doc.tok(i - 1) == ",";
+        let comma_before = i > s.start && tok_is(doc, i - 1, b',');
         let (content, src) = match kind {
             CueKind::Nominal => return None,
             CueKind::According => {
@@ -1032,7 +1079,7 @@ impl<'a> Finder<'a> {
                 let lead = i - s.start <= 1;
                 if lead {
                     let mut c = src.1;
-                    if c < s.end && doc.tok(c) == "," {
+                    if c < s.end && tok_is(doc, c, b',') {
                         c += 1;
                     }
                     ((c, self.content_end(c, s.end)), src)
@@ -1047,12 +1094,12 @@ impl<'a> Finder<'a> {
                 // for the name before it.
                 let who = i > s.start + 2
                     && doc.tok(i - 1).eq_ignore_ascii_case("who")
-                    && doc.tok(i - 2) == ","
+                    && tok_is(doc, i - 2, b',')
                     && kind == CueKind::Strong;
                 let np = if who { self.before(i - 1, s.start) } else { self.before(i, s.start) };
                 // CONTENT, SOURCE said (tail).
                 if let Some(np) = np {
-                    if np.0 > s.start + 2 && doc.tok(np.0 - 1) == "," && kind == CueKind::Strong {
+                    if np.0 > s.start + 2 && tok_is(doc, np.0 - 1, b',') && kind == CueKind::Strong {
                         let tail_ok = s.end - ce <= 8 && self.content_start(i, ce, s.end, kind).is_none();
                         if tail_ok && self.agent(np) && !self.adverbial(s.start, np.0 - 1) {
                             return self.emit(s.start, np.0 - 1, Some(cue), Some(np));
@@ -1081,7 +1128,7 @@ impl<'a> Finder<'a> {
                         // (The phrase may end the text: `src.1` is then
                         // one past the last token.)
                         let apposition = src.1 < doc.tokens.len()
-                            && matches!(doc.tok(src.1), "," | "(")
+                            && matches!(tok_byte(doc, src.1), b',' | b'(')
                             && is_cap_word(doc, src.1 - 1)
                             && !pronoun;
                         if (rest <= 8 || apposition) && !(pronoun && rest > 1) && (source::named(doc, src) || rest <= 1)
@@ -1102,7 +1149,7 @@ impl<'a> Finder<'a> {
                     while k > s.start + 1 && is_day_word(doc.tok(k - 1)) {
                         k -= 1;
                     }
-                    k > s.start + 1 && source::with_lower(doc.tok(k - 1), |l| MESSAGES.contains(&l))
+                    k > s.start + 1 && source::lower_in_at(doc, k - 1, MESSAGES)
                 };
                 if participle && (comma_before || comma_quote_before(doc, i, s.start) || on_message) {
                     let subject = self.source_in(s.start, i).or_else(|| self.subject(s.start, i - 1));
@@ -1114,7 +1161,7 @@ impl<'a> Finder<'a> {
                 }
                 // "SOURCE said A, and added B": a second verb shares the
                 // subject of the sentence's statement before it.
-                if np.is_none() && i > s.start && source::with_lower(doc.tok(i - 1), |l| matches!(l, "and" | "but")) {
+                if np.is_none() && i > s.start && source::lower_in_at(doc, i - 1, &["and", "but"]) {
                     let shared = extra.last().and_then(|f| {
                         let src = f.source?;
                         (src.0 >= s.start && f.fragments.last()?.end <= doc.tokens[i].span().start).then_some(src)
@@ -1159,16 +1206,16 @@ impl<'a> Finder<'a> {
                     || who
                     || matches!(doc.tok(np.0 - 1), "," | "—" | "–" | ":" | ";" | "(")
                     // A dateline: "LONDON (Reuters) - Ann Lee said …".
-                    || doc.tok(np.0 - 1) == "-" && doc.tokens[np.0].space_before
+                    || tok_is(doc, np.0 - 1, b'-') && doc.tokens[np.0].space_before
                     // "On “Sunday Desk,” Sen. Ann Lee said …".
-                    || np.0 > s.start + 1 && is_quote_mark(doc.tok(np.0 - 1)) && doc.tok(np.0 - 2) == ","
+                    || np.0 > s.start + 1 && quote_mark_at(doc, np.0 - 1) && tok_is(doc, np.0 - 2, b',')
                     // "… and Smith says", "because he said": a
                     // coordinated or subordinate clause of its own.
-                    || source::with_lower(doc.tok(np.0 - 1), |l| CLAUSE_JOINERS.contains(&l))
+                    || source::lower_in_at(doc, np.0 - 1, CLAUSE_JOINERS)
                     || (np.0 == s.start + 1 && doc.tokens[s.start].kind == TokenKind::Word)
                     // "In late March the firm announced …": a
                     // short fronted phrase with no comma.
-                    || np.0 <= s.start + 6 && FRONTING_SET.contains(doc.tok(s.start));
+                    || np.0 <= s.start + 6 && FRONTING_SET.contains_at(doc, s.start);
                 if !clause_start {
                     return None;
                 }
@@ -1176,7 +1223,7 @@ impl<'a> Finder<'a> {
                 // interruption are a statement of their own, and B need not
                 // open with a subject ("…, he says, and are mostly …").
                 let interrupted =
-                    np.0 > s.start + 1 && doc.tok(np.0 - 1) == "," && ce + 1 < s.end && doc.tok(ce) == ",";
+                    np.0 > s.start + 1 && tok_is(doc, np.0 - 1, b',') && ce + 1 < s.end && tok_is(doc, ce, b',');
                 let c = match self.content_start(i, ce, s.end, kind) {
                     Some(c) => c,
                     None if interrupted => ce + 1,
@@ -1186,7 +1233,7 @@ impl<'a> Finder<'a> {
                 if who {
                     // "Ann Lee, who says it works, …": the relative clause
                     // ends at its comma.
-                    if let Some(k) = (c..e).find(|&k| doc.tok(k) == "," && !self.in_quote.contains(k)) {
+                    if let Some(k) = (c..e).find(|&k| tok_is(doc, k, b',') && !self.in_quote.contains(k)) {
                         e = k;
                     }
                 }
@@ -1220,10 +1267,10 @@ impl<'a> Finder<'a> {
         // at a comma, and the subject follows one; names inside the phrase
         // are no subject.
         let fronted =
-            e > s + 2 && (FRONTING_SET.contains(doc.tok(s)) || is_cap_word(doc, s) && doc.tok(s).ends_with("ing"));
+            e > s + 2 && (FRONTING_SET.contains_at(doc, s) || is_cap_word(doc, s) && doc.tok(s).ends_with("ing"));
         if fronted {
             let after_comma = (s + 1..e.min(s + 30)).find_map(|k| {
-                (doc.tok(k - 1) == "," && !self.in_quote.contains(k)).then(|| self.subject_at(s, k, e)).flatten()
+                (tok_is(doc, k - 1, b',') && !self.in_quote.contains(k)).then(|| self.subject_at(s, k, e)).flatten()
             });
             if let Some(found) = after_comma {
                 return found;
@@ -1238,31 +1285,20 @@ impl<'a> Finder<'a> {
         let doc = self.doc;
         {
             let after_prep = k > s
-                && source::with_lower(doc.tok(k - 1), |l| {
-                    matches!(
-                        l,
-                        "in" | "on"
-                            | "at"
-                            | "to"
-                            | "for"
-                            | "with"
-                            | "from"
-                            | "by"
-                            | "of"
-                            | "about"
-                            | "after"
-                            | "before"
-                    )
-                });
+                && source::lower_in_at(
+                    doc,
+                    k - 1,
+                    &["in", "on", "at", "to", "for", "with", "from", "by", "of", "about", "after", "before"],
+                );
             let candidate = doc.tokens[k].kind == TokenKind::Word
                 && (is_cap_word(doc, k) || matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we"));
             // A description opening the clause: "The union rejected …",
             // "For months, the council ignored …".
             let description = (k == s && matches!(doc.tok(k), "The" | "A" | "An")
-                || k > s && doc.tok(k - 1) == "," && matches!(doc.tok(k), "the" | "a" | "an"))
+                || k > s && tok_is(doc, k - 1, b',') && matches!(doc.tok(k), "the" | "a" | "an"))
                 && k + 1 < e
                 && doc.tokens[k + 1].kind == TokenKind::Word;
-            let lead = !description && source::with_lower(doc.tok(k), |l| LEAD_WORDS.contains(&l));
+            let lead = !description && LEAD_WORDS_SET.contains_at(doc, k);
             if (candidate || description) && !after_prep && !lead {
                 // "The diocese issued a statement, saying …": the subject
                 // ends at its verb.
@@ -1272,7 +1308,7 @@ impl<'a> Finder<'a> {
                             // A name ends at its first lower-case word
                             // ("Mr. Lane struck a …"), a description at
                             // its verb.
-                            let name = is_cap_word(doc, a) && !NOUN_DETERMINERS_SET.contains(doc.tok(a));
+                            let name = is_cap_word(doc, a) && !NOUN_DETERMINERS_SET.contains_at(doc, a);
                             // "Norwegian foreign ministry spokeswoman Ida Berg
                             // shot back": past the name's last capital.
                             let from = if name { (a..b).rev().find(|&j| is_cap_word(doc, j)).unwrap_or(a) } else { a };
@@ -1306,11 +1342,11 @@ impl<'a> Finder<'a> {
             // The hearer is no part of what was said: "telling viewers …".
             c = source::after(doc, c, end).map_or(c, |o| o.1);
         }
-        while c < end && matches!(doc.tok(c), "," | ":") {
+        while c < end && matches!(tok_byte(doc, c), b',' | b':') {
             c += 1;
         }
         if c >= end
-            || is_quote_mark(doc.tok(c))
+            || quote_mark_at(doc, c)
             || doc.tokens[c].kind != TokenKind::Word
             // "what she described as “a step”": the object came before.
             || doc.tok(c).eq_ignore_ascii_case("as")
@@ -1332,12 +1368,8 @@ impl<'a> Finder<'a> {
     /// ("told reporters", "in a statement").
     fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
         let doc = self.doc;
-        let (tell, plain_say) = source::with_lower(doc.tok(i), |v| {
-            (
-                v.starts_with("tel") || v == "told",
-                matches!(v, "said" | "says" | "say" | "saying" | "told" | "tells" | "tell"),
-            )
-        });
+        let tell = tok_starts_with(doc, i, "tel") || source::lower_in_at(doc, i, &["told"]);
+        let plain_say = source::lower_in_at(doc, i, &["said", "says", "say", "saying", "told", "tells", "tell"]);
         let mut c = ce;
         if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
             // The hearer: "told reporters", "told The Associated Press".
@@ -1379,9 +1411,9 @@ impl<'a> Finder<'a> {
                 }
                 // "in his area a bust that …": a second noun phrase not
                 // opened by a preposition makes "that" a relative pronoun.
-                let det = source::with_lower(w, |l| matches!(l, "a" | "an" | "the" | "his" | "her" | "its" | "their"));
-                let after_prep = source::with_lower(doc.tok(k - 1), |l| PLACE_PREPOSITIONS.contains(&l))
-                    || doc.tok(k - 1).eq_ignore_ascii_case("with");
+                let det = source::lower_in(w, &["a", "an", "the", "his", "her", "its", "their"]);
+                let after_prep =
+                    source::lower_in_at(doc, k - 1, PLACE_PREPOSITIONS) || doc.tok(k - 1).eq_ignore_ascii_case("with");
                 // "at a stop in Toledo, Ohio, that …": a comma inside a
                 // place name.
                 let place_comma = w == "," && is_cap_word(doc, k - 1) && k + 1 < end && is_cap_word(doc, k + 1)
@@ -1407,32 +1439,26 @@ impl<'a> Finder<'a> {
         // "argued the new fence had nothing to do with it": verbs that
         // rarely take a plain object report a clause opening with a
         // determiner, given a verb in it (checked below).
-        let clause_verb = source::with_lower(doc.tok(i), |v| CLAUSE_VERBS.iter().any(|stem| v.starts_with(stem)));
-        let det = source::with_lower(first, |l| matches!(l, "the" | "a" | "an" | "his" | "her" | "their" | "its"));
+        let clause_verb = CLAUSE_VERBS.iter().any(|stem| tok_starts_with(doc, i, stem));
+        let det = source::lower_in(first, &["the", "a", "an", "his", "her", "their", "its"]);
         let subject = plain_say
             || clause_verb && det
             || is_cap_word(doc, c)
-            || source::with_lower(first, |l| {
-                matches!(l, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "these")
-            });
+            || source::lower_in(first, &["he", "she", "it", "they", "we", "i", "you", "there", "this", "these"]);
         if !subject {
             return None;
         }
-        let subordinate = || {
-            source::with_lower(first, |l| {
-                matches!(l, "when" | "if" | "because" | "after" | "before" | "while" | "although")
-            })
-        };
+        let subordinate =
+            || source::lower_in(first, &["when", "if", "because", "after", "before", "while", "although"]);
         // "said more than a million donors gave": a quantity opens a clause.
-        let quantity = source::with_lower(first, |l| matches!(l, "more" | "less"))
-            && c + 1 < end
-            && doc.tok(c + 1).eq_ignore_ascii_case("than");
+        let quantity =
+            source::lower_in(first, &["more", "less"]) && c + 1 < end && doc.tok(c + 1).eq_ignore_ascii_case("than");
         let bad = NOT_CLAUSE_START_SET.contains(first) && !(plain_say && subordinate()) && !quantity
             || doc.tokens[c].kind == TokenKind::Punct && !is_quote_mark(first);
         // At least three words, or a subject pronoun and a verb ("said he
         // would").
         let pronoun_verb = plain_say
-            && source::with_lower(first, |l| matches!(l, "he" | "she" | "they" | "we" | "i"))
+            && source::lower_in(first, &["he", "she", "they", "we", "i"])
             && c + 1 < end
             && source::with_lower(doc.tok(c + 1), is_auxiliary);
         if bad || !pronoun_verb && (c..end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(2).is_none() {
@@ -1450,7 +1476,7 @@ impl<'a> Finder<'a> {
         };
         // "said Friday, after the vote": a conjunction before a determiner
         // may be a preposition; it opens a clause only with a verb.
-        let phrase = || subordinate() && c + 1 < end && NOT_INFINITIVE_SET.contains(doc.tok(c + 1));
+        let phrase = || subordinate() && c + 1 < end && NOT_INFINITIVE_SET.contains_at(doc, c + 1);
         // "saying he understood …": a subject pronoun opens a clause.
         let pronoun = || {
             source::with_lower(first.split(['\'', '’']).next().unwrap_or(first), |l| {
@@ -1467,7 +1493,7 @@ impl<'a> Finder<'a> {
     /// directs nobody.
     fn directive(&self, i: usize, ce: usize, c: usize, end: usize) -> Option<usize> {
         let doc = self.doc;
-        if !DIRECTIVES_SET.contains(doc.tok(i)) || i > 0 && PASSIVE_SET.contains(doc.tok(i - 1)) {
+        if !DIRECTIVES_SET.contains_at(doc, i) || i > 0 && PASSIVE_SET.contains_at(doc, i - 1) {
             return None;
         }
         let limit = end.min(c + 12);
@@ -1479,11 +1505,11 @@ impl<'a> Finder<'a> {
             if w.eq_ignore_ascii_case("to") && k + 1 < end {
                 let verb = doc.tokens[k + 1].kind == TokenKind::Word
                     && !is_cap_word(doc, k + 1)
-                    && !NOT_INFINITIVE_SET.contains(doc.tok(k + 1));
+                    && !NOT_INFINITIVE_SET.contains_at(doc, k + 1);
                 if !verb {
                     return None;
                 }
-                let negated = source::with_lower(doc.tok(k - 1), |l| matches!(l, "not" | "never"));
+                let negated = source::lower_in_at(doc, k - 1, &["not", "never"]);
                 return Some(if negated { k - 1 } else { k });
             }
         }
@@ -1496,13 +1522,13 @@ impl<'a> Finder<'a> {
         // "Jane Roe, an author of the study, said": the head is the
         // name before the apposition, not the apposition's last word.
         let doc = self.doc;
-        let e = match (s..e).find(|&k| doc.tok(k) == ",") {
+        let e = match (s..e).find(|&k| tok_is(doc, k, b',')) {
             Some(c)
                 if c > s
                     && (s..c).all(|k| {
                         doc.tokens[k].kind != TokenKind::Word
                             || is_cap_word(doc, k)
-                            || source::with_lower(doc.tok(k), |l| source::NAME_JOINERS.contains(&l))
+                            || source::lower_in_at(doc, k, source::NAME_JOINERS)
                     }) =>
             {
                 c
@@ -1525,8 +1551,8 @@ impl<'a> Finder<'a> {
         }
         // "Still, prices rose, he said": a sentence connective links the
         // report to the article, it is not part of what was said.
-        if s + 2 < e && is_cap_word(doc, s) && source::with_lower(doc.tok(s), |l| CONNECTIVES.contains(&l)) {
-            s += if doc.tok(s + 1) == "," { 2 } else { 1 };
+        if s + 2 < e && is_cap_word(doc, s) && source::lower_in_at(doc, s, CONNECTIVES) {
+            s += if tok_is(doc, s + 1, b',') { 2 } else { 1 };
         }
         while e > s && matches!(doc.tok(e - 1), "," | ":" | "—" | "–" | ";") {
             e -= 1;
@@ -1565,10 +1591,10 @@ impl<'a> Finder<'a> {
         // Content ends inside a closing mark, and starts after an opening one.
         let mut start = doc.tokens[s].span().start;
         let mut end = doc.tokens[e - 1].span().end;
-        if is_quote_mark(doc.tok(s)) && s + 1 < e {
+        if quote_mark_at(doc, s) && s + 1 < e {
             start = doc.tokens[s + 1].span().start;
         }
-        if is_quote_mark(doc.tok(e - 1)) && e - 1 > s {
+        if quote_mark_at(doc, e - 1) && e - 1 > s {
             end = doc.tokens[e - 2].span().end;
         }
         if let Some(c) = cue {
@@ -1594,13 +1620,19 @@ impl<'a> Finder<'a> {
 
     /// Embedded social-media posts: a paragraph ending in "— Name
     /// (@handle) Date" reports its text, up to any link, as said by Name.
-    fn posts(&mut self, out: &mut Vec<Found>) {
+    /// `ats` are the "@" tokens, in order.
+    fn posts(&mut self, ats: &[u32], out: &mut Vec<Found>) {
         const MAX_NAME: usize = 8;
         const MAX_POST: usize = 120;
         let doc = self.doc;
         let n = doc.tokens.len();
-        for k in 1..n.saturating_sub(2) {
-            if doc.tok(k) != "@" || doc.tok(k - 1) != "(" || doc.tok(k + 2) != ")" || doc.tokens[k].space_before {
+        for k in ats.iter().map(|&k| k as usize) {
+            if k < 1
+                || k + 2 >= n
+                || !tok_is(doc, k - 1, b'(')
+                || !tok_is(doc, k + 2, b')')
+                || doc.tokens[k].space_before
+            {
                 continue;
             }
             // The name back to its dash.
@@ -1609,23 +1641,23 @@ impl<'a> Finder<'a> {
                 continue;
             };
             let name = (dash + 1, k - 1);
-            if name.0 >= name.1 || !(name.0..name.1).all(|j| is_cap_word(doc, j) || doc.tok(j) == ".") {
+            if name.0 >= name.1 || !(name.0..name.1).all(|j| is_cap_word(doc, j) || tok_is(doc, j, b'.')) {
                 continue;
             }
             // The post: back to its paragraph's start or a markup tag.
             let floor = dash.saturating_sub(MAX_POST);
             let mut start = dash;
-            while start > floor && !self.para_start(start) && doc.tok(start - 1) != ">" {
+            while start > floor && !self.para_start(start) && !tok_is(doc, start - 1, b'>') {
                 start -= 1;
             }
-            if !self.para_start(start) && doc.tok(start.saturating_sub(1)) != ">" {
+            if !self.para_start(start) && !tok_is(doc, start.saturating_sub(1), b'>') {
                 continue;
             }
             // Up to a link ("pic.twitter.com/…", "https://t.co/…").
             let link = (start..dash).find(|&j| {
                 let w = doc.tok(j);
-                j + 2 < dash && (w.ends_with("pic") && doc.tok(j + 1) == "." && doc.tok(j + 2) == "twitter")
-                    || matches!(w, "http" | "https") && doc.tok(j + 1) == ":"
+                j + 2 < dash && (w.ends_with("pic") && tok_is(doc, j + 1, b'.') && doc.tok(j + 2) == "twitter")
+                    || matches!(w, "http" | "https") && tok_is(doc, j + 1, b':')
             });
             let end = link.unwrap_or(dash);
             if (start..end).any(|j| self.used.contains(j)) {
@@ -1651,16 +1683,15 @@ impl<'a> Finder<'a> {
             }
             let starts_para = self.para_start(q.open);
             let last = q.last;
-            let sentence_like = is_terminal(doc.tok(last)) || doc.tok(last) == ",";
+            let sentence_like = terminal_at(doc, last) || tok_is(doc, last, b',');
             // A short quotation is speech when it is a whole sentence of
             // its own ("… ,” she said. “That was enough.”); scare quotes
             // sit inside a sentence.
             let whole_sentence = q.words >= 2
                 && q.open + 1 < doc.tokens.len()
                 && is_cap_word(doc, q.open + 1)
-                && is_terminal(doc.tok(last))
-                && (starts_para
-                    || q.open > 0 && (is_terminal(doc.tok(q.open - 1)) || is_quote_mark(doc.tok(q.open - 1))));
+                && terminal_at(doc, last)
+                && (starts_para || q.open > 0 && (terminal_at(doc, q.open - 1) || quote_mark_at(doc, q.open - 1)));
             if whole_sentence || q.words >= FLOATING_MIN_WORDS && (starts_para || sentence_like) {
                 out.push(Found {
                     fragments: q.fragments.clone(),
@@ -1676,7 +1707,7 @@ impl<'a> Finder<'a> {
 /// True when a comma and a closing mark come right before token `i`
 /// (“… of “New York values,” saying …”), not before `floor`.
 fn comma_quote_before(doc: &Document, i: usize, floor: usize) -> bool {
-    i >= floor + 2 && is_quote_mark(doc.tok(i - 1)) && doc.tok(i - 2) == ","
+    i >= floor + 2 && quote_mark_at(doc, i - 1) && tok_is(doc, i - 2, b',')
 }
 
 #[inline]
@@ -1707,7 +1738,7 @@ fn after_possessive(doc: &Document, q: &Quote) -> bool {
 /// True when `q` is the value of a markup attribute pasted with the text
 /// (`timestamp="1454346000"`): its opening mark follows "=".
 fn attribute_value(doc: &Document, q: &Quote) -> bool {
-    q.open > 0 && doc.tok(q.open - 1) == "=" && !doc.tokens[q.open].space_before
+    q.open > 0 && tok_is(doc, q.open - 1, b'=') && !doc.tokens[q.open].space_before
 }
 
 /// True when `q` quotes a short name (a programme, a title: "Sunday
@@ -1723,7 +1754,7 @@ fn quoted_name(doc: &Document, q: &Quote) -> bool {
 /// an app called “Pocket Pulse”): a [`quoted_name`] with no sentence
 /// punctuation at its end, whose other words are capitalized or short.
 fn title_like(doc: &Document, q: &Quote) -> bool {
-    !is_terminal(doc.tok(q.last))
+    !terminal_at(doc, q.last)
         && quoted_name(doc, q)
         && (q.open + 1..=q.last)
             .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
@@ -1817,6 +1848,7 @@ const CONNECTIVES: &[&str] =
 const NOUN_DETERMINERS: &[&str] =
     &["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "whose"];
 static NOUN_DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(NOUN_DETERMINERS);
+static LEAD_WORDS_SET: lexicon::WordSet = lexicon::WordSet::new(LEAD_WORDS);
 
 /// Pronouns that can only be subjects, alone or with a contracted verb.
 const SUBJECT_PRONOUNS: &[&str] = &[
@@ -2134,7 +2166,7 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
         "nov",
         "dec",
     ];
-    let is = |k: usize, list: &[&str]| k < end && source::lower_in(doc.tok(k), list);
+    let is = |k: usize, list: &[&str]| k < end && source::lower_in_at(doc, k, list);
     if !is(i, OPENERS) {
         return None;
     }
@@ -2154,7 +2186,7 @@ pub(crate) fn time_phrase(doc: &Document, i: usize, end: usize) -> Option<usize>
     }
     k += 1;
     // "March 3", "Jan. 3", "July 2019".
-    if k < end && doc.tok(k) == "." && month {
+    if k < end && tok_is(doc, k, b'.') && month {
         k += 1;
     }
     if k < end && doc.tokens[k].kind == TokenKind::Number {

@@ -7,7 +7,8 @@
 //! May not touch: the text. Lookups only.
 
 use crate::lexicon::pack_word;
-use std::collections::HashMap;
+use crate::text::Document;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A table keyed by words of at most 16 bytes, each [`packed`] into one
@@ -31,14 +32,59 @@ impl<V> WordTable<V> {
 
     /// The value of the word `w` ASCII-lower-cased (as the lists are).
     #[inline]
-    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+    pub(crate) fn get(&self, w: impl AsRef<[u8]>) -> Option<&V> {
         let mut buf = [0u8; 16];
-        let b = w.as_bytes();
+        let b = w.as_ref();
         for (k, c) in buf.get_mut(..b.len())?.iter_mut().zip(b) {
             *k = c.to_ascii_lowercase();
         }
         self.0.get(&u128::from_le_bytes(buf))
     }
+}
+
+/// The byte 1 in each byte of a `u128`.
+pub(crate) const ONES: u128 = u128::MAX / 0xFF;
+
+/// The bytes packed in `x` with their ASCII capitals lowered, all sixteen
+/// at once; other bytes are left as they are.
+pub(crate) fn lower_packed(x: u128) -> u128 {
+    // Per byte of `x` under 0x80, the low seven bits plus 0x3F carry into
+    // the top bit from 'A' on, plus 0x25 from '[' on; neither carries out
+    // of the byte.
+    let low = x & (ONES * 0x7F);
+    let from_a = low + ONES * (0x80 - u128::from(b'A'));
+    let past_z = low + ONES * (0x80 - u128::from(b'Z') - 1);
+    let capital = from_a & !past_z & !x & (ONES * 0x80);
+    // 0x80 >> 2 is the 0x20 that lowers a capital.
+    x | capital >> 2
+}
+
+/// Token `i` [packed](pack_word) with its ASCII capitals lowered; `None`
+/// when it is over 16 bytes. Read as one 16-byte load from the text where
+/// the text goes on that far and lowered in the integer: copying and
+/// lowering byte by byte cost more than the table lookup that follows.
+#[inline]
+pub(crate) fn pack_lower_at(doc: &Document, i: usize) -> Option<u128> {
+    pack_lower_span(doc.text.as_bytes(), doc.tokens[i].span())
+}
+
+/// [`pack_lower_at`] of the bytes `s` of `text`.
+#[inline]
+fn pack_lower_span(text: &[u8], s: crate::Span) -> Option<u128> {
+    let len = s.end - s.start;
+    if len > 16 {
+        return None;
+    }
+    let x = match text.get(s.start..s.start + 16) {
+        Some(window) => {
+            let mut b = [0u8; 16];
+            b.copy_from_slice(window);
+            // The token's bytes, the rest zero.
+            u128::from_le_bytes(b) & u128::MAX.checked_shr(128 - 8 * len as u32).unwrap_or(0)
+        }
+        None => pack_word(text.get(s.range())?)?,
+    };
+    Some(lower_packed(x))
 }
 
 /// What a cue phrase does.
@@ -96,12 +142,13 @@ pub(crate) struct Lexicon {
 /// case, without hashing: for each first two letters, the lengths of the
 /// set's words starting with them. The statement rules ask it of nearly
 /// every token, and nearly every token is in no set.
-pub(crate) struct Prefilter(Vec<u16>);
+pub(crate) struct Prefilter(Box<[u16; 1024]>);
 
 impl Prefilter {
     /// The filter of a set of words.
     pub(crate) fn new(words: impl IntoIterator<Item = impl AsRef<[u8]>>) -> Prefilter {
-        let mut bits = vec![0u16; 1024];
+        // A fixed size, so that indexing by a slot needs no bounds test.
+        let mut bits = Box::new([0u16; 1024]);
         for w in words {
             if let Some((i, bit)) = Prefilter::slot(w.as_ref()) {
                 bits[i] |= bit;
@@ -129,41 +176,78 @@ impl Prefilter {
 }
 
 /// A fixed word list asked about often: `contains` is `lower_in` (ASCII
-/// case ignored, words of up to 12 ASCII bytes) behind a [`Prefilter`]
-/// built on first use.
+/// case ignored, words of up to 12 ASCII bytes) behind a [`Prefilter`],
+/// answered by one lookup of the word [`packed`](pack_word) in a hash set
+/// built on first use: the lists run to fifty words, and the words that
+/// pass the filter (prepositions, determiners) were compared with each.
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    filter: OnceLock<Prefilter>,
+    table: OnceLock<(Prefilter, HashSet<u128, crate::lexicon::FxBuild>)>,
 }
 
 impl WordSet {
     /// The set of `words`.
     pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet { words, filter: OnceLock::new() }
+        WordSet { words, table: OnceLock::new() }
     }
 
     /// True when `w` is in the set up to ASCII case.
     #[inline]
-    pub(crate) fn contains(&self, w: &str) -> bool {
-        self.filter.get_or_init(|| Prefilter::new(self.words.iter().copied())).may_contain(w)
-            && super::source::lower_in(w, self.words)
+    pub(crate) fn contains(&self, w: impl AsRef<[u8]>) -> bool {
+        self.contains_bytes(w.as_ref())
+    }
+
+    /// True when token `i` is in the set up to ASCII case: `contains`
+    /// without slicing the text.
+    #[inline]
+    pub(crate) fn contains_at(&self, doc: &Document, i: usize) -> bool {
+        self.contains_bytes(super::source::tok_bytes(doc, i))
+    }
+
+    /// The prefilter and the set of packed lower-case words.
+    #[inline]
+    fn table(&self) -> &(Prefilter, HashSet<u128, crate::lexicon::FxBuild>) {
+        self.table.get_or_init(|| {
+            let packed = self.words.iter().filter_map(|s| pack_word(s.to_ascii_lowercase().as_bytes()));
+            let mut set = HashSet::with_capacity_and_hasher(self.words.len(), Default::default());
+            set.extend(packed);
+            (Prefilter::new(self.words.iter().copied()), set)
+        })
+    }
+
+    #[inline]
+    fn contains_bytes(&self, b: &[u8]) -> bool {
+        let (filter, set) = self.table();
+        if b.len() > 12 || !filter.may_contain(b) {
+            return false;
+        }
+        // Words hold no NUL byte: a word and its zero-padded copy are one.
+        let mut buf = [0u8; 16];
+        for (k, c) in buf.iter_mut().zip(b) {
+            *k = c.to_ascii_lowercase();
+        }
+        // As in `lower_in`, a word that is not ASCII matches nothing.
+        set.contains(&u128::from_le_bytes(buf)) && b.is_ascii()
     }
 }
 
 impl Lexicon {
-    /// The cue phrases starting with the word `w`, in any ASCII case.
+    /// The cue phrases starting with the word at bytes `s` of `text`, in
+    /// any ASCII case.
     /// Asked for every word of the text: the prefilter turns most words
     /// away before any copying or hashing.
     #[inline]
-    pub(crate) fn cues_starting(&self, w: &[u8]) -> Option<&[Cue]> {
-        if w.len() > 16 || !self.cue_starts.may_contain(w) || !w.is_ascii() {
+    pub(crate) fn cues_starting(&self, text: &[u8], s: crate::Span) -> Option<&[Cue]> {
+        let w = text.get(s.range())?;
+        if w.len() > 16 || !self.cue_starts.may_contain(w) {
             return None;
         }
-        let mut buf = [0u8; 16];
-        for (b, c) in buf.iter_mut().zip(w) {
-            *b = c.to_ascii_lowercase();
+        let x = pack_lower_span(text, s)?;
+        // Every byte under 0x80: the word is ASCII.
+        if x & (ONES * 0x80) != 0 {
+            return None;
         }
-        self.cues.get(&u128::from_le_bytes(buf)).map(Vec::as_slice)
+        self.cues.get(&x).map(Vec::as_slice)
     }
 
     /// True when a cue phrase starts with the word `w`, as written.
@@ -196,7 +280,8 @@ impl Lexicon {
 
     /// The role the word `w` names, in any ASCII case.
     #[inline]
-    pub(crate) fn role(&self, w: &str) -> Option<Role> {
+    pub(crate) fn role(&self, w: impl AsRef<[u8]>) -> Option<Role> {
+        let w = w.as_ref();
         if !self.role_words.may_contain(w) {
             return None;
         }

@@ -10,14 +10,12 @@
 //! gendered title or role noun ("Mrs.", "spokeswoman") or a clearly
 //! gendered given name (`data/gender_names.txt`).
 
-use super::lexicon::{self, Gender, Role};
+use super::lexicon::{self, lower_packed, Gender, Role, ONES};
 use crate::entities::{Entity, EntityLabel};
 use crate::text::{Document, TokenKind};
 use crate::Span;
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 12;
@@ -274,6 +272,7 @@ static TRAILING_SET: lexicon::WordSet = lexicon::WordSet::new(TRAILING);
 static PREPOSITIONS_SET: lexicon::WordSet = lexicon::WordSet::new(PREPOSITIONS);
 static DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(DETERMINERS);
 static GROUPS_SET: lexicon::WordSet = lexicon::WordSet::new(GROUPS);
+static CONJUNCTIONS_SET: lexicon::WordSet = lexicon::WordSet::new(CONJUNCTIONS);
 
 /// Words of a name, counting a hyphenated or dotted group as one
 /// ("Mary Smith-Jones" has two).
@@ -282,9 +281,10 @@ fn name_words(doc: &Document, s: usize, e: usize) -> usize {
 }
 
 /// Pronouns that can be sources, with what they refer to.
-fn pronoun(w: &str) -> Option<Role> {
+fn pronoun(w: impl AsRef<[u8]>) -> Option<Role> {
     const PERSON: &[&str] = &["he", "she", "i", "him", "her"];
     const ORG: &[&str] = &["it", "they", "we"];
+    let w = w.as_ref();
     if w.len() > 4 {
         None
     } else if lower_in(w, PERSON) {
@@ -314,7 +314,18 @@ fn mention_gender(canonical: &str, title: Option<&str>) -> Option<Gender> {
     if let Some(g) = title.and_then(|t| lex.gender(t)) {
         return Some(g);
     }
-    lex.gender(canonical.split_whitespace().next()?)
+    lex.gender(first_word(canonical)?)
+}
+
+/// `s.split_whitespace().next()`, without decoding characters when the
+/// first word is ASCII and ends at a space or the end (nearly every name).
+fn first_word(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let end = b.iter().position(|c| !c.is_ascii_graphic()).unwrap_or(b.len());
+    if end > 0 && (end == b.len() || b[end] == b' ') {
+        return Some(&s[..end]);
+    }
+    s.split_whitespace().next()
 }
 
 /// True when a mention of gender `have` may be referred to as `want`.
@@ -323,7 +334,7 @@ fn compatible(have: Option<Gender>, want: Option<Gender>) -> bool {
 }
 
 /// The role a word names, if any, without allocating.
-fn role_of(w: &str) -> Option<Role> {
+fn role_of(w: impl AsRef<[u8]>) -> Option<Role> {
     lexicon::get().role(w)
 }
 
@@ -340,7 +351,8 @@ fn invisible(w: &str) -> bool {
 /// a pronoun ("said Smith", "said the ambassador", not "said his son …").
 pub(crate) fn named(doc: &Document, (s, e): (usize, usize)) -> bool {
     let lex = lexicon::get();
-    (e - s == 1 && pronoun(doc.tok(s)).is_some()) || (s..e).any(|i| is_cap(doc, i) || lex.role(doc.tok(i)).is_some())
+    (e - s == 1 && pronoun(tok_bytes(doc, s)).is_some())
+        || (s..e).any(|i| is_cap(doc, i) || lex.role(tok_bytes(doc, i)).is_some())
 }
 
 /// Calls `f` with `w` ASCII-lower-cased (as `to_ascii_lowercase` would),
@@ -382,29 +394,73 @@ pub(crate) fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// `lower_in(w, STOP)` by one hash lookup: the list is long and checked
-/// for most words of every phrase scanned.
-fn is_stop(w: &str) -> bool {
-    type Set = (lexicon::Prefilter, std::collections::HashSet<String, crate::lexicon::FxBuild>);
-    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
-    let (filter, set) = SET.get_or_init(|| {
-        (lexicon::Prefilter::new(STOP.iter().copied()), STOP.iter().map(|s| s.to_ascii_lowercase()).collect())
-    });
-    w.len() <= 12 && filter.may_contain(w) && w.is_ascii() && with_lower(w, |l| set.contains(l))
+/// `lower_in(w, STOP)`: the list is long and checked for most words of
+/// every phrase scanned.
+fn is_stop(w: impl AsRef<[u8]>) -> bool {
+    STOP_SET.contains(w)
 }
 
-pub(crate) fn lower_in(w: &str, list: &[&str]) -> bool {
+/// [`is_stop`] of token `i`.
+fn is_stop_at(doc: &Document, i: usize) -> bool {
+    STOP_SET.contains_at(doc, i)
+}
+
+static STOP_SET: lexicon::WordSet = lexicon::WordSet::new(STOP);
+
+pub(crate) fn lower_in(w: impl AsRef<[u8]>, list: &[&str]) -> bool {
+    lower_in_bytes(w.as_ref(), list)
+}
+
+/// [`lower_in`] of token `i`, without slicing the text.
+#[inline]
+pub(crate) fn lower_in_at(doc: &Document, i: usize, list: &[&str]) -> bool {
+    lower_in_bytes(tok_bytes(doc, i), list)
+}
+
+#[inline]
+fn lower_in_bytes(w: &[u8], list: &[&str]) -> bool {
     // Every listed word is short and ASCII; most words of a text are not.
     // Equal first bytes up to case (`| 0x20`) is necessary for a match and
     // rejects most same-length entries before the full comparison.
-    let Some(&first) = w.as_bytes().first() else {
+    let Some(&first) = w.first() else {
         return list.contains(&"");
     };
+    // A word that is not ASCII is in no list (not even one listing "’"),
+    // asked last: nearly every word fails the comparisons first, and
+    // testing every word for ASCII cost more than comparing it.
     w.len() <= 12
+        && list.iter().any(|s| {
+            s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.as_bytes().eq_ignore_ascii_case(w)
+        })
         && w.is_ascii()
-        && list
-            .iter()
-            .any(|s| s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.eq_ignore_ascii_case(w))
+}
+
+/// True when token `i` is the ASCII character `c`: `doc.tok(i) == "c"`
+/// without slicing the text (which tests both ends for character
+/// boundaries), for the rules' many tests of punctuation.
+#[inline(always)]
+pub(crate) fn tok_is(doc: &Document, i: usize, c: u8) -> bool {
+    let s = doc.tokens[i].span();
+    s.end - s.start == 1 && doc.text.as_bytes()[s.start] == c
+}
+
+/// The bytes of token `i`: `doc.tok(i)` without testing its ends for
+/// character boundaries, to compare with ASCII words.
+#[inline(always)]
+pub(crate) fn tok_bytes<'t>(doc: &Document<'t>, i: usize) -> &'t [u8] {
+    &doc.text.as_bytes()[doc.tokens[i].span().range()]
+}
+
+/// The byte of token `i` when the token is one byte long (an ASCII
+/// mark), else 0: `matches!(doc.tok(i), "," | ":")` without slicing.
+#[inline(always)]
+pub(crate) fn tok_byte(doc: &Document, i: usize) -> u8 {
+    let s = doc.tokens[i].span();
+    if s.end - s.start == 1 {
+        doc.text.as_bytes()[s.start]
+    } else {
+        0
+    }
 }
 
 /// True when token `i` is a word starting with a capital letter.
@@ -478,9 +534,12 @@ pub(crate) fn token_near(doc: &Document, pos: usize, hint: usize) -> usize {
 }
 
 /// Tokens that may sit inside a name or description without ending it.
-fn np_punct(s: &str) -> bool {
-    matches!(s, "'" | "’" | "." | "-" | "&")
+fn np_punct(s: impl AsRef<[u8]>) -> bool {
+    matches!(s.as_ref(), b"'" | APOSTROPHE | b"." | b"-" | b"&")
 }
+
+/// "’" as bytes.
+const APOSTROPHE: &[u8] = "’".as_bytes();
 
 /// The noun phrase ending just before token `end` (exclusive), not reaching
 /// before `min`: the subject of a verb at `end`. Skips adverbs and
@@ -490,7 +549,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // verb come before the comma that closes a clause on the source.
     let mut end = end;
     let mut k = 0;
-    while k < 3 && end > min + 3 && BETWEEN_SET.contains(doc.tok(end - 1)) && doc.tok(end - 2) == "," {
+    while k < 3 && end > min + 3 && tok_is(doc, end - 2, b',') && BETWEEN_SET.contains_at(doc, end - 1) {
         end -= 1;
         k += 1;
     }
@@ -500,7 +559,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     // or relative clause may end in a quoted name that holds its closing
     // comma.
     let quoted = comma_in_quoted_name(doc, end, min);
-    let comma = quoted.or_else(|| (e > min + 2 && doc.tok(e - 1) == ",").then(|| e - 1));
+    let comma = quoted.or_else(|| (e > min + 2 && tok_is(doc, e - 1, b',')).then(|| e - 1));
     // "Adam Lee, who spent the fall at home, said": the subject is the
     // phrase before the relative clause.
     if let Some(c) = comma {
@@ -509,13 +568,13 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         // won in 2018, 2019 and 2021, said").
         let who = (floor..c)
             .rev()
-            .filter(|&k| doc.tok(k) == ",")
+            .filter(|&k| tok_is(doc, k, b','))
             .take(3)
-            .find(|&k| k + 1 < c && lower_in(doc.tok(k + 1), &["who", "whose"]));
+            .find(|&k| k + 1 < c && lower_in_at(doc, k + 1, &["who", "whose"]));
         if let Some(k) = who {
             return before(doc, k + 1, min);
         }
-        if let Some(k) = (floor..c).rev().find(|&k| doc.tok(k) == ",") {
+        if let Some(k) = (floor..c).rev().find(|&k| tok_is(doc, k, b',')) {
             // "Ann Lee, in a statement released Monday, said": an inserted
             // channel or time is no part of the source.
             let inserted = k + 2 < c
@@ -523,7 +582,7 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
                     doc.tok(k + 1),
                     &["in", "on", "at", "during", "speaking", "writing", "asked", "citing", "quoting"],
                 )
-                && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says", "told", "that"]));
+                && !(k + 1..c).any(|j| lower_in_at(doc, j, &["said", "says", "told", "that"]));
             if inserted {
                 return before(doc, k + 1, min).filter(|&(a, b)| (a..b).any(|j| is_cap(doc, j)));
             }
@@ -532,17 +591,17 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
         if quoted.is_some() {
             // The source is then the name alone: a span ending inside the
             // quotation would leave its marks unpaired.
-            return np.and_then(|(a, _)| (a..c).find(|&k| doc.tok(k) == ",").map(|k| (a, k)));
+            return np.and_then(|(a, _)| (a..c).find(|&k| tok_is(doc, k, b',')).map(|k| (a, k)));
         }
         if np.is_some() {
             return np;
         }
         // "Executives for Acme, which earned …, say": a relative clause on
         // a phrase that is no name with an apposition.
-        let which = (floor..c).rev().filter(|&k| doc.tok(k) == ",").take(3).find(|&k| {
+        let which = (floor..c).rev().filter(|&k| tok_is(doc, k, b',')).take(3).find(|&k| {
             k + 1 < c
-                && lower_in(doc.tok(k + 1), &["which"])
-                && !(k + 1..c).any(|j| lower_in(doc.tok(j), &["said", "says"]))
+                && lower_in_at(doc, k + 1, &["which"])
+                && !(k + 1..c).any(|j| lower_in_at(doc, j, &["said", "says"]))
         });
         if let Some(k) = which {
             return before(doc, k + 1, min);
@@ -550,50 +609,58 @@ pub(crate) fn before(doc: &Document, end: usize, min: usize) -> Option<(usize, u
     }
     // "Ernie LeBlanc, says", "Sen. Jo Reed (D-R.I.), said": an
     // apposition's closing comma.
-    if e > min + 1 && doc.tok(e - 1) == "," && (doc.tokens[e - 2].kind == TokenKind::Word || doc.tok(e - 2) == ")") {
+    if e > min + 1
+        && tok_is(doc, e - 1, b',')
+        && (doc.tokens[e - 2].kind == TokenKind::Word || tok_is(doc, e - 2, b')'))
+    {
         e -= 1;
         // "Officials, however, said": an inserted sentence adverb.
-        let adverb = lower_in(doc.tok(e - 1), &["however", "meanwhile", "though", "too", "instead", "also"]);
-        if adverb && e > min + 2 && doc.tok(e - 2) == "," {
+        let adverb = lower_in_at(doc, e - 1, &["however", "meanwhile", "though", "too", "instead", "also"]);
+        if adverb && e > min + 2 && tok_is(doc, e - 2, b',') {
             e -= 2;
         }
     }
-    while e > min && skipped < 4 && (BETWEEN_SET.contains(doc.tok(e - 1)) || invisible(doc.tok(e - 1))) {
+    while e > min
+        && skipped < 4
+        && (BETWEEN_SET.contains_at(doc, e - 1)
+            || doc.tokens[e - 1].kind == TokenKind::Punct && invisible(doc.tok(e - 1)))
+    {
         e -= 1;
         skipped += 1;
     }
     // "Ana Ortiz in a blog post said": the channel between the source
     // and its verb.
-    if let Some(k) = (e.saturating_sub(6).max(min + 1)..e.saturating_sub(2)).rev().find(|&k| doc.tok(k) == "in") {
-        if lower_in(doc.tok(e - 1), CHANNELS) && (k + 1..e - 1).all(|j| doc.tokens[j].kind == TokenKind::Word) {
+    if let Some(k) = (e.saturating_sub(6).max(min + 1)..e.saturating_sub(2)).rev().find(|&k| tok_bytes(doc, k) == b"in")
+    {
+        if lower_in_at(doc, e - 1, CHANNELS) && (k + 1..e - 1).all(|j| doc.tokens[j].kind == TokenKind::Word) {
             e = k;
         }
     }
     // "The union late Friday said", "Sam Pike on Friday evening said",
     // "Ann Cole last week said": a time between the source and its verb.
-    if e > min + 2 && lower_in(doc.tok(e - 1), &["morning", "afternoon", "evening", "night"]) {
-        if lower_in(doc.tok(e - 2), WEEKDAYS) {
+    if e > min + 2 && lower_in_at(doc, e - 1, &["morning", "afternoon", "evening", "night"]) {
+        if lower_in_at(doc, e - 2, WEEKDAYS) {
             e -= 1;
         }
     } else if e > min + 2
-        && lower_in(doc.tok(e - 1), &["week", "month", "year"])
-        && lower_in(doc.tok(e - 2), &["last", "this"])
+        && lower_in_at(doc, e - 1, &["week", "month", "year"])
+        && lower_in_at(doc, e - 2, &["last", "this"])
     {
         e -= 2;
     }
-    if e > min + 1 && lower_in(doc.tok(e - 1), WEEKDAYS) {
+    if e > min + 1 && lower_in_at(doc, e - 1, WEEKDAYS) {
         e -= 1;
-        if e > min + 1 && lower_in(doc.tok(e - 1), &["late", "early", "on", "last", "this"]) {
+        if e > min + 1 && lower_in_at(doc, e - 1, &["late", "early", "on", "last", "this"]) {
             e -= 1;
         }
     }
     // "Sen. Ann Lee (D-Ohio) said": a parenthesis after a name (party and
     // state, age, office) is part of the source.
     let full_end = e;
-    if e > min + 3 && doc.tok(e - 1) == ")" {
+    if e > min + 3 && tok_is(doc, e - 1, b')') {
         let floor = e.saturating_sub(10).max(min + 1);
-        if let Some(k) = (floor..e - 1).rev().find(|&k| matches!(doc.tok(k), "(" | ")")) {
-            if doc.tok(k) == "(" && is_cap(doc, k - 1) {
+        if let Some(k) = (floor..e - 1).rev().find(|&k| matches!(tok_byte(doc, k), b'(' | b')')) {
+            if tok_is(doc, k, b'(') && is_cap(doc, k - 1) {
                 e = k;
             }
         }
@@ -614,16 +681,16 @@ fn restrictive_relative(doc: &Document, e: usize, min: usize) -> Option<(usize, 
     let mut k = e;
     while k > floor {
         k -= 1;
-        let w = doc.tok(k);
+        let w = tok_bytes(doc, k);
         if doc.tokens[k].kind == TokenKind::Punct && !np_punct(w) || doc.tokens[k].newlines_before > 0 {
             return None;
         }
         if lower_in(w, &["said", "says", "say", "told", "that", "which"]) {
             return None;
         }
-        if w == "who" {
+        if w == b"who" {
             let (a, b) = before_np(doc, k, min)?;
-            return (b == k && (a..b).all(|j| !lower_in(doc.tok(j), &["who", "whom"]))).then_some((a, e));
+            return (b == k && (a..b).all(|j| !lower_in_at(doc, j, &["who", "whom"]))).then_some((a, e));
         }
     }
     None
@@ -635,45 +702,47 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     let mut s = e;
     while s > min && e - s < MAX_NP {
         let i = s - 1;
-        let w = doc.tok(i);
+        let w = tok_bytes(doc, i);
         let t = doc.tokens[i];
         if t.kind == TokenKind::Punct {
             // "42% say": a share.
-            let percent = w == "%" && i > min && doc.tokens[i - 1].kind == TokenKind::Number;
-            if !percent && (!np_punct(w) || doc.tokens[i + 1].space_before && w != ".") {
+            let percent = w == b"%" && i > min && doc.tokens[i - 1].kind == TokenKind::Number;
+            if !percent && (!np_punct(w) || doc.tokens[i + 1].space_before && w != b".") {
                 break;
             }
             // A sentence-ending period is not an abbreviation's.
-            if w == "." && i > 0 && !(doc.tok(i - 1).len() <= 3 && is_cap(doc, i - 1)) {
+            if w == b"." && i > 0 && !(doc.tok(i - 1).len() <= 3 && is_cap(doc, i - 1)) {
                 break;
             }
-        } else if w == "and"
-            && i > min
-            && i + 1 < e
-            && (is_cap(doc, i - 1) && is_cap(doc, i + 1)
-                || doc.tokens[i - 1].kind == TokenKind::Word
-                    && !is_cap(doc, i - 1)
-                    && !is_cap(doc, i + 1)
-                    && !is_stop(doc.tok(i - 1)))
-        {
-            // "Ana Ruiz and Tom Blake said": one source.
-        } else if i > min && lower_in(w, &["with", "to", "on", "about", "in"]) && lower_in(doc.tok(i - 1), INFORMED) {
-            // "people familiar with the talks said", "sources close to the
-            // team say".
-        } else if i > min
-            && lower_in(w, &["in", "at", "within", "across", "among"])
-            && GROUPS_SET.contains(doc.tok(i - 1))
-        {
-            // "some in the village say", "many at the plant said".
-        } else if i > min && w == "in" && i + 1 < e && is_number(doc, i - 1) && is_number(doc, i + 1) {
-            // "two in three said".
         } else if t.kind == TokenKind::Word && !is_cap(doc, i) && is_stop(w) {
-            // "of"/"for" may join a description to its head ("a spokesman
-            // for the ministry") when more phrase lies to the left.
-            break;
+            // A stop word ends the phrase, but for the joins below (asked
+            // after it: most words are no stop word). "Ana Ruiz and Tom
+            // Blake said": one source. "people familiar with the talks
+            // said", "sources close to the team say". "some in the village
+            // say", "many at the plant said". "two in three said".
+            let and = w == b"and"
+                && i > min
+                && i + 1 < e
+                && (is_cap(doc, i - 1) && is_cap(doc, i + 1)
+                    || doc.tokens[i - 1].kind == TokenKind::Word
+                        && !is_cap(doc, i - 1)
+                        && !is_cap(doc, i + 1)
+                        && !is_stop_at(doc, i - 1));
+            let joins = and
+                || i > min && lower_in(w, &["with", "to", "on", "about", "in"]) && lower_in_at(doc, i - 1, INFORMED)
+                || i > min
+                    && lower_in(w, &["in", "at", "within", "across", "among"])
+                    && GROUPS_SET.contains_at(doc, i - 1)
+                || i > min && w == b"in" && i + 1 < e && is_number(doc, i - 1) && is_number(doc, i + 1);
+            if !joins {
+                // "of"/"for" may join a description to its head ("a
+                // spokesman for the ministry") when more phrase lies to the
+                // left.
+                break;
+            }
         }
         s = i;
-        if pronoun(w).is_some() && s + 1 == e {
+        if s + 1 == e && pronoun(w).is_some() {
             break;
         }
         if doc.tokens[i].newlines_before > 0 {
@@ -682,8 +751,8 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     }
     // A phrase does not start with a connector, nor with the conjunction
     // that opens its clause ("While Mayor Ben Ortiz has said").
-    while s < e && lower_in(doc.tok(s), &["of", "for", "'", "’", "-", "&", "."])
-        || s + 1 < e && is_cap(doc, s) && lower_in(doc.tok(s), CONJUNCTIONS)
+    while s < e && lower_in_at(doc, s, &["of", "for", "'", "’", "-", "&", "."])
+        || s + 1 < e && is_cap(doc, s) && CONJUNCTIONS_SET.contains_at(doc, s)
     {
         s += 1;
     }
@@ -692,7 +761,7 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
     }
     // "Jo Baker, Lakeside MP, said": the name before an apposition
     // belongs to the source.
-    if s > min + 1 && doc.tok(s - 1) == "," {
+    if s > min + 1 && tok_is(doc, s - 1, b',') {
         let mut k = s - 1;
         let mut has_cap = false;
         while k > min && s - 1 - k < 5 && (is_cap(doc, k - 1) || np_punct(doc.tok(k - 1))) {
@@ -701,15 +770,15 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
         }
         let boundary = k == min || matches!(doc.tok(k - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
         // "On Thursday, a survey said": a fronted time is no name.
-        if has_cap && boundary && k < s - 1 && !LEADING_SET.contains(doc.tok(k)) {
+        if has_cap && boundary && k < s - 1 && !LEADING_SET.contains_at(doc, k) {
             return Some((k, e));
         }
     }
     // "In late March the firm (announced)": the subject follows a
     // fronted time or place, at its determiner.
-    if e - s > 2 && PREPOSITIONS_SET.contains(doc.tok(s)) && !is_number(doc, s + 1) {
+    if e - s > 2 && PREPOSITIONS_SET.contains_at(doc, s) && !is_number(doc, s + 1) {
         if let Some(d) =
-            (s + 2..e - 1).rev().find(|&j| lower_in(doc.tok(j), &["the", "a", "an", "its", "his", "her", "their"]))
+            (s + 2..e - 1).rev().find(|&j| lower_in_at(doc, j, &["the", "a", "an", "its", "his", "her", "their"]))
         {
             s = d;
         }
@@ -729,14 +798,16 @@ fn apposition(doc: &Document, close: usize, min: usize, quoted: bool) -> Option<
     let floor = close.saturating_sub(MAX_RELATIVE).max(min + 1);
     let punct = |to: usize| {
         (floor..to).rev().find(|&k| {
-            let w = doc.tok(k);
-            doc.tokens[k].kind == TokenKind::Punct && !np_punct(w) && !(quoted && QUOTE_MARKS.contains(&w))
+            doc.tokens[k].kind == TokenKind::Punct && {
+                let w = doc.tok(k);
+                !(np_punct(w) || quoted && QUOTE_MARKS.contains(&w))
+            }
         })
     };
     let k = punct(close)?;
     // "Ann Lee, the senator who heads the panel, which oversees banks,
     // said": a relative clause inside the apposition.
-    if k + 1 < close && lower_in(doc.tok(k + 1), &["which", "who", "where"]) && doc.tok(k) == "," {
+    if k + 1 < close && tok_is(doc, k, b',') && lower_in_at(doc, k + 1, &["which", "who", "where"]) {
         let k2 = punct(k)?;
         return apposition_at(doc, k2, close, min);
     }
@@ -754,7 +825,7 @@ const MAX_QUOTED_NAME: usize = 8;
 /// before a closing mark right before `end`, when a capitalized word
 /// opens the quotation a few tokens back.
 fn comma_in_quoted_name(doc: &Document, end: usize, min: usize) -> Option<usize> {
-    if end < min + 5 || !QUOTE_MARKS.contains(&doc.tok(end - 1)) || doc.tok(end - 2) != "," {
+    if end < min + 5 || !tok_is(doc, end - 2, b',') || !QUOTE_MARKS.contains(&doc.tok(end - 1)) {
         return None;
     }
     let close = end - 2;
@@ -775,40 +846,40 @@ fn comma_in_quoted_name(doc: &Document, end: usize, min: usize) -> Option<usize>
 fn named_apposition(doc: &Document, close: usize, min: usize) -> Option<(usize, usize)> {
     let floor = close.saturating_sub(MAX_NP).max(min + 1);
     let k = (floor..close).rev().find(|&k| doc.tokens[k].kind == TokenKind::Punct && !np_punct(doc.tok(k)))?;
-    if doc.tok(k) != "," || k + 2 > close || !is_cap(doc, k + 1) || !is_cap(doc, close - 1) {
+    if !tok_is(doc, k, b',') || k + 2 > close || !is_cap(doc, k + 1) || !is_cap(doc, close - 1) {
         return None;
     }
     let name_like = (k + 1..close)
-        .all(|j| is_cap(doc, j) || np_punct(doc.tok(j)) || lower_in(doc.tok(j), &["of", "in", "at", "for", "de"]));
-    if !name_like || LEADING_SET.contains(doc.tok(k + 1)) {
+        .all(|j| is_cap(doc, j) || np_punct(doc.tok(j)) || lower_in_at(doc, j, &["of", "in", "at", "for", "de"]));
+    if !name_like || LEADING_SET.contains_at(doc, k + 1) {
         return None;
     }
     let (a, _) = before_np(doc, k, min)?;
     // The description names someone by a role or a plural ("One pastor",
     // "Another pollster"), not a name of its own (an apposition then).
     let lex = lexicon::get();
-    let role = (a..k).any(|j| lex.role(doc.tok(j)).is_some() || GROUPS_SET.contains(doc.tok(j)));
+    let role = (a..k).any(|j| lex.role(tok_bytes(doc, j)).is_some() || GROUPS_SET.contains_at(doc, j));
     (role && !(a..k).any(|j| is_cap(doc, j) && j > a)).then_some((a, close))
 }
 
 /// [`apposition`] with the comma after the name at `k`.
 fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(usize, usize)> {
-    if doc.tok(k) != "," || k + 1 >= close {
+    if !tok_is(doc, k, b',') || k + 1 >= close {
         return None;
     }
     // "Sen. Ann Lee (R-Ohio), a member …": the name ends before a parenthesis.
     let mut name_end = k;
     // "Mara Lind, 27, a nurse …": an age between the name and the
     // apposition.
-    if name_end > min + 3 && doc.tokens[name_end - 1].kind == TokenKind::Number && doc.tok(name_end - 2) == "," {
+    if name_end > min + 3 && doc.tokens[name_end - 1].kind == TokenKind::Number && tok_is(doc, name_end - 2, b',') {
         name_end -= 2;
     }
-    if doc.tok(k - 1) == ")" {
+    if tok_is(doc, k - 1, b')') {
         let floor = k.saturating_sub(10).max(min + 1);
-        name_end = (floor..k - 1).rev().find(|&j| doc.tok(j) == "(")?;
+        name_end = (floor..k - 1).rev().find(|&j| tok_is(doc, j, b'('))?;
     }
     // "D-Mich.": a name may end in an abbreviation's period.
-    let abbrev = doc.tok(name_end - 1) == "." && name_end > min + 2 && is_cap(doc, name_end - 2);
+    let abbrev = tok_is(doc, name_end - 1, b'.') && name_end > min + 2 && is_cap(doc, name_end - 2);
     if !is_cap(doc, name_end - 1) && !abbrev {
         return None;
     }
@@ -817,37 +888,37 @@ fn apposition_at(doc: &Document, k: usize, close: usize, min: usize) -> Option<(
         || lower_in(first, &["and", "or", "but", "which", "who", "whose"])
         || (k + 1..close).any(|j| {
             doc.tokens[j].newlines_before > 0
-                || lower_in(doc.tok(j), &["said", "says", "say", "told", "that", "he", "she", "they", "we", "i", "it"])
+                || lower_in_at(doc, j, &["said", "says", "say", "told", "that", "he", "she", "they", "we", "i", "it"])
         })
     {
         return None;
     }
     // The name: a run of capitalized words ending at the comma.
     let mut r = name_end;
-    let joiner = |j: usize| j > min && lower_in(doc.tok(j), NAME_JOINERS) && is_cap(doc, j - 1);
+    let joiner = |j: usize| j > min && is_cap(doc, j - 1) && lower_in_at(doc, j, NAME_JOINERS);
     while r > min
         && name_end - r < 6
         && (is_cap(doc, r - 1) || (np_punct(doc.tok(r - 1)) || joiner(r - 1)) && r - 1 > min)
     {
         r -= 1;
     }
-    while r < name_end && (lower_in(doc.tok(r), LEADING) || np_punct(doc.tok(r))) {
+    while r < name_end && (lower_in_at(doc, r, LEADING) || np_punct(doc.tok(r))) {
         r += 1;
     }
     // "Ann Lee, D-Ohio, a member of …": a name before a short apposition.
-    if r > min + 2 && doc.tok(r - 1) == "," && name_end - r <= 4 {
+    if r > min + 2 && tok_is(doc, r - 1, b',') && name_end - r <= 4 {
         let mut q = r - 1;
         while q > min && r - 1 - q < 5 && (is_cap(doc, q - 1) || np_punct(doc.tok(q - 1)) && q - 1 > min) {
             q -= 1;
         }
         let boundary = q == min || matches!(doc.tok(q - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"");
-        if q < r - 1 && boundary && is_cap(doc, q) && !lower_in(doc.tok(q), LEADING) {
+        if q < r - 1 && boundary && is_cap(doc, q) && !lower_in_at(doc, q, LEADING) {
             r = q;
         }
     }
     let opens = r == min
         || matches!(doc.tok(r - 1), "," | "—" | "–" | ":" | "(" | "”" | "\"")
-        || lower_in(doc.tok(r - 1), &["and", "but", "while", "as", "because", "so"])
+        || lower_in_at(doc, r - 1, &["and", "but", "while", "as", "because", "so"])
         || doc.tokens[r].newlines_before > 0;
     (r < name_end && opens).then_some((r, close))
 }
@@ -877,7 +948,7 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             let by = l == "by" && e > start && lexicon::get().non_agents.get(doc.tok(e - 1)).is_some();
             let joins = (matches!(&*l, "of" | "for") || by)
                 && e + 1 < max
-                && (is_cap(doc, e + 1) || DETERMINERS_SET.contains(doc.tok(e + 1)));
+                && (is_cap(doc, e + 1) || DETERMINERS_SET.contains_at(doc, e + 1));
             let and = l == "and" && e + 1 < max && !lexicon::get().is_cue_start(doc.tok(e + 1));
             // A reporting verb ends the phrase ("said Ann Lee, adding"),
             // unless a determiner or modifier makes it a noun ("according
@@ -892,10 +963,10 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
             break;
         }
     }
-    while e > start && np_punct(doc.tok(e - 1)) && doc.tok(e - 1) != "." {
+    while e > start && np_punct(doc.tok(e - 1)) && !tok_is(doc, e - 1, b'.') {
         e -= 1;
     }
-    if e > start && doc.tok(e - 1) == "." && !(e >= start + 2 && doc.tok(e - 2).len() <= 3) {
+    if e > start && tok_is(doc, e - 1, b'.') && !(e >= start + 2 && doc.tok(e - 2).len() <= 3) {
         e -= 1;
     }
     (e > start && plausible(doc, start, e)).then_some((start, e))
@@ -905,22 +976,21 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
 /// or starts with a determiner.
 fn plausible(doc: &Document, s: usize, e: usize) -> bool {
     let lex = lexicon::get();
-    if e - s == 1 && pronoun(doc.tok(s)).is_some() {
+    if e - s == 1 && pronoun(tok_bytes(doc, s)).is_some() {
         return true;
     }
     // "On a brighter (note)", "Whenever (he says)": a phrase
     // opened by a preposition or subordinator names no one.
-    let share = lower_in(doc.tok(s), &["about", "over", "under"]) && is_number(doc, s + 1);
-    if e - s > 1 && PREPOSITIONS_SET.contains(doc.tok(s)) && !share
-        || lower_in(doc.tok(s), &["whenever", "absent", "during", "despite", "after", "before", "saying"])
+    let share = || lower_in_at(doc, s, &["about", "over", "under"]) && is_number(doc, s + 1);
+    if e - s > 1 && PREPOSITIONS_SET.contains_at(doc, s) && !share()
+        || lower_in_at(doc, s, &["whenever", "absent", "during", "despite", "after", "before", "saying"])
     {
         return false;
     }
     (s..e).any(|i| {
-        let w = doc.tok(i);
-        (is_cap(doc, i) && !(i == s && DETERMINERS_SET.contains(w) && e - s == 1))
-            || lex.role(w).is_some()
-    }) || (DETERMINERS_SET.contains(doc.tok(s)) && e - s >= 2)
+        (is_cap(doc, i) && !(i == s && e - s == 1 && DETERMINERS_SET.contains_at(doc, i)))
+            || lex.role(tok_bytes(doc, i)).is_some()
+    }) || (DETERMINERS_SET.contains_at(doc, s) && e - s >= 2)
         // "Experts say", "officials said", "sources familiar with the
         // talks said": a bare plural noun, alone, with one modifier, or
         // before a phrase of what they know.
@@ -929,18 +999,18 @@ fn plausible(doc: &Document, s: usize, e: usize) -> bool {
                 let w = doc.tok(k);
                 w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss") && doc.tokens[k].kind == TokenKind::Word
             };
-            let informed = s + 1 < e && lower_in(doc.tok(s + 1), INFORMED);
+            let informed = s + 1 < e && lower_in_at(doc, s + 1, INFORMED);
             e - s <= 2 && (plural(s) || plural(e - 1)) || informed && plural(s)
         }
         // "people close to the talks said", "some in the party say": a
         // group of people named by a word that is no "-s" plural.
-        || (s..e).any(|k| GROUPS_SET.contains(doc.tok(k))) && !(e - s == 1 && DETERMINERS_SET.contains(doc.tok(s)))
+        || (s..e).any(|k| GROUPS_SET.contains_at(doc, k)) && !(e - s == 1 && DETERMINERS_SET.contains_at(doc, s))
         // "two in three said", "About three in 10 say": a share.
-        || (e - s <= 4 && (s..e).any(|k| doc.tok(k) == "in") && is_number(doc, s) && is_number(doc, e - 1))
+        || (e - s <= 4 && (s..e).any(|k| tok_bytes(doc, k) == b"in") && is_number(doc, s) && is_number(doc, e - 1))
         // "74 percent said", "half said": a share of respondents.
         || (e - s <= 3
-            && (doc.tokens[s].kind == TokenKind::Number || lower_in(doc.tok(s), &["half"]))
-            && lower_in(doc.tok(e - 1), &["percent", "half", "%"]))
+            && (doc.tokens[s].kind == TokenKind::Number || lower_in_at(doc, s, &["half"]))
+            && lower_in_at(doc, e - 1, &["percent", "half", "%"]))
 }
 
 /// Channels a source speaks through ("in a statement", "in a Medium
@@ -965,7 +1035,7 @@ const CHANNELS: &[&str] = &[
 /// True when token `i` is a number, in figures or a word up to ten.
 fn is_number(doc: &Document, i: usize) -> bool {
     const WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-    doc.tokens[i].kind == TokenKind::Number || lower_in(doc.tok(i), WORDS)
+    doc.tokens[i].kind == TokenKind::Number || lower_in_at(doc, i, WORDS)
 }
 
 /// Adjectives after which a preposition goes on describing a source
@@ -1008,14 +1078,14 @@ fn oblique(doc: &Document, i: usize) -> bool {
         if j == 0 {
             return false;
         }
-        let w = doc.tok(j - 1);
-        if w == "." || role_of(w) == Some(Role::Person) && is_cap(doc, j - 1) {
+        // The capital asked first: it is cheaper than the role table.
+        if tok_is(doc, j - 1, b'.') || is_cap(doc, j - 1) && role_of(tok_bytes(doc, j - 1)) == Some(Role::Person) {
             j -= 1;
         } else {
             break;
         }
     }
-    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && PREPOSITIONS_SET.contains(doc.tok(j - 1))
+    j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && PREPOSITIONS_SET.contains_at(doc, j - 1)
 }
 
 /// Merges `extra` into `list`, both in order of `key`: at a tie, `list`'s
@@ -1092,22 +1162,72 @@ impl Run {
 
 /// The key a name is filed under by one of its words: the word
 /// lower-cased (as `to_lowercase`) and, for a last word, without
-/// possessive endings. An ASCII word is kept as written and compared
-/// ignoring ASCII case: every name of the text is filed and looked up,
-/// and copying each showed in profiles.
-#[derive(Debug)]
-struct NameKey<'a>(Cow<'a, str>);
+/// possessive endings; packed into one integer when it fits (nearly every
+/// name: [`crate::lexicon::pack_word`]), so that filing and finding every
+/// name of the text hashes and compares a number, not a string.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum NameKey {
+    Packed(u128),
+    Long(String),
+}
 
-impl<'a> NameKey<'a> {
-    fn new(w: &'a str, last: bool) -> NameKey<'a> {
+impl NameKey {
+    fn new(w: &str, last: bool) -> NameKey {
+        // Nearly every name word fits the integer and is ASCII but for
+        // letters that are lower case already or have no case ("Müller",
+        // "Ruiz’s"): lower-casing it (as `to_lowercase` would) lowers its
+        // ASCII capitals only, all at once in the packed bytes, with no
+        // copy to a string.
+        if let Some(x) = crate::lexicon::pack_word(w.as_bytes()) {
+            if x & (ONES * 0x80) == 0 || w.chars().all(|c| c.is_ascii() || lowers_to_itself(c)) {
+                return NameKey::packed(lower_packed(x), w.len(), last);
+            }
+        }
+        NameKey::slow(w, last)
+    }
+
+    /// [`NameKey::new`] of token `i`, read in one load from the text.
+    fn at(doc: &Document, i: usize, last: bool) -> NameKey {
+        match lexicon::pack_lower_at(doc, i) {
+            Some(x) if x & (ONES * 0x80) == 0 => NameKey::packed(x, tok_bytes(doc, i).len(), last),
+            _ => NameKey::new(doc.tok(i), last),
+        }
+    }
+
+    /// The key of the word of `n` bytes packed lower-cased in `x`.
+    fn packed(x: u128, n: usize, last: bool) -> NameKey {
+        let mut b = x.to_le_bytes();
+        let mut n = n;
+        // "'s", then "’s", as stripped below.
+        while last && n >= 2 && b[n - 2..n] == *b"'s" {
+            n -= 2;
+            b[n..n + 2].fill(0);
+        }
+        while last && n >= 4 && b[n - 4..n] == *"’s".as_bytes() {
+            n -= 4;
+            b[n..n + 4].fill(0);
+        }
+        NameKey::Packed(u128::from_le_bytes(b))
+    }
+
+    /// [`NameKey::new`] of a word that does not fit the integer or has
+    /// capitals beyond ASCII.
+    fn slow(w: &str, last: bool) -> NameKey {
         if w.is_ascii() {
-            let mut l = w;
+            let mut l = w.as_bytes();
             // "'s" in either case, as stripped after lower-casing.
-            while last && l.len() >= 2 && l.as_bytes()[l.len() - 2] == b'\'' && l.as_bytes()[l.len() - 1] | 0x20 == b's'
-            {
+            while last && l.len() >= 2 && l[l.len() - 2] == b'\'' && l[l.len() - 1] | 0x20 == b's' {
                 l = &l[..l.len() - 2];
             }
-            NameKey(Cow::Borrowed(l))
+            let mut buf = [0u8; 16];
+            match buf.get_mut(..l.len()) {
+                Some(key) => {
+                    key.copy_from_slice(l);
+                    key.make_ascii_lowercase();
+                    NameKey::Packed(u128::from_le_bytes(buf))
+                }
+                None => NameKey::Long(String::from_utf8_lossy(l).to_ascii_lowercase()),
+            }
         } else {
             let mut l = w.to_lowercase();
             if last {
@@ -1117,40 +1237,26 @@ impl<'a> NameKey<'a> {
                     }
                 }
             }
-            NameKey(Cow::Owned(l))
-        }
-    }
-}
-
-// A lower-cased key holds no ASCII capitals, so ignoring ASCII case
-// compares it as `to_lowercase` would with a word kept as written.
-impl PartialEq for NameKey<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(&other.0)
-    }
-}
-
-impl Eq for NameKey<'_> {}
-
-impl Hash for NameKey<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        // Every byte, lower-cased, eight to a step of the hasher (hashing
-        // a prefix only would let crafted names all collide).
-        let b = self.0.as_bytes();
-        for chunk in b.chunks(8) {
-            let mut word = [0u8; 8];
-            for (w, c) in word.iter_mut().zip(chunk) {
-                *w = c.to_ascii_lowercase();
+            // Lower-casing may leave the word ASCII ("\u{212A}im" is "kim"),
+            // and a short word is filed packed whatever its letters.
+            match crate::lexicon::pack_word(l.as_bytes()) {
+                Some(k) => NameKey::Packed(k),
+                None => NameKey::Long(l),
             }
-            state.write_u64(u64::from_le_bytes(word));
         }
-        state.write_usize(b.len());
     }
+}
+
+/// True when `c` lower-cases to itself alone (a lower-case letter, a
+/// mark with no case such as "’").
+fn lowers_to_itself(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
 }
 
 /// Full names by the key of one of their words: an index into the
 /// [`Filed`] list.
-type NameIndex<'a> = HashMap<NameKey<'a>, usize, crate::lexicon::FxBuild>;
+type NameIndex = HashMap<NameKey, usize, crate::lexicon::FxBuild>;
 
 /// The full names filed under one key, as run indices: the first in the
 /// text, and the latest before the run being resolved.
@@ -1175,15 +1281,16 @@ fn full_name(doc: &Document, s: usize, e: usize) -> Option<(Role, Span)> {
             canonical = rest;
         }
     }
-    let org = (s..e).any(|k| role_of(doc.tok(k)) == Some(Role::Org));
     // A person's name is a few plain capitalized words; anything else
     // ("BC Hydro", "Bank of Canada") is taken for an organization.
     let person_shape = (2..=4).contains(&words)
         && (s..e).all(|k| {
-            let w = doc.tok(k);
-            doc.tokens[k].kind != TokenKind::Word || is_cap(doc, k) && w.chars().skip(1).any(char::is_lowercase)
+            doc.tokens[k].kind != TokenKind::Word
+                || is_cap(doc, k) && doc.tok(k).chars().skip(1).any(char::is_lowercase)
         });
-    let role = if !org && person_shape { Role::Person } else { Role::Org };
+    // Asked only of a person's shape: the role table costs more.
+    let org = || (s..e).any(|k| role_of(tok_bytes(doc, k)) == Some(Role::Org));
+    let role = if person_shape && !org() { Role::Person } else { Role::Org };
     Some((role, Span::new(start, start + canonical.len())))
 }
 
@@ -1224,9 +1331,17 @@ impl<'a> Resolver<'a> {
         };
         r.scan_names();
         r.merge_entities(entity_tokens);
+        // Names recur: the gender of each name's given name is looked up
+        // once.
+        let mut given: HashMap<&str, Option<Gender>, crate::lexicon::FxBuild> = HashMap::default();
+        let lex = lexicon::get();
         for m in &mut r.mentions {
             if m.role == Role::Person {
-                m.gender = mention_gender(m.canonical, m.title);
+                // As `mention_gender`.
+                m.gender = m
+                    .title
+                    .and_then(|t| lex.gender(t))
+                    .or_else(|| *given.entry(m.canonical).or_insert_with(|| lex.gender(first_word(m.canonical)?)));
             }
         }
         r
@@ -1322,7 +1437,7 @@ impl<'a> Resolver<'a> {
         let mut by_last = NameIndex::default();
         let mut by_first = NameIndex::default();
         let mut filed: Vec<Filed> = Vec::new();
-        let mut file = |index: &mut NameIndex<'a>, key: NameKey<'a>, k: usize| {
+        let mut file = |index: &mut NameIndex, key: NameKey, k: usize| {
             *index.entry(key).or_insert_with(|| {
                 filed.push(Filed { first: k, latest: None });
                 filed.len() - 1
@@ -1337,15 +1452,17 @@ impl<'a> Resolver<'a> {
             let mut e = i + 1;
             // A possessive ends a name ("Vancouver's Bo Horvat").
             let possessive = |k: usize| {
-                let w = doc.tok(k);
-                w.ends_with("'s") || w.ends_with("’s")
+                let w = tok_bytes(doc, k);
+                w.ends_with(b"'s") || w.ends_with("’s".as_bytes())
             };
             while e < n && e - i < 8 && !possessive(e - 1) {
                 let glued = !doc.tokens[e].space_before;
-                let w = doc.tok(e);
                 if is_cap(doc, e) && doc.tokens[e].newlines_before == 0 {
                     e += 1;
-                } else if (NAME_JOINERS_SET.contains(w) || w == "-" && glued || w == "." && doc.tok(e - 1).len() <= 3)
+                    continue;
+                }
+                let w = tok_bytes(doc, e);
+                if (NAME_JOINERS_SET.contains(w) || w == b"-" && glued || w == b"." && tok_bytes(doc, e - 1).len() <= 3)
                     && e + 1 < n
                     && is_cap(doc, e + 1)
                 {
@@ -1361,30 +1478,30 @@ impl<'a> Resolver<'a> {
             // "Jane Roe"); trailing day names.
             let mut s = i;
             let mut title = None;
-            while s < e && (LEADING_SET.contains(doc.tok(s)) || doc.tok(s) == ".") {
+            while s < e && (LEADING_SET.contains_at(doc, s) || tok_is(doc, s, b'.')) {
                 s += 1;
             }
             let from = s;
             for k in from..e.saturating_sub(1) {
-                if role_of(doc.tok(k)) == Some(Role::Person) {
+                if role_of(tok_bytes(doc, k)) == Some(Role::Person) {
                     title = Some(k as u32);
                     s = k + 1;
                 }
             }
-            while s < e && doc.tok(s) == "." {
+            while s < e && tok_is(doc, s, b'.') {
                 s += 1;
             }
-            while e > s && TRAILING_SET.contains(doc.tok(e - 1)) {
+            while e > s && TRAILING_SET.contains_at(doc, e - 1) {
                 e -= 1;
             }
             let sentence_initial = i == 0 || doc.starts_sentence(i);
-            if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(doc.tok(s)).is_none() {
+            if s < e && !(sentence_initial && e - s == 1 && s == i) && pronoun(tok_bytes(doc, s)).is_none() {
                 let full = full_name(doc, s, e);
                 let k = runs.len();
                 let keys = full.map(|_| {
                     (
-                        file(&mut by_last, NameKey::new(doc.tok(e - 1), true), k) as u32,
-                        file(&mut by_first, NameKey::new(doc.tok(s), false), k) as u32,
+                        file(&mut by_last, NameKey::at(doc, e - 1, true), k) as u32,
+                        file(&mut by_first, NameKey::at(doc, s, false), k) as u32,
                     )
                 });
                 let full = full.map(|(role, span)| (role, span.end as u32));
@@ -1405,8 +1522,8 @@ impl<'a> Resolver<'a> {
                     // A lone word stands for the latest full name before it
                     // that ends (or else starts) with it, else the first after.
                     let id = by_last
-                        .get(&NameKey::new(doc.tok(e - 1), true))
-                        .or_else(|| by_first.get(&NameKey::new(doc.tok(s), false)));
+                        .get(&NameKey::at(doc, e - 1, true))
+                        .or_else(|| by_first.get(&NameKey::at(doc, s, false)));
                     id.and_then(|&id| runs[filed[id].latest.unwrap_or(filed[id].first)].full(doc))
                 }
             };
@@ -1446,8 +1563,9 @@ impl<'a> Resolver<'a> {
             return self.antecedent(np.start, role, None, pronoun_gender(text));
         }
         // "her statement said": the possessor speaks.
-        let first = text.split_whitespace().next().unwrap_or("");
-        let head = text.rsplit(' ').next().unwrap_or("");
+        let first = first_word(text).unwrap_or("");
+        // After the last space, as `rsplit(' ').next()`.
+        let head = text.as_bytes().iter().rposition(|&b| b == b' ').map_or(text, |k| &text[k + 1..]);
         if lexicon::get().non_agents.get(head).is_some() {
             let possessor = with_lower(first, |l| match l {
                 "his" | "her" => Some(Role::Person),
@@ -1462,7 +1580,7 @@ impl<'a> Resolver<'a> {
         }
         // A name inside the phrase: the last one before any comma (the
         // head of "Pine Ridge mayor Ann Clark"; "Ann Clark, the mayor").
-        let cut = text.find(',').map_or(np.end, |k| np.start + k);
+        let cut = text.as_bytes().iter().position(|&b| b == b',').map_or(np.end, |k| np.start + k);
         let head = Span::new(np.start, cut);
         if let Some(m) = self.mention_in(head) {
             return Some(m);
@@ -1485,8 +1603,7 @@ impl<'a> Resolver<'a> {
         let role = role?;
         // Only a definite description points back ("the mayor"); "a
         // citizen" or "officials" introduce someone new.
-        let definite =
-            with_lower(doc.tok(s), |d| matches!(d, "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our"));
+        let definite = lower_in_at(doc, s, &["the", "this", "that", "its", "his", "her", "their", "our"]);
         if !definite {
             return None;
         }
@@ -1588,6 +1705,7 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::{Hash, Hasher};
 
     #[test]
     fn merge_sorted_is_a_stable_sort_of_both() {
@@ -1627,6 +1745,29 @@ mod tests {
     }
 
     #[test]
+    fn lower_packed_lowers_every_ascii_capital_and_nothing_else() {
+        for b in 0..=255u8 {
+            let x = u128::from_le_bytes([b, b'Q', 0xE2, b, b'z', b'@', b'[', 0x80 | b, 0, b, 0, 0, 0, 0, 0, b]);
+            let mut want = x.to_le_bytes();
+            want.make_ascii_lowercase();
+            assert_eq!(lower_packed(x).to_le_bytes(), want, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn name_keys_of_tokens_are_those_of_their_words() {
+        // Words near the end of the text are packed without the 16-byte
+        // window; long, accented and possessive words take other paths.
+        let text = "O'NEIL'S Müller Ruiz’s ÉLISE Wolfeschlegelsteinhausen Lee's Kim's";
+        let doc = Document::new(text);
+        for i in 0..doc.tokens.len() {
+            for last in [false, true] {
+                assert_eq!(NameKey::at(&doc, i, last), NameKey::new(doc.tok(i), last), "{}", doc.tok(i));
+            }
+        }
+    }
+
+    #[test]
     fn name_keys_ignore_case_and_possessives() {
         let key = |w, last| NameKey::new(w, last);
         assert_eq!(key("Ruiz's", true), key("RUIZ", false));
@@ -1635,6 +1776,15 @@ mod tests {
         // Unicode lower-casing, as `to_lowercase`.
         assert_eq!(key("ÉLISE", false), key("élise", false));
         assert_eq!(key("Núñez’s", true), key("núñez", false));
+        // Capitals beside letters with no capital form.
+        assert_eq!(key("MÜLLER", false), key("müller", false));
+        assert_eq!(key("Müller", false), key("müller", false));
+        // A curly apostrophe alone keeps the word on the packed path.
+        assert_eq!(key("O’NEIL’S", true), key("o’neil", false));
+        assert_eq!(key("Lee's’s", true), key("lee's", false));
+        assert_ne!(key("Lee’s", false), key("lee", false));
+        // Long words are compared whole.
+        assert_eq!(key("Wolfeschlegelsteinhausen's", true), key("WOLFESCHLEGELSTEINHAUSEN", false));
         // The Kelvin sign lower-cases to an ASCII "k".
         assert_eq!(key("\u{212A}im", false), key("Kim", false));
         let hash = |k: &NameKey| {
