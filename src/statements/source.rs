@@ -419,20 +419,19 @@ pub(crate) fn lower_in_at(doc: &Document, i: usize, list: &[&str]) -> bool {
 
 #[inline]
 fn lower_in_bytes(w: &[u8], list: &[&str]) -> bool {
-    // Every listed word is short and ASCII; most words of a text are not.
+    // Every listed word is short; most words of a text are not.
     // Equal first bytes up to case (`| 0x20`) is necessary for a match and
     // rejects most same-length entries before the full comparison.
     let Some(&first) = w.first() else {
         return list.contains(&"");
     };
-    // A word that is not ASCII is in no list (not even one listing "’"),
-    // asked last: nearly every word fails the comparisons first, and
-    // testing every word for ASCII cost more than comparing it.
+    // No test for ASCII: a byte outside it equals only itself under
+    // `eq_ignore_ascii_case`, so a word with one matches only an entry
+    // with the same bytes (a list may name "’").
     w.len() <= 12
         && list.iter().any(|s| {
             s.len() == w.len() && s.as_bytes()[0] | 0x20 == first | 0x20 && s.as_bytes().eq_ignore_ascii_case(w)
         })
-        && w.is_ascii()
 }
 
 /// True when token `i` is the ASCII character `c`: `doc.tok(i) == "c"`
@@ -1742,6 +1741,21 @@ mod tests {
             }
         }
         assert_eq!(partition_point_near(&[] as &[u32], 3, |&y| y < 1), 0);
+    }
+
+    #[test]
+    fn word_lists_match_ascii_case_blind_and_other_bytes_exactly() {
+        let list = ["of", "’", "-"];
+        for (w, want) in
+            [("OF", true), ("Of", true), ("’", true), ("-", true), ("'", false), ("öf", false), ("", false)]
+        {
+            assert_eq!(lower_in(w, &list), want, "{w:?}");
+        }
+        // Tokens of a text: either apostrophe of a plural possessive.
+        for text in ["students' union", "students’ union"] {
+            let doc = Document::new(text);
+            assert!(lower_in_at(&doc, 1, &["of", "for", "'", "’", "-", "&", "."]), "{text}");
+        }
     }
 
     #[test]
