@@ -319,10 +319,11 @@ fn is_quote_mark(s: &str) -> bool {
 }
 
 /// [`is_quote_mark`] of token `i`, which only a mark can be (an
-/// apostrophe inside a word is part of the word).
+/// apostrophe inside a word is part of the word, and one that makes a
+/// plural possessive, "the students' union", is no mark either).
 #[inline]
 fn quote_mark_at(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Punct && is_quote_mark(doc.tok(i))
+    doc.tokens[i].kind == TokenKind::Punct && is_quote_mark(doc.tok(i)) && !source::plural_possessive(doc, i)
 }
 
 /// The cue phrase starting at token `i`, looked up once per token.

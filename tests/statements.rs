@@ -1403,3 +1403,30 @@ fn a_document_named_after_according_to() {
         ]
     );
 }
+
+/// A plural possessive in the speaker's phrase ("the nurses' union") is
+/// part of the phrase, with either apostrophe, and no closing quotation
+/// mark: before, the phrase stopped at it and the statement was lost.
+#[test]
+fn plural_possessive_in_the_source_phrase() {
+    for apostrophe in ["'", "’"] {
+        let before = format!("The nurses{apostrophe} union leader Ivo Brandt said that wards would close.");
+        let source = format!("The nurses{apostrophe} union leader Ivo Brandt");
+        assert_eq!(
+            run(&before),
+            vec![s(&["that wards would close"], Indirect, Some("said"), Some(&source), Some("Ivo Brandt"))]
+        );
+        let after = format!("“Wards will close,” the nurses{apostrophe} union leader Ivo Brandt said.");
+        let source = format!("the nurses{apostrophe} union leader Ivo Brandt");
+        assert_eq!(
+            run(&after),
+            vec![s(&["Wards will close,"], Direct, Some("said"), Some(&source), Some("Ivo Brandt"))]
+        );
+    }
+    // A closing single quotation mark after a word in "s" still closes.
+    let text = "‘We lost both matches,’ said coach Ivo Brandt.";
+    assert_eq!(
+        run(text),
+        vec![s(&["We lost both matches,"], Direct, Some("said"), Some("coach Ivo Brandt"), Some("Ivo Brandt"))]
+    );
+}

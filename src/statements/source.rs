@@ -537,6 +537,21 @@ fn np_punct(s: impl AsRef<[u8]>) -> bool {
     matches!(s.as_ref(), b"'" | APOSTROPHE | b"." | b"-" | b"&")
 }
 
+/// True when token `i` is the apostrophe of a plural possessive ("the
+/// students' union", "the workers’ pay"): glued to a word ending in "s",
+/// with a word after it on the same line. It belongs to the noun phrase,
+/// where a space after an apostrophe would otherwise end one, and it is
+/// no closing quotation mark.
+pub(crate) fn plural_possessive(doc: &Document, i: usize) -> bool {
+    let t = doc.tokens[i];
+    i > 0
+        && !t.space_before
+        && matches!(tok_bytes(doc, i), b"'" | APOSTROPHE)
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && matches!(tok_bytes(doc, i - 1).last(), Some(b's' | b'S'))
+        && doc.tokens.get(i + 1).is_some_and(|n| n.space_before && n.newlines_before == 0 && n.kind == TokenKind::Word)
+}
+
 /// "’" as bytes.
 const APOSTROPHE: &[u8] = "’".as_bytes();
 
@@ -706,7 +721,8 @@ fn before_np(doc: &Document, e: usize, min: usize) -> Option<(usize, usize)> {
         if t.kind == TokenKind::Punct {
             // "42% say": a share.
             let percent = w == b"%" && i > min && doc.tokens[i - 1].kind == TokenKind::Number;
-            if !percent && (!np_punct(w) || doc.tokens[i + 1].space_before && w != b".") {
+            let possessive = i > min && plural_possessive(doc, i);
+            if !percent && !possessive && (!np_punct(w) || doc.tokens[i + 1].space_before && w != b".") {
                 break;
             }
             // A sentence-ending period is not an abbreviation's.
