@@ -1374,7 +1374,7 @@ impl<'a> Finder<'a> {
         let mut c = ce;
         if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
             // The hearer: "told reporters", "told The Associated Press".
-            c = source::after(doc, c, end).map_or(c, |o| o.1);
+            c = source::hearer(doc, c, end).unwrap_or(c);
         }
         // The channel and the time: "in a statement", ", on Tuesday,".
         for _ in 0..6 {

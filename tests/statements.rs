@@ -1430,3 +1430,25 @@ fn plural_possessive_in_the_source_phrase() {
         vec![s(&["We lost both matches,"], Direct, Some("said"), Some("coach Ivo Brandt"), Some("Ivo Brandt"))]
     );
 }
+
+/// A verb of telling names its hearer first; without "that" the content
+/// starts where the hearer ends: after a pronoun, a name, a phrase that a
+/// second determiner ends, or a plural noun.
+#[test]
+fn the_hearer_of_told_is_not_content() {
+    let cases = [
+        ("The minister told lawmakers the levy would raise 40 million euros.", "the levy would raise 40 million euros"),
+        ("The minister told reporters the plan was dead.", "the plan was dead"),
+        ("The minister told the BBC the plan was dead.", "the plan was dead"),
+        ("The mayor told a news conference the road would reopen in May.", "the road would reopen in May"),
+        ("The coach told investigators rail workers were his friends.", "rail workers were his friends"),
+        ("The coach told the Bank of Lisbon the loan was safe.", "the loan was safe"),
+        ("She told him the plan was dead.", "the plan was dead"),
+    ];
+    for (text, content) in cases {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{text}");
+        assert_eq!(got[0].fragments, vec![content], "{text}");
+        assert_eq!(got[0].cue, Some("told"), "{text}");
+    }
+}

@@ -987,6 +987,78 @@ pub(crate) fn after(doc: &Document, start: usize, max: usize) -> Option<(usize, 
     (e > start && plausible(doc, start, e)).then_some((start, e))
 }
 
+/// The hearer a verb of telling names first, from token `start`: "him",
+/// "reporters", "local business owners", "a news conference", "the BBC",
+/// "The Associated Press", "a panel of judges". Returns its end
+/// (exclusive).
+///
+/// The content may follow with or without "that" ("told reporters the
+/// plan was dead"), so the hearer ends where the clause's subject begins:
+/// at a second determiner or a pronoun, at a stop word ("that", "in",
+/// "would"), after a plural noun, or where a run of names turns to
+/// lower-case words or back.
+/// [`after`]'s phrase, built for speakers, runs on into that subject.
+pub(crate) fn hearer(doc: &Document, start: usize, max: usize) -> Option<usize> {
+    const OBJECTS: &[&str] = &["him", "her", "them", "us", "me", "you"];
+    let mut k = start;
+    if k < max && lower_in_at(doc, k, OBJECTS) {
+        return Some(k + 1);
+    }
+    if k < max && DETERMINERS_SET.contains_at(doc, k) {
+        k += 1;
+    }
+    let first = k;
+    let names = k < max && is_cap(doc, k);
+    while k < max && k - start < MAX_NP {
+        let t = doc.tokens[k];
+        if t.newlines_before > 0 {
+            break;
+        }
+        if t.kind != TokenKind::Word {
+            // Glued inner marks: "U.S.", "AT&T", "Wall Street’s".
+            let glued = k > first && !t.space_before && np_punct(tok_bytes(doc, k));
+            if !glued || k + 1 >= max || doc.tokens[k + 1].space_before {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        // "a panel of judges", "the Bank of England": a joiner and its
+        // noun phrase.
+        if k > first && lower_in_at(doc, k, &["of", "for"]) && k + 1 < max {
+            let next = k + 1 + usize::from(DETERMINERS_SET.contains_at(doc, k + 1));
+            if next < max && doc.tokens[next].kind == TokenKind::Word && !is_stop_at(doc, next) {
+                k = next + 1;
+                continue;
+            }
+        }
+        let stop = is_cap(doc, k) != names
+            || DETERMINERS_SET.contains_at(doc, k)
+            || pronoun(tok_bytes(doc, k)).is_some()
+            || is_stop_at(doc, k);
+        if stop {
+            break;
+        }
+        k += 1;
+        // "told investigators rail workers were …": a plural noun ends a
+        // hearer of plain words, as the clause's own subject may follow it
+        // with no determiner ("business", "census", "crisis", "a news
+        // conference": no plurals).
+        let w = tok_bytes(doc, k - 1);
+        let plural = !names
+            && w.len() > 3
+            && w.ends_with(b"s")
+            && !w.ends_with(b"ss")
+            && !w.ends_with(b"us")
+            && !w.ends_with(b"is")
+            && !lower_in(w, &["news", "series", "politics", "economics", "species", "means", "headquarters"]);
+        if plural {
+            break;
+        }
+    }
+    (k > first).then_some(k)
+}
+
 /// A phrase can name a speaker when it has a name, a pronoun, a role noun
 /// or starts with a determiner.
 fn plausible(doc: &Document, s: usize, e: usize) -> bool {
