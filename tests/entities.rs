@@ -285,3 +285,21 @@ fn a_possessive_inside_a_company_name_ending_in_an_abbreviated_keyword() {
         vec![("Ardley's Bancshares Inc.".to_string(), Org, "Ardley's Bancshares Inc.".to_string())]
     );
 }
+
+/// Two lower-case particles inside a name ("von der", "de la", "van
+/// den") keep it whole, as one particle does.
+#[test]
+fn names_with_two_particles() {
+    let text = "Greta von der Lahn met Tomas de la Fuente and Pieter van den Broek in Ghent on Friday.";
+    let got = entities(text);
+    let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Greta von der Lahn", Person),
+            ("Tomas de la Fuente", Person),
+            ("Pieter van den Broek", Person),
+            ("Ghent", Place)
+        ]
+    );
+}

@@ -171,7 +171,7 @@ fn push_key(out: &mut String, s: &str) {
 /// follows: particles of personal and place names.
 const PARTICLES: &[&str] = &[
     "de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "le",
-    "la", "bin", "ibn", "al", "el", "y", "af", "zu",
+    "la", "los", "las", "bin", "ibn", "al", "el", "y", "af", "zu",
 ];
 
 /// Connectors allowed only inside names that already carry an
@@ -1111,6 +1111,11 @@ pub fn find(doc: &Document, m: &Marks, lex: &Lexicon) -> Store {
             let mut k = j;
             let ok = if PARTICLES.contains(&w) {
                 k = j + 1;
+                // "von der Leyen", "de la Cruz", "van den Berg": a second
+                // particle.
+                if k + 1 < n && doc.tokens[k].space_before && PARTICLES.contains(&doc.tok(k)) {
+                    k += 1;
+                }
                 true
             } else if w == "&" {
                 // "Procter & Gamble", "Douglas & Lomason Co".
