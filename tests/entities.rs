@@ -303,3 +303,16 @@ fn names_with_two_particles() {
         ]
     );
 }
+
+/// An organization's name, a title, then a person: two entities, where
+/// the run of capitals used to make one organization.
+#[test]
+fn organization_title_person() {
+    let text = "Harbour Bank President Maria Okoro met Lakeside Trust Chairman Tavi Renko on Monday.";
+    let got = entities(text);
+    let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
+    assert_eq!(
+        names,
+        vec![("Harbour Bank", Org), ("Maria Okoro", Person), ("Lakeside Trust", Org), ("Tavi Renko", Person)]
+    );
+}

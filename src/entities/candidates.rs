@@ -1265,6 +1265,25 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             pieces = &pieces[1..];
             dropped += 1;
         }
+        // "World Bank President Ajay Banga": a title after a name with a
+        // keyword, before a person's name with none, splits the run into
+        // the organization and the person.
+        if pieces.len() >= 3 && has_keyword_tail(pieces, dropped) {
+            let fl = &all_flags[dropped..dropped + pieces.len()];
+            let heads = &all_heads[dropped..dropped + pieces.len()];
+            let keyword = |f: u32| f & (lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD) != 0;
+            let split = (1..pieces.len() - 1).rev().find(|&k| {
+                let role = fl[k] & lx::TITLE != 0 && fl[k] & (lx::SURNAME | lx::GIVEN) == 0;
+                role && fl[..k].iter().any(|&f| keyword(f))
+                    && !fl[k + 1..].iter().any(|&f| keyword(f))
+                    && (fl[k + 1] & lx::GIVEN != 0 || pieces.len() - k > 2)
+            });
+            if let Some(k) = split {
+                push(doc, &pieces[..k], &fl[..k], &heads[..k], caps, title_before, out);
+                push(doc, &pieces[k + 1..], &fl[k + 1..], &heads[k + 1..], caps, true, out);
+                return;
+            }
+        }
         // Inner titles and nationalities before a person's name.
         if pieces.len() >= 2 && !has_keyword_tail(pieces, dropped) {
             let fl = &all_flags[dropped..dropped + pieces.len()];
