@@ -1573,6 +1573,18 @@ impl<'a> Finder<'a> {
             let q = &self.quotes[last_q as usize - 1];
             e = e.max(q.close);
         }
+        // The content never takes in its own source (a closing mark found
+        // past the source, in text with stray marks).
+        if let Some((a, b)) = src.filter(|&(a, b)| a < e && b > s) {
+            if a > s {
+                e = a;
+            } else {
+                s = b;
+            }
+            if s >= e {
+                return None;
+            }
+        }
         let first_q = self.quote_of(s);
         if first_q != 0 && first_q == last_q {
             let q = &self.quotes[first_q as usize - 1];

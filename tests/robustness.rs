@@ -448,3 +448,12 @@ fn fuzz_crash_source_phrase_ending_the_text() {
     let a = analyze_fully_checked(text, &entities_and_statements());
     assert!(a.statements.iter().all(|s| s.span.end <= text.len()));
 }
+
+/// Found by `cargo fuzz` (target analyze) after the speed round: a
+/// statement's source overlapped its content.
+#[test]
+fn fuzz_crash_source_overlapping_content() {
+    let text = "\"-Iay\" he sai'sd\u{1f}told\u{0}\u{8}-\u{4}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}, '\u{200f} sadi,\u{fffd} '\u{200f} said, ,,,,,,,,,,,!,Hh\u{7d7}\u{fffd}?\u{0}\u{fffd}ightly'\"\u{0}\u{0}\u{0}\u{0}, '\u{200f} sadi,\u{420}'\u{200f} said, ,\u{0}\u{0}\u{0}ese\u{0}\u{0}?N.like\u{0}PrTuesdayeside\u{2}\u{0}\u{0}\u{4}1\"Q\",,,,,,,RG\u{17},,,!,Hh\u{7d7}\u{fffd}?\u{0}\u{fffd}ightly'\"";
+    let a = analyze_fully_checked(text, &entities_and_statements());
+    assert!(a.statements.iter().all(|s| s.span.end <= text.len()));
+}
