@@ -316,3 +316,13 @@ fn organization_title_person() {
         vec![("Harbour Bank", Org), ("Maria Okoro", Person), ("Lakeside Trust", Org), ("Tavi Renko", Person)]
     );
 }
+
+/// Parties named by their members are organizations; a party's member
+/// alone is not.
+#[test]
+fn parties_named_by_their_members() {
+    let text = "Republican senators objected, the Social Democrats abstained and the Greens walked out.";
+    let got = entities(text);
+    let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
+    assert_eq!(names, vec![("Republican", Misc), ("Social Democrats", Org), ("Greens", Org)]);
+}
