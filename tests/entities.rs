@@ -327,3 +327,15 @@ fn parties_named_by_their_members() {
     let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
     assert_eq!(names, vec![("Republican", Misc), ("Social Democrats", Org), ("Conservatives", Org)]);
 }
+
+/// A name after a noun for a kind of company, or in apposition to one
+/// between commas, is an organization; a person after a phrase that only
+/// sets the scene is not.
+#[test]
+fn company_nouns_before_and_in_apposition() {
+    let text = "The miner Quarzen said output fell. The chipmaker, Veltrix, cut jobs. \
+                On the other side, Tomas Brandt argued for more.";
+    let got = entities(text);
+    let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
+    assert_eq!(names, vec![("Quarzen", Org), ("Veltrix", Org), ("Tomas Brandt", Person)]);
+}

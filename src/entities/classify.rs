@@ -331,6 +331,20 @@ const ORG_NOUNS: &[&str] = &[
     "chain",
     "operator",
     "magazine",
+    "union",
+    "miner",
+    "chipmaker",
+    "carmaker",
+    "automaker",
+    "lender",
+    "publisher",
+    "supplier",
+    "regulator",
+    "watchdog",
+    "utility",
+    "refiner",
+    "developer",
+    "charity",
 ];
 
 /// Bits of [`context`]: which of the word lists above a word is on.
@@ -347,7 +361,7 @@ const ORG_NOUN: u16 = 1 << 9;
 const CORPORATE: u16 = 1 << 10;
 
 /// Slots of the [`context`] table: a power of two, under a half full.
-const CONTEXT_SLOTS: usize = 512;
+const CONTEXT_SLOTS: usize = 1024;
 
 /// The [`context`] table: words packed by [`pack_word`] with their lengths (a
 /// word's packing alone does not show trailing NUL bytes), and their bits,
@@ -686,6 +700,19 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         s[P] += 4.0;
     }
     if c.first > 0 {
+        // In apposition between commas: "the chipmaker, X, said", "the
+        // teachers' union, X, said" (not "For the team, X scored"; "side",
+        // "group", "unit" open phrases like that too often).
+        if c.first >= 2
+            && doc.tok(c.first - 1) == ","
+            && c.end < doc.tokens.len()
+            && doc.tok(c.end) == ","
+            && tok_lower(doc, c.first - 2).is_some_and(|w| {
+                context(w) & ORG_NOUN != 0 && !matches!(w, "side" | "team" | "group" | "unit" | "rivals" | "champions")
+            })
+        {
+            s[O] += 1.5;
+        }
         if let Some(prev) = tok_lower(doc, c.first - 1).or_else(|| opening_prep(doc, c.first - 1)) {
             // "in Duffy's trial": the preposition governs the possessed
             // noun, not the name.
@@ -724,6 +751,7 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
                     }
                 }
             }
+            // "tyre giant X".
             if prev_lists & ORG_NOUN != 0 {
                 s[O] += 1.5;
             }
