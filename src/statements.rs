@@ -1263,6 +1263,7 @@ impl<'a> Finder<'a> {
     /// does not follow a preposition ("On Tuesday, the mayor …").
     fn subject(&self, s: usize, e: usize) -> Option<(usize, usize)> {
         let doc = self.doc;
+        let s = dateline_end(doc, s, e);
         // "In an interview with Ann Lee last year, Tom Roe said …",
         // "Appearing before supporters, Suu Kyi …": a fronted phrase ends
         // at a comma, and the subject follows one; names inside the phrase
@@ -1309,10 +1310,23 @@ impl<'a> Finder<'a> {
                             // A name ends at its first lower-case word
                             // ("Mr. Lane struck a …"), a description at
                             // its verb.
-                            let name = is_cap_word(doc, a) && !NOUN_DETERMINERS_SET.contains_at(doc, a);
+                            let mut name = is_cap_word(doc, a) && !NOUN_DETERMINERS_SET.contains_at(doc, a);
                             // "Norwegian foreign ministry spokeswoman Ida Berg
                             // shot back": past the name's last capital.
-                            let from = if name { (a..b).rev().find(|&j| is_cap_word(doc, j)).unwrap_or(a) } else { a };
+                            let mut from =
+                                if name { (a..b).rev().find(|&j| is_cap_word(doc, j)).unwrap_or(a) } else { a };
+                            // "Kenya's central bank left …": a possessive
+                            // name opens a description ("He's" is no
+                            // possessive).
+                            let w = doc.tok(from);
+                            let contraction = source::lower_in(
+                                w.split(['\'', '’']).next().unwrap_or(w),
+                                &["he", "she", "it", "that", "there", "here", "who", "what", "where", "let"],
+                            );
+                            if name && is_possessive(w) && !contraction {
+                                name = false;
+                                from = a;
+                            }
                             let verb = (from + 1..b).find(|&j| {
                                 let w = doc.tok(j);
                                 doc.tokens[j].kind == TokenKind::Word
@@ -1826,6 +1840,27 @@ const DIRECTIVES: &[&str] = &[
 /// Stems of reporting verbs that take a clause far more often than a
 /// plain object ("argued", "alleges", "insisted").
 const CLAUSE_VERBS: &[&str] = &["argu", "alleg", "insist", "contend", "assert", "claim"];
+
+/// Where the story starts in a sentence that opens with a dateline
+/// ("NAIROBI, Kenya (AP) — The bank …", "LONDON, Nov 28 (Reuters) - …"):
+/// after the dash that ends a line-initial place in capitals, within a
+/// few tokens; `s` when there is none. The place names no speaker.
+fn dateline_end(doc: &Document, s: usize, e: usize) -> usize {
+    let caps = doc.tokens[s].kind == TokenKind::Word && {
+        let w = doc.tok(s);
+        w.len() >= 2 && !w.bytes().any(|b| b.is_ascii_lowercase())
+    };
+    if !caps || (s > 0 && doc.tokens[s].newlines_before == 0) {
+        return s;
+    }
+    (s + 1..e.min(s + 14))
+        .find(|&k| {
+            matches!(doc.tok(k), "—" | "–" | "-" | "--")
+                && doc.tokens[k].space_before
+                && doc.tokens.get(k + 1).is_some_and(|t| t.space_before)
+        })
+        .map_or(s, |k| k + 1)
+}
 
 /// Messages a participle may describe ("a statement saying …").
 const MESSAGES: &[&str] = &[

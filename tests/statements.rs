@@ -1452,3 +1452,21 @@ fn the_hearer_of_told_is_not_content() {
         assert_eq!(got[0].cue, Some("told"), "{text}");
     }
 }
+
+/// A participle's source is the subject of its sentence: past a dateline
+/// ("CITY (Agency) —"), and a possessive name with its noun.
+#[test]
+fn participle_source_past_a_dateline() {
+    let text = "MERIDIAN, Idaho (AP) — Idaho's water board on Monday raised rates, \
+                saying the aquifer was running dry.";
+    assert_eq!(
+        run(text),
+        vec![s(
+            &["the aquifer was running dry"],
+            Indirect,
+            Some("saying"),
+            Some("Idaho's water board"),
+            Some("Idaho's water board")
+        )]
+    );
+}
