@@ -42,6 +42,8 @@ const ROWS: &[Row] = &[
     ("Third-quarter earnings beat forecasts.", R, "Third-quarter", Some(D), "2020-Q3"),
     ("Sales in the first half of 2019 were flat.", R, "the first half of 2019", Some(D), "2019-H1"),
     ("The merger closed in the fourth quarter of 2018.", R, "the fourth quarter of 2018", Some(D), "2018-Q4"),
+    ("Inflation should ease in the first half of next year.", R, "the first half of next year", Some(D), "2021-H1"),
+    ("Growth slowed in the second quarter of last year.", R, "the second quarter of last year", Some(D), "2019-Q2"),
     ("Profit fell in the 1988 second quarter, the filing shows.", R, "the 1988 second quarter", Some(D), "1988-Q2"),
     ("Shops reopened after Christmas, the mayor said.", R, "Christmas", Some(D), "2019-12-25"),
     ("The parade is held every year on Independence Day.", R, "Independence Day", Some(D), "2020-07-04"),

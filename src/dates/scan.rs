@@ -2174,8 +2174,9 @@ impl<'d, 't> Scanner<'d, 't> {
                 end = r;
             } else if self.is(y, "this") && self.is(y + 1, "year") {
                 end = y + 2;
-            } else if self.is(y, "last") && self.is(y + 1, "year") {
-                year = self.reference.map(|r| r.year() - 1);
+            } else if self.is_any(y, &["last", "next"]) && self.is(y + 1, "year") {
+                let step = if self.is(y, "next") { 1 } else { -1 };
+                year = self.reference.map(|r| r.year() + step);
                 end = y + 2;
             }
         }
