@@ -339,3 +339,16 @@ fn company_nouns_before_and_in_apposition() {
     let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
     assert_eq!(names, vec![("Quarzen", Org), ("Veltrix", Org), ("Tomas Brandt", Person)]);
 }
+
+/// A capitalized word glued to a lower-case one at a sentence's start is
+/// a compound, not a name ("Free" is also a surname); a title that is
+/// also a surname ("Judge") still splits a court's place from the judge.
+#[test]
+fn compounds_and_court_titles() {
+    let got = entities("Free-speech groups welcomed the ruling.");
+    assert_eq!(got, vec![]);
+    let text = "U.S. District Judge Nora Falkner blocked the rule.";
+    let got = entities(text);
+    let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
+    assert_eq!(names, vec![("U.S.", Place), ("Nora Falkner", Person)]);
+}

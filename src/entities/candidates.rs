@@ -1273,13 +1273,29 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             let heads = &all_heads[dropped..dropped + pieces.len()];
             let keyword = |f: u32| f & (lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD) != 0;
             let split = (1..pieces.len() - 1).rev().find(|&k| {
-                let role = fl[k] & lx::TITLE != 0 && fl[k] & (lx::SURNAME | lx::GIVEN) == 0;
+                // A title that is also a name ("Judge", "Marshal") when a
+                // full name follows it.
+                let role = fl[k] & lx::TITLE != 0 && (fl[k] & (lx::SURNAME | lx::GIVEN) == 0 || pieces.len() - k > 2);
                 role && fl[..k].iter().any(|&f| keyword(f))
                     && !fl[k + 1..].iter().any(|&f| keyword(f))
                     && (fl[k + 1] & lx::GIVEN != 0 || pieces.len() - k > 2)
             });
             if let Some(k) = split {
-                push(doc, &pieces[..k], &fl[..k], &heads[..k], caps, title_before, out);
+                // The organization whole when its keyword ends it ("World
+                // Bank"); else only a known place or name that opens it
+                // ("U.S." of "U.S. District Judge").
+                let l = if fl[k - 1] & lx::ORG_WORD != 0 {
+                    Some(k)
+                } else {
+                    let mask = lx::PLACE | lx::DEMONYM | lx::ORG_NAME;
+                    (1..=k).rev().find(|&l| match l {
+                        1 => fl[0] & mask != 0,
+                        _ => heads[0] && lex.has(span_text(&pieces[..l]), mask),
+                    })
+                };
+                if let Some(l) = l {
+                    push(doc, &pieces[..l], &fl[..l], &heads[..l], caps, title_before, out);
+                }
                 push(doc, &pieces[k + 1..], &fl[k + 1..], &heads[k + 1..], caps, true, out);
                 return;
             }
@@ -1468,6 +1484,16 @@ fn plain_name(b: &[u8]) -> bool {
 /// before it, other than "of" ("Smith of Leeds won": a name and its club
 /// or employer).
 fn lower_word_follows(doc: &Document, i: usize) -> bool {
+    // "Free-speech groups …": a lower-case word glued by a hyphen.
+    let i = if i + 1 < doc.tokens.len()
+        && doc.tok(i) == "-"
+        && !doc.tokens[i].space_before
+        && !doc.tokens[i + 1].space_before
+    {
+        i + 1
+    } else {
+        i
+    };
     i < doc.tokens.len()
         && doc.tokens[i].kind == TokenKind::Word
         && doc.tokens[i].newlines_before == 0
