@@ -352,3 +352,11 @@ fn compounds_and_court_titles() {
     let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
     assert_eq!(names, vec![("U.S.", Place), ("Nora Falkner", Person)]);
 }
+
+/// Amendments are laws (MISC), not organizations.
+#[test]
+fn amendments_are_laws() {
+    let got = entities("The judge said the rule likely violated the First Amendment.");
+    let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
+    assert_eq!(names, vec![("First Amendment", Misc)]);
+}
