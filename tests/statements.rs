@@ -1470,3 +1470,16 @@ fn participle_source_past_a_dateline() {
         )]
     );
 }
+
+/// "The authority said": a definite description points back to the
+/// organization its noun names, past a nearer one of another kind.
+#[test]
+fn description_points_to_the_organization_it_names() {
+    let text = "The Lakeside Harbour Authority closed the pier on Monday. \
+                Ana Ruiz of the Northfield Institute said the pier was unsafe. \
+                The authority said it would reopen the pier in June.";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].source, Some("The authority"));
+    assert_eq!(got[1].speaker.as_deref(), Some("Lakeside Harbour Authority"));
+}

@@ -1755,6 +1755,12 @@ impl<'a> Resolver<'a> {
             {
                 return found(m);
             }
+            // "the authority" → "Rhine Valley Water Authority": an
+            // organization named by its last word.
+            let named_by = |m: &Mention| m.canonical.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(t));
+            if let Some(m) = window.iter().rev().find(|m| m.role == Role::Org && role == Role::Org && named_by(m)) {
+                return found(m);
+            }
         }
         if let Some((at, name, g)) = &self.last[role_index(role)] {
             // "Recently": no more than one other name since, and no other
