@@ -360,3 +360,14 @@ fn amendments_are_laws() {
     let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
     assert_eq!(names, vec![("First Amendment", Misc)]);
 }
+
+/// The names a route joins are places ("the ferry crossing between X and
+/// Y"); talks between two people stay people.
+#[test]
+fn places_a_route_joins() {
+    let text = "Talks between Jonas Weber and Ilse Varga broke down. \
+                The ferry crossing between Tarvik and Oster Holm reopens in May.";
+    let got = entities(text);
+    let names: Vec<(&str, EntityLabel)> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
+    assert_eq!(names, vec![("Jonas Weber", Person), ("Ilse Varga", Person), ("Tarvik", Place), ("Oster Holm", Place)]);
+}

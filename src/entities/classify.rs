@@ -347,6 +347,39 @@ const ORG_NOUNS: &[&str] = &[
     "charity",
 ];
 
+/// Nouns of what joins two places, before "between X and Y": "the ferry
+/// crossing between X and Y", "flights between X and Y".
+const ROUTE_NOUNS: &[&str] = &[
+    "crossing",
+    "crossings",
+    "road",
+    "roads",
+    "route",
+    "routes",
+    "border",
+    "flight",
+    "flights",
+    "train",
+    "trains",
+    "ferry",
+    "ferries",
+    "bridge",
+    "highway",
+    "motorway",
+    "railway",
+    "rail",
+    "pipeline",
+    "corridor",
+    "tunnel",
+    "journey",
+    "trip",
+    "trips",
+    "miles",
+    "kilometres",
+    "kilometers",
+    "km",
+];
+
 /// Bits of [`context`]: which of the word lists above a word is on.
 const PLACE_PREP: u16 = 1;
 const SPEECH_VERB: u16 = 1 << 1;
@@ -359,6 +392,7 @@ const ORG_CLASS: u16 = 1 << 7;
 const PLACE_CLASS: u16 = 1 << 8;
 const ORG_NOUN: u16 = 1 << 9;
 const CORPORATE: u16 = 1 << 10;
+const ROUTE: u16 = 1 << 11;
 
 /// Slots of the [`context`] table: a power of two, under a half full.
 const CONTEXT_SLOTS: usize = 1024;
@@ -385,7 +419,7 @@ fn context_slot(p: u128) -> usize {
 fn context(w: &str) -> u16 {
     static TABLE: OnceLock<ContextTable> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&'static str], u16); 11] = [
+        let lists: [(&[&'static str], u16); 12] = [
             (PLACE_PREPS, PLACE_PREP),
             (SPEECH, SPEECH_VERB),
             (MEMBER_NOUNS, MEMBER_NOUN),
@@ -397,6 +431,7 @@ fn context(w: &str) -> u16 {
             (PLACE_CLASSES, PLACE_CLASS),
             (ORG_NOUNS, ORG_NOUN),
             (CORPORATE_NOUNS, CORPORATE),
+            (ROUTE_NOUNS, ROUTE),
         ];
         let mut t = ContextTable { words: [0; CONTEXT_SLOTS], lens: [0; CONTEXT_SLOTS], bits: [0; CONTEXT_SLOTS] };
         for (list, bit) in lists {
@@ -700,6 +735,19 @@ pub fn score(doc: &Document, lex: &Lexicon, facts: &DocFacts, c: &Cand) -> Score
         s[P] += 4.0;
     }
     if c.first > 0 {
+        // "the ferry crossing between X and Y": the places a route joins
+        // (X, or Y after "between" and a name).
+        let between = match doc.tok(c.first - 1) {
+            "between" => Some(c.first - 1),
+            "and" => (c.first.saturating_sub(8)..c.first - 1)
+                .rev()
+                .find(|&k| doc.tok(k) == "between")
+                .filter(|&b| (b + 1..c.first - 1).all(|k| tok_lower(doc, k).is_none())),
+            _ => None,
+        };
+        if between.is_some_and(|b| b > 0 && tok_lower(doc, b - 1).is_some_and(|w| context(w) & ROUTE != 0)) {
+            s[L] += 2.0;
+        }
         // In apposition between commas: "the chipmaker, X, said", "the
         // teachers' union, X, said" (not "For the team, X scored"; "side",
         // "group", "unit" open phrases like that too often).
@@ -882,7 +930,7 @@ mod tests {
     use super::*;
 
     /// Every list the [`context`] table is built from.
-    const CONTEXT_LISTS: [&[&str]; 11] = [
+    const CONTEXT_LISTS: [&[&str]; 12] = [
         PLACE_PREPS,
         SPEECH,
         MEMBER_NOUNS,
@@ -894,6 +942,7 @@ mod tests {
         PLACE_CLASSES,
         ORG_NOUNS,
         CORPORATE_NOUNS,
+        ROUTE_NOUNS,
     ];
 
     #[test]
