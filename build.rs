@@ -114,11 +114,11 @@ fn main() {
     let plain_text = table_text(&BTreeMap::from([(COMMON, plain.clone())]));
     // Where the plain words of each bucket of two first bytes start (see
     // `plain_bucket`), so that a search bisects a few dozen lines.
-    let mut buckets = vec![0usize; PLAIN_BUCKETS + 1];
+    let mut buckets = vec![0usize; lexicon::PLAIN_BUCKETS + 1];
     let mut at = plain_text.find('\n').map_or(plain_text.len(), |p| p + 1);
     let mut next = 0;
     for k in &plain {
-        let b = plain_bucket(k.as_bytes());
+        let b = lexicon::plain_bucket(k.as_bytes());
         assert!(b + 1 >= next, "plain words out of order");
         while next <= b {
             buckets[next] = at;
@@ -179,22 +179,6 @@ const TITLE: u32 = 1 << 9;
 /// Lengths of the title filter (a longer word is looked up).
 const TITLE_LENS: usize = 32;
 
-/// Buckets of [`plain_bucket`].
-const PLAIN_BUCKETS: usize = 28 * 28;
-
-/// The bucket of a key by its first two bytes, in the keys' order: each
-/// byte counts as below 'a', one of 'a'..='z', or above (a missing byte as
-/// below). `src/entities/lexicons.rs` has the same function.
-fn plain_bucket(k: &[u8]) -> usize {
-    let f = |b: Option<&u8>| match b {
-        Some(&b) if b > b'z' => 27,
-        Some(&b) if b >= b'a' => usize::from(b - b'a') + 1,
-        _ => 0,
-    };
-    f(k.first()) * 28 + f(k.get(1))
-}
-
-/// The text of a table: each group of keys headed by `\u{1}FLAGS`.
 fn table_text(groups: &BTreeMap<u32, Vec<&str>>) -> String {
     let mut text = String::new();
     for (flags, ks) in groups {

@@ -41,6 +41,24 @@ pub fn pack_word(w: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// Buckets of [`plain_bucket`].
+pub const PLAIN_BUCKETS: usize = 28 * 28;
+
+/// The bucket of a key by its first two bytes, in the keys' order: each
+/// byte counts as below 'a', one of 'a'..='z', or above (a missing byte as
+/// below). `build.rs` writes where each bucket of the entities' ordinary
+/// words starts with this same function (it includes this file), so that
+/// the table and the lookups cannot drift apart.
+#[inline]
+pub fn plain_bucket(k: &[u8]) -> usize {
+    let f = |b: Option<&u8>| match b {
+        Some(&b) if b > b'z' => 27,
+        Some(&b) if b >= b'a' => usize::from(b - b'a') + 1,
+        _ => 0,
+    };
+    f(k.first()) * 28 + f(k.get(1))
+}
+
 /// The lookup key of a name: lower-cased, with every run of whitespace
 /// turned into one space and curly apostrophes made straight, so that
 /// "New  York", "NEW YORK" and "new york" meet in one table entry.

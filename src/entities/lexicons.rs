@@ -540,7 +540,7 @@ fn plain_common_has(k: &[u8]) -> bool {
     let text = PLAIN_COMMON.as_bytes();
     // Within the lines of the key's bucket (`build.rs` writes where each
     // starts); `lo` and `hi` stay at line starts.
-    let b = plain_bucket(k);
+    let b = crate::lexicon::plain_bucket(k);
     let (mut lo, mut hi) = (PLAIN_COMMON_BUCKETS[b] as usize, PLAIN_COMMON_BUCKETS[b + 1] as usize);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
@@ -553,20 +553,6 @@ fn plain_common_has(k: &[u8]) -> bool {
         }
     }
     false
-}
-
-/// The bucket of a key by its first two bytes, in the keys' order: each
-/// byte counts as below 'a', one of 'a'..='z', or above (a missing byte as
-/// below). `build.rs` has the same function, to write
-/// [`PLAIN_COMMON_BUCKETS`].
-#[inline]
-fn plain_bucket(k: &[u8]) -> usize {
-    let f = |b: Option<&u8>| match b {
-        Some(&b) if b > b'z' => 27,
-        Some(&b) if b >= b'a' => usize::from(b - b'a') + 1,
-        _ => 0,
-    };
-    f(k.first()) * 28 + f(k.get(1))
 }
 
 /// Builds the table of `text` ([`MERGED`]), which
@@ -805,7 +791,7 @@ mod tests {
         assert_eq!(*PLAIN_COMMON_BUCKETS.last().unwrap() as usize, PLAIN_COMMON.len());
         let mut at = PLAIN_COMMON.find('\n').unwrap() + 1;
         for k in &plain {
-            let b = plain_bucket(k.as_bytes());
+            let b = crate::lexicon::plain_bucket(k.as_bytes());
             assert!((PLAIN_COMMON_BUCKETS[b] as usize..PLAIN_COMMON_BUCKETS[b + 1] as usize).contains(&at), "{k:?}");
             at += k.len() + 1;
         }
