@@ -1300,7 +1300,7 @@ impl<'a> Finder<'a> {
                 || k > s && tok_is(doc, k - 1, b',') && matches!(doc.tok(k), "the" | "a" | "an"))
                 && k + 1 < e
                 && doc.tokens[k + 1].kind == TokenKind::Word;
-            let lead = !description && LEAD_WORDS_SET.contains_at(doc, k);
+            let lead = !description && lead_word_at(doc, k);
             if (candidate || description) && !after_prep && !lead {
                 // "The diocese issued a statement, saying …": the subject
                 // ends at its verb.
@@ -1898,6 +1898,12 @@ const NOUN_DETERMINERS: &[&str] =
 static NOUN_DETERMINERS_SET: lexicon::WordSet = lexicon::WordSet::new(NOUN_DETERMINERS);
 static LEAD_WORDS_SET: lexicon::WordSet = lexicon::WordSet::new(LEAD_WORDS);
 
+/// Token `i` opens a sentence without naming anyone: a word of
+/// [`LEAD_WORDS`] or of [`FRONTING`].
+fn lead_word_at(doc: &Document, i: usize) -> bool {
+    FRONTING_SET.contains_at(doc, i) || LEAD_WORDS_SET.contains_at(doc, i)
+}
+
 /// Pronouns that can only be subjects, alone or with a contracted verb.
 const SUBJECT_PRONOUNS: &[&str] = &[
     "he",
@@ -1980,15 +1986,10 @@ const FRONTING: &[&str] = &[
     "speaking",
 ];
 
-/// Capitalized words that open a sentence without naming anyone.
+/// Capitalized words that open a sentence without naming anyone, besides
+/// the openers of a fronted phrase ([`FRONTING`], asked as well; see
+/// [`lead_word_at`]).
 const LEAD_WORDS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "when",
-    "while",
     "but",
     "and",
     "so",
@@ -1999,28 +2000,9 @@ const LEAD_WORDS: &[&str] = &[
     "this",
     "earlier",
     "later",
-    "during",
-    "since",
-    "as",
-    "if",
     "the",
     "a",
     "an",
-    "for",
-    "with",
-    "without",
-    "from",
-    "by",
-    "under",
-    "among",
-    "amid",
-    "despite",
-    "through",
-    "until",
-    "once",
-    "because",
-    "although",
-    "though",
     "oh",
     "yes",
     "no",
@@ -2038,8 +2020,6 @@ const LEAD_WORDS: &[&str] = &[
     "years",
     "minutes",
     "moments",
-    "asked",
-    "speaking",
     "according",
     "that",
 ];
