@@ -314,6 +314,12 @@ fn tok_starts_with(doc: &Document, i: usize, stem: &str) -> bool {
     b.len() >= stem.len() && b[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
 }
 
+/// Token `i` is a verb of telling ("tell", "tells", "telling", "told"),
+/// whose first object is the hearer, not what was said.
+fn is_tell(doc: &Document, i: usize) -> bool {
+    tok_starts_with(doc, i, "tel") || source::lower_in_at(doc, i, &["told"])
+}
+
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›")
 }
@@ -698,7 +704,7 @@ impl<'a> Finder<'a> {
                             // followed by a verb is the subject of a clause
                             // the cue reports, not its speaker; after "told"
                             // it is the hearer ("told listeners that …").
-                            let tell = tok_starts_with(doc, i, "tel") || source::lower_in_at(doc, i, &["told"]);
+                            let tell = is_tell(doc, i);
                             let clause = src.is_some_and(|(_, b)| {
                                 b < limit && source::with_lower(doc.tok(b), |l| is_auxiliary(l) || tell && l == "that")
                             });
@@ -1352,8 +1358,7 @@ impl<'a> Finder<'a> {
     fn quoted_object(&self, i: usize, ce: usize, end: usize) -> Option<usize> {
         let doc = self.doc;
         let mut c = ce;
-        let verb = doc.tok(i);
-        if (verb.starts_with("tel") || verb.starts_with("Tel") || verb.eq_ignore_ascii_case("told")) && c < end {
+        if is_tell(doc, i) && c < end {
             // The hearer is no part of what was said: "telling viewers …".
             c = source::after(doc, c, end).map_or(c, |o| o.1);
         }
@@ -1383,7 +1388,7 @@ impl<'a> Finder<'a> {
     /// ("told reporters", "in a statement").
     fn content_start(&self, i: usize, ce: usize, end: usize, kind: CueKind) -> Option<usize> {
         let doc = self.doc;
-        let tell = tok_starts_with(doc, i, "tel") || source::lower_in_at(doc, i, &["told"]);
+        let tell = is_tell(doc, i);
         let plain_say = source::lower_in_at(doc, i, &["said", "says", "say", "saying", "told", "tells", "tell"]);
         let mut c = ce;
         if tell && c < end && !doc.tok(c).eq_ignore_ascii_case("that") {
