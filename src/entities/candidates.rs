@@ -1265,82 +1265,75 @@ fn emit(doc: &Document, m: &Marks, lex: &Lexicon, all: &[Piece], caps: bool, out
             pieces = &pieces[1..];
             dropped += 1;
         }
-        // "World Bank President Ajay Banga": a title after a name with a
-        // keyword, before a person's name with none, splits the run into
-        // the organization and the person.
-        if pieces.len() >= 3 && has_keyword_tail(pieces, dropped) {
+        if pieces.len() >= 2 {
             let fl = &all_flags[dropped..dropped + pieces.len()];
             let heads = &all_heads[dropped..dropped + pieces.len()];
-            let keyword = |f: u32| f & (lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD) != 0;
-            let split = (1..pieces.len() - 1).rev().find(|&k| {
-                // A title that is also a name ("Judge", "Marshal") when a
-                // full name follows it.
-                let role = fl[k] & lx::TITLE != 0 && (fl[k] & (lx::SURNAME | lx::GIVEN) == 0 || pieces.len() - k > 2);
-                role && fl[..k].iter().any(|&f| keyword(f))
-                    && !fl[k + 1..].iter().any(|&f| keyword(f))
-                    && (fl[k + 1] & lx::GIVEN != 0 || pieces.len() - k > 2)
-            });
-            if let Some(k) = split {
-                // The organization whole when its keyword ends it ("World
-                // Bank"); else only a known place or name that opens it
-                // ("U.S." of "U.S. District Judge").
-                let l = if fl[k - 1] & lx::ORG_WORD != 0 {
-                    Some(k)
-                } else {
-                    let mask = lx::PLACE | lx::DEMONYM | lx::ORG_NAME;
-                    (1..=k).rev().find(|&l| match l {
-                        1 => fl[0] & mask != 0,
-                        _ => heads[0] && lex.has(span_text(&pieces[..l]), mask),
-                    })
-                };
-                if let Some(l) = l {
-                    push(doc, &pieces[..l], &fl[..l], &heads[..l], caps, title_before, out);
-                }
-                push(doc, &pieces[k + 1..], &fl[k + 1..], &heads[k + 1..], caps, true, out);
-                return;
-            }
-        }
-        // Inner titles and nationalities before a person's name.
-        if pieces.len() >= 2 && !has_keyword_tail(pieces, dropped) {
-            let fl = &all_flags[dropped..dropped + pieces.len()];
-            let heads = &all_heads[dropped..dropped + pieces.len()];
-            let flags = |k: usize| fl[k];
-            // A role word that is not also a name ("King", "Major").
-            let role = |k: usize| {
-                let f = flags(k);
-                f & lx::TITLE != 0 && f & (lx::SURNAME | lx::GIVEN) == 0
-            };
-            // The longest known place, nationality or organization that
-            // opens `before`: "Italian" in "Italian Foreign Minister".
-            let known_prefix = |before: usize, out: &mut Store| {
+            // How many pieces of the longest known place, nationality or
+            // organization that opens the first `before`: "Italian" in
+            // "Italian Foreign Minister".
+            let known_len = |before: usize| {
                 let mask = lx::PLACE | lx::DEMONYM | lx::ORG_NAME;
-                let known = |l: usize| match l {
+                (1..=before).rev().find(|&l| match l {
                     1 => fl[0] & mask != 0,
                     _ => heads[0] && lex.has(span_text(&pieces[..l]), mask),
-                };
-                if let Some(l) = (1..=before).rev().find(|&l| known(l)) {
-                    push(doc, &pieces[..l], &fl[..l], &heads[..l], caps, title_before, out);
-                }
+                })
             };
-            let title_at = (1..pieces.len() - 1).rev().find(|&k| role(k));
-            if let Some(k) = title_at {
-                known_prefix(k, out);
-                push(doc, &pieces[k + 1..], &fl[k + 1..], &heads[k + 1..], caps, true, out);
-                return;
+            let keyword_tail = has_keyword_tail(pieces, dropped);
+            // "World Bank President Ajay Banga": a title after a name with
+            // a keyword, before a person's name with none, splits the run
+            // into the organization and the person.
+            if pieces.len() >= 3 && keyword_tail {
+                let keyword = |f: u32| f & (lx::ORG_WORD | lx::MISC_WORD | lx::PLACE_WORD) != 0;
+                let split = (1..pieces.len() - 1).rev().find(|&k| {
+                    // A title that is also a name ("Judge", "Marshal") when
+                    // a full name follows it.
+                    let role =
+                        fl[k] & lx::TITLE != 0 && (fl[k] & (lx::SURNAME | lx::GIVEN) == 0 || pieces.len() - k > 2);
+                    role && fl[..k].iter().any(|&f| keyword(f))
+                        && !fl[k + 1..].iter().any(|&f| keyword(f))
+                        && (fl[k + 1] & lx::GIVEN != 0 || pieces.len() - k > 2)
+                });
+                if let Some(k) = split {
+                    // The organization whole when its keyword ends it
+                    // ("World Bank"); else only a known place or name that
+                    // opens it ("U.S." of "U.S. District Judge").
+                    let l = if fl[k - 1] & lx::ORG_WORD != 0 { Some(k) } else { known_len(k) };
+                    if let Some(l) = l {
+                        push(doc, &pieces[..l], &fl[..l], &heads[..l], caps, title_before, out);
+                    }
+                    push(doc, &pieces[k + 1..], &fl[k + 1..], &heads[k + 1..], caps, true, out);
+                    return;
+                }
             }
-            // A role at the end: "Polish Foreign Minister", "South
-            // Carolina Gov." keep only the place or nationality.
-            if role(pieces.len() - 1) {
-                known_prefix(pieces.len() - 1, out);
-                return;
-            }
-            let second = flags(1);
-            if flags(0) & lx::DEMONYM != 0 && second & (lx::GIVEN | lx::TITLE) != 0 {
-                push(doc, &pieces[..1], &fl[..1], &heads[..1], caps, title_before, out);
-                let titled = second & lx::TITLE != 0;
-                let rest = if titled && pieces.len() > 2 { 2 } else { 1 };
-                push(doc, &pieces[rest..], &fl[rest..], &heads[rest..], caps, titled, out);
-                return;
+            // Inner titles and nationalities before a person's name.
+            if !keyword_tail {
+                // A role word that is not also a name ("King", "Major").
+                let role = |k: usize| fl[k] & lx::TITLE != 0 && fl[k] & (lx::SURNAME | lx::GIVEN) == 0;
+                let known_prefix = |before: usize, out: &mut Store| {
+                    if let Some(l) = known_len(before) {
+                        push(doc, &pieces[..l], &fl[..l], &heads[..l], caps, title_before, out);
+                    }
+                };
+                let title_at = (1..pieces.len() - 1).rev().find(|&k| role(k));
+                if let Some(k) = title_at {
+                    known_prefix(k, out);
+                    push(doc, &pieces[k + 1..], &fl[k + 1..], &heads[k + 1..], caps, true, out);
+                    return;
+                }
+                // A role at the end: "Polish Foreign Minister", "South
+                // Carolina Gov." keep only the place or nationality.
+                if role(pieces.len() - 1) {
+                    known_prefix(pieces.len() - 1, out);
+                    return;
+                }
+                let second = fl[1];
+                if fl[0] & lx::DEMONYM != 0 && second & (lx::GIVEN | lx::TITLE) != 0 {
+                    push(doc, &pieces[..1], &fl[..1], &heads[..1], caps, title_before, out);
+                    let titled = second & lx::TITLE != 0;
+                    let rest = if titled && pieces.len() > 2 { 2 } else { 1 };
+                    push(doc, &pieces[rest..], &fl[rest..], &heads[rest..], caps, titled, out);
+                    return;
+                }
             }
         }
     }
